@@ -1,0 +1,40 @@
+using IacAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace IacAnalyzers.Host
+{
+    /// <summary>Neutral locations to compiler locations and back.</summary>
+    public static class Locations
+    {
+        public static Location ToLocation(SourceLocation location)
+        {
+            var span = new TextSpan(location.Start, location.Length);
+            if (location.Anchor is SyntaxTree tree)
+            {
+                return Location.Create(tree, span);
+            }
+
+            var lines = new LinePositionSpan(
+                new LinePosition(location.StartLine, location.StartColumn),
+                new LinePosition(location.EndLine, location.EndColumn));
+            return Location.Create(location.Path, span, lines);
+        }
+
+        /// <summary>A neutral location for a span of a text (an additional file).</summary>
+        public static SourceLocation FromText(string path, SourceText text, TextSpan span)
+        {
+            var lines = text.Lines.GetLinePositionSpan(span);
+            return new SourceLocation(path, span.Start, span.Length, lines.Start.Line, lines.Start.Character, lines.End.Line, lines.End.Character);
+        }
+
+        /// <summary>A neutral location for a C# node; the tree rides along as the anchor.</summary>
+        public static SourceLocation FromSyntax(SyntaxNode node) => FromTree(node.SyntaxTree, node.Span);
+
+        public static SourceLocation FromTree(SyntaxTree tree, TextSpan span)
+        {
+            var lines = tree.GetLineSpan(span);
+            return new SourceLocation(tree.FilePath, span.Start, span.Length, lines.StartLinePosition.Line, lines.StartLinePosition.Character, lines.EndLinePosition.Line, lines.EndLinePosition.Character, tree);
+        }
+    }
+}
