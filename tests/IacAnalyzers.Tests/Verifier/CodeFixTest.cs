@@ -82,6 +82,23 @@ namespace IacAnalyzers.Tests.Verifier
 
         protected abstract IEnumerable<CodeFixProvider> GetCodeFixProviders();
 
+        /// <summary>Diagnostics by project snapshot, so the fix loop and the FixAllProvider do not analyze twice.</summary>
+        private Dictionary<Project, Task<ImmutableArray<Diagnostic>>> _diagnosticsCache = new Dictionary<Project, Task<ImmutableArray<Diagnostic>>>(ReferenceEqualityComparer.Instance);
+
+        private Task<ImmutableArray<Diagnostic>> GetCachedDiagnosticsAsync(Project project, TestRun run, CancellationToken cancellationToken)
+        {
+            lock (_diagnosticsCache)
+            {
+                if (!_diagnosticsCache.TryGetValue(project, out var task))
+                {
+                    task = GetDiagnosticsAsync(project, run.Analyzers, cancellationToken);
+                    _diagnosticsCache.Add(project, task);
+                }
+
+                return task;
+            }
+        }
+
         private protected override async Task RunMoreAsync(TestRun run, CancellationToken cancellationToken)
         {
             if (!FixedState.HasDocuments && FixedState.ExpectedDiagnostics.Count == 0)
@@ -90,6 +107,7 @@ namespace IacAnalyzers.Tests.Verifier
             }
 
             var providers = GetCodeFixProviders().ToImmutableArray();
+            _diagnosticsCache = new Dictionary<Project, Task<ImmutableArray<Diagnostic>>>(ReferenceEqualityComparer.Instance);
             var fixedState = PreparedState.Prepare("FixedState", FixedState, new[] { TestState }, MarkupDefaultId, run.Descriptors);
             var batchState = BatchFixedState.HasDocuments || BatchFixedState.ExpectedDiagnostics.Count > 0
                 ? PreparedState.Prepare("BatchFixedState", BatchFixedState, new[] { FixedState, TestState }, MarkupDefaultId, run.Descriptors)
@@ -100,7 +118,7 @@ namespace IacAnalyzers.Tests.Verifier
                 if (state.VerifyDiagnostics)
                 {
                     var project = BuildProject(run.Workspace, state);
-                    var diagnostics = await GetDiagnosticsAsync(project, run.Analyzers, cancellationToken).ConfigureAwait(false);
+                    var diagnostics = await GetCachedDiagnosticsAsync(project, run, cancellationToken).ConfigureAwait(false);
                     DiagnosticComparison.Verify(state.Name + " (the expected result of the fix)", state.ExpectedDiagnostics, diagnostics, state.TextsByPath);
                 }
             }
@@ -213,7 +231,7 @@ namespace IacAnalyzers.Tests.Verifier
                 }
 
                 done++;
-                var diagnosticProvider = new FixAllDiagnosticProvider(p => GetDiagnosticsAsync(p, run.Analyzers, cancellationToken));
+                var diagnosticProvider = new FixAllDiagnosticProvider(p => GetCachedDiagnosticsAsync(p, run, cancellationToken));
                 var context = scope == FixAllScope.Document
                     ? new FixAllContext(project.GetDocument(diagnostic.Location.SourceTree)!, provider, scope, action.EquivalenceKey, provider.FixableDiagnosticIds, diagnosticProvider, cancellationToken)
                     : new FixAllContext(project, provider, scope, action.EquivalenceKey, provider.FixableDiagnosticIds, diagnosticProvider, cancellationToken);
@@ -241,7 +259,7 @@ namespace IacAnalyzers.Tests.Verifier
         private async Task<(CodeAction Action, Diagnostic Diagnostic)?> FindFixAsync(
             TestRun run, Project project, ImmutableArray<CodeFixProvider> providers, bool inSourceOnly, List<string> notSelected, CancellationToken cancellationToken)
         {
-            var diagnostics = await GetDiagnosticsAsync(project, run.Analyzers, cancellationToken).ConfigureAwait(false);
+            var diagnostics = await GetCachedDiagnosticsAsync(project, run, cancellationToken).ConfigureAwait(false);
             foreach (var diagnostic in diagnostics)
             {
                 if (diagnostic.IsSuppressed || diagnostic.Location == Location.None || (inSourceOnly && !diagnostic.Location.IsInSource))
@@ -421,7 +439,7 @@ namespace IacAnalyzers.Tests.Verifier
         private async Task<string> DescribeFixableAsync(TestRun run, Project project, ImmutableArray<CodeFixProvider> providers, List<string> notSelected, CancellationToken cancellationToken)
         {
             var ids = new HashSet<string>(providers.SelectMany(p => p.FixableDiagnosticIds), StringComparer.Ordinal);
-            var diagnostics = await GetDiagnosticsAsync(project, run.Analyzers, cancellationToken).ConfigureAwait(false);
+            var diagnostics = await GetCachedDiagnosticsAsync(project, run, cancellationToken).ConfigureAwait(false);
             var builder = new StringBuilder();
             builder.Append("Fixable ids: ").AppendLine(ids.Count == 0 ? "(none)" : string.Join(", ", ids.OrderBy(i => i, StringComparer.Ordinal)));
             builder.AppendLine("Diagnostics with a fixable id:");
@@ -437,9 +455,13 @@ namespace IacAnalyzers.Tests.Verifier
                 builder.AppendLine("  (none)");
             }
 
-            foreach (var line in notSelected.Distinct(StringComparer.Ordinal))
+            if (notSelected.Count > 0)
             {
-                builder.Append("  ").AppendLine(line);
+                builder.AppendLine("Actions offered but not selected:");
+                foreach (var line in notSelected.Distinct(StringComparer.Ordinal))
+                {
+                    builder.Append("  ").AppendLine(line);
+                }
             }
 
             return builder.ToString();
@@ -449,7 +471,6 @@ namespace IacAnalyzers.Tests.Verifier
         private sealed class FixAllDiagnosticProvider : FixAllContext.DiagnosticProvider
         {
             private readonly Func<Project, Task<ImmutableArray<Diagnostic>>> _compute;
-            private readonly Dictionary<Project, Task<ImmutableArray<Diagnostic>>> _cache = new Dictionary<Project, Task<ImmutableArray<Diagnostic>>>(ReferenceEqualityComparer.Instance);
 
             public FixAllDiagnosticProvider(Func<Project, Task<ImmutableArray<Diagnostic>>> compute)
             {
@@ -465,19 +486,7 @@ namespace IacAnalyzers.Tests.Verifier
             public override async Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
                 (await GetAsync(project).ConfigureAwait(false)).Where(d => !d.IsSuppressed && !d.Location.IsInSource);
 
-            private Task<ImmutableArray<Diagnostic>> GetAsync(Project project)
-            {
-                lock (_cache)
-                {
-                    if (!_cache.TryGetValue(project, out var task))
-                    {
-                        task = _compute(project);
-                        _cache.Add(project, task);
-                    }
-
-                    return task;
-                }
-            }
+            private Task<ImmutableArray<Diagnostic>> GetAsync(Project project) => _compute(project);
         }
     }
 

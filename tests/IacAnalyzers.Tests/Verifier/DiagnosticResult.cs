@@ -228,7 +228,7 @@ namespace IacAnalyzers.Tests.Verifier
                 return null;
             }
 
-            return string.Format(CultureInfo.CurrentCulture, format.ToString(CultureInfo.CurrentCulture), _arguments.ToArray());
+            return string.Format(CultureInfo.InvariantCulture, format.ToString(CultureInfo.InvariantCulture), _arguments.ToArray());
         }
 
         private DiagnosticResult AppendLocation(DiagnosticLocation location) =>

@@ -7,7 +7,10 @@ namespace IacAnalyzers.Tests.VerifierTests
 {
     internal static class FailureAssert
     {
-        /// <summary>The run must fail with a <see cref="VerifierException"/> whose message contains every fragment.</summary>
+        /// <summary>
+        /// The run must fail with a <see cref="VerifierException"/> whose message contains every fragment.
+        /// Set IAC_VERIFIER_DUMP=/some/file to collect every failure message there and review how they read.
+        /// </summary>
         public static async Task<string> FailsWithAsync(Func<Task> run, params string[] fragments)
         {
             var exception = await Assert.ThrowsAsync<VerifierException>(run);
@@ -16,7 +19,7 @@ namespace IacAnalyzers.Tests.VerifierTests
                 Assert.Contains(fragment, exception.Message, StringComparison.Ordinal);
             }
 
-            if (Environment.GetEnvironmentVariable("IAC_DUMP") is string dump)
+            if (Environment.GetEnvironmentVariable("IAC_VERIFIER_DUMP") is string dump)
             {
                 System.IO.File.AppendAllText(dump, "=====\n" + exception.Message + "\n");
             }
