@@ -332,7 +332,7 @@ namespace IacAnalyzers.CloudFormation
                 return new UnknownValue("a malformed Fn::Sub", location);
             }
 
-            if (!templateNode.IsScalar || templateNode.HasLocalTag)
+            if (!templateNode.IsScalar || (templateNode != argument && templateNode.HasLocalTag))
             {
                 return new UnknownValue("Fn::Sub of a computed string", location);
             }
