@@ -31,6 +31,16 @@ namespace IacAnalyzers.Catalog
             Pillar.Tool, "", RuleLevel.BuildWarning, Surfaces.Both,
             fix: null, noFixReason: "An internal error has no fix in user code.");
 
+        public static readonly RuleInfo TemplateSuppressionIgnored = new RuleInfo(
+            "IAC0003",
+            "Template suppression is not honoured",
+            "Suppression in the Metadata of '{0}' is not honoured: {1}",
+            "A resource's Metadata.IacAnalyzers.Suppress entry must name an IacAnalyzers rule id and give a non-empty " +
+            "Reason. An entry without a reason, with an unknown id or in an unexpected shape suppresses nothing; this " +
+            "diagnostic says why, at the entry.",
+            Pillar.Tool, "", RuleLevel.BuildWarning, Surfaces.CloudFormation,
+            fix: null, noFixReason: "Only the author knows the reason a finding is accepted.");
+
         // ---- IAC2xxx: Reliability -------------------------------------------------------------------
 
         public static readonly RuleInfo RdsInstanceSingleAz = new RuleInfo(
@@ -56,6 +66,7 @@ namespace IacAnalyzers.Catalog
         {
             TemplateUnreadable,
             RuleFailed,
+            TemplateSuppressionIgnored,
             RdsInstanceSingleAz,
         }.OrderBy(r => r.Id, System.StringComparer.Ordinal).ToArray();
 
