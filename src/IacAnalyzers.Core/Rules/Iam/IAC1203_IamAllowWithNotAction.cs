@@ -7,7 +7,7 @@ namespace IacAnalyzers.Rules.Iam
 {
     /// <summary>
     /// IAC1203: an Allow statement with <c>NotAction</c>, in any policy document. The finding lands on the NotAction
-    /// value. Whatever NotAction lists (even an unknown value), the statement allows everything else.
+    /// key (the list itself may span many lines). Whatever NotAction lists (even an unknown value), the statement allows everything else.
     /// </summary>
     public sealed class IAC1203_IamAllowWithNotAction : PolicyStatementRule
     {
@@ -25,7 +25,7 @@ namespace IacAnalyzers.Rules.Iam
             }
 
             var detail = new Leaf(entry.Value, PolicyDocument.Join(effectBranch, statement.Branch)).Detail();
-            findings.Add(Create(resource, entry.Value.Location, null, resource.Name, statement.Label, detail));
+            findings.Add(Create(resource, entry.KeyLocation, null, resource.Name, statement.Label, detail));
         }
     }
 }

@@ -9,7 +9,7 @@ namespace IacAnalyzers.Rules.Iam
     /// <summary>
     /// IAC1205: a resource or trust policy Allow statement, without a Condition, whose Principal is <c>"*"</c> or
     /// <c>{AWS: "*"}</c> (also in a list), or that uses NotPrincipal; and an <c>AWS::Lambda::Permission</c> with
-    /// Principal <c>"*"</c> and none of SourceArn, SourceAccount, PrincipalOrgID. The finding lands on the principal.
+    /// Principal <c>"*"</c> and none of SourceArn, SourceAccount, PrincipalOrgID. The finding lands on the <c>"*"</c> principal, or on the NotPrincipal key.
     /// Any Condition (even unknown) clears the statement: it may restrict access in ways the analyzer cannot judge.
     /// </summary>
     public sealed class IAC1205_IamAnyPrincipal : PolicyStatementRule
@@ -46,7 +46,7 @@ namespace IacAnalyzers.Rules.Iam
             if (notPrincipal != null)
             {
                 var detail = new Leaf(notPrincipal.Value, PolicyDocument.Join(effectBranch, statement.Branch)).Detail();
-                findings.Add(Create(resource, notPrincipal.Value.Location, null, resource.Name, "every principal but those in NotPrincipal", where, detail));
+                findings.Add(Create(resource, notPrincipal.KeyLocation, null, resource.Name, "every principal but those in NotPrincipal", where, detail));
             }
 
             var principal = statement.Principal;
