@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using IacAnalyzers.Rules.Iam;
 using IacAnalyzers.Rules.Rds;
 
 namespace IacAnalyzers.Rules
@@ -10,6 +11,12 @@ namespace IacAnalyzers.Rules
     {
         public static IReadOnlyList<Rule> All { get; } = new Rule[]
         {
+            new IAC1201_IamAllowsAllActions(),
+            new IAC1202_IamServiceWideWildcard(),
+            new IAC1203_IamAllowWithNotAction(),
+            new IAC1204_IamWriteOnAnyResource(),
+            new IAC1205_IamAnyPrincipal(),
+            new IAC1206_IamAdminManagedPolicy(),
             new IAC2001_RdsInstanceSingleAz(),
         };
 
