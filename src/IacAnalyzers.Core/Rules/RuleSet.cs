@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using IacAnalyzers.Rules.Ec2Network;
+using IacAnalyzers.Rules.ElastiCache;
+using IacAnalyzers.Rules.OpenSearch;
 using IacAnalyzers.Rules.Rds;
 
 namespace IacAnalyzers.Rules
@@ -11,6 +14,11 @@ namespace IacAnalyzers.Rules
         public static IReadOnlyList<Rule> All { get; } = new Rule[]
         {
             new IAC2001_RdsInstanceSingleAz(),
+            new IAC1101_SecurityGroupOpenSsh(),
+            new IAC1102_SecurityGroupOpenRdp(),
+            new IAC2002_DbClusterSingleInstance(),
+            new IAC2003_ElastiCacheSingleAz(),
+            new IAC2004_OpenSearchNoZoneAwareness(),
         };
 
         private static readonly Dictionary<string, Rule[]> ByType = All
