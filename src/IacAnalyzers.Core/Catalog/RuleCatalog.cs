@@ -60,8 +60,9 @@ namespace IacAnalyzers.Catalog
             "A security group ingress rule lets any address (a CIDR with prefix length 0, such as 0.0.0.0/0 or ::/0) reach " +
             "TCP port 22, directly, through a port range that covers it, or through all traffic (IpProtocol -1). Internet-wide " +
             "scanners find open SSH within minutes and try stolen and weak credentials against it. Inline SecurityGroupIngress " +
-            "items and standalone AWS::EC2::SecurityGroupIngress resources are checked; egress, prefix lists and source " +
-            "security groups are not the internet.",
+            "items and standalone AWS::EC2::SecurityGroupIngress resources are checked, and EKS managed node groups whose " +
+            "remote access has an SSH key but no source security groups (EKS then opens port 22 to 0.0.0.0/0); egress, " +
+            "prefix lists and source security groups are not the internet.",
             Pillar.Security, "SEC05-BP02", RuleLevel.BuildError, Surfaces.Both,
             fix: null,
             noFixReason: "The right source (an office range, a VPN, a bastion's security group) is a decision only the " +
@@ -70,6 +71,7 @@ namespace IacAnalyzers.Catalog
             equivalents: new[]
             {
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_24"),
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_100"),
                 new PeerRule(PeerTools.CdkNag, "HIPAA.Security-EC2RestrictedSSH"),
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R4-EC2RestrictedSSH"),
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R5-EC2RestrictedSSH"),
@@ -83,8 +85,9 @@ namespace IacAnalyzers.Catalog
             "A security group ingress rule lets any address (a CIDR with prefix length 0, such as 0.0.0.0/0 or ::/0) reach " +
             "TCP port 3389, directly, through a port range that covers it, or through all traffic (IpProtocol -1). Exposed " +
             "Remote Desktop is a leading way into Windows hosts (credential stuffing, RDP vulnerabilities). Inline " +
-            "SecurityGroupIngress items and standalone AWS::EC2::SecurityGroupIngress resources are checked; egress, prefix " +
-            "lists and source security groups are not the internet.",
+            "SecurityGroupIngress items and standalone AWS::EC2::SecurityGroupIngress resources are checked, and Windows EKS " +
+            "managed node groups whose remote access has a key but no source security groups (EKS then opens port 3389 to " +
+            "0.0.0.0/0); egress, prefix lists and source security groups are not the internet.",
             Pillar.Security, "SEC05-BP02", RuleLevel.BuildError, Surfaces.Both,
             fix: null,
             noFixReason: "The right source (an office range, a VPN, a bastion's security group) is a decision only the " +

@@ -24,12 +24,13 @@ namespace IacAnalyzers.Rules.Ec2Network
     {
         public const string SecurityGroup = "AWS::EC2::SecurityGroup";
         public const string SecurityGroupIngress = "AWS::EC2::SecurityGroupIngress";
+        public const string EksNodegroup = "AWS::EKS::Nodegroup";
 
         /// <summary>Upper bound of protocol × from × to combinations tried for one source (one-of explosion guard).</summary>
         private const int MaxCombinations = 256;
 
         protected OpenToWorldPortRule(RuleInfo info, int port)
-            : base(info, SecurityGroup, SecurityGroupIngress)
+            : base(info, SecurityGroup, SecurityGroupIngress, EksNodegroup)
         {
             Port = port;
         }
@@ -71,6 +72,65 @@ namespace IacAnalyzers.Rules.Ec2Network
             {
                 CheckRule(resource, StandaloneSubject(resource), resource.Properties, null, findings);
             }
+            else if (resource.IsType(EksNodegroup))
+            {
+                CheckNodegroup(resource, findings);
+            }
+        }
+
+        /// <summary>
+        /// An EKS managed node group with remote access: "If you specify an Amazon EC2 SSH key but don't specify a source
+        /// security group ..., then the port on the nodes is opened to the internet (0.0.0.0/0)" — port 22, or 3389 for
+        /// Windows AMI types (CloudFormation <c>RemoteAccess.SourceSecurityGroups</c> reference).
+        /// </summary>
+        private void CheckNodegroup(ResourceView resource, IList<Finding> findings)
+        {
+            if (!(resource.Properties.Get("RemoteAccess") is MapValue remote))
+            {
+                return;
+            }
+
+            var key = remote.Get("Ec2SshKey");
+            if (key == null || (key is ScalarValue k && (k.Kind == ScalarKind.Null || k.Text.Trim().Length == 0)))
+            {
+                return;
+            }
+
+            var sources = remote.Get("SourceSecurityGroups");
+            if (sources != null && !(sources is ListValue list && list.Items.Count == 0))
+            {
+                return;
+            }
+
+            var amiType = resource.Properties.Get("AmiType");
+            int port;
+            if (amiType == null)
+            {
+                port = 22;
+            }
+            else if (amiType.AsString() is string ami)
+            {
+                port = ami.Trim().StartsWith("WINDOWS", StringComparison.OrdinalIgnoreCase) ? 3389 : 22;
+            }
+            else
+            {
+                return;
+            }
+
+            if (port != Port)
+            {
+                return;
+            }
+
+            var why = sources == null ? "no SourceSecurityGroups" : "an empty SourceSecurityGroups";
+            findings.Add(Create(
+                resource,
+                key.Location,
+                null,
+                "EKS node group '" + resource.Name + "'",
+                "0.0.0.0/0",
+                "TCP port " + Port.ToString(CultureInfo.InvariantCulture) + " (RemoteAccess has an Ec2SshKey and " + why + ", so EKS opens the port to 0.0.0.0/0)",
+                Detail(new[] { (string?)null }, new[] { key.Provenance })));
         }
 
         /// <summary>"Ingress rule 'X' of security group 'Y'", naming the group when its reference can be followed.</summary>

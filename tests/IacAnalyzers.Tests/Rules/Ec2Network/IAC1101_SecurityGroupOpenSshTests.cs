@@ -334,5 +334,65 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
             Assert.Same(open.Location, finding.Location);
             Assert.Equal(" (when condition 'IsDev' is true and when condition 'AllowSsh' is true)", finding.MessageArgs[3]);
         }
+    
+
+        [Fact]
+        public void Eks_node_group_with_an_ssh_key_and_no_source_security_groups_is_flagged()
+        {
+            var findings = RuleHarness.Verify(Rule, """
+                Parameters:
+                  KeyName:
+                    Type: AWS::EC2::KeyPair::KeyName
+                Resources:
+                  FailWorkers:
+                    Type: AWS::EKS::Nodegroup
+                    Properties:
+                      ClusterName: prod
+                      NodeRole: arn:aws:iam::123456789012:role/nodes
+                      Subnets: [subnet-1, subnet-2]
+                      RemoteAccess:
+                        Ec2SshKey: [|!Ref KeyName|]
+                  FailEmptySources:
+                    Type: AWS::EKS::Nodegroup
+                    Properties:
+                      ClusterName: prod
+                      NodeRole: arn:aws:iam::123456789012:role/nodes
+                      Subnets: [subnet-1]
+                      AmiType: AL2023_x86_64_STANDARD
+                      RemoteAccess:
+                        Ec2SshKey: [|ops-key|]
+                        SourceSecurityGroups: []
+                  PassRestricted:
+                    Type: AWS::EKS::Nodegroup
+                    Properties:
+                      ClusterName: prod
+                      NodeRole: arn:aws:iam::123456789012:role/nodes
+                      Subnets: [subnet-1]
+                      RemoteAccess:
+                        Ec2SshKey: ops-key
+                        SourceSecurityGroups: [sg-0123456789abcdef0]
+                  PassWindowsIsRdp:
+                    Type: AWS::EKS::Nodegroup
+                    Properties:
+                      ClusterName: prod
+                      NodeRole: arn:aws:iam::123456789012:role/nodes
+                      Subnets: [subnet-1]
+                      AmiType: WINDOWS_CORE_2022_x86_64
+                      RemoteAccess:
+                        Ec2SshKey: ops-key
+                  PassNoRemoteAccess:
+                    Type: AWS::EKS::Nodegroup
+                    Properties:
+                      ClusterName: prod
+                      NodeRole: arn:aws:iam::123456789012:role/nodes
+                      Subnets: [subnet-1]
+                """);
+
+            Assert.StartsWith(
+                "EKS node group 'FailWorkers' opens SSH (TCP port 22) to the internet: 0.0.0.0/0 is allowed on TCP port 22 " +
+                "(RemoteAccess has an Ec2SshKey and no SourceSecurityGroups, so EKS opens the port to 0.0.0.0/0).",
+                findings.Single(f => f.Resource.Name == "FailWorkers").FormatMessage(),
+                System.StringComparison.Ordinal);
+        }
     }
 }

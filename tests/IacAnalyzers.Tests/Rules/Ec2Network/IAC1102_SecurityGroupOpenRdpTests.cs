@@ -109,5 +109,31 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
             Assert.StartsWith("Ingress rule 'FailIngress' of security group 'WinSg' opens RDP", finding.FormatMessage(), System.StringComparison.Ordinal);
             Assert.Contains("(when condition 'Public' is true)", finding.FormatMessage(), System.StringComparison.Ordinal);
         }
+    
+
+        [Fact]
+        public void Windows_eks_node_group_with_a_key_and_no_source_security_groups_is_flagged()
+        {
+            RuleHarness.Verify(Rule, """
+                Resources:
+                  FailWindows:
+                    Type: AWS::EKS::Nodegroup
+                    Properties:
+                      ClusterName: prod
+                      NodeRole: arn:aws:iam::123456789012:role/nodes
+                      Subnets: [subnet-1]
+                      AmiType: WINDOWS_FULL_2022_x86_64
+                      RemoteAccess:
+                        Ec2SshKey: [|ops-key|]
+                  PassLinuxIsSsh:
+                    Type: AWS::EKS::Nodegroup
+                    Properties:
+                      ClusterName: prod
+                      NodeRole: arn:aws:iam::123456789012:role/nodes
+                      Subnets: [subnet-1]
+                      RemoteAccess:
+                        Ec2SshKey: ops-key
+                """);
+        }
     }
 }
