@@ -7,6 +7,8 @@ using IacAnalyzers.Rules.Ec2;
 using IacAnalyzers.Rules.Efs;
 using IacAnalyzers.Rules.ElastiCache;
 using IacAnalyzers.Rules.Kinesis;
+using IacAnalyzers.Rules.Ec2Network;
+using IacAnalyzers.Rules.ElastiCache;
 using IacAnalyzers.Rules.OpenSearch;
 using IacAnalyzers.Rules.Rds;
 using IacAnalyzers.Rules.Sqs;
@@ -35,6 +37,11 @@ namespace IacAnalyzers.Rules
             new IAC1008_DocumentDbNeptuneClusterNotEncrypted(),
             new IAC1009_SqsQueueEncryptionDisabled(),
             new IAC2001_RdsInstanceSingleAz(),
+            new IAC1101_SecurityGroupOpenSsh(),
+            new IAC1102_SecurityGroupOpenRdp(),
+            new IAC2002_DbClusterSingleInstance(),
+            new IAC2003_ElastiCacheSingleAz(),
+            new IAC2004_OpenSearchNoZoneAwareness(),
         };
 
         private static readonly Dictionary<string, Rule[]> ByType = All
