@@ -22,6 +22,7 @@ namespace IacAnalyzers.Tests.VerifierTests
                                 Type: AWS::RDS::DBInstance
                                 Properties:
                                   Engine: postgres
+                                  StorageEncrypted: true
                                   MultiAZ: {|#0:false|}
                             """),
                     },
