@@ -231,5 +231,188 @@ namespace IacAnalyzers.Tests.Rules.Rds
                 """);
             Assert.Contains("(when `env == \"prod\"` is false)", diagnostics.Single().GetMessage(), System.StringComparison.Ordinal);
         }
+    
+        // ---- fixes ----------------------------------------------------------------------------------------
+
+        [Fact]
+        public async Task L2_missing_MultiAz_is_fixed_by_adding_it_to_the_initializer()
+        {
+            await CdkFixTestHost.VerifyFixAsync(
+                """
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        new DatabaseInstance(this, "Db", new DatabaseInstanceProps
+                        {
+                            Engine = DatabaseInstanceEngine.MYSQL,
+                            Vpc = vpc, // the app's VPC
+                        });
+                    }
+                }
+                """,
+                """
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        new DatabaseInstance(this, "Db", new DatabaseInstanceProps
+                        {
+                            Engine = DatabaseInstanceEngine.MYSQL,
+                            Vpc = vpc, // the app's VPC
+                            MultiAz = true,
+                        });
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task L2_missing_MultiAz_without_trailing_comma_keeps_the_layout()
+        {
+            await CdkFixTestHost.VerifyFixAsync(
+                """
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        var props = new DatabaseInstanceProps
+                        {
+                            Engine = DatabaseInstanceEngine.MYSQL,
+                            Vpc = vpc
+                        };
+                        new DatabaseInstance(this, "Db", props);
+                    }
+                }
+                """,
+                """
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        var props = new DatabaseInstanceProps
+                        {
+                            Engine = DatabaseInstanceEngine.MYSQL,
+                            Vpc = vpc,
+                            MultiAz = true
+                        };
+                        new DatabaseInstance(this, "Db", props);
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task L2_MultiAz_false_is_fixed_by_replacing_the_value()
+        {
+            await CdkFixTestHost.VerifyFixAsync(
+                """
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        DatabaseInstanceProps props = new() { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = false };
+                        new DatabaseInstance(this, "Db", props);
+                    }
+                }
+                """,
+                """
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        DatabaseInstanceProps props = new() { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = true };
+                        new DatabaseInstance(this, "Db", props);
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task L1_missing_MultiAz_is_fixed_inline()
+        {
+            await CdkFixTestHost.VerifyFixAsync(
+                """
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        new CfnDBInstance(this, "Db", new CfnDBInstanceProps { Engine = "postgres" });
+                        new CfnDBInstance(this, "Bare");
+                    }
+                }
+                """,
+                """
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        new CfnDBInstance(this, "Db", new CfnDBInstanceProps { Engine = "postgres", MultiAz = true });
+                        new CfnDBInstance(this, "Bare") { MultiAz = true };
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Fix_all_fixes_every_instance_of_the_document()
+        {
+            await CdkFixTestHost.VerifyFixAsync(
+                """
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        new DatabaseInstance(this, "A", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc });
+                        new DatabaseInstance(this, "B", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = false });
+                        new CfnDBInstance(this, "C", new CfnDBInstanceProps { Engine = "postgres", MultiAz = false });
+                    }
+                }
+                """,
+                """
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        new DatabaseInstance(this, "A", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = true });
+                        new DatabaseInstance(this, "B", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = true });
+                        new CfnDBInstance(this, "C", new CfnDBInstanceProps { Engine = "postgres", MultiAz = true });
+                    }
+                }
+                """,
+                fixAll: true);
+        }
+
+        [Fact]
+        public async Task No_fix_when_the_props_local_is_completed_later_or_the_value_is_a_branch()
+        {
+            await CdkFixTestHost.VerifyNoFixAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc, bool isProd) : base(scope, "App")
+                    {
+                        var props = new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL };
+                        props.Vpc = vpc;
+                        new DatabaseInstance(this, "Later", props);
+                        new DatabaseInstance(this, "Branch", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = isProd ? true : false });
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Fix_title_names_the_CSharp_member()
+        {
+            var titles = await CdkFixTestHost.FixTitlesAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        new DatabaseInstance(this, "Db", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc });
+                    }
+                }
+                """);
+            Assert.Equal(new[] { "Set MultiAz to true" }, titles);
+        }
     }
 }
