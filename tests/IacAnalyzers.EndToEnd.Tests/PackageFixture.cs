@@ -28,8 +28,12 @@ namespace IacAnalyzers.EndToEnd.Tests
         private readonly Lazy<PackedAnalyzers> _packed;
         private readonly Dictionary<string, ConsumerBuild> _builds = new Dictionary<string, ConsumerBuild>(StringComparer.Ordinal);
 
+        private readonly Stopwatch _lifetime = Stopwatch.StartNew();
+        private readonly List<string> _timings = new List<string>();
+
         public PackageFixture()
         {
+            DotNetCli.Completed += Record;
             RepositoryRoot = FindUp(AppContext.BaseDirectory, d => File.Exists(Path.Combine(d, "IacAnalyzers.sln")))
                 ?? throw new InvalidOperationException("Cannot find the repository root (IacAnalyzers.sln) above " + AppContext.BaseDirectory);
             Version = BaseVersion(RepositoryRoot) + "-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
@@ -123,6 +127,22 @@ namespace IacAnalyzers.EndToEnd.Tests
 
         public void Dispose()
         {
+            DotNetCli.Completed -= Record;
+            try
+            {
+                // Where the end-to-end time goes: artifacts/e2e/timings.txt (ignored by git).
+                var log = Path.Combine(RepositoryRoot, "artifacts", "e2e", "timings.txt");
+                Directory.CreateDirectory(Path.GetDirectoryName(log)!);
+                lock (_timings)
+                {
+                    _timings.Add($"{_lifetime.Elapsed.TotalSeconds,7:0.0}s  fixture lifetime (all end-to-end tests)");
+                    File.WriteAllLines(log, _timings);
+                }
+            }
+            catch (IOException)
+            {
+            }
+
             if (Environment.GetEnvironmentVariable("IAC_E2E_KEEP") == "1")
             {
                 return;
@@ -137,6 +157,14 @@ namespace IacAnalyzers.EndToEnd.Tests
             }
             catch (UnauthorizedAccessException)
             {
+            }
+        }
+
+        private void Record(CommandResult result)
+        {
+            lock (_timings)
+            {
+                _timings.Add($"{result.Elapsed.TotalSeconds,7:0.0}s  exit {result.ExitCode}  {result.CommandLine}");
             }
         }
 

@@ -20,6 +20,9 @@ namespace IacAnalyzers.Samples
     /// </summary>
     public static class DotNetCli
     {
+        /// <summary>Raised after every command (e.g. to log timings).</summary>
+        public static event Action<CommandResult>? Completed;
+
         public static CommandResult Run(string workingDirectory, IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
         {
             var args = arguments.ToList();
@@ -99,7 +102,9 @@ namespace IacAnalyzers.Samples
             stdoutClosed.Wait(TimeSpan.FromSeconds(10));
             stderrClosed.Wait(TimeSpan.FromSeconds(10));
             watch.Stop();
-            return new CommandResult("dotnet " + string.Join(" ", args), process.ExitCode, Text(output), watch.Elapsed);
+            var result = new CommandResult("dotnet " + string.Join(" ", args), process.ExitCode, Text(output), watch.Elapsed);
+            Completed?.Invoke(result);
+            return result;
         }
 
         private static void Append(StringBuilder output, string? line, ManualResetEventSlim closed)
