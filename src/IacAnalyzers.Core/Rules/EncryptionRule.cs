@@ -135,7 +135,7 @@ namespace IacAnalyzers.Rules
         /// </summary>
         protected static bool IsWritten(MapValue map, string property) => Written(map, property) == Presence.Always;
 
-        /// <summary>True when <paramref name="property"/> is written in some branches and absent or empty in others.</summary>
+        /// <summary>True when <paramref name="property"/> is written, but empty, null or <c>AWS::NoValue</c> in some or all branches.</summary>
         protected static bool IsPartlyWritten(MapValue map, string property) => Written(map, property) == Presence.Sometimes;
 
         private static Presence Written(MapValue map, string property)
@@ -146,15 +146,16 @@ namespace IacAnalyzers.Rules
                 return Presence.Never;
             }
 
-            bool any = false, all = true;
+            var all = true;
             foreach (var leaf in value.Leaves())
             {
                 var written = !IsRemoved(leaf.Value) && (!(leaf.Value is ScalarValue s) || (s.Kind != ScalarKind.Null && s.Text.Length > 0));
-                any |= written;
                 all &= written;
             }
 
-            return all ? Presence.Always : any ? Presence.Sometimes : Presence.Never;
+            // Written but empty or removed in every branch still counts as "sometimes": an empty Default usually stands
+            // for a value given at deployment (the optional-restore pattern), so the rule stays careful.
+            return all ? Presence.Always : Presence.Sometimes;
         }
 
         private enum Presence

@@ -174,14 +174,34 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void An_empty_snapshot_identifier_does_not_exempt()
+        public void An_empty_snapshot_identifier_does_not_exempt_but_withholds_the_fix()
         {
-            Verify(Rule, """
+            var findings = Verify(Rule, """
                 Resources:
                   [|Db|]:
                     Type: AWS::RDS::DBInstance
                     Properties:
                       DBSnapshotIdentifier: ""
+                """);
+            Assert.Null(Assert.Single(findings).Fix);
+        }
+
+        [Fact]
+        public void Optional_restore_with_an_empty_default_and_the_matching_StorageEncrypted_pattern_is_clean()
+        {
+            Verify(Rule, """
+                Parameters:
+                  Snapshot:
+                    Type: String
+                    Default: ""
+                Conditions:
+                  UseSnapshot: !Not [!Equals [!Ref Snapshot, ""]]
+                Resources:
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      DBSnapshotIdentifier: !If [UseSnapshot, !Ref Snapshot, !Ref AWS::NoValue]
+                      StorageEncrypted: !If [UseSnapshot, !Ref AWS::NoValue, true]
                 """);
         }
 
