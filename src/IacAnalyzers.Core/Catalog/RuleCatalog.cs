@@ -182,6 +182,8 @@ namespace IacAnalyzers.Catalog
             {
                 new PeerRule(PeerTools.CfnNag, "W43"),
                 new PeerRule(PeerTools.CfnNag, "W44"),
+            });
+
         // ---- IAC1xxx: Security: storage encryption (SEC08-BP02) --------------------------------------
         // Messages take {0} the subject ("RDS DB instance 'Db'") and {1} the detail suffix (why, which branch).
 
@@ -475,9 +477,11 @@ namespace IacAnalyzers.Catalog
             KinesisStreamNotEncrypted,
             DocumentDbNeptuneClusterNotEncrypted,
             SqsQueueEncryptionDisabled,
-            RdsInstanceSingleAz,
+            // Security: network exposure
             SecurityGroupOpenSsh,
             SecurityGroupOpenRdp,
+            RdsInstanceSingleAz,
+            // Reliability: single-AZ
             DbClusterSingleInstance,
             ElastiCacheSingleAz,
             OpenSearchNoZoneAwareness,

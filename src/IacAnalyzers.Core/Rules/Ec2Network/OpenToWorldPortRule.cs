@@ -143,10 +143,13 @@ namespace IacAnalyzers.Rules.Ec2Network
 
         private static string? GroupName(ResourceView resource, Value? value)
         {
+            if (value.ReferencedResourceName() is string target)
+            {
+                return resource.Context.Find(target)?.Name ?? target;
+            }
+
             switch (value)
             {
-                case ReferenceValue reference:
-                    return resource.Context.Find(reference.Target)?.Name ?? reference.Target;
                 case ScalarValue scalar when scalar.Kind == ScalarKind.String && scalar.Text.Length > 0:
                     return scalar.Text;
                 default:
