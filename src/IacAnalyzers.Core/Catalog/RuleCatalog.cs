@@ -477,11 +477,9 @@ namespace IacAnalyzers.Catalog
             KinesisStreamNotEncrypted,
             DocumentDbNeptuneClusterNotEncrypted,
             SqsQueueEncryptionDisabled,
-            // Security: network exposure
+            RdsInstanceSingleAz,
             SecurityGroupOpenSsh,
             SecurityGroupOpenRdp,
-            RdsInstanceSingleAz,
-            // Reliability: single-AZ
             DbClusterSingleInstance,
             ElastiCacheSingleAz,
             OpenSearchNoZoneAwareness,

@@ -143,13 +143,10 @@ namespace IacAnalyzers.Rules.Ec2Network
 
         private static string? GroupName(ResourceView resource, Value? value)
         {
-            if (value.ReferencedResourceName() is string target)
-            {
-                return resource.Context.Find(target)?.Name ?? target;
-            }
-
             switch (value)
             {
+                case UnknownValue reference when reference.ReferencedResource != null:
+                    return resource.Context.Find(reference.ReferencedResource)?.Name ?? reference.ReferencedResource;
                 case ScalarValue scalar when scalar.Kind == ScalarKind.String && scalar.Text.Length > 0:
                     return scalar.Text;
                 default:

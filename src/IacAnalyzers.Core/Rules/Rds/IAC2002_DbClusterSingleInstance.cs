@@ -13,7 +13,7 @@ namespace IacAnalyzers.Rules.Rds
     /// <para>
     /// A cross-resource question, asked of the resource context: the instances of the matching type
     /// (<c>AWS::RDS::DBInstance</c> for <c>AWS::RDS::DBCluster</c>, and so on) whose <c>DBClusterIdentifier</c>
-    /// references the cluster (a <c>Ref</c> to it, see <see cref="ReferenceExtensions"/>, or the literal identifier the cluster declares).
+    /// references the cluster (a reference to it, see <see cref="ReferenceExtensions"/>, or the literal identifier the cluster declares).
     /// An instance whose identifier is unknown, or that has a <c>Condition</c>, may or may not belong: it counts as a
     /// possible member, and the rule flags only when members plus possible members are exactly one. A cluster with
     /// no instance in the template is not flagged (its instances live elsewhere, or it needs none).
@@ -177,13 +177,10 @@ namespace IacAnalyzers.Rules.Rds
 
         private static Member LeafMembership(Value value, ResourceView cluster, Value? declaredIdentifier)
         {
-            if (value.ReferencedResourceName() is string target)
-            {
-                return string.Equals(target, cluster.Name, StringComparison.Ordinal) ? Member.Yes : Member.No;
-            }
-
             switch (value)
             {
+                case UnknownValue reference when reference.ReferencedResource != null:
+                    return reference.RefersTo(cluster.Name) ? Member.Yes : Member.No;
                 case ScalarValue scalar when scalar.Kind == ScalarKind.String:
                     if (declaredIdentifier == null)
                     {
