@@ -31,6 +31,7 @@ namespace IacAnalyzers.Catalog
             Pillar.Tool, "", RuleLevel.BuildWarning, Surfaces.Both,
             fix: null, noFixReason: "An internal error has no fix in user code.");
 
+<<<<<<< HEAD
         // ---- IAC1xxx: Security: IAM (IAC1201-IAC1219) --------------------------------------------------
 
         private const string IamNoFix =
@@ -174,6 +175,17 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CfnNag, "W43"),
                 new PeerRule(PeerTools.CfnNag, "W44"),
             });
+=======
+        public static readonly RuleInfo TemplateSuppressionIgnored = new RuleInfo(
+            "IAC0003",
+            "Template suppression is not honoured",
+            "Suppression in the Metadata of '{0}' is not honoured: {1}",
+            "A resource's Metadata.IacAnalyzers.Suppress entry must name an IacAnalyzers rule id and give a non-empty " +
+            "Reason. An entry without a reason, with an unknown id or in an unexpected shape suppresses nothing; this " +
+            "diagnostic says why, at the entry.",
+            Pillar.Tool, "", RuleLevel.BuildWarning, Surfaces.CloudFormation,
+            fix: null, noFixReason: "Only the author knows the reason a finding is accepted.");
+>>>>>>> main
 
         // ---- IAC2xxx: Reliability -------------------------------------------------------------------
 
@@ -200,12 +212,16 @@ namespace IacAnalyzers.Catalog
         {
             TemplateUnreadable,
             RuleFailed,
+<<<<<<< HEAD
             IamAllowsAllActions,
             IamServiceWideWildcard,
             IamAllowWithNotAction,
             IamWriteOnAnyResource,
             IamAnyPrincipal,
             IamAdminManagedPolicy,
+=======
+            TemplateSuppressionIgnored,
+>>>>>>> main
             RdsInstanceSingleAz,
         }.OrderBy(r => r.Id, System.StringComparer.Ordinal).ToArray();
 

@@ -165,9 +165,23 @@ namespace IacAnalyzers.Model
             Reason = reason;
         }
 
+        /// <summary>An unknown value that is a reference to another resource (a template's <c>Ref</c> or <c>Fn::GetAtt</c>).</summary>
+        public UnknownValue(string reason, SourceLocation location, string? provenance, string? referencedResource, string? referencedAttribute)
+            : this(reason, location, provenance)
+        {
+            ReferencedResource = referencedResource;
+            ReferencedAttribute = referencedAttribute;
+        }
+
         public string Reason { get; }
 
-        public override Value WithProvenance(string? provenance) => new UnknownValue(Reason, Location, provenance);
+        /// <summary>The name of the resource this value refers to (<c>!Ref Sg</c>, <c>!GetAtt Sg.GroupId</c>), or null.</summary>
+        public string? ReferencedResource { get; }
+
+        /// <summary>The attribute of a <c>Fn::GetAtt</c> reference (<c>GroupId</c>); null for a <c>Ref</c>.</summary>
+        public string? ReferencedAttribute { get; }
+
+        public override Value WithProvenance(string? provenance) => new UnknownValue(Reason, Location, provenance, ReferencedResource, ReferencedAttribute);
     }
 
     public sealed class Branch

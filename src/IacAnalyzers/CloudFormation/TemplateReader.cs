@@ -1,87 +1,150 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.IO;
+using System.Text.RegularExpressions;
 using System.Threading;
-using IacAnalyzers.Catalog;
-using IacAnalyzers.Model;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace IacAnalyzers.CloudFormation
 {
     /// <summary>
-    /// Reads a YAML or JSON file into resource views, or says it is not a CloudFormation template (null).
-    /// Never throws for bad input: parse failures become <see cref="TemplateError"/>s.
+    /// Reads a YAML or JSON file into a <see cref="Template"/>, or says it is not a CloudFormation template (null).
+    /// Decides by content: a cheap text prefilter first (most additional files stop there), then the document's
+    /// structure (<c>AWSTemplateFormatVersion</c>; a SAM <c>Transform</c>; or a <c>Resources</c> map whose entries have a
+    /// <c>Type</c> of <c>AWS::…</c>, <c>Alexa::…</c> or <c>Custom::…</c>). Never throws for bad input: parse failures and
+    /// exceeded limits become <see cref="TemplateError"/>s.
     /// </summary>
     public static class TemplateReader
     {
+        // `Type: AWS::S3::Bucket`, `"Type": "AWS::S3::Bucket"`: evidence strong enough to report a file that does not
+        // parse as a broken template rather than ignore it as some other YAML.
+        private static readonly Regex TypeLine = new Regex(
+            @"(^|[\s{,])[""']?Type[""']?[ \t]*:[ \t]*[""']?(AWS|Alexa|Custom)::",
+            RegexOptions.Multiline | RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(1));
+
         public static Template? Read(string path, string text, CancellationToken cancellationToken)
         {
-            var lines = new LineMap(path, text);
-            YamlStream stream;
-            try
-            {
-                stream = new YamlStream();
-                stream.Load(new StringReader(text));
-            }
-            catch (YamlException ex)
-            {
-                if (!LooksLikeTemplate(text))
-                {
-                    return null;
-                }
-
-                var at = (int)Math.Min(Math.Max(ex.Start.Index, 0), text.Length);
-                return new Template(path, Array.Empty<ResourceView>(), new[] { new TemplateError(ex.Message, lines.Span(at, at)) });
-            }
-
-            if (stream.Documents.Count == 0 || !(stream.Documents[0].RootNode is YamlMappingNode root) || !IsTemplate(root))
+            if (!MightBeTemplate(text))
             {
                 return null;
             }
 
-            var context = new ListResourceContext();
-            var resources = new List<ResourceView>();
-            if (Child(root, "Resources") is YamlMappingNode resourceMap)
+            if (text.Length > TemplateLimits.MaxChars)
             {
-                foreach (var pair in resourceMap.Children)
+                if (!LooksLikeTemplate(text, 64 * 1024))
+                {
+                    return null;
+                }
+
+                var lines0 = new LineMap(path, string.Empty);
+                var mb = (text.Length / (1024.0 * 1024.0)).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+                return new Template(path, lines0, null, null, new[]
+                {
+                    new TemplateError(
+                        "the file has " + mb + " M characters, more than the " + (TemplateLimits.MaxChars / (1024 * 1024)) +
+                        " M this analyzer reads (CloudFormation itself accepts templates of at most 1 MB); it was not checked",
+                        lines0.Span(0, 0)),
+                });
+            }
+
+            var document = YamlDocumentReader.Read(text, cancellationToken);
+            var lines = new LineMap(path, text);
+            if (document.Error != null)
+            {
+                if (!LooksLikeTemplate(text, text.Length))
+                {
+                    return null;
+                }
+
+                return new Template(path, lines, null, null, new[] { new TemplateError(document.Error, lines.Span(document.ErrorOffset, document.ErrorOffset)) });
+            }
+
+            var root = document.Root;
+            if (root == null || !root.IsMapping || !IsTemplate(root))
+            {
+                return null;
+            }
+
+            var errors = new List<TemplateError>();
+            var entries = new List<TemplateResource>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            if (root.Get("Resources") is YamlNode resources && resources.IsMapping)
+            {
+                foreach (var pair in resources.Pairs)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (!(pair.Key is YamlScalarNode key) || !(pair.Value is YamlMappingNode body) || !(Child(body, "Type") is YamlScalarNode type))
+                    if (pair.Key.IsScalar && pair.Value.IsMapping && pair.Value.Get("Type") is YamlNode type && type.IsScalar && !type.HasLocalTag)
                     {
-                        continue;
+                        entries.Add(new TemplateResource(pair.Key.Text, type.Text, pair.Key, pair.Value));
+                        names.Add(pair.Key.Text);
                     }
-
-                    var propsNode = Child(body, "Properties") as YamlMappingNode;
-                    var keyLocation = Span(lines, key);
-                    var props = propsNode != null ? (MapValue)Convert(lines, propsNode) : new MapValue(Array.Empty<MapEntry>(), Span(lines, body));
-                    var metadata = Child(body, "Metadata") is YamlMappingNode m ? (MapValue)Convert(lines, m) : null;
-                    var view = new ResourceView(type.Value ?? string.Empty, key.Value ?? string.Empty, keyLocation, props, Surfaces.CloudFormation, context, metadata, (Child(body, "Condition") as YamlScalarNode)?.Value, propsNode != null);
-                    context.Add(view);
-                    resources.Add(view);
                 }
             }
 
-            return new Template(path, resources, Array.Empty<TemplateError>());
+            var budget = TemplateLimits.BaseValueBudget + (int)Math.Min(int.MaxValue / 2, (long)document.NodeCount * TemplateLimits.ValueBudgetPerNode);
+            var builder = new ValueBuilder(lines, root, names, errors, budget);
+            var context = new TemplateResourceContext(builder, entries);
+            return new Template(path, lines, root, context, errors);
         }
 
-        private static bool LooksLikeTemplate(string text)
-            => text.IndexOf("AWSTemplateFormatVersion", StringComparison.Ordinal) >= 0
-               || (text.IndexOf("Resources", StringComparison.Ordinal) >= 0 && text.IndexOf("AWS::", StringComparison.Ordinal) >= 0);
-
-        private static bool IsTemplate(YamlMappingNode root)
+        /// <summary>
+        /// The cheap prefilter: false for binary content and for text that cannot be a template. True does not mean it
+        /// is one; the document's structure decides.
+        /// </summary>
+        public static bool MightBeTemplate(string text)
         {
-            if (Child(root, "AWSTemplateFormatVersion") != null)
+            if (text.Length == 0 || text.IndexOf('\0') >= 0)
+            {
+                return false;
+            }
+
+            if (text.IndexOf("AWSTemplateFormatVersion", StringComparison.Ordinal) >= 0)
             {
                 return true;
             }
 
-            if (Child(root, "Resources") is YamlMappingNode resources)
+            return text.IndexOf("Resources", StringComparison.Ordinal) >= 0
+                && (text.IndexOf("AWS::", StringComparison.Ordinal) >= 0
+                    || text.IndexOf("Alexa::", StringComparison.Ordinal) >= 0
+                    || text.IndexOf("Custom::", StringComparison.Ordinal) >= 0);
+        }
+
+        /// <summary>Strong textual evidence of a template, for files that cannot be parsed (or are too large to).</summary>
+        private static bool LooksLikeTemplate(string text, int prefix)
+        {
+            var head = text.Length > prefix ? text.Substring(0, prefix) : text;
+            if (head.IndexOf("AWSTemplateFormatVersion", StringComparison.Ordinal) >= 0)
             {
-                foreach (var r in resources.Children.Values)
+                return true;
+            }
+
+            try
+            {
+                return head.IndexOf("Resources", StringComparison.Ordinal) >= 0 && TypeLine.IsMatch(head);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>The structural test on a parsed root mapping.</summary>
+        public static bool IsTemplate(YamlNode root)
+        {
+            if (root.Get("AWSTemplateFormatVersion") != null)
+            {
+                return true;
+            }
+
+            if (root.Get("Transform") is YamlNode transform && MentionsServerless(transform))
+            {
+                return true;
+            }
+
+            if (root.Get("Resources") is YamlNode resources && resources.IsMapping)
+            {
+                foreach (var pair in resources.Pairs)
                 {
-                    if (r is YamlMappingNode body && Child(body, "Type") is YamlScalarNode t && t.Value != null && t.Value.Contains("::"))
+                    if (pair.Value.IsMapping && pair.Value.Get("Type") is YamlNode t && t.IsScalar && IsResourceType(t.Text))
                     {
                         return true;
                     }
@@ -91,85 +154,27 @@ namespace IacAnalyzers.CloudFormation
             return false;
         }
 
-        private static YamlNode? Child(YamlMappingNode map, string key)
+        private static bool MentionsServerless(YamlNode transform)
         {
-            foreach (var pair in map.Children)
+            if (transform.IsScalar)
             {
-                if (pair.Key is YamlScalarNode k && k.Value == key)
+                return transform.Text.StartsWith("AWS::Serverless", StringComparison.Ordinal);
+            }
+
+            foreach (var item in transform.Items)
+            {
+                if (item.IsScalar && item.Text.StartsWith("AWS::Serverless", StringComparison.Ordinal))
                 {
-                    return pair.Value;
+                    return true;
                 }
             }
 
-            return null;
+            return false;
         }
 
-        private static SourceLocation Span(LineMap lines, YamlNode node)
-            => lines.Span((int)node.Start.Index, (int)node.End.Index);
-
-        private static Value Convert(LineMap lines, YamlNode node)
-        {
-            var location = Span(lines, node);
-            if (!node.Tag.IsEmpty && node.Tag.Value.StartsWith("!", StringComparison.Ordinal) && !node.Tag.Value.StartsWith("!!", StringComparison.Ordinal))
-            {
-                return new UnknownValue("intrinsic function " + node.Tag.Value, location);
-            }
-
-            switch (node)
-            {
-                case YamlScalarNode scalar:
-                    return ConvertScalar(scalar, location);
-                case YamlSequenceNode sequence:
-                    var items = new List<Value>();
-                    foreach (var child in sequence.Children)
-                    {
-                        items.Add(Convert(lines, child));
-                    }
-
-                    return new ListValue(items, location);
-                case YamlMappingNode mapping:
-                    var entries = new List<MapEntry>();
-                    foreach (var pair in mapping.Children)
-                    {
-                        if (pair.Key is YamlScalarNode k && k.Value != null)
-                        {
-                            if (mapping.Children.Count == 1 && (k.Value == "Ref" || k.Value.StartsWith("Fn::", StringComparison.Ordinal)))
-                            {
-                                return new UnknownValue("intrinsic function " + k.Value, location);
-                            }
-
-                            entries.Add(new MapEntry(k.Value, Span(lines, k), Convert(lines, pair.Value)));
-                        }
-                    }
-
-                    return new MapValue(entries, location);
-                default:
-                    return new UnknownValue("unsupported node", location);
-            }
-        }
-
-        private static Value ConvertScalar(YamlScalarNode scalar, SourceLocation location)
-        {
-            var text = scalar.Value ?? string.Empty;
-            if (scalar.Style == ScalarStyle.Plain)
-            {
-                if (text.Length == 0 || text == "~" || text == "null" || text == "Null" || text == "NULL")
-                {
-                    return new ScalarValue(text, ScalarKind.Null, location);
-                }
-
-                if (string.Equals(text, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(text, "false", StringComparison.OrdinalIgnoreCase))
-                {
-                    return new ScalarValue(text.ToLowerInvariant(), ScalarKind.Boolean, location);
-                }
-
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-                {
-                    return new ScalarValue(text, ScalarKind.Number, location);
-                }
-            }
-
-            return new ScalarValue(text, ScalarKind.String, location);
-        }
+        private static bool IsResourceType(string type)
+            => type.StartsWith("AWS::", StringComparison.Ordinal)
+               || type.StartsWith("Alexa::", StringComparison.Ordinal)
+               || type.StartsWith("Custom::", StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,20 @@
+namespace IacAnalyzers.CloudFormation
+{
+    /// <summary>
+    /// Safety limits that keep hostile input (alias bombs, deep nesting, huge files) bounded in time and memory.
+    /// CloudFormation itself accepts template bodies of at most 1 MB, so the limits never bite a deployable template.
+    /// </summary>
+    public static class TemplateLimits
+    {
+        /// <summary>Files longer than this (in characters) are reported as too large and not parsed.</summary>
+        public const int MaxChars = 5 * 1024 * 1024;
+
+        /// <summary>Collections nested deeper than this stop the parse with a diagnostic.</summary>
+        public const int MaxDepth = 128;
+
+        /// <summary>Values built from one template: a fixed allowance plus a multiple of its node count (aliases expand).</summary>
+        public const int BaseValueBudget = 100_000;
+
+        public const int ValueBudgetPerNode = 4;
+    }
+}

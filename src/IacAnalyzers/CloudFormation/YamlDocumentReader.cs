@@ -1,0 +1,321 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace IacAnalyzers.CloudFormation
+{
+    /// <summary>The node tree of the first document of a YAML or JSON text, or the reason it could not be read.</summary>
+    public sealed class YamlDocument
+    {
+        internal YamlDocument(YamlNode? root, int nodeCount, string? error, int errorOffset)
+        {
+            Root = root;
+            NodeCount = nodeCount;
+            Error = error;
+            ErrorOffset = errorOffset;
+        }
+
+        /// <summary>The root node; null for an empty document or when <see cref="Error"/> is set.</summary>
+        public YamlNode? Root { get; }
+
+        /// <summary>Nodes created (aliases not counted): a measure of the document's real size.</summary>
+        public int NodeCount { get; }
+
+        public string? Error { get; }
+
+        public int ErrorOffset { get; }
+    }
+
+    /// <summary>
+    /// Reads YAML (and JSON, which YamlDotNet's parser reads faithfully: tabs, <c>\/</c>, surrogate escapes, duplicate
+    /// keys, big numbers) into <see cref="YamlNode"/>s with exact offsets, from the parser's event stream. No recursion:
+    /// nesting depth is bounded by <see cref="TemplateLimits.MaxDepth"/> and aliases are shared, never copied, so an
+    /// alias bomb costs what its text costs. Comments are skipped (fix writers read them from the text).
+    /// </summary>
+    public static class YamlDocumentReader
+    {
+        public static YamlDocument Read(string text, CancellationToken cancellationToken)
+        {
+            var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            var stack = new List<Frame>();
+            YamlNode? root = null;
+            var nodes = 0;
+            var events = 0;
+            var documents = 0;
+            try
+            {
+                var parser = new Parser(new StringReader(text));
+                while (parser.MoveNext())
+                {
+                    if ((++events & 1023) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    var current = parser.Current;
+                    switch (current)
+                    {
+                        case DocumentStart _:
+                            documents++;
+                            if (documents > 1)
+                            {
+                                // Only the first document is a template; CloudFormation rejects streams anyway.
+                                return new YamlDocument(root, nodes, null, 0);
+                            }
+
+                            break;
+                        case Scalar scalar:
+                        {
+                            var node = new YamlNode(NodeKind.Scalar, TagOf(scalar.Tag), Offset(scalar.Start), StyleOf(scalar.Style))
+                            {
+                                Text = scalar.Value ?? string.Empty,
+                                End = Offset(scalar.End),
+                            };
+                            node.ContentStart = ContentStart(text, node.Start, node.End);
+                            nodes++;
+                            Remember(anchors, scalar.Anchor, node);
+                            if (!Add(stack, ref root, node, out var error))
+                            {
+                                return Fail(nodes, error!, node.Start);
+                            }
+
+                            break;
+                        }
+
+                        case AnchorAlias alias:
+                        {
+                            var name = alias.Value.IsEmpty ? string.Empty : alias.Value.Value;
+                            if (!anchors.TryGetValue(name, out var target))
+                            {
+                                return Fail(nodes, "the alias '*" + name + "' refers to no anchor defined before it", Offset(alias.Start));
+                            }
+
+                            if (!Add(stack, ref root, target, out var error))
+                            {
+                                return Fail(nodes, error!, Offset(alias.Start));
+                            }
+
+                            break;
+                        }
+
+                        case SequenceStart seq:
+                        {
+                            var flow = seq.Style == SequenceStyle.Flow;
+                            var node = new YamlNode(NodeKind.Sequence, TagOf(seq.Tag), Offset(seq.Start), flow ? NodeStyle.Flow : NodeStyle.Block)
+                            {
+                                ItemList = new List<YamlNode>(),
+                            };
+                            node.ContentStart = flow ? Offset(seq.End) : node.Start;
+                            node.End = node.ContentStart;
+                            if (!Open(stack, ref root, anchors, seq.Anchor, node, ref nodes, out var error))
+                            {
+                                return Fail(nodes, error!, node.Start);
+                            }
+
+                            break;
+                        }
+
+                        case MappingStart map:
+                        {
+                            var flow = map.Style == MappingStyle.Flow;
+                            var node = new YamlNode(NodeKind.Mapping, TagOf(map.Tag), Offset(map.Start), flow ? NodeStyle.Flow : NodeStyle.Block)
+                            {
+                                PairList = new List<KeyValuePair<YamlNode, YamlNode>>(),
+                            };
+                            node.ContentStart = flow ? Offset(map.End) : node.Start;
+                            node.End = node.ContentStart;
+                            if (!Open(stack, ref root, anchors, map.Anchor, node, ref nodes, out var error))
+                            {
+                                return Fail(nodes, error!, node.Start);
+                            }
+
+                            break;
+                        }
+
+                        case SequenceEnd _:
+                        case MappingEnd _:
+                        {
+                            var frame = stack[stack.Count - 1];
+                            stack.RemoveAt(stack.Count - 1);
+                            var node = frame.Node;
+                            if (node.IsFlow)
+                            {
+                                // The end event sits on the closing bracket.
+                                node.End = Math.Min(text.Length, Offset(current.Start) + 1);
+                            }
+                            else
+                            {
+                                node.End = LastEnd(node);
+                            }
+
+                            break;
+                        }
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (YamlException ex)
+            {
+                return Fail(nodes, Describe(ex), Clamp(ex.Start.Index, text.Length));
+            }
+            catch (Exception ex)
+            {
+                // YamlDotNet may throw other exception types on malformed input: still a syntax problem, never a crash.
+                return Fail(nodes, ex.Message, 0);
+            }
+
+            return new YamlDocument(root, nodes, null, 0);
+        }
+
+        private static string Describe(YamlException ex)
+        {
+            var message = ex.Message;
+
+            // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the diagnostic has its own position.
+            if (message.StartsWith("(Line:", StringComparison.Ordinal))
+            {
+                var i = message.IndexOf("): ", StringComparison.Ordinal);
+                if (i > 0)
+                {
+                    message = message.Substring(i + 3);
+                }
+            }
+
+            return message;
+        }
+
+        private static YamlDocument Fail(int nodes, string error, int offset) => new YamlDocument(null, nodes, error, offset);
+
+        private static int Clamp(long index, int length) => (int)Math.Min(Math.Max(index, 0), length);
+
+        private static int Offset(Mark mark) => (int)Math.Min(Math.Max(mark.Index, 0), int.MaxValue);
+
+        private static string? TagOf(TagName tag) => tag.IsEmpty ? null : tag.Value;
+
+        private static NodeStyle StyleOf(ScalarStyle style)
+        {
+            switch (style)
+            {
+                case ScalarStyle.SingleQuoted:
+                    return NodeStyle.SingleQuoted;
+                case ScalarStyle.DoubleQuoted:
+                    return NodeStyle.DoubleQuoted;
+                case ScalarStyle.Literal:
+                    return NodeStyle.Literal;
+                case ScalarStyle.Folded:
+                    return NodeStyle.Folded;
+                default:
+                    return NodeStyle.Plain;
+            }
+        }
+
+        /// <summary>Skips a leading tag and anchor (<c>!Ref x</c>, <c>&amp;a x</c>) to where the content starts.</summary>
+        private static int ContentStart(string text, int start, int end)
+        {
+            var i = start;
+            while (i < end && (text[i] == '!' || text[i] == '&'))
+            {
+                while (i < end && !char.IsWhiteSpace(text[i]))
+                {
+                    i++;
+                }
+
+                while (i < end && char.IsWhiteSpace(text[i]))
+                {
+                    i++;
+                }
+            }
+
+            return i < end ? i : start;
+        }
+
+        private static int LastEnd(YamlNode node)
+        {
+            if (node.Kind == NodeKind.Sequence && node.Items.Count > 0)
+            {
+                return Math.Max(node.End, node.Items[node.Items.Count - 1].End);
+            }
+
+            if (node.Kind == NodeKind.Mapping && node.Pairs.Count > 0)
+            {
+                var last = node.Pairs[node.Pairs.Count - 1];
+                return Math.Max(node.End, Math.Max(last.Key.End, last.Value.End));
+            }
+
+            return node.End;
+        }
+
+        private static void Remember(Dictionary<string, YamlNode> anchors, AnchorName anchor, YamlNode node)
+        {
+            if (!anchor.IsEmpty)
+            {
+                anchors[anchor.Value] = node;
+            }
+        }
+
+        private static bool Open(List<Frame> stack, ref YamlNode? root, Dictionary<string, YamlNode> anchors, AnchorName anchor, YamlNode node, ref int nodes, out string? error)
+        {
+            nodes++;
+            if (stack.Count >= TemplateLimits.MaxDepth)
+            {
+                error = "collections are nested deeper than " + TemplateLimits.MaxDepth + " levels";
+                return false;
+            }
+
+            Remember(anchors, anchor, node);
+            if (!Add(stack, ref root, node, out error))
+            {
+                return false;
+            }
+
+            stack.Add(new Frame(node));
+            return true;
+        }
+
+        private static bool Add(List<Frame> stack, ref YamlNode? root, YamlNode node, out string? error)
+        {
+            error = null;
+            if (stack.Count == 0)
+            {
+                root ??= node;
+                return true;
+            }
+
+            var frame = stack[stack.Count - 1];
+            var parent = frame.Node;
+            if (parent.Kind == NodeKind.Sequence)
+            {
+                parent.ItemList!.Add(node);
+            }
+            else if (frame.PendingKey == null)
+            {
+                frame.PendingKey = node;
+            }
+            else
+            {
+                parent.PairList!.Add(new KeyValuePair<YamlNode, YamlNode>(frame.PendingKey, node));
+                frame.PendingKey = null;
+            }
+
+            return true;
+        }
+
+        private sealed class Frame
+        {
+            public Frame(YamlNode node)
+            {
+                Node = node;
+            }
+
+            public YamlNode Node { get; }
+
+            public YamlNode? PendingKey { get; set; }
+        }
+    }
+}
