@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using IacAnalyzers.Catalog;
+using IacAnalyzers.Model;
+
+namespace IacAnalyzers.Rules.DocDb
+{
+    /// <summary>
+    /// IAC1008: an Amazon DocumentDB or Neptune DB cluster without storage encryption. CloudFormation:
+    /// <c>StorageEncrypted</c> of <c>AWS::DocDB::DBCluster</c> and <c>AWS::Neptune::DBCluster</c> defaults to false.
+    /// A cluster restored from a snapshot or cloned from a source cluster (<c>SnapshotIdentifier</c>,
+    /// <c>SourceDBClusterIdentifier</c>) is not checked: it inherits the source's encryption.
+    /// </summary>
+    public sealed class IAC1008_DocumentDbNeptuneClusterNotEncrypted : EncryptionRule
+    {
+        public const string DocDbCluster = "AWS::DocDB::DBCluster";
+        public const string NeptuneCluster = "AWS::Neptune::DBCluster";
+
+        public IAC1008_DocumentDbNeptuneClusterNotEncrypted()
+            : base(RuleCatalog.DocumentDbNeptuneClusterNotEncrypted, DocDbCluster, NeptuneCluster)
+        {
+        }
+
+        public override void Analyze(ResourceView resource, IList<Finding> findings)
+        {
+            if (IsWritten(resource.Properties, "SnapshotIdentifier") || IsWritten(resource.Properties, "SourceDBClusterIdentifier"))
+            {
+                return;
+            }
+
+            var subject = (resource.IsType(DocDbCluster) ? "DocumentDB cluster '" : "Neptune cluster '") + resource.Name + "'";
+            RequireTrue(resource, findings, subject, resource.Properties, null, "StorageEncrypted", resource.Location,
+                "StorageEncrypted is not set and defaults to false", !resource.PropertiesWritten);
+        }
+    }
+}
