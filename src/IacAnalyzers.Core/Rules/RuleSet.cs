@@ -8,7 +8,6 @@ using IacAnalyzers.Rules.Efs;
 using IacAnalyzers.Rules.ElastiCache;
 using IacAnalyzers.Rules.Kinesis;
 using IacAnalyzers.Rules.Ec2Network;
-using IacAnalyzers.Rules.ElastiCache;
 using IacAnalyzers.Rules.OpenSearch;
 using IacAnalyzers.Rules.Rds;
 using IacAnalyzers.Rules.Sqs;
