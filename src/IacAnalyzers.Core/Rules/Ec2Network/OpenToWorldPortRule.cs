@@ -145,8 +145,8 @@ namespace IacAnalyzers.Rules.Ec2Network
         {
             switch (value)
             {
-                case ReferenceValue reference:
-                    return resource.Context.Find(reference.Target)?.Name ?? reference.Target;
+                case UnknownValue reference when reference.ReferencedResource != null:
+                    return resource.Context.Find(reference.ReferencedResource)?.Name ?? reference.ReferencedResource;
                 case ScalarValue scalar when scalar.Kind == ScalarKind.String && scalar.Text.Length > 0:
                     return scalar.Text;
                 default:

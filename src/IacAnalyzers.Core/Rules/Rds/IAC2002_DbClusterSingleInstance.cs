@@ -13,7 +13,7 @@ namespace IacAnalyzers.Rules.Rds
     /// <para>
     /// A cross-resource question, asked of the resource context: the instances of the matching type
     /// (<c>AWS::RDS::DBInstance</c> for <c>AWS::RDS::DBCluster</c>, and so on) whose <c>DBClusterIdentifier</c>
-    /// references the cluster (a <see cref="ReferenceValue"/> to it, or the literal identifier the cluster declares).
+    /// references the cluster (a reference to it, see <see cref="ReferenceExtensions"/>, or the literal identifier the cluster declares).
     /// An instance whose identifier is unknown, or that has a <c>Condition</c>, may or may not belong: it counts as a
     /// possible member, and the rule flags only when members plus possible members are exactly one. A cluster with
     /// no instance in the template is not flagged (its instances live elsewhere, or it needs none).
@@ -179,8 +179,8 @@ namespace IacAnalyzers.Rules.Rds
         {
             switch (value)
             {
-                case ReferenceValue reference:
-                    return string.Equals(reference.Target, cluster.Name, StringComparison.Ordinal) ? Member.Yes : Member.No;
+                case UnknownValue reference when reference.ReferencedResource != null:
+                    return reference.RefersTo(cluster.Name) ? Member.Yes : Member.No;
                 case ScalarValue scalar when scalar.Kind == ScalarKind.String:
                     if (declaredIdentifier == null)
                     {

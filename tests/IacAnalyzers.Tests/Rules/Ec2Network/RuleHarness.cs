@@ -116,7 +116,8 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
 
         public UnknownValue Unknown(string reason = "a method result") => new UnknownValue(reason, Loc());
 
-        public ReferenceValue Ref(string target, string? attribute = null) => new ReferenceValue(target, attribute, Loc());
+        public UnknownValue Ref(string target, string? attribute = null)
+            => new UnknownValue(attribute == null ? "Ref " + target : "Fn::GetAtt " + target + "." + attribute, Loc(), null, target, attribute);
 
         public OneOfValue If(string condition, Value whenTrue, Value whenFalse) => new OneOfValue(
             new[]

@@ -206,12 +206,12 @@ namespace IacAnalyzers.Tests.Rules.Rds
                   InstanceA:
                     Type: AWS::RDS::DBInstance
                     Properties:
-                      DBClusterIdentifier: !Ref PassA
+                      DBClusterIdentifier: !ImportValue shared-cluster-a
                       DBInstanceClass: db.r6g.large
                   InstanceB:
                     Type: AWS::RDS::DBInstance
                     Properties:
-                      DBClusterIdentifier: !Ref PassB
+                      DBClusterIdentifier: !ImportValue shared-cluster-b
                       DBInstanceClass: db.r6g.large
                 """);
         }
