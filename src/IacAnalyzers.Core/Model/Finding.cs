@@ -85,7 +85,11 @@ namespace IacAnalyzers.Model
             CreateProperties = createProperties;
         }
 
-        /// <summary>The CloudFormation name of the property (front-ends map it to their own spelling).</summary>
+        /// <summary>
+        /// The CloudFormation name of the property (front-ends map it to their own spelling). May be a dotted path
+        /// (<c>EncryptionAtRestOptions.Enabled</c>) when intermediate maps are missing from <see cref="Container"/>:
+        /// writers then create them.
+        /// </summary>
         public string Property { get; }
 
         public string Value { get; }

@@ -1,7 +1,16 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using IacAnalyzers.Rules.Iam;
+using IacAnalyzers.Rules.DocDb;
+using IacAnalyzers.Rules.Ec2;
+using IacAnalyzers.Rules.Efs;
+using IacAnalyzers.Rules.ElastiCache;
+using IacAnalyzers.Rules.Kinesis;
+using IacAnalyzers.Rules.Ec2Network;
+using IacAnalyzers.Rules.OpenSearch;
 using IacAnalyzers.Rules.Rds;
+using IacAnalyzers.Rules.Sqs;
 
 namespace IacAnalyzers.Rules
 {
@@ -10,7 +19,28 @@ namespace IacAnalyzers.Rules
     {
         public static IReadOnlyList<Rule> All { get; } = new Rule[]
         {
+            new IAC1201_IamAllowsAllActions(),
+            new IAC1202_IamServiceWideWildcard(),
+            new IAC1203_IamAllowWithNotAction(),
+            new IAC1204_IamWriteOnAnyResource(),
+            new IAC1205_IamAnyPrincipal(),
+            new IAC1206_IamAdminManagedPolicy(),
+            // Security: storage encryption
+            new IAC1001_RdsStorageNotEncrypted(),
+            new IAC1002_EbsVolumeNotEncrypted(),
+            new IAC1003_Ec2BlockDeviceNotEncrypted(),
+            new IAC1004_EfsFileSystemNotEncrypted(),
+            new IAC1005_ElastiCacheNotEncryptedAtRest(),
+            new IAC1006_OpenSearchDomainNotEncryptedAtRest(),
+            new IAC1007_KinesisStreamNotEncrypted(),
+            new IAC1008_DocumentDbNeptuneClusterNotEncrypted(),
+            new IAC1009_SqsQueueEncryptionDisabled(),
             new IAC2001_RdsInstanceSingleAz(),
+            new IAC1101_SecurityGroupOpenSsh(),
+            new IAC1102_SecurityGroupOpenRdp(),
+            new IAC2002_DbClusterSingleInstance(),
+            new IAC2003_ElastiCacheSingleAz(),
+            new IAC2004_OpenSearchNoZoneAwareness(),
         };
 
         private static readonly Dictionary<string, Rule[]> ByType = All

@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using IacAnalyzers.Catalog;
+using IacAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace IacAnalyzers.CodeFixes.CSharp
+{
+    /// <summary>
+    /// The C# writer for <see cref="SetPropertyFix"/>: for any IAC diagnostic that carries the intent, sets a member
+    /// of a props object (or an L1 construct) — replacing the written value, or adding <c>Member = value</c> to the
+    /// object initializer with the initializer's own layout. Offered only when the edit is known to apply: the
+    /// container is an object creation, the member exists and is assignable, the value can be written for its type.
+    /// Fix All uses the batch fixer.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CSharpSetPropertyFixProvider))]
+    [Shared]
+    public sealed class CSharpSetPropertyFixProvider : CodeFixProvider
+    {
+        public const string EquivalenceKeyPrefix = "IacAnalyzers.SetProperty.";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+            RuleCatalog.All.Where(r => (r.Surfaces & Surfaces.Cdk) != 0).Select(r => r.Id).ToImmutableArray();
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var document = context.Document;
+            SyntaxNode? root = null;
+            SemanticModel? model = null;
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                var intent = SetPropertyIntent.From(diagnostic.Properties);
+                if (intent == null)
+                {
+                    continue;
+                }
+
+                root ??= await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+                model ??= await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+                if (root == null || model == null)
+                {
+                    return;
+                }
+
+                var edit = SetPropertyWriter.Plan(root, model, intent, context.CancellationToken);
+                if (edit == null)
+                {
+                    continue;
+                }
+
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        edit.Title,
+                        ct => Apply(document, edit, ct),
+                        EquivalenceKeyPrefix + diagnostic.Id),
+                    diagnostic);
+            }
+        }
+
+        private static async Task<Document> Apply(Document document, SetPropertyEdit edit, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root == null)
+            {
+                return document;
+            }
+
+            var current = root.FindNode(edit.Target.Span, getInnermostNodeForTie: true);
+            var target = current.AncestorsAndSelf().FirstOrDefault(n => n.Span == edit.Target.Span && n.RawKind == edit.Target.RawKind);
+            return target == null ? document : document.WithSyntaxRoot(root.ReplaceNode(target, edit.Replacement));
+        }
+    }
+
+    /// <summary>The <see cref="SetPropertyFix"/> keys of a diagnostic, plus the C# ones the CDK host adds.</summary>
+    internal sealed class SetPropertyIntent
+    {
+        private SetPropertyIntent(string property, string value, ScalarKind kind, TextSpan container, TextSpan? existing, string? member, string? csharpValue)
+        {
+            Property = property;
+            Value = value;
+            Kind = kind;
+            Container = container;
+            Existing = existing;
+            Member = member;
+            CSharpValue = csharpValue;
+        }
+
+        public string Property { get; }
+
+        public string Value { get; }
+
+        public ScalarKind Kind { get; }
+
+        public TextSpan Container { get; }
+
+        public TextSpan? Existing { get; }
+
+        /// <summary>The C# member to set, when the CDK host knows it (otherwise <see cref="Property"/>, ignoring case).</summary>
+        public string? Member { get; }
+
+        /// <summary>The value in the writer's syntax, when the CDK host gives it.</summary>
+        public string? CSharpValue { get; }
+
+        public static SetPropertyIntent? From(ImmutableDictionary<string, string?> properties)
+        {
+            if (!properties.TryGetValue(FixIntent.KindKey, out var kind) || kind != SetPropertyFix.KindName
+                || !properties.TryGetValue(SetPropertyFix.PropertyKey, out var property) || string.IsNullOrEmpty(property)
+                || !properties.TryGetValue(SetPropertyFix.ValueKey, out var value) || value == null
+                || !properties.TryGetValue(SetPropertyFix.ValueKindKey, out var valueKind) || !System.Enum.TryParse<ScalarKind>(valueKind, out var scalarKind)
+                || !TryInt(properties, SetPropertyFix.ContainerStartKey, out var containerStart)
+                || !TryInt(properties, SetPropertyFix.ContainerLengthKey, out var containerLength))
+            {
+                return null;
+            }
+
+            TextSpan? existing = null;
+            if (TryInt(properties, SetPropertyFix.ExistingStartKey, out var existingStart) && TryInt(properties, SetPropertyFix.ExistingLengthKey, out var existingLength))
+            {
+                existing = new TextSpan(existingStart, existingLength);
+            }
+
+            properties.TryGetValue(IacAnalyzers.Cdk.Adapters.CSharpFixKeys.Member, out var member);
+            properties.TryGetValue(IacAnalyzers.Cdk.Adapters.CSharpFixKeys.Value, out var csharpValue);
+            return new SetPropertyIntent(property!, value, scalarKind, new TextSpan(containerStart, containerLength), existing, member, csharpValue);
+        }
+
+        private static bool TryInt(ImmutableDictionary<string, string?> properties, string key, out int value)
+        {
+            value = 0;
+            return properties.TryGetValue(key, out var text) && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value >= 0;
+        }
+    }
+}

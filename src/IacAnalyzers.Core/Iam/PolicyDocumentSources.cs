@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using IacAnalyzers.Model;
+using IacAnalyzers.Rules;
+
+namespace IacAnalyzers.Iam
+{
+    /// <summary>
+    /// Where policy documents and managed-policy attachments live in CloudFormation resources (and so in the views
+    /// CDK adapters produce). One table for every IAM rule; a new resource policy is one line here.
+    /// </summary>
+    public static class PolicyDocumentSources
+    {
+        /// <summary>
+        /// Not a CloudFormation type: the view the CDK front-end gives a <c>PolicyStatement</c> that names principals
+        /// (a resource or trust policy statement) when it is judged where it is written, before CDK attaches it to a
+        /// bucket, queue, key or role. Its <c>PolicyDocument</c> is a resource policy.
+        /// </summary>
+        public const string CdkPrincipalStatement = "IacAnalyzers::CDK::PrincipalPolicyStatement";
+
+        private static readonly Dictionary<string, (string Property, PolicyKind Kind)[]> Single = new Dictionary<string, (string, PolicyKind)[]>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["AWS::IAM::Policy"] = new[] { ("PolicyDocument", PolicyKind.Identity) },
+            ["AWS::IAM::ManagedPolicy"] = new[] { ("PolicyDocument", PolicyKind.Identity) },
+            ["AWS::IAM::RolePolicy"] = new[] { ("PolicyDocument", PolicyKind.Identity) },
+            ["AWS::IAM::UserPolicy"] = new[] { ("PolicyDocument", PolicyKind.Identity) },
+            ["AWS::IAM::GroupPolicy"] = new[] { ("PolicyDocument", PolicyKind.Identity) },
+            ["AWS::IAM::Role"] = new[] { ("AssumeRolePolicyDocument", PolicyKind.Trust) },
+            ["AWS::IAM::User"] = Array.Empty<(string, PolicyKind)>(),
+            ["AWS::IAM::Group"] = Array.Empty<(string, PolicyKind)>(),
+            ["AWS::S3::BucketPolicy"] = new[] { ("PolicyDocument", PolicyKind.Resource) },
+            ["AWS::S3::AccessPoint"] = new[] { ("Policy", PolicyKind.Resource) },
+            ["AWS::SQS::QueuePolicy"] = new[] { ("PolicyDocument", PolicyKind.Resource) },
+            ["AWS::SQS::QueueInlinePolicy"] = new[] { ("PolicyDocument", PolicyKind.Resource) },
+            ["AWS::SNS::TopicPolicy"] = new[] { ("PolicyDocument", PolicyKind.Resource) },
+            ["AWS::SNS::TopicInlinePolicy"] = new[] { ("PolicyDocument", PolicyKind.Resource) },
+            ["AWS::KMS::Key"] = new[] { ("KeyPolicy", PolicyKind.Resource) },
+            ["AWS::KMS::ReplicaKey"] = new[] { ("KeyPolicy", PolicyKind.Resource) },
+            ["AWS::SecretsManager::ResourcePolicy"] = new[] { ("ResourcePolicy", PolicyKind.Resource) },
+            ["AWS::ECR::Repository"] = new[] { ("RepositoryPolicyText", PolicyKind.Resource) },
+            ["AWS::EFS::FileSystem"] = new[] { ("FileSystemPolicy", PolicyKind.Resource) },
+            ["AWS::Backup::BackupVault"] = new[] { ("AccessPolicy", PolicyKind.Resource) },
+            ["AWS::OpenSearchService::Domain"] = new[] { ("AccessPolicies", PolicyKind.Resource) },
+            ["AWS::Elasticsearch::Domain"] = new[] { ("AccessPolicies", PolicyKind.Resource) },
+            [CdkPrincipalStatement] = new[] { ("PolicyDocument", PolicyKind.Resource) },
+            ["AWS::Serverless::Function"] = Array.Empty<(string, PolicyKind)>(),
+            ["AWS::Serverless::StateMachine"] = Array.Empty<(string, PolicyKind)>(),
+        };
+
+        /// <summary>Types whose <c>Policies</c> is a list of <c>{PolicyName, PolicyDocument}</c>.</summary>
+        private static readonly HashSet<string> InlinePolicies = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group",
+        };
+
+        /// <summary>SAM types whose <c>Policies</c> mixes managed policy names/ARNs, documents and policy templates.</summary>
+        private static readonly HashSet<string> SamPolicies = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "AWS::Serverless::Function", "AWS::Serverless::StateMachine",
+        };
+
+        /// <summary>Every type that can hold a policy document.</summary>
+        public static IReadOnlyList<string> DocumentTypes { get; } = new List<string>(Single.Keys).ToArray();
+
+        /// <summary>Types whose documents name principals (trust and resource policies).</summary>
+        public static IReadOnlyList<string> PrincipalDocumentTypes { get; } = Filter(k => k != PolicyKind.Identity);
+
+        /// <summary>Types with identity policies.</summary>
+        public static IReadOnlyList<string> IdentityDocumentTypes { get; } = Filter(k => k == PolicyKind.Identity, includeLists: true);
+
+        /// <summary>Types that attach managed policies: <c>ManagedPolicyArns</c> or SAM <c>Policies</c>.</summary>
+        public static IReadOnlyList<string> ManagedPolicyTypes { get; } = new[]
+        {
+            "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "AWS::Serverless::Function", "AWS::Serverless::StateMachine",
+        };
+
+        /// <summary>The policy documents of a resource, in property order.</summary>
+        public static IReadOnlyList<PolicyDocument> Documents(ResourceView resource)
+        {
+            if (!Single.TryGetValue(resource.Type, out var properties))
+            {
+                return Array.Empty<PolicyDocument>();
+            }
+
+            var result = new List<PolicyDocument>();
+            foreach (var (property, kind) in properties)
+            {
+                if (resource.Properties.Get(property) is Value value)
+                {
+                    result.Add(PolicyDocument.Read(value, kind, property));
+                }
+            }
+
+            if (InlinePolicies.Contains(resource.Type) && resource.Properties.Get("Policies") is Value policies)
+            {
+                foreach (var (item, index) in ListItems(policies))
+                {
+                    if (item is MapValue map && map.Get("PolicyDocument") is Value doc)
+                    {
+                        var name = map.Get("PolicyName").AsString();
+                        result.Add(PolicyDocument.Read(doc, PolicyKind.Identity, Indexed("Policies", index) + (name != null ? " '" + name + "'" : string.Empty)));
+                    }
+                }
+            }
+
+            if (SamPolicies.Contains(resource.Type) && resource.Properties.Get("Policies") is Value sam)
+            {
+                foreach (var (item, index) in ListItems(sam))
+                {
+                    // A map with Statement is a document; other maps are SAM policy templates (scoped by design).
+                    if (item is MapValue map && map.GetEntry("Statement") != null)
+                    {
+                        result.Add(PolicyDocument.Read(map, PolicyKind.Identity, index >= 0 ? Indexed("Policies", index) : "Policies"));
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// The managed policies a resource attaches: <c>ManagedPolicyArns</c> items, and the strings of SAM
+        /// <c>Policies</c> (a managed policy name or ARN).
+        /// </summary>
+        public static IReadOnlyList<PolicyElement> ManagedPolicies(ResourceView resource)
+        {
+            var result = new List<PolicyElement>();
+            var property = SamPolicies.Contains(resource.Type) ? "Policies" : "ManagedPolicyArns";
+            if (resource.Properties.Get(property) is Value value)
+            {
+                foreach (var leaf in value.Leaves())
+                {
+                    if (leaf.Value is ListValue list)
+                    {
+                        foreach (var item in list.Items)
+                        {
+                            foreach (var inner in item.Leaves())
+                            {
+                                AddString(result, inner.Value, PolicyDocument.Join(leaf.Branch, inner.Branch));
+                            }
+                        }
+                    }
+                    else
+                    {
+                        AddString(result, leaf.Value, leaf.Branch);
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private static void AddString(List<PolicyElement> result, Value value, string? branch)
+        {
+            if (value is ScalarValue s && s.Kind == ScalarKind.String)
+            {
+                result.Add(new PolicyElement(value, s.Text, branch));
+            }
+        }
+
+        /// <summary>Items of a list value (index ≥ 0), or the value itself when it is a single map (index -1).</summary>
+        private static IEnumerable<(Value Item, int Index)> ListItems(Value value)
+        {
+            foreach (var leaf in value.Leaves())
+            {
+                if (leaf.Value is ListValue list)
+                {
+                    for (var i = 0; i < list.Items.Count; i++)
+                    {
+                        foreach (var item in list.Items[i].Leaves())
+                        {
+                            yield return (item.Value, i);
+                        }
+                    }
+                }
+                else
+                {
+                    yield return (leaf.Value, -1);
+                }
+            }
+        }
+
+        private static string Indexed(string property, int index)
+            => property + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+
+        private static string[] Filter(Func<PolicyKind, bool> keep, bool includeLists = false)
+        {
+            var result = new List<string>();
+            foreach (var pair in Single)
+            {
+                var listed = includeLists && (InlinePolicies.Contains(pair.Key) || SamPolicies.Contains(pair.Key));
+                if (listed || Array.Exists(pair.Value, p => keep(p.Kind)))
+                {
+                    result.Add(pair.Key);
+                }
+            }
+
+            return result.ToArray();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using IacAnalyzers.Catalog;
+using IacAnalyzers.Iam;
+using IacAnalyzers.Model;
+
+namespace IacAnalyzers.Rules.Iam
+{
+    /// <summary>
+    /// IAC1202: an Allow statement with a service-wide action (<c>s3:*</c>) or a wildcard that expands, per the IAM
+    /// knowledge table, to write or permissions-management actions (<c>s3:Put*</c>). Wildcards that expand only to
+    /// List/Read actions (<c>ec2:Describe*</c>, <c>s3:GetObject*</c>) are clean, and so are wildcards of unknown
+    /// services other than <c>svc:*</c> (nothing is known about them). <c>*</c> itself is IAC1201's. KMS key
+    /// policies are skipped: AWS's default key policy gives <c>kms:*</c> to the account root to delegate to IAM.
+    /// </summary>
+    public sealed class IAC1202_IamServiceWideWildcard : PolicyStatementRule
+    {
+        public IAC1202_IamServiceWideWildcard()
+            : base(RuleCatalog.IamServiceWideWildcard, PolicyDocumentSources.DocumentTypes)
+        {
+        }
+
+        protected override bool Applies(ResourceView resource, PolicyDocument document)
+            => !resource.IsType("AWS::KMS::Key") && !resource.IsType("AWS::KMS::ReplicaKey");
+
+        protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, string? effectBranch, IList<Finding> findings)
+        {
+            foreach (var action in statement.Actions)
+            {
+                var text = action.Text;
+                if (text == null || !IamKnowledge.HasWildcard(text) || IsEveryAction(text))
+                {
+                    continue;
+                }
+
+                var colon = text.IndexOf(':');
+                if (colon <= 0)
+                {
+                    continue;
+                }
+
+                var summary = IamKnowledge.Summarize(text);
+                var actionPart = text.Substring(colon + 1);
+                string? grants = null;
+                if (actionPart.Trim('*').Length == 0 && !IamKnowledge.HasWildcard(text.Substring(0, colon)))
+                {
+                    var service = text.Substring(0, colon);
+                    grants = "every action of service '" + service + "'" + (summary.GrantsWriteOrPermissionsManagement ? " (" + Counts(summary, "including ") + ")" : string.Empty);
+                }
+                else if (summary.GrantsWriteOrPermissionsManagement)
+                {
+                    grants = Counts(summary, string.Empty);
+                }
+
+                if (grants != null)
+                {
+                    findings.Add(Create(resource, action.Value.Location, null, resource.Name, text, statement.Label, grants, action.Detail(effectBranch)));
+                }
+            }
+        }
+
+        private static string Counts(ActionPatternSummary summary, string lead)
+        {
+            var parts = new List<string>(2);
+            if (summary.PermissionsManagement > 0)
+            {
+                parts.Add(summary.PermissionsManagement.ToString(CultureInfo.InvariantCulture) + " permissions-management");
+            }
+
+            if (summary.Write > 0)
+            {
+                parts.Add(summary.Write.ToString(CultureInfo.InvariantCulture) + " write");
+            }
+
+            var example = summary.FirstPermissionsManagementAction ?? summary.FirstWriteAction;
+            return lead + string.Join(" and ", parts) + " action" + (summary.Write + summary.PermissionsManagement == 1 ? string.Empty : "s")
+                   + (example != null ? ", e.g. " + example : string.Empty);
+        }
+    }
+}

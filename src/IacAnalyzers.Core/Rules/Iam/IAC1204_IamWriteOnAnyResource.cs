@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using IacAnalyzers.Catalog;
+using IacAnalyzers.Iam;
+using IacAnalyzers.Model;
+
+namespace IacAnalyzers.Rules.Iam
+{
+    /// <summary>
+    /// IAC1204: an identity-policy Allow statement with <c>Resource: "*"</c> whose actions include write or
+    /// permissions-management actions that support resource-level permissions (per the IAM knowledge table), so the
+    /// Resource could have named ARNs. Reads (<c>ec2:Describe*</c>), actions that only accept <c>"*"</c>, unknown
+    /// actions, and statements with a Condition are clean. <c>Action: "*"</c> is left to IAC1201. The finding lands
+    /// on the <c>"*"</c> resource.
+    /// </summary>
+    public sealed class IAC1204_IamWriteOnAnyResource : PolicyStatementRule
+    {
+        private const int Named = 3;
+
+        public IAC1204_IamWriteOnAnyResource()
+            : base(RuleCatalog.IamWriteOnAnyResource, PolicyDocumentSources.IdentityDocumentTypes)
+        {
+        }
+
+        protected override bool Applies(ResourceView resource, PolicyDocument document) => document.Kind == PolicyKind.Identity;
+
+        protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, string? effectBranch, IList<Finding> findings)
+        {
+            if (statement.HasCondition || !statement.HasStarResource(out var star))
+            {
+                return;
+            }
+
+            var names = new List<string>(Named);
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var total = 0;
+            foreach (var action in statement.Actions)
+            {
+                var text = action.Text;
+                if (text == null || IsEveryAction(text))
+                {
+                    continue;
+                }
+
+                if (!IamKnowledge.HasWildcard(text))
+                {
+                    if (IamKnowledge.TryGetAction(text, out var known))
+                    {
+                        Count(known, names, seen, ref total);
+                    }
+
+                    continue;
+                }
+
+                if (IamKnowledge.Summarize(text).ScopableWriteOrPermissionsManagement == 0)
+                {
+                    continue;
+                }
+
+                foreach (var expanded in IamKnowledge.Expand(text))
+                {
+                    Count(expanded, names, seen, ref total);
+                }
+            }
+
+            if (total == 0)
+            {
+                return;
+            }
+
+            var list = Describe(names, total);
+            findings.Add(Create(resource, star.Value.Location, null, resource.Name, list, statement.Label, star.Detail(effectBranch)));
+        }
+
+        private static void Count(IamAction action, List<string> names, HashSet<string> seen, ref int total)
+        {
+            if (!action.IsWriteOrPermissionsManagement || !action.SupportsResourceLevelPermissions || !seen.Add(action.FullName))
+            {
+                return;
+            }
+
+            total++;
+            if (names.Count < Named)
+            {
+                names.Add(action.FullName);
+            }
+        }
+
+        private static string Describe(List<string> names, int total)
+        {
+            if (total <= names.Count)
+            {
+                return names.Count == 1 ? names[0] : string.Join(", ", names.GetRange(0, names.Count - 1)) + " and " + names[names.Count - 1];
+            }
+
+            return string.Join(", ", names) + " and " + (total - names.Count).ToString(CultureInfo.InvariantCulture) + " more write or permissions-management actions";
+        }
+    }
+}

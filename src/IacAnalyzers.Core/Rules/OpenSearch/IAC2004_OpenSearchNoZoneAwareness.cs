@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using System.Globalization;
+using IacAnalyzers.Catalog;
+using IacAnalyzers.Model;
+
+namespace IacAnalyzers.Rules.OpenSearch
+{
+    /// <summary>
+    /// IAC2004: an OpenSearch Service (or legacy Elasticsearch) domain with several data nodes, all in one
+    /// Availability Zone. CloudFormation: <c>ClusterConfig</c> (<c>ElasticsearchClusterConfig</c> for
+    /// <c>AWS::Elasticsearch::Domain</c>) <c>InstanceCount</c> defaults to 1 and <c>ZoneAwarenessEnabled</c> to false.
+    /// A domain is flagged when some branch of <c>InstanceCount</c> is 2 or more and <c>ZoneAwarenessEnabled</c> is
+    /// missing or false (in any branch). A single-node domain has nothing to spread and is not flagged;
+    /// <c>MultiAZWithStandbyEnabled: true</c> implies zone awareness. Unknown counts and flags are not flagged.
+    /// <para>
+    /// The fix sets <c>ZoneAwarenessEnabled</c> to true when the node count is written and even (two zones need an
+    /// even number of data nodes); otherwise the count must change too, and no fix is offered.
+    /// </para>
+    /// </summary>
+    public sealed class IAC2004_OpenSearchNoZoneAwareness : Rule
+    {
+        public const string OpenSearchDomain = "AWS::OpenSearchService::Domain";
+        public const string ElasticsearchDomain = "AWS::Elasticsearch::Domain";
+
+        private const string ZoneAwareness = "ZoneAwarenessEnabled";
+
+        public IAC2004_OpenSearchNoZoneAwareness()
+            : base(RuleCatalog.OpenSearchNoZoneAwareness, OpenSearchDomain, ElasticsearchDomain)
+        {
+        }
+
+        public override void Analyze(ResourceView resource, IList<Finding> findings)
+        {
+            var configName = resource.IsType(ElasticsearchDomain) ? "ElasticsearchClusterConfig" : "ClusterConfig";
+            if (!(resource.Properties.Get(configName) is MapValue config))
+            {
+                // No cluster configuration: one data node by default.
+                return;
+            }
+
+            var count = config.Get("InstanceCount");
+            if (count == null)
+            {
+                return;
+            }
+
+            var standby = config.Get("MultiAZWithStandbyEnabled");
+            if (standby != null && standby.IsTrue())
+            {
+                return;
+            }
+
+            foreach (var countLeaf in count.Leaves())
+            {
+                var nodes = (countLeaf.Value as ScalarValue)?.AsInteger();
+                if (nodes == null || nodes.Value < 2)
+                {
+                    continue;
+                }
+
+                var nodesText = nodes.Value.ToString(CultureInfo.InvariantCulture);
+                var evenAndWritten = nodes.Value % 2 == 0 && countLeaf.Branch == null;
+                var entry = config.GetEntry(ZoneAwareness);
+                if (entry == null)
+                {
+                    var fix = evenAndWritten ? new SetPropertyFix(ZoneAwareness, "true", ScalarKind.Boolean, config.Location, null, false) : null;
+                    var detail = Detail(countLeaf.Branch, countLeaf.Value.Provenance, ZoneAwareness + " is not set and defaults to false");
+                    findings.Add(Create(resource, countLeaf.Value.Location, fix, resource.Name, nodesText, detail, configName));
+                    return;
+                }
+
+                var reported = false;
+                foreach (var zoneLeaf in entry.Value.Leaves())
+                {
+                    if (!zoneLeaf.Value.IsFalse())
+                    {
+                        continue;
+                    }
+
+                    var branch = countLeaf.Branch == null ? zoneLeaf.Branch : zoneLeaf.Branch == null ? countLeaf.Branch : countLeaf.Branch + " and " + zoneLeaf.Branch;
+                    var provenance = zoneLeaf.Value.Provenance ?? countLeaf.Value.Provenance;
+                    var fix = evenAndWritten && zoneLeaf.Branch == null && zoneLeaf.Value.Provenance == null
+                        ? new SetPropertyFix(ZoneAwareness, "true", ScalarKind.Boolean, config.Location, zoneLeaf.Value, false)
+                        : null;
+                    findings.Add(Create(resource, zoneLeaf.Value.Location, fix, resource.Name, nodesText, Detail(branch, provenance, null), configName));
+                    reported = true;
+                }
+
+                if (reported)
+                {
+                    return;
+                }
+            }
+        }
+
+        private static string Detail(string? branch, string? provenance, string? extra)
+        {
+            var parts = new List<string>(3);
+            if (branch != null)
+            {
+                parts.Add(branch);
+            }
+
+            if (extra != null)
+            {
+                parts.Add(extra);
+            }
+
+            if (provenance != null)
+            {
+                parts.Add("from " + provenance);
+            }
+
+            return parts.Count == 0 ? string.Empty : " (" + string.Join("; ", parts) + ")";
+        }
+    }
+}

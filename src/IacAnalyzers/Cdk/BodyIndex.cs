@@ -1,0 +1,311 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace IacAnalyzers.Cdk
+{
+    /// <summary>
+    /// Every write to a local of one method body (or lambda, or top-level program), found in one walk and cached for
+    /// the body's operation tree. The resolver uses it to read a local the way a reader does: the last write before the
+    /// use, member writes (<c>props.MultiAz = true;</c>) applied in order, and "unknown" as soon as a write is
+    /// conditional, opaque (<c>ref</c>, <c>out</c>, <c>+=</c>) or the object escapes into another call.
+    /// Flow-insensitive but ordered by position; writes under an <c>if</c>, a loop, a <c>switch</c> or in a lambda
+    /// are conditional unless the use is inside the same block.
+    /// </summary>
+    internal sealed class BodyIndex
+    {
+        private static readonly ConditionalWeakTable<IOperation, BodyIndex> Cache = new ConditionalWeakTable<IOperation, BodyIndex>();
+
+        private static readonly List<Write> NoWrites = new List<Write>();
+        private static readonly List<MemberWrite> NoMemberWrites = new List<MemberWrite>();
+        private static readonly List<int> NoPositions = new List<int>();
+
+        private readonly Dictionary<ILocalSymbol, List<Write>> writes = new Dictionary<ILocalSymbol, List<Write>>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, List<MemberWrite>> memberWrites = new Dictionary<ILocalSymbol, List<MemberWrite>>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, List<int>> escapes = new Dictionary<ILocalSymbol, List<int>>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, List<IInvocationOperation>> calls = new Dictionary<ILocalSymbol, List<IInvocationOperation>>(SymbolEqualityComparer.Default);
+
+        private BodyIndex(IOperation root)
+        {
+            Root = root;
+            foreach (var op in root.Descendants())
+            {
+                switch (op)
+                {
+                    case IVariableDeclaratorOperation declarator when declarator.Initializer != null:
+                        Add(writes, declarator.Symbol, new Write(declarator, declarator.Initializer.Value, opaque: false));
+                        break;
+                    case ILocalReferenceOperation reference:
+                        Classify(reference);
+                        break;
+                }
+            }
+        }
+
+        public IOperation Root { get; }
+
+        /// <summary>The index of the body that contains <paramref name="operation"/>.</summary>
+        public static BodyIndex Of(IOperation operation)
+        {
+            var root = operation;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            return Cache.GetValue(root, r => new BodyIndex(r));
+        }
+
+        public List<Write> WritesOf(ILocalSymbol local) => writes.TryGetValue(local, out var list) ? list : NoWrites;
+
+        public List<MemberWrite> MemberWritesOf(ILocalSymbol local) => memberWrites.TryGetValue(local, out var list) ? list : NoMemberWrites;
+
+        public List<int> EscapesOf(ILocalSymbol local) => escapes.TryGetValue(local, out var list) ? list : NoPositions;
+
+        /// <summary>Instance method calls on the local (<c>statement.AddActions(...)</c>), in source order.</summary>
+        public IReadOnlyList<IInvocationOperation> CallsOn(ILocalSymbol local)
+            => calls.TryGetValue(local, out var list) ? list : (IReadOnlyList<IInvocationOperation>)System.Array.Empty<IInvocationOperation>();
+
+        /// <summary>
+        /// True when <paramref name="write"/> certainly happens before a use at <paramref name="use"/> on every path:
+        /// it is a plain statement of a block that also contains the use.
+        /// </summary>
+        public static bool Dominates(IOperation write, IOperation use)
+        {
+            var block = HomeBlock(write);
+            if (block == null)
+            {
+                return false;
+            }
+
+            var span = block.Syntax.Span;
+            if (!span.Contains(use.Syntax.SpanStart) || !ReferenceEquals(block.Syntax.SyntaxTree, use.Syntax.SyntaxTree))
+            {
+                return false;
+            }
+
+            // The block must be an ancestor of the use in the same operation tree (not only textually around it).
+            for (var p = use.Parent; p != null; p = p.Parent)
+            {
+                if (ReferenceEquals(p, block))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when a write placed after the use can still reach it through a loop around both.</summary>
+        public static bool InSameLoop(IOperation write, IOperation use)
+        {
+            for (var p = use.Parent; p != null; p = p.Parent)
+            {
+                if (p is ILoopOperation && p.Syntax.Span.Contains(write.Syntax.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The block whose statement the write is, or null when a branch, loop or lambda lies in between.</summary>
+        private static IBlockOperation? HomeBlock(IOperation write)
+        {
+            for (var p = write.Parent; p != null; p = p.Parent)
+            {
+                switch (p)
+                {
+                    case IBlockOperation block:
+                        return block;
+                    case IExpressionStatementOperation _:
+                    case IVariableDeclarationGroupOperation _:
+                    case IVariableDeclarationOperation _:
+                    case IVariableDeclaratorOperation _:
+                    case IVariableInitializerOperation _:
+                    case ISimpleAssignmentOperation _:
+                    case IConversionOperation _:
+                    case ILabeledOperation _:
+                        continue;
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        private void Classify(ILocalReferenceOperation reference)
+        {
+            var local = reference.Local;
+            var parent = reference.Parent;
+            switch (parent)
+            {
+                case ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Target, reference):
+                    Add(writes, local, new Write(assignment, assignment.IsRef ? null : assignment.Value, opaque: assignment.IsRef));
+                    return;
+                case ICompoundAssignmentOperation compound when ReferenceEquals(compound.Target, reference):
+                case IIncrementOrDecrementOperation _:
+                case IDeclarationExpressionOperation _:
+                case ITupleOperation _:
+                case ICoalesceAssignmentOperation _:
+                    Add(writes, local, new Write(parent, null, opaque: true));
+                    return;
+                case IArgumentOperation argument:
+                    if (argument.Parameter != null && argument.Parameter.RefKind != RefKind.None && argument.Parameter.RefKind != RefKind.In)
+                    {
+                        Add(writes, local, new Write(argument, null, opaque: true));
+                    }
+                    else
+                    {
+                        Add(escapes, local, reference.Syntax.SpanStart);
+                    }
+
+                    return;
+                case IInvocationOperation invocation when ReferenceEquals(invocation.Instance, reference):
+                    Add(calls, local, invocation);
+                    return;
+                case IPropertyReferenceOperation _:
+                case IFieldReferenceOperation _:
+                    ClassifyMemberAccess(local, reference);
+                    return;
+            }
+
+            // An alias: the object now has a second name that may be mutated (var alias = props; x.P = props).
+            var p = parent;
+            while (p is IConversionOperation)
+            {
+                p = p.Parent;
+            }
+
+            if (p is IArgumentOperation)
+            {
+                Add(escapes, local, reference.Syntax.SpanStart);
+            }
+            else if ((p is ISimpleAssignmentOperation a && !ReferenceEquals(a.Target, reference)) || p is IVariableInitializerOperation
+                     || p is IReturnOperation || p is IArrayInitializerOperation || p is IMemberInitializerOperation)
+            {
+                if (local.Type?.IsReferenceType == true)
+                {
+                    Add(escapes, local, reference.Syntax.SpanStart);
+                }
+            }
+        }
+
+        /// <summary><c>local.A.B = value</c> (a member write with a path), or a mutation of a member (<c>local.A.Add(x)</c>).</summary>
+        private void ClassifyMemberAccess(ILocalSymbol local, ILocalReferenceOperation reference)
+        {
+            var path = new List<string>(2);
+            IOperation top = reference;
+            while (true)
+            {
+                var parent = top.Parent;
+                if (parent is IPropertyReferenceOperation property && ReferenceEquals(property.Instance, top) && !property.Property.IsIndexer)
+                {
+                    path.Add(property.Property.Name);
+                    top = parent;
+                }
+                else if (parent is IFieldReferenceOperation field && ReferenceEquals(field.Instance, top))
+                {
+                    path.Add(field.Field.Name);
+                    top = parent;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (path.Count == 0)
+            {
+                return;
+            }
+
+            switch (top.Parent)
+            {
+                case ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Target, top):
+                    Add(memberWrites, local, new MemberWrite(assignment, path.ToArray(), top, assignment.Value));
+                    break;
+                case ICompoundAssignmentOperation compound when ReferenceEquals(compound.Target, top):
+                    Add(memberWrites, local, new MemberWrite(compound, path.ToArray(), top, null));
+                    break;
+                case ICoalesceAssignmentOperation coalesce when ReferenceEquals(coalesce.Target, top):
+                    Add(memberWrites, local, new MemberWrite(coalesce, path.ToArray(), top, null));
+                    break;
+                case IIncrementOrDecrementOperation increment:
+                    Add(memberWrites, local, new MemberWrite(increment, path.ToArray(), top, null));
+                    break;
+                case IInvocationOperation invocation when ReferenceEquals(invocation.Instance, top):
+                    // props.Tags.Add(...): the member changes in a way we do not follow.
+                    Add(memberWrites, local, new MemberWrite(invocation, path.ToArray(), top, null));
+                    break;
+                case IPropertyReferenceOperation indexer when indexer.Property.IsIndexer && ReferenceEquals(indexer.Instance, top)
+                                                              && indexer.Parent is ISimpleAssignmentOperation ia && ReferenceEquals(ia.Target, indexer):
+                    Add(memberWrites, local, new MemberWrite(ia, path.ToArray(), top, null));
+                    break;
+            }
+        }
+
+        private static void Add<T>(Dictionary<ILocalSymbol, List<T>> map, ILocalSymbol local, T item)
+        {
+            if (!map.TryGetValue(local, out var list))
+            {
+                list = new List<T>(2);
+                map.Add(local, list);
+            }
+
+            list.Add(item);
+        }
+
+        /// <summary>A write of a whole value to a local (declaration initializer or assignment), or an opaque write.</summary>
+        public sealed class Write
+        {
+            public Write(IOperation node, IOperation? value, bool opaque)
+            {
+                Node = node;
+                Value = value;
+                Opaque = opaque;
+            }
+
+            /// <summary>The declarator or assignment.</summary>
+            public IOperation Node { get; }
+
+            /// <summary>The assigned value; null for an opaque write.</summary>
+            public IOperation? Value { get; }
+
+            public bool Opaque { get; }
+
+            /// <summary>The write takes effect at the end of its syntax.</summary>
+            public int End => Node.Syntax.Span.End;
+
+            public int Start => Node.Syntax.SpanStart;
+        }
+
+        /// <summary><c>local.A.B = value</c>; <see cref="Value"/> is null when the member changes in a way we do not follow.</summary>
+        public sealed class MemberWrite
+        {
+            public MemberWrite(IOperation node, string[] path, IOperation target, IOperation? value)
+            {
+                Node = node;
+                Path = path;
+                Target = target;
+                Value = value;
+            }
+
+            public IOperation Node { get; }
+
+            public string[] Path { get; }
+
+            /// <summary>The member reference written (its syntax is the entry's key location).</summary>
+            public IOperation Target { get; }
+
+            public IOperation? Value { get; }
+
+            public int End => Node.Syntax.Span.End;
+
+            public int Start => Node.Syntax.SpanStart;
+        }
+    }
+}

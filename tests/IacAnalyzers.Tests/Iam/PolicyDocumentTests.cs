@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using System.Linq;
+using IacAnalyzers.Iam;
+using IacAnalyzers.Model;
+using IacAnalyzers.Rules;
+using Xunit;
+using static IacAnalyzers.Tests.Iam.ViewBuilder;
+
+namespace IacAnalyzers.Tests.Iam
+{
+    public class PolicyDocumentTests
+    {
+        [Fact]
+        public void Statement_as_map_or_list_and_elements_as_string_or_list_are_read()
+        {
+            var single = PolicyDocument.Read(Map(("Statement", Map(("Effect", Str("Allow")), ("Action", Str("s3:GetObject")), ("Resource", Str("*"))))), PolicyKind.Identity, "PolicyDocument");
+            var st = Assert.Single(single.Statements);
+            Assert.Equal(-1, st.Index);
+            Assert.Equal("the statement of PolicyDocument", st.Label);
+            Assert.Equal(new[] { "s3:GetObject" }, st.Actions.Select(a => a.Text).ToArray());
+            Assert.True(st.HasStarResource(out _));
+
+            var listed = PolicyDocument.Read(
+                Map(("Statement", List(
+                    Map(("Sid", Str("One")), ("Effect", Str("Deny")), ("Action", List(Str("a:B"), Str("c:D")))),
+                    Map(("Effect", Str("Allow")), ("NotAction", Str("iam:*")), ("Resource", List(Str("arn:x"))))))),
+                PolicyKind.Resource,
+                "KeyPolicy");
+            Assert.Equal(2, listed.Statements.Count);
+            Assert.Equal("statement 'One' of KeyPolicy", listed.Statements[0].Label);
+            Assert.Equal("statement 2 of KeyPolicy", listed.Statements[1].Label);
+            Assert.False(listed.Statements[0].IsAllow);
+            Assert.True(listed.Statements[1].IsAllow);
+            Assert.Equal(new[] { "a:B", "c:D" }, listed.Statements[0].Actions.Select(a => a.Text).ToArray());
+            Assert.NotNull(listed.Statements[1].NotActionEntry);
+            Assert.False(listed.Statements[1].HasStarResource(out _));
+        }
+
+        [Fact]
+        public void Unknown_documents_statements_and_effects_yield_nothing_to_flag()
+        {
+            Assert.Empty(PolicyDocument.Read(Unknown(), PolicyKind.Identity, "PolicyDocument").Statements);
+            Assert.Empty(PolicyDocument.Read(Map(("Statement", Unknown())), PolicyKind.Identity, "PolicyDocument").Statements);
+            var st = PolicyDocument.Read(Map(("Statement", List(Map(("Effect", Unknown()), ("Action", Str("*")))))), PolicyKind.Identity, "P").Statements.Single();
+            Assert.False(st.IsAllow);
+            var unknownAction = PolicyDocument.Read(Map(("Statement", List(Map(("Effect", Str("Allow")), ("Action", List(Unknown(), Str("s3:*"))))))), PolicyKind.Identity, "P").Statements.Single();
+            Assert.Equal(new string?[] { null, "s3:*" }, unknownAction.Actions.Select(a => a.Text).ToArray());
+        }
+
+        [Fact]
+        public void One_of_branches_are_followed_and_named()
+        {
+            var action = OneOf("Prod", Str("s3:GetObject"), Str("*"));
+            var doc = PolicyDocument.Read(
+                Map(("Statement", List(OneOf("Strict", Map(("Effect", Str("Deny")), ("Action", Str("*"))), Map(("Effect", Str("Allow")), ("Action", action), ("Resource", Str("*"))))))),
+                PolicyKind.Identity,
+                "PolicyDocument");
+            Assert.Equal(2, doc.Statements.Count);
+            var allow = doc.Statements.Single(s => s.IsAllow);
+            Assert.Equal("when condition 'Strict' is false", allow.Branch);
+            var star = allow.Actions.Single(a => a.Text == "*");
+            Assert.Equal(" (when condition 'Strict' is false and when condition 'Prod' is false)", star.Detail());
+
+            var oneOfEffect = PolicyDocument.Read(Map(("Statement", Map(("Effect", OneOf("Open", Str("Allow"), Str("Deny"))), ("Action", Str("*"))))), PolicyKind.Identity, "P").Statements.Single();
+            Assert.True(oneOfEffect.TryGetAllow(out var effectBranch));
+            Assert.Equal("when condition 'Open' is true", effectBranch);
+        }
+
+        [Fact]
+        public void Rules_flag_a_one_of_branch_and_say_which()
+        {
+            var star = Str("*");
+            var view = Resource("AWS::IAM::ManagedPolicy", "P", ("PolicyDocument", Map(("Statement", List(Map(("Effect", Str("Allow")), ("Action", OneOf("Admin", star, Str("s3:GetObject"))), ("Resource", Str("arn:aws:s3:::b/*"))))))));
+            var findings = new List<Finding>();
+            foreach (var rule in RuleSet.ForType(view.Type))
+            {
+                rule.Analyze(view, findings);
+            }
+
+            var finding = Assert.Single(findings);
+            Assert.Equal("IAC1201", finding.Rule.Id);
+            Assert.Same(star.Location, finding.Location);
+            Assert.Equal("'P' allows every action (Action '*') in statement 1 of PolicyDocument (when condition 'Admin' is true): list only the actions the workload needs", finding.FormatMessage());
+        }
+
+        [Fact]
+        public void Sources_find_documents_where_cloudformation_puts_them()
+        {
+            Assert.Contains("AWS::S3::BucketPolicy", PolicyDocumentSources.PrincipalDocumentTypes);
+            Assert.Contains("AWS::IAM::Role", PolicyDocumentSources.PrincipalDocumentTypes);
+            Assert.DoesNotContain("AWS::IAM::Policy", PolicyDocumentSources.PrincipalDocumentTypes);
+            Assert.Contains("AWS::IAM::Role", PolicyDocumentSources.IdentityDocumentTypes);
+            Assert.Contains("AWS::Serverless::Function", PolicyDocumentSources.IdentityDocumentTypes);
+            Assert.DoesNotContain("AWS::S3::BucketPolicy", PolicyDocumentSources.IdentityDocumentTypes);
+
+            var doc = Map(("Statement", List()));
+            var role = Resource(
+                "AWS::IAM::Role",
+                "R",
+                ("AssumeRolePolicyDocument", doc),
+                ("Policies", List(Map(("PolicyName", Str("a")), ("PolicyDocument", doc)), Map(("PolicyDocument", doc)))),
+                ("ManagedPolicyArns", List(Str("arn:aws:iam::aws:policy/ReadOnlyAccess"), Unknown())));
+            var docs = PolicyDocumentSources.Documents(role);
+            Assert.Equal(new[] { "AssumeRolePolicyDocument", "Policies[0] 'a'", "Policies[1]" }, docs.Select(d => d.Description).ToArray());
+            Assert.Equal(new[] { PolicyKind.Trust, PolicyKind.Identity, PolicyKind.Identity }, docs.Select(d => d.Kind).ToArray());
+            Assert.Equal(new[] { "arn:aws:iam::aws:policy/ReadOnlyAccess" }, PolicyDocumentSources.ManagedPolicies(role).Select(p => p.Text).ToArray());
+            Assert.Empty(PolicyDocumentSources.Documents(Resource("AWS::S3::Bucket", "B")));
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using IacAnalyzers.Model;
+using IacAnalyzers.Rules.Ec2;
+using Xunit;
+using static IacAnalyzers.Tests.Rules.EncryptionRuleHarness;
+
+namespace IacAnalyzers.Tests.Rules.Ec2
+{
+    public class IAC1002_EbsVolumeNotEncryptedTests
+    {
+        private static readonly IAC1002_EbsVolumeNotEncrypted Rule = new IAC1002_EbsVolumeNotEncrypted();
+
+        [Fact]
+        public void Volume_without_Encrypted_is_flagged_at_its_logical_id_with_the_full_message()
+        {
+            var findings = Verify(Rule, """
+                Resources:
+                  [|Data|]:
+                    Type: AWS::EC2::Volume
+                    Properties:
+                      AvailabilityZone: eu-west-1a
+                      Size: 100
+                """);
+            var finding = Assert.Single(findings);
+            Assert.Equal(
+                "EBS volume 'Data' is not encrypted (Encrypted is not set and defaults to false): set Encrypted to true; " +
+                "this replaces the volume (move its data through an encrypted snapshot copy)",
+                finding.FormatMessage());
+            var fix = Assert.IsType<SetPropertyFix>(finding.Fix);
+            Assert.Equal(("Encrypted", "true", ScalarKind.Boolean), (fix.Property, fix.Value, fix.ValueKind));
+        }
+
+        [Fact]
+        public void Volume_with_Encrypted_false_is_flagged_at_the_value()
+        {
+            Verify(Rule, """
+                Resources:
+                  Data:
+                    Type: AWS::EC2::Volume
+                    Properties:
+                      AvailabilityZone: eu-west-1a
+                      Encrypted: [|false|]
+                """);
+        }
+
+        [Fact]
+        public void Encrypted_volume_is_clean()
+        {
+            Verify(Rule, """
+                Resources:
+                  Data:
+                    Type: AWS::EC2::Volume
+                    Properties:
+                      AvailabilityZone: eu-west-1a
+                      Encrypted: true
+                      KmsKeyId: alias/aws/ebs
+                  Quoted:
+                    Type: AWS::EC2::Volume
+                    Properties:
+                      Encrypted: 'true'
+                """);
+        }
+
+        [Fact]
+        public void Volume_from_a_snapshot_is_not_checked()
+        {
+            Verify(Rule, """
+                Resources:
+                  Restored:
+                    Type: AWS::EC2::Volume
+                    Properties:
+                      AvailabilityZone: eu-west-1a
+                      SnapshotId: snap-0123456789abcdef0
+                  FromUnknownSnapshot:
+                    Type: AWS::EC2::Volume
+                    Properties:
+                      SnapshotId: !Ref Snapshot
+                      Encrypted: false
+                """);
+        }
+
+        [Fact]
+        public void Encrypted_from_a_parameter_without_default_is_not_flagged()
+        {
+            Verify(Rule, """
+                Parameters:
+                  Encrypt:
+                    Type: String
+                Resources:
+                  Data:
+                    Type: AWS::EC2::Volume
+                    Properties:
+                      Encrypted: !Ref Encrypt
+                """);
+        }
+
+        [Fact]
+        public void Json_volume_is_flagged_and_encrypted_json_volume_is_clean()
+        {
+            Verify(Rule, """
+                {
+                  "Resources": {
+                    [|"Data"|]: { "Type": "AWS::EC2::Volume", "Properties": { "AvailabilityZone": "eu-west-1a" } },
+                    "Off": { "Type": "AWS::EC2::Volume", "Properties": { "Encrypted": [|"false"|] } },
+                    "Good": { "Type": "AWS::EC2::Volume", "Properties": { "Encrypted": true } }
+                  }
+                }
+                """, "volumes.json");
+        }
+
+        [Fact]
+        public void Encrypted_false_from_a_parameter_default_and_a_Fn_If_branch_are_flagged()
+        {
+            var findings = Verify(Rule, """
+                Parameters:
+                  Encrypt:
+                    Type: String
+                    Default: "false"
+                Conditions:
+                  IsProd: !Equals [!Ref AWS::StackName, prod]
+                Resources:
+                  Data:
+                    Type: AWS::EC2::Volume
+                    Properties:
+                      Encrypted: [|!Ref Encrypt|]
+                  Logs:
+                    Type: AWS::EC2::Volume
+                    Properties:
+                      Encrypted: !If [IsProd, true, [|false|]]
+                  Scratch:
+                    Type: AWS::EC2::Volume
+                    Properties:
+                      Encrypted: !If [IsProd, true, [|!Ref AWS::NoValue|]]
+                """);
+            Assert.Contains(findings, f => f.FormatMessage().Contains("(from the Default of parameter 'Encrypt')", System.StringComparison.Ordinal));
+            Assert.All(findings, f => Assert.Null(f.Fix));
+        }
+
+        [Fact]
+        public void One_of_flags_the_unencrypted_branch()
+        {
+            var view = View(IAC1002_EbsVolumeNotEncrypted.Volume, "Data",
+                Map(10, ("Encrypted", If("Encrypt", Bool(true, 30), Bool(false, 40), 25))));
+            var finding = Assert.Single(Run(Rule, view));
+            Assert.Equal(40, finding.Location.Start);
+            Assert.Contains("(when condition 'Encrypt' is false)", finding.FormatMessage(), System.StringComparison.Ordinal);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+using IacAnalyzers.Model;
+using IacAnalyzers.Rules.Ec2;
+using Xunit;
+using static IacAnalyzers.Tests.Rules.EncryptionRuleHarness;
+
+namespace IacAnalyzers.Tests.Rules.Ec2
+{
+    public class IAC1003_Ec2BlockDeviceNotEncryptedTests
+    {
+        private static readonly IAC1003_Ec2BlockDeviceNotEncrypted Rule = new IAC1003_Ec2BlockDeviceNotEncrypted();
+
+        [Fact]
+        public void Instance_block_device_without_Encrypted_is_flagged_at_its_Ebs_key_with_the_full_message()
+        {
+            var findings = Verify(Rule, """
+                Resources:
+                  Web:
+                    Type: AWS::EC2::Instance
+                    Properties:
+                      ImageId: ami-0123456789abcdef0
+                      BlockDeviceMappings:
+                        - DeviceName: /dev/xvda
+                          [|Ebs|]:
+                            VolumeSize: 50
+                """);
+            var finding = Assert.Single(findings);
+            Assert.Equal(
+                "Block device '/dev/xvda' of EC2 instance 'Web' is not encrypted (Ebs.Encrypted is not set and defaults to false): " +
+                "set Encrypted to true in its Ebs settings",
+                finding.FormatMessage());
+            var fix = Assert.IsType<SetPropertyFix>(finding.Fix);
+            Assert.Equal("Encrypted", fix.Property);
+            Assert.Null(fix.Existing);
+        }
+
+        [Fact]
+        public void The_fix_targets_the_Ebs_map_of_the_flagged_device()
+        {
+            const string yaml = """
+                Resources:
+                  Web:
+                    Type: AWS::EC2::Instance
+                    Properties:
+                      BlockDeviceMappings:
+                        - DeviceName: /dev/xvda
+                          Ebs: { VolumeSize: 50 }
+                """;
+            var fix = Assert.IsType<SetPropertyFix>(Assert.Single(Run(Rule, yaml)).Fix);
+            Assert.StartsWith("{ VolumeSize: 50 }", yaml.Substring(fix.Container.Start), System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Only_the_unencrypted_devices_are_flagged()
+        {
+            var findings = Verify(Rule, """
+                Resources:
+                  Web:
+                    Type: AWS::EC2::Instance
+                    Properties:
+                      BlockDeviceMappings:
+                        - DeviceName: /dev/xvda
+                          Ebs:
+                            VolumeSize: 50
+                            Encrypted: true
+                        - DeviceName: /dev/sdf
+                          Ebs:
+                            VolumeSize: 500
+                            Encrypted: [|false|]
+                        - DeviceName: /dev/sdb
+                          VirtualName: ephemeral0
+                        - DeviceName: /dev/sdc
+                          NoDevice: {}
+                        - DeviceName: /dev/sdg
+                          Ebs:
+                            SnapshotId: snap-0123456789abcdef0
+                """);
+            Assert.Contains("Block device '/dev/sdf' of EC2 instance 'Web'", Assert.Single(findings).FormatMessage(), System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Launch_template_block_devices_are_read_under_LaunchTemplateData()
+        {
+            var findings = Verify(Rule, """
+                Resources:
+                  Template:
+                    Type: AWS::EC2::LaunchTemplate
+                    Properties:
+                      LaunchTemplateData:
+                        ImageId: ami-0123456789abcdef0
+                        BlockDeviceMappings:
+                          - DeviceName: /dev/xvda
+                            [|Ebs|]:
+                              VolumeSize: 50
+                          - DeviceName: /dev/sdf
+                            Ebs:
+                              Encrypted: true
+                """);
+            Assert.StartsWith("Block device '/dev/xvda' of launch template 'Template'", Assert.Single(findings).FormatMessage(), System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Launch_configuration_block_devices_are_checked()
+        {
+            Verify(Rule, """
+                Resources:
+                  Config:
+                    Type: AWS::AutoScaling::LaunchConfiguration
+                    Properties:
+                      ImageId: ami-0123456789abcdef0
+                      InstanceType: t3.micro
+                      BlockDeviceMappings:
+                        - DeviceName: /dev/xvda
+                          Ebs:
+                            VolumeSize: 20
+                            Encrypted: [|"false"|]
+                  Good:
+                    Type: AWS::AutoScaling::LaunchConfiguration
+                    Properties:
+                      ImageId: ami-0123456789abcdef0
+                      InstanceType: t3.micro
+                      BlockDeviceMappings:
+                        - DeviceName: /dev/xvda
+                          Ebs:
+                            Encrypted: true
+                """);
+        }
+
+        [Fact]
+        public void Resources_without_block_device_mappings_are_not_flagged()
+        {
+            // Their volumes come from the image: its encryption is not visible in the template (see the rule's doc).
+            Verify(Rule, """
+                Resources:
+                  Web:
+                    Type: AWS::EC2::Instance
+                    Properties:
+                      ImageId: ami-0123456789abcdef0
+                  Bare:
+                    Type: AWS::EC2::Instance
+                  Template:
+                    Type: AWS::EC2::LaunchTemplate
+                    Properties:
+                      LaunchTemplateData:
+                        ImageId: ami-0123456789abcdef0
+                """);
+        }
+
+        [Fact]
+        public void Unknown_mappings_and_unknown_flags_are_not_flagged()
+        {
+            Verify(Rule, """
+                Resources:
+                  Web:
+                    Type: AWS::EC2::Instance
+                    Properties:
+                      BlockDeviceMappings: !Ref Mappings
+                  Other:
+                    Type: AWS::EC2::Instance
+                    Properties:
+                      BlockDeviceMappings:
+                        - DeviceName: /dev/xvda
+                          Ebs:
+                            Encrypted: !Ref Encrypt
+                        - !Ref AnotherMapping
+                  Template:
+                    Type: AWS::EC2::LaunchTemplate
+                    Properties:
+                      LaunchTemplateData: !Ref Data
+                """);
+        }
+
+        [Fact]
+        public void A_device_without_a_name_is_still_flagged()
+        {
+            var findings = Verify(Rule, """
+                Resources:
+                  Web:
+                    Type: AWS::EC2::Instance
+                    Properties:
+                      BlockDeviceMappings:
+                        - [|Ebs|]: { VolumeSize: 8 }
+                """);
+            Assert.StartsWith("Block device of EC2 instance 'Web'", Assert.Single(findings).FormatMessage(), System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Json_instance_and_launch_template_are_flagged_at_the_same_places()
+        {
+            Verify(Rule, """
+                {
+                  "Resources": {
+                    "Web": {
+                      "Type": "AWS::EC2::Instance",
+                      "Properties": {
+                        "BlockDeviceMappings": [
+                          { "DeviceName": "/dev/xvda", [|"Ebs"|]: { "VolumeSize": 50 } },
+                          { "DeviceName": "/dev/sdf", "Ebs": { "Encrypted": true } }
+                        ]
+                      }
+                    },
+                    "Template": {
+                      "Type": "AWS::EC2::LaunchTemplate",
+                      "Properties": {
+                        "LaunchTemplateData": {
+                          "BlockDeviceMappings": [ { "DeviceName": "/dev/xvda", "Ebs": { "Encrypted": [|false|] } } ]
+                        }
+                      }
+                    }
+                  }
+                }
+                """, "template.json");
+        }
+
+        [Fact]
+        public void Fn_If_in_a_template_flags_the_unencrypted_branch_and_NoValue_devices_are_skipped()
+        {
+            var findings = Verify(Rule, """
+                Conditions:
+                  IsProd: !Equals [!Ref AWS::StackName, prod]
+                Resources:
+                  Web:
+                    Type: AWS::EC2::Instance
+                    Properties:
+                      BlockDeviceMappings:
+                        - DeviceName: /dev/xvda
+                          Ebs:
+                            Encrypted: !If [IsProd, true, [|false|]]
+                        - !If
+                          - IsProd
+                          - DeviceName: /dev/sdf
+                            Ebs: { Encrypted: true }
+                          - !Ref AWS::NoValue
+                """);
+            Assert.Contains("IsProd", Assert.Single(findings).FormatMessage(), System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void One_of_at_the_mapping_list_names_the_branch_and_offers_no_fix()
+        {
+            var unencrypted = new ListValue(new Value[] { Map(50, ("DeviceName", Str("/dev/xvda", 52)), ("Ebs", Map(60, ("VolumeSize", Str("8", 62))))) }, At(45));
+            var encrypted = new ListValue(new Value[] { Map(70, ("Ebs", Map(80, ("Encrypted", Bool(true, 82))))) }, At(68));
+            var view = View(IAC1003_Ec2BlockDeviceNotEncrypted.Instance, "Web",
+                Map(10, ("BlockDeviceMappings", If("Secure", encrypted, unencrypted, 40))));
+            var finding = Assert.Single(Run(Rule, view));
+            Assert.Null(finding.Fix);
+            Assert.Contains("(when condition 'Secure' is false; Ebs.Encrypted is not set and defaults to false)", finding.FormatMessage(), System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void One_of_at_the_flag_flags_the_false_branch()
+        {
+            var ebs = Map(60, ("Encrypted", If("Secure", Bool(true, 70), Bool(false, 75), 65)));
+            var view = View(IAC1003_Ec2BlockDeviceNotEncrypted.LaunchConfiguration, "Config",
+                Map(10, ("BlockDeviceMappings", new ListValue(new Value[] { Map(50, ("Ebs", ebs)) }, At(45)))));
+            var finding = Assert.Single(Run(Rule, view));
+            Assert.Equal(75, finding.Location.Start);
+            Assert.Contains("launch configuration 'Config'", finding.FormatMessage(), System.StringComparison.Ordinal);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using IacAnalyzers.CloudFormation;
+using IacAnalyzers.Catalog;
+using IacAnalyzers.Model;
+using IacAnalyzers.Rules;
+using Xunit;
+
+namespace IacAnalyzers.Tests.Rules
+{
+    /// <summary>
+    /// Runs one rule directly over a template read by the CloudFormation reader, with span markup in the template:
+    /// <c>[|text|]</c> marks where a finding is expected. Assertions are on the set of spans, never on counts alone.
+    /// (Template tests move onto the analyzer verifier when it lands; this keeps the rule logic testable meanwhile.)
+    /// </summary>
+    internal static class EncryptionRuleHarness
+    {
+        public static IReadOnlyList<Finding> Run(Rule rule, string markup, string path = "template.yaml")
+        {
+            var (text, _) = Parse(markup);
+            var template = TemplateReader.Read(path, text, CancellationToken.None);
+            Assert.NotNull(template);
+            Assert.Empty(template!.Errors);
+            var findings = new List<Finding>();
+            foreach (var resource in template.Resources)
+            {
+                if (rule.ResourceTypes.Any(resource.IsType))
+                {
+                    rule.Analyze(resource, findings);
+                }
+            }
+
+            return findings;
+        }
+
+        /// <summary>Runs <paramref name="rule"/> and asserts its findings land exactly on the marked spans.</summary>
+        public static IReadOnlyList<Finding> Verify(Rule rule, string markup, string path = "template.yaml")
+        {
+            var (text, spans) = Parse(markup);
+            var findings = Run(rule, markup, path);
+            var actual = findings.Select(f => Describe(text, f.Location.Start, f.Location.Length)).OrderBy(s => s, StringComparer.Ordinal).ToArray();
+            var expected = spans.Select(s => Describe(text, s.Start, s.Length)).OrderBy(s => s, StringComparer.Ordinal).ToArray();
+            Assert.Equal(expected, actual);
+            Assert.All(findings, f => Assert.Same(rule.Info, f.Rule));
+            return findings;
+        }
+
+        /// <summary>Runs a rule on one hand-built view (for value shapes the reader cannot produce yet).</summary>
+        public static IReadOnlyList<Finding> Run(Rule rule, ResourceView view)
+        {
+            var findings = new List<Finding>();
+            rule.Analyze(view, findings);
+            return findings;
+        }
+
+        public static SourceLocation At(int start, int length = 1) => new SourceLocation("view", start, length, 0, start, 0, start + length);
+
+        public static ScalarValue Bool(bool value, int at) => new ScalarValue(value ? "true" : "false", ScalarKind.Boolean, At(at));
+
+        public static ScalarValue Str(string value, int at) => new ScalarValue(value, ScalarKind.String, At(at));
+
+        public static MapValue Map(int at, params (string Key, Value Value)[] entries)
+            => new MapValue(entries.Select(e => new MapEntry(e.Key, At(e.Value.Location.Start - 1), e.Value)).ToArray(), At(at, 100));
+
+        public static OneOfValue If(string condition, Value whenTrue, Value whenFalse, int at)
+            => new OneOfValue(new[]
+            {
+                new Branch("when condition '" + condition + "' is true", whenTrue),
+                new Branch("when condition '" + condition + "' is false", whenFalse),
+            }, At(at));
+
+        public static ResourceView View(string type, string name, MapValue properties)
+            => new ResourceView(type, name, At(0, name.Length), properties, Surfaces.CloudFormation);
+
+        private static string Describe(string text, int start, int length)
+            => start + ":" + (start + length <= text.Length && start >= 0 ? text.Substring(start, length) : "<out of range>");
+
+        private static (string Text, List<(int Start, int Length)> Spans) Parse(string markup)
+        {
+            var sb = new StringBuilder(markup.Length);
+            var spans = new List<(int, int)>();
+            var open = new Stack<int>();
+            for (var i = 0; i < markup.Length; i++)
+            {
+                if (string.CompareOrdinal(markup, i, "[|", 0, 2) == 0)
+                {
+                    open.Push(sb.Length);
+                    i++;
+                }
+                else if (string.CompareOrdinal(markup, i, "|]", 0, 2) == 0 && open.Count > 0)
+                {
+                    var start = open.Pop();
+                    spans.Add((start, sb.Length - start));
+                    i++;
+                }
+                else
+                {
+                    sb.Append(markup[i]);
+                }
+            }
+
+            return (sb.ToString(), spans);
+        }
+    }
+}

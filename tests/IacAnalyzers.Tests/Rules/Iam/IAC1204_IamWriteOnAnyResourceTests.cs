@@ -1,0 +1,134 @@
+using System.Linq;
+using Xunit;
+using static IacAnalyzers.Tests.Rules.Iam.IamTemplateHarness;
+
+namespace IacAnalyzers.Tests.Rules.Iam
+{
+    public class IAC1204_IamWriteOnAnyResourceTests
+    {
+        private const string Id = "IAC1204";
+
+        [Fact]
+        public void Yaml_scopable_write_on_star_is_flagged_at_the_resource_and_named()
+        {
+            var findings = Verify("""
+                Resources:
+                  Writer:
+                    Type: AWS::IAM::Policy
+                    Properties:
+                      PolicyName: writer
+                      Groups: [ ops ]
+                      PolicyDocument:
+                        Statement:
+                          - Sid: Upload
+                            Effect: Allow
+                            Action: [ s3:PutObject, ec2:DescribeInstances, xray:PutTraceSegments ]
+                            Resource: [|"*"|]
+                """, "writer.yaml", Id);
+            Assert.Equal(
+                "'Writer' allows s3:PutObject on every resource (Resource '*') in statement 'Upload' of PolicyDocument: these actions support resource-level permissions, so name the ARNs the workload needs",
+                findings.Single().FormatMessage());
+        }
+
+        [Fact]
+        public void Yaml_pass_role_and_wildcards_are_counted_through_the_table()
+        {
+            var findings = Verify("""
+                Resources:
+                  Deployer:
+                    Type: AWS::IAM::User
+                    Properties:
+                      Policies:
+                        - PolicyName: deploy
+                          PolicyDocument:
+                            Statement:
+                              - Effect: Allow
+                                Action: [ iam:PassRole, lambda:Update* ]
+                                Resource: [ arn:aws:s3:::x, [|"*"|] ]
+                """, "deployer.yaml", Id);
+            var message = findings.Single().FormatMessage();
+            Assert.Contains("allows iam:PassRole, lambda:Update", message, System.StringComparison.Ordinal);
+            Assert.Contains(" more write or permissions-management actions on every resource", message, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Json_scopable_write_on_star_in_a_role_is_flagged()
+        {
+            Verify("""
+                {
+                  "Resources": {
+                    "Role": {
+                      "Type": "AWS::IAM::Role",
+                      "Properties": {
+                        "AssumeRolePolicyDocument": { "Statement": [ { "Effect": "Allow", "Principal": { "Service": "lambda.amazonaws.com" }, "Action": "sts:AssumeRole" } ] },
+                        "Policies": [ { "PolicyName": "p", "PolicyDocument": { "Statement": [
+                          { "Effect": "Allow", "Action": ["dynamodb:PutItem", "dynamodb:GetItem"], "Resource": [|"*"|] }
+                        ] } } ]
+                      }
+                    }
+                  }
+                }
+                """, "role.json", Id);
+        }
+
+        [Fact]
+        public void Reads_unscopable_writes_conditions_arns_unknowns_and_resource_policies_are_not_flagged()
+        {
+            Verify("""
+                Parameters:
+                  Arn: { Type: String }
+                Resources:
+                  Reader:
+                    Type: AWS::IAM::ManagedPolicy
+                    Properties:
+                      PolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Action: [ ec2:Describe*, s3:ListAllMyBuckets, s3:Get*, xray:PutTraceSegments, ecr:GetAuthorizationToken ]
+                            Resource: "*"
+                          - Effect: Allow
+                            Action: ec2:TerminateInstances
+                            Resource: "*"
+                            Condition: { StringEquals: { "aws:ResourceTag/team": "blue" } }
+                          - Effect: Allow
+                            Action: s3:PutObject
+                            Resource: arn:aws:s3:::bucket/*
+                          - Effect: Allow
+                            Action: s3:PutObject
+                            Resource: !Ref Arn
+                          - Effect: Allow
+                            Action: [ futureservice:Write, !Ref Arn ]
+                            Resource: "*"
+                          - Effect: Deny
+                            Action: s3:DeleteBucket
+                            Resource: "*"
+                  Queue:
+                    Type: AWS::SQS::QueuePolicy
+                    Properties:
+                      Queues: [ q ]
+                      PolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Principal: { Service: sns.amazonaws.com }
+                            Action: sqs:SendMessage
+                            Resource: "*"
+                """, "clean.yaml", Id);
+        }
+
+        [Fact]
+        public void Star_action_on_star_resource_is_left_to_IAC1201()
+        {
+            Verify("""
+                Resources:
+                  Admin:
+                    Type: AWS::IAM::ManagedPolicy
+                    Properties:
+                      PolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Action: {|IAC1201:"*"|}
+                            Resource: "*"
+                """, "admin.yaml", Id, "IAC1201");
+        }
+    }
+}

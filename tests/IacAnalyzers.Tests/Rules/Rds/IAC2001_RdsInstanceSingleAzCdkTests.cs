@@ -1,0 +1,418 @@
+using System.Linq;
+using System.Threading.Tasks;
+using IacAnalyzers.Tests.Cdk;
+using Xunit;
+
+namespace IacAnalyzers.Tests.Rules.Rds
+{
+    /// <summary>IAC2001 on the CDK C# surface: L1 <c>CfnDBInstance</c> and L2 <c>DatabaseInstance</c>.</summary>
+    public class IAC2001_RdsInstanceSingleAzCdkTests
+    {
+        // ---- L1 -------------------------------------------------------------------------------------------
+
+        [Fact]
+        public async Task L1_instance_without_MultiAz_is_flagged_at_the_creation()
+        {
+            var diagnostics = await CdkTestHost.VerifyAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        [|new CfnDBInstance(this, "Db", new CfnDBInstanceProps { Engine = "postgres", DbInstanceClass = "db.t3.micro" })|];
+                    }
+                }
+                """);
+            Assert.Equal(
+                "RDS DB instance 'Db' runs in a single Availability Zone (MultiAZ is not set and defaults to false): set MultiAZ to true so a standby in another zone takes over on failure",
+                diagnostics.Single().GetMessage());
+        }
+
+        [Fact]
+        public async Task L1_instance_with_MultiAz_false_is_flagged_at_the_value()
+        {
+            await CdkTestHost.VerifyAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        new CfnDBInstance(this, "Db", new CfnDBInstanceProps { Engine = "postgres", MultiAz = [|false|] });
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task L1_instance_with_MultiAz_true_is_clean()
+        {
+            await CdkTestHost.VerifyAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        new CfnDBInstance(this, "Db", new CfnDBInstanceProps { Engine = "postgres", MultiAz = true });
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task L1_aurora_member_instance_is_clean()
+        {
+            await CdkTestHost.VerifyAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        new CfnDBInstance(this, "Writer", new CfnDBInstanceProps { Engine = "aurora-postgresql", DbClusterIdentifier = "c1" });
+                        new CfnDBInstance(this, "Reader", new CfnDBInstanceProps { Engine = "aurora-mysql" });
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task L1_MultiAz_from_a_method_result_is_not_flagged()
+        {
+            await CdkTestHost.VerifyAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, bool multiAz) : base(scope, "App")
+                    {
+                        new CfnDBInstance(this, "A", new CfnDBInstanceProps { Engine = "postgres", MultiAz = Decide() });
+                        new CfnDBInstance(this, "B", new CfnDBInstanceProps { Engine = "postgres", MultiAz = multiAz });
+                    }
+
+                    private static bool Decide() => System.Environment.GetEnvironmentVariable("MULTI_AZ") == "1";
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task L1_props_from_a_parameter_are_not_flagged()
+        {
+            await CdkTestHost.VerifyAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, CfnDBInstanceProps props) : base(scope, "App")
+                    {
+                        new CfnDBInstance(this, "Db", props);
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task L1_conditional_flags_the_false_branch_and_names_it()
+        {
+            var diagnostics = await CdkTestHost.VerifyAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, bool isProd) : base(scope, "App")
+                    {
+                        new CfnDBInstance(this, "Db", new CfnDBInstanceProps { Engine = "postgres", MultiAz = isProd ? true : [|false|] });
+                    }
+                }
+                """);
+            Assert.Contains("(when `isProd` is false)", diagnostics.Single().GetMessage(), System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task L1_property_set_on_the_construct_after_creation_wins()
+        {
+            await CdkTestHost.VerifyAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        var ok = new CfnDBInstance(this, "Ok", new CfnDBInstanceProps { Engine = "postgres" });
+                        ok.MultiAz = true;
+                        var bad = new CfnDBInstance(this, "Bad", new CfnDBInstanceProps { Engine = "postgres", MultiAz = true });
+                        bad.MultiAz = [|false|];
+                    }
+                }
+                """);
+        }
+
+        // ---- L2 -------------------------------------------------------------------------------------------
+
+        [Fact]
+        public async Task L2_instance_without_MultiAz_is_flagged_with_the_CDK_default()
+        {
+            var diagnostics = await CdkTestHost.VerifyAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        [|new DatabaseInstance(this, "Db", new DatabaseInstanceProps
+                        {
+                            Engine = DatabaseInstanceEngine.Postgres(new PostgresInstanceEngineProps { Version = PostgresEngineVersion.VER_15 }),
+                            Vpc = vpc,
+                        })|];
+                    }
+                }
+                """);
+            Assert.Equal(
+                "RDS DB instance 'Db' runs in a single Availability Zone (from the CDK default (DatabaseInstanceProps.MultiAz: false)): set MultiAZ to true so a standby in another zone takes over on failure",
+                diagnostics.Single().GetMessage());
+        }
+
+        [Fact]
+        public async Task L2_instance_with_MultiAz_false_is_flagged_at_the_value()
+        {
+            await CdkTestHost.VerifyAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        new DatabaseInstance(this, "Db", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = [|false|] });
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task L2_instance_with_MultiAz_true_is_clean()
+        {
+            await CdkTestHost.VerifyAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        new DatabaseInstance(this, "Db", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = true });
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task L2_MultiAz_from_a_parameter_is_not_flagged()
+        {
+            await CdkTestHost.VerifyAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc, bool multiAz) : base(scope, "App")
+                    {
+                        new DatabaseInstance(this, "Db", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = multiAz });
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task L2_props_from_a_method_result_are_not_flagged()
+        {
+            await CdkTestHost.VerifyAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, Settings settings) : base(scope, "App")
+                    {
+                        new DatabaseInstance(this, "Db", settings.DatabaseProps());
+                    }
+                }
+
+                public class Settings
+                {
+                    public virtual DatabaseInstanceProps DatabaseProps() => new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL };
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task L2_conditional_MultiAz_flags_the_false_branch()
+        {
+            var diagnostics = await CdkTestHost.VerifyAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc, string env) : base(scope, "App")
+                    {
+                        new DatabaseInstance(this, "Db", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = env == "prod" ? true : [|false|] });
+                    }
+                }
+                """);
+            Assert.Contains("(when `env == \"prod\"` is false)", diagnostics.Single().GetMessage(), System.StringComparison.Ordinal);
+        }
+    
+        // ---- fixes ----------------------------------------------------------------------------------------
+
+        [Fact]
+        public async Task L2_missing_MultiAz_is_fixed_by_adding_it_to_the_initializer()
+        {
+            await CdkFixTestHost.VerifyFixAsync(
+                """
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        new DatabaseInstance(this, "Db", new DatabaseInstanceProps
+                        {
+                            Engine = DatabaseInstanceEngine.MYSQL,
+                            Vpc = vpc, // the app's VPC
+                        });
+                    }
+                }
+                """,
+                """
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        new DatabaseInstance(this, "Db", new DatabaseInstanceProps
+                        {
+                            Engine = DatabaseInstanceEngine.MYSQL,
+                            Vpc = vpc, // the app's VPC
+                            MultiAz = true,
+                        });
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task L2_missing_MultiAz_without_trailing_comma_keeps_the_layout()
+        {
+            await CdkFixTestHost.VerifyFixAsync(
+                """
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        var props = new DatabaseInstanceProps
+                        {
+                            Engine = DatabaseInstanceEngine.MYSQL,
+                            Vpc = vpc
+                        };
+                        new DatabaseInstance(this, "Db", props);
+                    }
+                }
+                """,
+                """
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        var props = new DatabaseInstanceProps
+                        {
+                            Engine = DatabaseInstanceEngine.MYSQL,
+                            Vpc = vpc,
+                            MultiAz = true
+                        };
+                        new DatabaseInstance(this, "Db", props);
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task L2_MultiAz_false_is_fixed_by_replacing_the_value()
+        {
+            await CdkFixTestHost.VerifyFixAsync(
+                """
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        DatabaseInstanceProps props = new() { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = false };
+                        new DatabaseInstance(this, "Db", props);
+                    }
+                }
+                """,
+                """
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        DatabaseInstanceProps props = new() { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = true };
+                        new DatabaseInstance(this, "Db", props);
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task L1_missing_MultiAz_is_fixed_inline()
+        {
+            await CdkFixTestHost.VerifyFixAsync(
+                """
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        new CfnDBInstance(this, "Db", new CfnDBInstanceProps { Engine = "postgres" });
+                        new CfnDBInstance(this, "Bare");
+                    }
+                }
+                """,
+                """
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        new CfnDBInstance(this, "Db", new CfnDBInstanceProps { Engine = "postgres", MultiAz = true });
+                        new CfnDBInstance(this, "Bare") { MultiAz = true };
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Fix_all_fixes_every_instance_of_the_document()
+        {
+            await CdkFixTestHost.VerifyFixAsync(
+                """
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        new DatabaseInstance(this, "A", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc });
+                        new DatabaseInstance(this, "B", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = false });
+                        new CfnDBInstance(this, "C", new CfnDBInstanceProps { Engine = "postgres", MultiAz = false });
+                    }
+                }
+                """,
+                """
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        new DatabaseInstance(this, "A", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = true });
+                        new DatabaseInstance(this, "B", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = true });
+                        new CfnDBInstance(this, "C", new CfnDBInstanceProps { Engine = "postgres", MultiAz = true });
+                    }
+                }
+                """,
+                fixAll: true);
+        }
+
+        [Fact]
+        public async Task No_fix_when_the_props_local_is_completed_later_or_the_value_is_a_branch()
+        {
+            await CdkFixTestHost.VerifyNoFixAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc, bool isProd) : base(scope, "App")
+                    {
+                        var props = new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL };
+                        props.Vpc = vpc;
+                        new DatabaseInstance(this, "Later", props);
+                        new DatabaseInstance(this, "Branch", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = isProd ? true : false });
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Fix_title_names_the_CSharp_member()
+        {
+            var titles = await CdkFixTestHost.FixTitlesAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        new DatabaseInstance(this, "Db", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc });
+                    }
+                }
+                """);
+            Assert.Equal(new[] { "Set MultiAz to true" }, titles);
+        }
+    }
+}
