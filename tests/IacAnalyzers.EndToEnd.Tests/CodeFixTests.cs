@@ -1,0 +1,44 @@
+using System;
+using System.IO;
+using Xunit;
+
+namespace IacAnalyzers.EndToEnd.Tests
+{
+    /// <summary><c>dotnet format analyzers</c> applies the package's C# code fix from the command line.</summary>
+    [Collection(EndToEndCollection.Name)]
+    public sealed class CodeFixTests
+    {
+        private readonly PackageFixture _fixture;
+
+        public CodeFixTests(PackageFixture fixture)
+        {
+            _fixture = fixture;
+        }
+
+        [Fact]
+        public void Dotnet_format_applies_the_packaged_IAC2001_fix_to_CSharp()
+        {
+            var consumer = _fixture.NewConsumer("format");
+            var source = consumer.Write("DataStack.cs", ConsumerBuildTests.BadStack.Text);
+            var restore = consumer.Run("restore", consumer.ProjectFile, "-nologo");
+            Assert.True(restore.ExitCode == 0, restore.ToString());
+
+            var format = consumer.Run("format", "analyzers", consumer.ProjectFile, "--diagnostics", "IAC2001", "--severity", "info", "--no-restore");
+            var after = File.ReadAllText(source);
+
+            if (!(_fixture.Packed.HasCdkFrontEnd && _fixture.Packed.CanFix("IAC2001")))
+            {
+                // Until the C# front-end and its fix ship, dotnet format must run and leave the code alone.
+                Assert.True(format.ExitCode == 0, format.ToString());
+                Assert.Equal(ConsumerBuildTests.BadStack.Text, after);
+                return;
+            }
+
+            Assert.True(format.ExitCode == 0, format.ToString());
+            Assert.DoesNotContain("MultiAz = false", after, StringComparison.Ordinal);
+            Assert.Contains("MultiAz = true", after, StringComparison.Ordinal);
+            // Only that value changed: the rest of the file is as the user wrote it.
+            Assert.Equal(ConsumerBuildTests.BadStack.Text.Replace("MultiAz = false", "MultiAz = true", StringComparison.Ordinal), after);
+        }
+    }
+}
