@@ -158,6 +158,39 @@ namespace IacAnalyzers.Tests.Robustness
         }
 
         [Fact]
+        public async Task A_subclass_whose_constructor_supplies_safe_props_is_not_flagged_through_its_own_arguments()
+        {
+            // The subclass's constructor parameters are not the base's (scope, id, props): `new SafeDb(this, "X")` has no
+            // props argument, but the props it passes to the base are compliant. Unknown is fine; a finding is a false positive.
+            var source = RobustnessSources.Usings + """
+                namespace App
+                {
+                    public class SafeDb : CfnDBInstance
+                    {
+                        public SafeDb(Construct scope, string id) : base(scope, id, new CfnDBInstanceProps { Engine = "mysql", MultiAz = true, StorageEncrypted = true }) { }
+                    }
+
+                    public class SafeVolume : Volume
+                    {
+                        public SafeVolume(Construct scope, string id, string az) : base(scope, id, new VolumeProps { AvailabilityZone = az, Encrypted = true }) { }
+                    }
+
+                    public class UsesThem : Stack
+                    {
+                        public UsesThem(Construct scope, string id) : base(scope, id)
+                        {
+                            new SafeDb(this, "X");
+                            new SafeVolume(this, "V", "eu-west-1a");
+                        }
+                    }
+                }
+                """;
+            var result = await RobustnessHost.RunAsync("safe subclasses", RobustnessHost.CreateSolution(new[] { source }), fixes: true, concurrent: false, default);
+            AssertClean(result, source);
+            Assert.True(!result.Iac.Any(), "false positives on subclasses that supply their own props:\n" + string.Join("\n", result.Iac.Select(d => d + " at `" + Enclosing(d) + "`")));
+        }
+
+        [Fact]
         public async Task Without_CDK_references_the_CDK_front_end_registers_nothing()
         {
             var solution = RobustnessHost.CreateSolution(new[] { RobustnessSources.RealisticStack }, references: TestReferences.Runtime);
