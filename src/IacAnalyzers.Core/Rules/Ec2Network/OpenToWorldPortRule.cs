@@ -171,7 +171,7 @@ namespace IacAnalyzers.Rules.Ec2Network
                         continue;
                     }
 
-                    var reach = FindReach(rule);
+                    var reach = FindReach(rule, ruleBranch, cidrLeaf.Branch);
                     if (reach == null)
                     {
                         continue;
@@ -239,8 +239,12 @@ namespace IacAnalyzers.Rules.Ec2Network
             Other,
         }
 
-        /// <summary>The first combination of protocol and ports that reaches <see cref="Port"/>, or null.</summary>
-        private Reach? FindReach(MapValue rule)
+        /// <summary>
+        /// The first combination of protocol and ports that reaches <see cref="Port"/>, or null. Combinations whose
+        /// branches contradict each other or the source's (the same condition true in one and false in another, as
+        /// when one <c>Fn::If</c> or one C# conditional chooses several fields) are skipped.
+        /// </summary>
+        private Reach? FindReach(MapValue rule, string? ruleBranch, string? cidrBranch)
         {
             var protocol = rule.Get("IpProtocol");
             if (protocol == null)
@@ -252,6 +256,11 @@ namespace IacAnalyzers.Rules.Ec2Network
             foreach (var protocolLeaf in protocol.Leaves())
             {
                 var kind = ProtocolOf(protocolLeaf.Value);
+                if (!Consistent(ruleBranch, cidrBranch, protocolLeaf.Branch))
+                {
+                    continue;
+                }
+
                 if (kind == Protocol.All)
                 {
                     return new Reach(
@@ -279,6 +288,11 @@ namespace IacAnalyzers.Rules.Ec2Network
                         if (++tried > MaxCombinations)
                         {
                             return null;
+                        }
+
+                        if (!Consistent(ruleBranch, cidrBranch, protocolLeaf.Branch, fromLeaf.Branch, toLeaf.Branch))
+                        {
+                            continue;
                         }
 
                         var low = PortOf(fromLeaf.Value);
@@ -341,6 +355,44 @@ namespace IacAnalyzers.Rules.Ec2Network
                 default:
                     return Protocol.Other;
             }
+        }
+
+        /// <summary>
+        /// False when two branch labels say the same condition is both true and false ("when condition 'X' is true" and
+        /// "when condition 'X' is false", "when `c` is true" and "when `c` is false"); labels joined with " and " are split.
+        /// </summary>
+        internal static bool Consistent(params string?[] labels)
+        {
+            HashSet<string>? seen = null;
+            foreach (var label in labels)
+            {
+                if (label == null)
+                {
+                    continue;
+                }
+
+                foreach (var atom in label.Split(new[] { " and " }, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    seen ??= new HashSet<string>(StringComparer.Ordinal);
+                    seen.Add(atom.Trim());
+                }
+            }
+
+            if (seen == null)
+            {
+                return true;
+            }
+
+            foreach (var atom in seen)
+            {
+                if (atom.EndsWith(" is true", StringComparison.Ordinal)
+                    && seen.Contains(atom.Substring(0, atom.Length - " is true".Length) + " is false"))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static long? PortOf(Value value) => value is ScalarValue scalar ? scalar.AsInteger() : null;
