@@ -186,5 +186,27 @@ namespace IacAnalyzers.Tests.Rules.Iam
                 }
                 """, "IAC1201");
         }
+
+        [Fact]
+        public async Task Grants_are_clean_and_a_conditional_flags_its_open_branch()
+        {
+            var diagnostics = await CdkTestHost.VerifyAsync("""
+                class AppStack : Stack
+                {
+                    public AppStack(Construct scope, bool debug) : base(scope, "App")
+                    {
+                        var role = new Role(this, "Fn", new RoleProps { AssumedBy = new ServicePrincipal("lambda.amazonaws.com") });
+                        var bucket = new Bucket(this, "Data");
+                        bucket.GrantReadWrite(role);
+                        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+                        {
+                            Actions = debug ? new[] { [|"*"|] } : new[] { "s3:GetObject" },
+                            Resources = new[] { bucket.ArnForObjects("*") },
+                        }));
+                    }
+                }
+                """, "IAC1201");
+            Assert.Contains("debug", diagnostics.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        }
     }
 }
