@@ -60,6 +60,13 @@ namespace IacAnalyzers.Cdk.Adapters
                 return;
             }
 
+            // A statement held in a local and filled by calls (statement.AddActions("s3:*"); statement.AddAllResources()).
+            var local = Local(invocation.Arguments[0].Value);
+            if (local != null && CdkValues.IsMember(argument, "PolicyStatement", CdkValues.NewMember))
+            {
+                argument = WithCalls((MapValue)argument, BodyIndex.Of(invocation).CallsOn(local), input.Resolver);
+            }
+
             var statements = new List<Value>();
             foreach (var leaf in Rules.ValueExtensions.Leaves(argument))
             {
@@ -98,7 +105,7 @@ namespace IacAnalyzers.Cdk.Adapters
                 var props = CdkValues.Argument(statement, "props");
                 if (props == null)
                 {
-                    // new PolicyStatement(): an empty statement, filled by calls we do not follow.
+                    // new PolicyStatement() not filled by calls we follow: nothing to judge.
                     return (null, false);
                 }
 
@@ -114,6 +121,157 @@ namespace IacAnalyzers.Cdk.Adapters
 
             return (null, false);
         }
+
+        private static ILocalSymbol? Local(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return (operation as ILocalReferenceOperation)?.Local;
+        }
+
+        /// <summary>
+        /// The statement value with what calls on its local add, as PolicyStatementProps members: AddActions →
+        /// Actions, AddNotActions → NotActions, AddResources → Resources, AddAllResources → Resources "*" (at the call),
+        /// AddNotResources → NotResources, AddAnyPrincipal / AddPrincipals / Add*Principal → Principals,
+        /// AddCondition(s) → Conditions. Other calls (unknown to us) leave the statement as it is.
+        /// </summary>
+        internal static Value WithCalls(MapValue statement, IReadOnlyList<IInvocationOperation> calls, ValueResolver resolver)
+        {
+            if (calls.Count == 0)
+            {
+                return statement;
+            }
+
+            var propsValue = CdkValues.Argument(statement, "props");
+            if (propsValue != null && !(propsValue is MapValue))
+            {
+                return statement;
+            }
+
+            var props = (MapValue?)propsValue;
+            var members = new Dictionary<string, (SourceLocation Key, List<Value> Items)>(StringComparer.OrdinalIgnoreCase);
+            var others = new List<MapEntry>();
+            if (props != null)
+            {
+                foreach (var e in props.Entries)
+                {
+                    if (e.Value is ListValue list && IsListMember(e.Key))
+                    {
+                        members[e.Key] = (e.KeyLocation, new List<Value>(list.Items));
+                    }
+                    else
+                    {
+                        others.Add(e);
+                    }
+                }
+            }
+
+            foreach (var call in calls)
+            {
+                var at = Host.Locations.FromSyntax(call.Syntax);
+                switch (call.TargetMethod.Name)
+                {
+                    case "AddActions":
+                        Append(members, "Actions", at, Arguments(call, resolver));
+                        break;
+                    case "AddNotActions":
+                        Append(members, "NotActions", at, Arguments(call, resolver));
+                        break;
+                    case "AddResources":
+                        Append(members, "Resources", at, Arguments(call, resolver));
+                        break;
+                    case "AddNotResources":
+                        Append(members, "NotResources", at, Arguments(call, resolver));
+                        break;
+                    case "AddAllResources":
+                        Append(members, "Resources", at, new List<Value> { new ScalarValue("*", ScalarKind.String, at) });
+                        break;
+                    case "AddAnyPrincipal":
+                        Append(members, "Principals", at, new List<Value> { Typed("AnyPrincipal", at) });
+                        break;
+                    case "AddPrincipals":
+                        Append(members, "Principals", at, Arguments(call, resolver));
+                        break;
+                    case "AddArnPrincipal":
+                    case "AddAwsAccountPrincipal":
+                    case "AddAccountRootPrincipal":
+                    case "AddServicePrincipal":
+                    case "AddFederatedPrincipal":
+                    case "AddCanonicalUserPrincipal":
+                        Append(members, "Principals", at, new List<Value> { new UnknownValue("a named principal", at) });
+                        break;
+                    case "AddCondition":
+                    case "AddConditions":
+                        others.RemoveAll(e => AdapterText.SameName(e.Key, "Conditions"));
+                        others.Add(new MapEntry("Conditions", at, new MapValue(new[] { new MapEntry("?", at, new UnknownValue("a condition added by a call", at)) }, at)));
+                        break;
+                }
+            }
+
+            var entries = new List<MapEntry>(others);
+            foreach (var pair in members)
+            {
+                entries.Add(new MapEntry(pair.Key, pair.Value.Key, new ListValue(pair.Value.Items, pair.Value.Key)));
+            }
+
+            var newProps = new MapValue(entries, props?.Location ?? statement.Location, props?.Provenance);
+            var result = new List<MapEntry>();
+            foreach (var e in statement.Entries)
+            {
+                if (!AdapterText.SameName(e.Key, "props"))
+                {
+                    result.Add(e);
+                }
+            }
+
+            result.Add(new MapEntry("props", newProps.Location, newProps));
+            return new MapValue(result, statement.Location, statement.Provenance);
+        }
+
+        private static bool IsListMember(string key)
+            => key == "Actions" || key == "NotActions" || key == "Resources" || key == "NotResources" || key == "Principals";
+
+        private static void Append(Dictionary<string, (SourceLocation Key, List<Value> Items)> members, string member, SourceLocation at, List<Value> items)
+        {
+            if (!members.TryGetValue(member, out var existing))
+            {
+                existing = (at, new List<Value>());
+                members[member] = existing;
+            }
+
+            existing.Items.AddRange(items);
+        }
+
+        /// <summary>The values of a call's arguments (a params array flattened).</summary>
+        private static List<Value> Arguments(IInvocationOperation call, ValueResolver resolver)
+        {
+            var result = new List<Value>();
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+
+                var value = resolver.Resolve(argument.Value);
+                if (value is ListValue list)
+                {
+                    result.AddRange(list.Items);
+                }
+                else
+                {
+                    result.Add(value);
+                }
+            }
+
+            return result;
+        }
+
+        private static MapValue Typed(string type, SourceLocation at)
+            => new MapValue(new[] { new MapEntry(CdkValues.TypeKey, at, new ScalarValue(type, ScalarKind.String, at)), new MapEntry(CdkValues.MemberKey, at, new ScalarValue(CdkValues.NewMember, ScalarKind.String, at)) }, at);
 
         private static (string, string)? ResourcePolicyOf(IInvocationOperation invocation)
         {

@@ -208,5 +208,38 @@ namespace IacAnalyzers.Tests.Rules.Iam
                 """, "IAC1201");
             Assert.Contains("debug", diagnostics.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
         }
+
+        [Fact]
+        public async Task Statements_filled_by_calls_on_a_local_are_read()
+        {
+            await CdkTestHost.VerifyAsync("""
+                class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        var role = new Role(this, "Fn", new RoleProps { AssumedBy = new ServicePrincipal("lambda.amazonaws.com") });
+                        var writer = new PolicyStatement();
+                        writer.AddActions("dynamodb:PutItem", {|IAC1202:"sqs:*"|});
+                        {|IAC1204:writer.AddAllResources()|};
+                        role.AddToPolicy(writer);
+
+                        var reader = new PolicyStatement(new PolicyStatementProps { Actions = new[] { "ec2:Describe*" } });
+                        reader.AddAllResources();
+                        role.AddToPolicy(reader);
+
+                        var bucket = new Bucket(this, "Site");
+                        var open = new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:GetObject" } });
+                        {|IAC1205:open.AddAnyPrincipal()|};
+                        open.AddResources(bucket.ArnForObjects("*"));
+                        bucket.AddToResourcePolicy(open);
+
+                        var scoped = new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:GetObject" } });
+                        scoped.AddAnyPrincipal();
+                        scoped.AddCondition("StringEquals", new Dictionary<string, object> { ["aws:PrincipalOrgID"] = "o-abc" });
+                        bucket.AddToResourcePolicy(scoped);
+                    }
+                }
+                """, "IAC1201");
+        }
     }
 }
