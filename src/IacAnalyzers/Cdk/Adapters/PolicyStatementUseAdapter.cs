@@ -10,8 +10,8 @@ namespace IacAnalyzers.Cdk.Adapters
 {
     /// <summary>
     /// A <c>PolicyStatement</c> (L2: <c>new PolicyStatement(props)</c> or <c>PolicyStatement.FromJson(json)</c>) where it
-    /// is attached: <c>AddToPolicy</c> (IIdentity), <c>AddToPrincipalPolicy</c> (IPrincipal), <c>AddToRolePolicy</c>
-    /// (Lambda IFunction) and <c>AddStatements</c> (Policy, ManagedPolicy, PolicyDocument) give an identity policy
+    /// is attached: <c>AddToPolicy</c> (Role, User, Group, LazyRole), <c>AddToPrincipalPolicy</c> (IPrincipal), <c>AddToRolePolicy</c>
+    /// (Lambda IFunction, CodeBuild Project, Step Functions StateMachine, AutoScalingGroup) and <c>AddStatements</c> (Policy, ManagedPolicy, PolicyDocument) give an identity policy
     /// (<c>AWS::IAM::Policy</c>) unless the statement names principals; <c>AddToResourcePolicy</c> (IResourceWithPolicy)
     /// (IResourceWithPolicy, IBucket, IQueue, ITopic, IKey, ISecret, IRepository) gives the receiver's resource policy (<c>AWS::S3::BucketPolicy</c>, <c>AWS::SQS::QueuePolicy</c>, ...).
     /// Amazon.CDK.Lib 2.160.0: "PolicyStatementProps.Effect — Whether to allow or deny the actions in this statement.
@@ -32,9 +32,15 @@ namespace IacAnalyzers.Cdk.Adapters
         public PolicyStatementUseAdapter()
             : base("AWS::IAM::Policy", PolicyDocumentSources.CdkPrincipalStatement, "AWS::S3::BucketPolicy", "AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy", "AWS::KMS::Key", "AWS::SecretsManager::ResourcePolicy", "AWS::ECR::Repository")
         {
-            OnCall("Amazon.CDK.AWS.IAM.IIdentity", "AddToPolicy");
+            OnCall("Amazon.CDK.AWS.IAM.Role", "AddToPolicy");
+            OnCall("Amazon.CDK.AWS.IAM.User", "AddToPolicy");
+            OnCall("Amazon.CDK.AWS.IAM.Group", "AddToPolicy");
+            OnCall("Amazon.CDK.AWS.IAM.LazyRole", "AddToPolicy");
             OnCall("Amazon.CDK.AWS.IAM.IPrincipal", "AddToPrincipalPolicy");
             OnCall("Amazon.CDK.AWS.Lambda.IFunction", "AddToRolePolicy");
+            OnCall("Amazon.CDK.AWS.CodeBuild.Project", "AddToRolePolicy");
+            OnCall("Amazon.CDK.AWS.StepFunctions.StateMachine", "AddToRolePolicy");
+            OnCall("Amazon.CDK.AWS.AutoScaling.AutoScalingGroup", "AddToRolePolicy");
             OnCall("Amazon.CDK.AWS.IAM.PolicyDocument", "AddStatements");
             OnCall("Amazon.CDK.AWS.IAM.Policy", "AddStatements");
             OnCall("Amazon.CDK.AWS.IAM.ManagedPolicy", "AddStatements");
