@@ -12,6 +12,13 @@ namespace IacAnalyzers.Iam
     /// </summary>
     public static class PolicyDocumentSources
     {
+        /// <summary>
+        /// Not a CloudFormation type: the view the CDK front-end gives a <c>PolicyStatement</c> that names principals
+        /// (a resource or trust policy statement) when it is judged where it is written, before CDK attaches it to a
+        /// bucket, queue, key or role. Its <c>PolicyDocument</c> is a resource policy.
+        /// </summary>
+        public const string CdkPrincipalStatement = "IacAnalyzers::CDK::PrincipalPolicyStatement";
+
         private static readonly Dictionary<string, (string Property, PolicyKind Kind)[]> Single = new Dictionary<string, (string, PolicyKind)[]>(StringComparer.OrdinalIgnoreCase)
         {
             ["AWS::IAM::Policy"] = new[] { ("PolicyDocument", PolicyKind.Identity) },
@@ -36,6 +43,7 @@ namespace IacAnalyzers.Iam
             ["AWS::Backup::BackupVault"] = new[] { ("AccessPolicy", PolicyKind.Resource) },
             ["AWS::OpenSearchService::Domain"] = new[] { ("AccessPolicies", PolicyKind.Resource) },
             ["AWS::Elasticsearch::Domain"] = new[] { ("AccessPolicies", PolicyKind.Resource) },
+            [CdkPrincipalStatement] = new[] { ("PolicyDocument", PolicyKind.Resource) },
             ["AWS::Serverless::Function"] = Array.Empty<(string, PolicyKind)>(),
             ["AWS::Serverless::StateMachine"] = Array.Empty<(string, PolicyKind)>(),
         };

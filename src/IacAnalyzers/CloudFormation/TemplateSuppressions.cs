@@ -55,6 +55,9 @@ namespace IacAnalyzers.CloudFormation
             return false;
         }
 
+        /// <summary>True when a suppression for the peer tool's rule is written on the resource.</summary>
+        public bool SuppressesPeer(string tool, string id) => peers.Contains(tool + ":" + id);
+
         /// <summary>Reads the suppressions of <paramref name="resource"/> from its Metadata and its text (checkov comments).</summary>
         /// <param name="scanEnd">Where the resource's text ends for comment scanning (the next resource's key), or -1.</param>
         public static TemplateSuppressions Read(TemplateResource resource, string text, LineMap lines, int scanEnd = -1)

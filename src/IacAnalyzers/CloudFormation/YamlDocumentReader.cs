@@ -45,6 +45,7 @@ namespace IacAnalyzers.CloudFormation
             var nodes = 0;
             var events = 0;
             var documents = 0;
+            var lastOffset = 0;
             try
             {
                 var parser = new Parser(new StringReader(text));
@@ -55,7 +56,8 @@ namespace IacAnalyzers.CloudFormation
                         cancellationToken.ThrowIfCancellationRequested();
                     }
 
-                    var current = parser.Current;
+                    var current = parser.Current!;
+                    lastOffset = Offset(current.End);
                     switch (current)
                     {
                         case DocumentStart _:
@@ -166,8 +168,9 @@ namespace IacAnalyzers.CloudFormation
             }
             catch (Exception ex)
             {
-                // YamlDotNet may throw other exception types on malformed input: still a syntax problem, never a crash.
-                return Fail(nodes, ex.Message, 0);
+                // YamlDotNet may throw other exception types on malformed input (an unclosed flow sequence gives an
+                // InvalidOperationException): still a syntax problem, reported where the parser last made sense of it.
+                return Fail(nodes, "the text is not valid YAML or JSON after this point (" + ex.GetType().Name + ": " + ex.Message + ")", Math.Min(lastOffset, text.Length));
             }
 
             return new YamlDocument(root, nodes, null, 0);

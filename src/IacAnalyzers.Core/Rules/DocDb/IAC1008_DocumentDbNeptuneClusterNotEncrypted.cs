@@ -28,8 +28,12 @@ namespace IacAnalyzers.Rules.DocDb
             }
 
             var subject = (resource.IsType(DocDbCluster) ? "DocumentDB cluster '" : "Neptune cluster '") + resource.Name + "'";
+            // Restored in some branches only: the other branches are checked, without a fix (see IAC1001).
+            var partlyRestored = IsPartlyWritten(resource.Properties, "SnapshotIdentifier") || IsPartlyWritten(resource.Properties, "SourceDBClusterIdentifier");
             RequireTrue(resource, findings, subject, resource.Properties, null, "StorageEncrypted", resource.Location,
-                "StorageEncrypted is not set and defaults to false", !resource.PropertiesWritten);
+                partlyRestored ? "StorageEncrypted is not set and defaults to false when the cluster is not restored from a source"
+                               : "StorageEncrypted is not set and defaults to false",
+                !resource.PropertiesWritten, offerFix: !partlyRestored, flagRemoved: !partlyRestored);
         }
     }
 }

@@ -7,7 +7,9 @@ namespace IacAnalyzers.Rules.Kinesis
     /// <summary>
     /// IAC1007: a Kinesis data stream without server-side encryption. CloudFormation:
     /// <c>AWS::Kinesis::Stream.StreamEncryption</c> absent means no encryption (its only <c>EncryptionType</c> is
-    /// <c>KMS</c>). A <c>StreamEncryption</c> that is written, or unknown, is not flagged.
+    /// <c>KMS</c>). A <c>StreamEncryption</c> that is written, or unknown, is not flagged; a branch that removes it
+    /// (<c>AWS::NoValue</c>) or sets it to null is. (A CDK adapter gives <c>StreamEncryption.UNENCRYPTED</c> as a null
+    /// value whose provenance names it.)
     /// </summary>
     public sealed class IAC1007_KinesisStreamNotEncrypted : EncryptionRule
     {
@@ -28,14 +30,33 @@ namespace IacAnalyzers.Rules.Kinesis
                 return;
             }
 
-            // StreamEncryption: !If [Cond, {...}, !Ref AWS::NoValue] or a null branch: that branch stores unencrypted.
+            // StreamEncryption: !If [Cond, {...}, !Ref AWS::NoValue], or null: that branch stores records unencrypted.
             foreach (var leaf in entry.Value.Leaves())
             {
-                if (leaf.Value is ScalarValue s && s.Kind == ScalarKind.Null)
+                string? why = IsRemoved(leaf.Value) ? "AWS::NoValue leaves StreamEncryption unset"
+                    : leaf.Value is ScalarValue s && s.Kind == ScalarKind.Null ? "StreamEncryption is null"
+                    : null;
+                if (why == null)
                 {
-                    var detail = leaf.Branch == null ? " (StreamEncryption is null)" : " (" + leaf.Branch + "; StreamEncryption is null)";
-                    findings.Add(Create(resource, leaf.Value.Location, null, subject, detail));
+                    continue;
                 }
+
+                var parts = new System.Collections.Generic.List<string>(3);
+                if (leaf.Branch != null)
+                {
+                    parts.Add(leaf.Branch);
+                }
+
+                if (leaf.Value.Provenance != null)
+                {
+                    parts.Add("from " + leaf.Value.Provenance);
+                }
+                else
+                {
+                    parts.Add(why);
+                }
+
+                findings.Add(Create(resource, leaf.Value.Location, null, subject, " (" + string.Join("; ", parts) + ")"));
             }
         }
     }

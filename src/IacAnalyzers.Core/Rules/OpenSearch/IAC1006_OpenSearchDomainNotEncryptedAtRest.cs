@@ -33,6 +33,15 @@ namespace IacAnalyzers.Rules.OpenSearch
                 return;
             }
 
+            foreach (var leaf in entry.Value.Leaves())
+            {
+                if (IsRemoved(leaf.Value))
+                {
+                    var detail = leaf.Branch == null ? " (AWS::NoValue leaves EncryptionAtRestOptions unset)" : " (" + leaf.Branch + "; AWS::NoValue leaves EncryptionAtRestOptions unset)";
+                    findings.Add(Create(resource, leaf.Value.Location, null, subject, detail));
+                }
+            }
+
             foreach (var (options, branch) in Maps(entry.Value))
             {
                 RequireTrue(resource, findings, subject, options, branch, "Enabled", entry.KeyLocation,

@@ -54,8 +54,14 @@ namespace IacAnalyzers.Rules.Rds
                 subject = "RDS DB cluster '" + resource.Name + "'";
             }
 
+            // Restored in some branches only (!If [UseSnapshot, !Ref Snapshot, !Ref AWS::NoValue]): the other branches create
+            // a new database and are checked, but no fix is offered, as StorageEncrypted must not be set when restoring;
+            // an AWS::NoValue branch of StorageEncrypted is then taken to be the restoring branch.
+            var partlyRestored = AnyPartlyWritten(props, resource.IsType(DbInstance) ? InstanceSources : ClusterSources);
             RequireTrue(resource, findings, subject, props, null, "StorageEncrypted", resource.Location,
-                "StorageEncrypted is not set and defaults to false", !resource.PropertiesWritten);
+                partlyRestored ? "StorageEncrypted is not set and defaults to false when the database is not restored from a source"
+                               : "StorageEncrypted is not set and defaults to false",
+                !resource.PropertiesWritten, offerFix: !partlyRestored, flagRemoved: !partlyRestored);
         }
 
         private static bool AnyWritten(MapValue props, string[] names)
@@ -63,6 +69,19 @@ namespace IacAnalyzers.Rules.Rds
             foreach (var name in names)
             {
                 if (IsWritten(props, name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool AnyPartlyWritten(MapValue props, string[] names)
+        {
+            foreach (var name in names)
+            {
+                if (IsPartlyWritten(props, name))
                 {
                     return true;
                 }

@@ -34,7 +34,8 @@ namespace IacAnalyzers.Rules.Sqs
                     continue;
                 }
 
-                var fix = leaf.Branch == null && leaf.Value.Provenance == null
+                // With a KMS key in some branches, SqsManagedSseEnabled: true would clash with it there: no fix then.
+                var fix = leaf.Branch == null && leaf.Value.Provenance == null && !IsPartlyWritten(resource.Properties, "KmsMasterKeyId")
                     ? new SetPropertyFix("SqsManagedSseEnabled", "true", ScalarKind.Boolean, resource.Properties.Location, leaf.Value, false)
                     : null;
                 var detail = leaf.Detail();

@@ -108,6 +108,34 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         }
 
         [Fact]
+        public void Encrypted_false_from_a_parameter_default_and_a_Fn_If_branch_are_flagged()
+        {
+            var findings = Verify(Rule, """
+                Parameters:
+                  Encrypt:
+                    Type: String
+                    Default: "false"
+                Conditions:
+                  IsProd: !Equals [!Ref AWS::StackName, prod]
+                Resources:
+                  Data:
+                    Type: AWS::EC2::Volume
+                    Properties:
+                      Encrypted: [|!Ref Encrypt|]
+                  Logs:
+                    Type: AWS::EC2::Volume
+                    Properties:
+                      Encrypted: !If [IsProd, true, [|false|]]
+                  Scratch:
+                    Type: AWS::EC2::Volume
+                    Properties:
+                      Encrypted: !If [IsProd, true, [|!Ref AWS::NoValue|]]
+                """);
+            Assert.Contains(findings, f => f.FormatMessage().Contains("(from the Default of parameter 'Encrypt')", System.StringComparison.Ordinal));
+            Assert.All(findings, f => Assert.Null(f.Fix));
+        }
+
+        [Fact]
         public void One_of_flags_the_unencrypted_branch()
         {
             var view = View(IAC1002_EbsVolumeNotEncrypted.Volume, "Data",

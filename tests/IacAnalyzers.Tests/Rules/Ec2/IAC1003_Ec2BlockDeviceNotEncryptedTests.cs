@@ -212,6 +212,29 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         }
 
         [Fact]
+        public void Fn_If_in_a_template_flags_the_unencrypted_branch_and_NoValue_devices_are_skipped()
+        {
+            var findings = Verify(Rule, """
+                Conditions:
+                  IsProd: !Equals [!Ref AWS::StackName, prod]
+                Resources:
+                  Web:
+                    Type: AWS::EC2::Instance
+                    Properties:
+                      BlockDeviceMappings:
+                        - DeviceName: /dev/xvda
+                          Ebs:
+                            Encrypted: !If [IsProd, true, [|false|]]
+                        - !If
+                          - IsProd
+                          - DeviceName: /dev/sdf
+                            Ebs: { Encrypted: true }
+                          - !Ref AWS::NoValue
+                """);
+            Assert.Contains("IsProd", Assert.Single(findings).FormatMessage(), System.StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void One_of_at_the_mapping_list_names_the_branch_and_offers_no_fix()
         {
             var unencrypted = new ListValue(new Value[] { Map(50, ("DeviceName", Str("/dev/xvda", 52)), ("Ebs", Map(60, ("VolumeSize", Str("8", 62))))) }, At(45));

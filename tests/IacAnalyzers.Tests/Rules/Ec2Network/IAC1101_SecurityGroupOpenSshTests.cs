@@ -394,5 +394,98 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
                 findings.Single(f => f.Resource.Name == "FailWorkers").FormatMessage(),
                 System.StringComparison.Ordinal);
         }
+    
+
+        [Fact]
+        public void Template_parameter_default_and_Fn_If_are_followed_and_named()
+        {
+            var findings = RuleHarness.Verify(Rule, """
+                Parameters:
+                  AdminCidr:
+                    Type: String
+                    Default: 0.0.0.0/0
+                  SshPort:
+                    Type: Number
+                    Default: 22
+                Conditions:
+                  OpenToAll: !Equals [!Ref AWS::AccountId, "123456789012"]
+                Resources:
+                  FailSg:
+                    Type: AWS::EC2::SecurityGroup
+                    Properties:
+                      GroupDescription: test
+                      SecurityGroupIngress:
+                        - IpProtocol: tcp
+                          FromPort: !Ref SshPort
+                          ToPort: !Ref SshPort
+                          CidrIp: [|!Ref AdminCidr|]
+                        - IpProtocol: tcp
+                          FromPort: 22
+                          ToPort: 22
+                          CidrIp: !If [OpenToAll, [|0.0.0.0/0|], 10.0.0.0/8]
+                        - !If
+                          - OpenToAll
+                          - IpProtocol: -1
+                            CidrIpv6: [|::/0|]
+                          - !Ref AWS::NoValue
+                """);
+
+            Assert.Contains(findings, f => f.FormatMessage().Contains(
+                "0.0.0.0/0 is allowed on TCP port 22 (from the Default of parameter 'AdminCidr'; from the Default of parameter 'SshPort').",
+                System.StringComparison.Ordinal));
+            Assert.Contains(findings, f => f.FormatMessage().Contains("on TCP port 22 (when condition 'OpenToAll' is true).", System.StringComparison.Ordinal));
+            Assert.Contains(findings, f => f.FormatMessage().Contains("::/0 is allowed on all traffic (IpProtocol -1) (when condition 'OpenToAll' is true).", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Standalone_ingress_names_the_group_it_references()
+        {
+            var findings = RuleHarness.Verify(Rule, """
+                Resources:
+                  BastionSg:
+                    Type: AWS::EC2::SecurityGroup
+                    Properties:
+                      GroupDescription: bastion
+                  FailByRef:
+                    Type: AWS::EC2::SecurityGroupIngress
+                    Properties:
+                      GroupId: !Ref BastionSg
+                      IpProtocol: tcp
+                      FromPort: 22
+                      ToPort: 22
+                      CidrIp: [|0.0.0.0/0|]
+                  FailByGetAtt:
+                    Type: AWS::EC2::SecurityGroupIngress
+                    Properties:
+                      GroupId: !GetAtt BastionSg.GroupId
+                      IpProtocol: tcp
+                      FromPort: 22
+                      ToPort: 22
+                      CidrIp: [|0.0.0.0/0|]
+                """);
+
+            Assert.All(findings, f => Assert.Contains("of security group 'BastionSg' opens SSH", f.FormatMessage(), System.StringComparison.Ordinal));
+        }
+    
+
+        [Fact]
+        public void One_Fn_If_choosing_source_and_ports_is_matched_branch_by_branch()
+        {
+            // When OpenToAll, the world gets 443 only; otherwise 22 is open to 10/8 only: no branch opens SSH to the world.
+            RuleHarness.Verify(Rule, """
+                Conditions:
+                  OpenToAll: !Equals [!Ref AWS::Region, us-east-1]
+                Resources:
+                  PassSg:
+                    Type: AWS::EC2::SecurityGroup
+                    Properties:
+                      GroupDescription: test
+                      SecurityGroupIngress:
+                        - IpProtocol: tcp
+                          FromPort: !If [OpenToAll, 443, 22]
+                          ToPort: !If [OpenToAll, 443, 22]
+                          CidrIp: !If [OpenToAll, 0.0.0.0/0, 10.0.0.0/8]
+                """);
+        }
     }
 }

@@ -67,6 +67,21 @@ namespace IacAnalyzers.Tests.Rules.Kinesis
         }
 
         [Fact]
+        public void Fn_If_removing_StreamEncryption_is_flagged_in_that_branch()
+        {
+            var findings = Verify(Rule, """
+                Conditions:
+                  Encrypt: !Equals [!Ref AWS::StackName, prod]
+                Resources:
+                  Clicks:
+                    Type: AWS::Kinesis::Stream
+                    Properties:
+                      StreamEncryption: !If [Encrypt, { EncryptionType: KMS, KeyId: alias/aws/kinesis }, [|!Ref AWS::NoValue|]]
+                """);
+            Assert.Contains("AWS::NoValue leaves StreamEncryption unset", Assert.Single(findings).FormatMessage(), System.StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void One_of_with_a_null_branch_names_it()
         {
             var encryption = If("Encrypt", Map(30, ("EncryptionType", Str("KMS", 32))), new ScalarValue("", ScalarKind.Null, At(40)), 25);

@@ -102,6 +102,23 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
         }
 
         [Fact]
+        public void Fn_If_removing_the_options_block_is_flagged_in_that_branch()
+        {
+            var findings = Verify(Rule, """
+                Conditions:
+                  Secure: !Equals [!Ref AWS::StackName, prod]
+                Resources:
+                  Search:
+                    Type: AWS::OpenSearchService::Domain
+                    Properties:
+                      EncryptionAtRestOptions: !If [Secure, { Enabled: true }, [|!Ref AWS::NoValue|]]
+                """);
+            var finding = Assert.Single(findings);
+            Assert.Null(finding.Fix);
+            Assert.Contains("AWS::NoValue leaves EncryptionAtRestOptions unset", finding.FormatMessage(), System.StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void One_of_at_the_options_block_names_the_branch()
         {
             var view = View(IAC1006_OpenSearchDomainNotEncryptedAtRest.OpenSearchDomain, "Search",

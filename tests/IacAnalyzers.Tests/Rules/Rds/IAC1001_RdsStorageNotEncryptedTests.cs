@@ -174,14 +174,34 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void An_empty_snapshot_identifier_does_not_exempt()
+        public void An_empty_snapshot_identifier_does_not_exempt_but_withholds_the_fix()
         {
-            Verify(Rule, """
+            var findings = Verify(Rule, """
                 Resources:
                   [|Db|]:
                     Type: AWS::RDS::DBInstance
                     Properties:
                       DBSnapshotIdentifier: ""
+                """);
+            Assert.Null(Assert.Single(findings).Fix);
+        }
+
+        [Fact]
+        public void Optional_restore_with_an_empty_default_and_the_matching_StorageEncrypted_pattern_is_clean()
+        {
+            Verify(Rule, """
+                Parameters:
+                  Snapshot:
+                    Type: String
+                    Default: ""
+                Conditions:
+                  UseSnapshot: !Not [!Equals [!Ref Snapshot, ""]]
+                Resources:
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      DBSnapshotIdentifier: !If [UseSnapshot, !Ref Snapshot, !Ref AWS::NoValue]
+                      StorageEncrypted: !If [UseSnapshot, !Ref AWS::NoValue, true]
                 """);
         }
 
@@ -285,6 +305,110 @@ namespace IacAnalyzers.Tests.Rules.Rds
             var view = View(IAC1001_RdsStorageNotEncrypted.DbInstance, "Db",
                 Map(10, ("StorageEncrypted", If("IsProd", Bool(true, 30), Str("true", 40), 25))));
             Assert.Empty(Run(Rule, view));
+        }
+
+        [Fact]
+        public void StorageEncrypted_false_from_a_parameter_default_is_flagged_and_names_the_parameter()
+        {
+            var findings = Verify(Rule, """
+                Parameters:
+                  Encrypt:
+                    Type: String
+                    Default: "false"
+                    AllowedValues: ["true", "false"]
+                Resources:
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      StorageEncrypted: [|!Ref Encrypt|]
+                """);
+            var finding = Assert.Single(findings);
+            Assert.Contains("(from the Default of parameter 'Encrypt')", finding.FormatMessage(), System.StringComparison.Ordinal);
+            Assert.Null(finding.Fix);
+        }
+
+        [Fact]
+        public void StorageEncrypted_true_from_a_parameter_default_is_clean()
+        {
+            Verify(Rule, """
+                Parameters:
+                  Encrypt:
+                    Type: String
+                    Default: "true"
+                Resources:
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      StorageEncrypted: !Ref Encrypt
+                """);
+        }
+
+        [Fact]
+        public void Fn_If_flags_the_false_branch_and_names_the_condition()
+        {
+            var findings = Verify(Rule, """
+                Conditions:
+                  IsProd: !Equals [!Ref Env, prod]
+                Parameters:
+                  Env:
+                    Type: String
+                Resources:
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      StorageEncrypted: !If [IsProd, true, [|false|]]
+                  Cluster:
+                    Type: AWS::RDS::DBCluster
+                    Properties:
+                      StorageEncrypted:
+                        Fn::If: [IsProd, true, true]
+                """);
+            var message = Assert.Single(findings).FormatMessage();
+            Assert.Contains("IsProd", message, System.StringComparison.Ordinal);
+            Assert.Null(findings[0].Fix);
+        }
+
+        [Fact]
+        public void Fn_If_with_AWS_NoValue_flags_the_branch_that_leaves_it_unset()
+        {
+            var findings = Verify(Rule, """
+                Conditions:
+                  Encrypt: !Equals [!Ref Env, prod]
+                Parameters:
+                  Env:
+                    Type: String
+                Resources:
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      StorageEncrypted: !If [Encrypt, true, [|!Ref AWS::NoValue|]]
+                """);
+            Assert.Contains("AWS::NoValue leaves StorageEncrypted unset", Assert.Single(findings).FormatMessage(), System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_snapshot_in_one_branch_only_checks_the_new_database_without_a_fix()
+        {
+            var findings = Verify(Rule, """
+                Conditions:
+                  UseSnapshot: !Not [!Equals [!Ref Snapshot, ""]]
+                Parameters:
+                  Snapshot:
+                    Type: String
+                Resources:
+                  [|Db|]:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      DBSnapshotIdentifier: !If [UseSnapshot, !Ref Snapshot, !Ref AWS::NoValue]
+                  Restored:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      DBSnapshotIdentifier: !If [UseSnapshot, !Ref Snapshot, !Ref AWS::NoValue]
+                      StorageEncrypted: !If [UseSnapshot, !Ref AWS::NoValue, true]
+                """);
+            var finding = Assert.Single(findings);
+            Assert.Null(finding.Fix);
+            Assert.Contains("when the database is not restored from a source", finding.FormatMessage(), System.StringComparison.Ordinal);
         }
 
         [Fact]

@@ -190,12 +190,11 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void Instances_whose_cluster_cannot_be_told_count_for_every_cluster()
+        public void Template_references_link_each_instance_to_its_own_cluster()
         {
-            // Two clusters, two instances with identifiers the reader cannot follow: each cluster may have both.
             RuleHarness.Verify(Rule, """
                 Resources:
-                  PassA:
+                  [|FailA|]:
                     Type: AWS::RDS::DBCluster
                     Properties:
                       Engine: aurora-mysql
@@ -206,12 +205,70 @@ namespace IacAnalyzers.Tests.Rules.Rds
                   InstanceA:
                     Type: AWS::RDS::DBInstance
                     Properties:
-                      DBClusterIdentifier: !ImportValue shared-cluster-a
+                      DBClusterIdentifier: !Ref FailA
+                      DBInstanceClass: db.r6g.large
+                  InstanceB1:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      DBClusterIdentifier: !Ref PassB
+                      DBInstanceClass: db.r6g.large
+                  InstanceB2:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      DBClusterIdentifier: !Ref PassB
+                      DBInstanceClass: db.r6g.large
+                """);
+        }
+
+        [Fact]
+        public void Instances_whose_cluster_cannot_be_told_count_for_every_cluster()
+        {
+            // Two clusters, two instances with identifiers the analyzer cannot know: each cluster may have both.
+            RuleHarness.Verify(Rule, """
+                Parameters:
+                  ClusterName:
+                    Type: String
+                Resources:
+                  PassA:
+                    Type: AWS::RDS::DBCluster
+                    Properties:
+                      DBClusterIdentifier: !Sub "${ClusterName}-a"
+                      Engine: aurora-mysql
+                  PassB:
+                    Type: AWS::RDS::DBCluster
+                    Properties:
+                      DBClusterIdentifier: !Sub "${ClusterName}-b"
+                      Engine: aurora-mysql
+                  InstanceA:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      DBClusterIdentifier: !Sub "${ClusterName}-a"
                       DBInstanceClass: db.r6g.large
                   InstanceB:
                     Type: AWS::RDS::DBInstance
                     Properties:
-                      DBClusterIdentifier: !ImportValue shared-cluster-b
+                      DBClusterIdentifier: !ImportValue shared-cluster-name
+                      DBInstanceClass: db.r6g.large
+                """);
+        }
+
+        [Fact]
+        public void Engine_from_a_parameter_default_is_followed()
+        {
+            RuleHarness.Verify(Rule, """
+                Parameters:
+                  Engine:
+                    Type: String
+                    Default: aurora-postgresql
+                Resources:
+                  [|FailCluster|]:
+                    Type: AWS::RDS::DBCluster
+                    Properties:
+                      Engine: !Ref Engine
+                  Writer:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      DBClusterIdentifier: !Ref FailCluster
                       DBInstanceClass: db.r6g.large
                 """);
         }

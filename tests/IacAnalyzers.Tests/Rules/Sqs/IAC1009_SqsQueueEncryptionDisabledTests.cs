@@ -81,6 +81,30 @@ namespace IacAnalyzers.Tests.Rules.Sqs
         }
 
         [Fact]
+        public void Opt_out_from_a_parameter_default_is_flagged_and_a_key_in_one_branch_withholds_the_fix()
+        {
+            var findings = Verify(Rule, """
+                Parameters:
+                  Sse:
+                    Type: String
+                    Default: "false"
+                Conditions:
+                  UseKms: !Equals [!Ref AWS::StackName, prod]
+                Resources:
+                  Jobs:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      SqsManagedSseEnabled: [|!Ref Sse|]
+                  Orders:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      SqsManagedSseEnabled: [|false|]
+                      KmsMasterKeyId: !If [UseKms, alias/aws/sqs, !Ref AWS::NoValue]
+                """);
+            Assert.All(findings, f => Assert.Null(f.Fix));
+        }
+
+        [Fact]
         public void It_is_a_warning_not_an_error()
         {
             Assert.Equal(RuleLevel.BuildWarning, Rule.Info.Level);

@@ -1,0 +1,63 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace IacAnalyzers.Benchmarks
+{
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            Console.WriteLine(
+                "Corpus: " + FrontEndBenchmarks.TemplateCount + " templates, " + Mb(FrontEndBenchmarks.TemplateChars) + " MB; " +
+                FrontEndBenchmarks.Others.Count + " non-templates, " + Mb(FrontEndBenchmarks.OtherChars) + " MB");
+
+            if (args.Contains("--quick"))
+            {
+                QuickMeasure.Run(rounds: 7);
+                return 0;
+            }
+
+            // In-process: no second build of the project, which matters on a small shared machine.
+            var config = DefaultConfig.Instance
+                .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10))
+                .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+            var summary = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config).FirstOrDefault();
+            if (summary == null)
+            {
+                return 0;
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("Throughput (whole folder per operation):");
+            foreach (var report in summary.Reports)
+            {
+                if (report.ResultStatistics == null)
+                {
+                    continue;
+                }
+
+                var seconds = report.ResultStatistics.Mean / 1e9;
+                var others = report.BenchmarkCase.Descriptor.WorkloadMethod.Name == nameof(FrontEndBenchmarks.NonTemplates);
+                var files = others ? FrontEndBenchmarks.Others.Count : FrontEndBenchmarks.TemplateCount;
+                var chars = others ? FrontEndBenchmarks.OtherChars : FrontEndBenchmarks.TemplateChars;
+                Console.WriteLine(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "  {0,-50} {1,10:N0} files/s {2,8:N1} MB/s  ({3:N1} ms per folder)",
+                    report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo,
+                    files / seconds,
+                    chars / 1e6 / seconds,
+                    seconds * 1000));
+            }
+
+            return 0;
+        }
+
+        private static string Mb(long chars) => (chars / 1e6).ToString("0.00", CultureInfo.InvariantCulture);
+    }
+}

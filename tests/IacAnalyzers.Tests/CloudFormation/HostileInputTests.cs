@@ -1,0 +1,196 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using IacAnalyzers.CloudFormation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace IacAnalyzers.Tests.CloudFormation
+{
+    /// <summary>Hostile and broken input is normal input: a diagnostic or silence, never an exception, always bounded.</summary>
+    public class HostileInputTests
+    {
+        private const string DbHeader = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n";
+        private readonly ITestOutputHelper output;
+
+        public HostileInputTests(ITestOutputHelper output)
+        {
+            this.output = output;
+        }
+
+        public static string AliasBomb()
+        {
+            var sb = new StringBuilder("AWSTemplateFormatVersion: '2010-09-09'\nMappings:\n  Bomb:\n    a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+            for (var level = 1; level < 10; level++)
+            {
+                var name = ((char)('a' + level)).ToString();
+                var prev = ((char)('a' + level - 1)).ToString();
+                sb.Append("    ").Append(name).Append(": &").Append(name).Append(" [").Append(string.Join(", ", Enumerable.Repeat("*" + prev, 9))).Append("]\n");
+            }
+
+            sb.Append("Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Tags: *j\n");
+            return sb.ToString();
+        }
+
+        public static string DeepNesting(int depth) => DbHeader + "      X: " + new string('[', depth) + new string(']', depth) + "\n";
+
+        public static string Huge(int megabytes, bool template)
+        {
+            var sb = new StringBuilder(template ? "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n" : "items:\n");
+            var i = 0;
+            while (sb.Length < megabytes * 1024 * 1024)
+            {
+                sb.Append(template ? "  Queue" + i + ":\n    Type: AWS::SQS::Queue\n    Properties: { QueueName: q" + i + " }\n" : "  - name: item" + i + "\n");
+                i++;
+            }
+
+            return sb.ToString();
+        }
+
+        public static byte[] InvalidUtf8()
+        {
+            var head = Encoding.UTF8.GetBytes(DbHeader + "      DBName: \"");
+            var tail = Encoding.UTF8.GetBytes("\"\n      Engine: mysql\n");
+            return head.Concat(new byte[] { 0xC3, 0x28, 0xFF, 0xFE, 0xED, 0xA0, 0x80 }).Concat(tail).ToArray();
+        }
+
+        public static byte[] Binary()
+        {
+            var random = new Random(42);
+            var bytes = new byte[64 * 1024];
+            random.NextBytes(bytes);
+            Encoding.ASCII.GetBytes("Resources: AWS::").CopyTo(bytes, 100);
+            return bytes;
+        }
+
+        /// <summary>Every generated hostile file, as the compiler would hand it over.</summary>
+        public static IEnumerable<AdditionalText> HostileFiles()
+        {
+            yield return new InMemoryText("bomb.yaml", AliasBomb());
+            yield return new InMemoryText("deep.yaml", DeepNesting(10_000));
+            yield return new InMemoryText("deep.json", "{\"Resources\": {\"Db\": {\"Type\": \"AWS::RDS::DBInstance\", \"Properties\": {\"X\": " + new string('[', 10_000) + new string(']', 10_000) + "}}}}");
+            yield return new InMemoryText("huge.template.yaml", Huge(20, template: true));
+            yield return new InMemoryText("huge-data.json", Huge(20, template: false));
+            yield return new InMemoryText("invalid-utf8.yaml", SourceText.From(InvalidUtf8(), InvalidUtf8().Length, Encoding.UTF8));
+            yield return new InMemoryText("binary.json", SourceText.From(Binary(), Binary().Length, Encoding.UTF8));
+            yield return new InMemoryText("empty.yaml", string.Empty);
+            yield return new InMemoryText("null-text.yaml", (SourceText?)null);
+            yield return new InMemoryText("only-comment.yaml", "# AWSTemplateFormatVersion\n");
+            yield return new InMemoryText("scalar.yaml", "AWSTemplateFormatVersion");
+            yield return new InMemoryText("list.json", "[\"AWSTemplateFormatVersion\", \"Resources\"]");
+            yield return new InMemoryText("two-docs.yaml", "AWSTemplateFormatVersion: x\n---\nResources: {}\n");
+            yield return new InMemoryText("undefined-alias.yaml", DbHeader + "      X: *nowhere\n");
+            yield return new InMemoryText("tabs.yaml", DbHeader + "\tMultiAZ: false\n");
+            yield return new InMemoryText("weird-types.yaml", "AWSTemplateFormatVersion: x\nResources:\n  A: 1\n  B: [1]\n  C: { Type: [AWS::S3::Bucket] }\n  D: { Type: AWS::RDS::DBInstance, Properties: [1, 2] }\n  E: { Type: AWS::RDS::DBInstance, Properties: !If [C, {}, {}] }\n  ? [complex, key]\n  : { Type: AWS::RDS::DBInstance }\n");
+            yield return new InMemoryText("bad-intrinsics.yaml", DbHeader + "      A: !If x\n      B: !Sub [1, 2, 3]\n      C: !Join x\n      D: !Select [99, [a]]\n      E: !FindInMap [a]\n      F: !GetAtt\n      G: !Ref [x]\n      H: !Sub '${unclosed'\n      I: !Split [',', !Ref Db]\n      MultiAZ: !Select [-1, [a]]\n");
+        }
+
+        [Fact]
+        public async Task Every_hostile_file_gives_diagnostics_or_silence_never_an_exception_and_in_bounded_time()
+        {
+            foreach (var file in HostileFiles())
+            {
+                var watch = Stopwatch.StartNew();
+                var diagnostics = await TemplateHarness.RunAsync(new[] { file });
+                watch.Stop();
+                output.WriteLine(file.Path + ": " + watch.ElapsedMilliseconds + " ms, " + string.Join(", ", diagnostics.Select(d => d.Id)));
+                Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001" || d.Id == "IAC0002");
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), file.Path + " took " + watch.Elapsed);
+            }
+        }
+
+        [Fact]
+        public async Task Alias_bomb_is_cut_off_with_IAC0001()
+        {
+            var watch = Stopwatch.StartNew();
+            var diagnostics = await TemplateHarness.RunFrontEndAsync("bomb.yaml", AliasBomb());
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "took " + watch.Elapsed);
+            var d = Assert.Single(diagnostics, x => x.Id == "IAC0001");
+            Assert.Contains("aliases expand", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        [Theory]
+        [InlineData("deep.yaml")]
+        [InlineData("deep.json")]
+        public async Task Deep_nesting_is_IAC0001(string path)
+        {
+            var file = HostileFiles().First(f => f.Path == path);
+            var d = Assert.Single(await TemplateHarness.RunAsync(new[] { file }));
+            Assert.Equal("IAC0001", d.Id);
+            Assert.Contains("nested deeper than", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        [Fact]
+        public async Task Huge_template_is_IAC0001_too_large_and_huge_data_is_ignored()
+        {
+            var watch = Stopwatch.StartNew();
+            var template = await TemplateHarness.RunFrontEndAsync("huge.template.yaml", Huge(20, template: true));
+            var data = await TemplateHarness.RunFrontEndAsync("huge-data.json", Huge(20, template: false));
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "took " + watch.Elapsed);
+            var d = Assert.Single(template);
+            Assert.Equal("IAC0001", d.Id);
+            Assert.Contains("more than the 5 M this analyzer reads", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Empty(data);
+        }
+
+        [Fact]
+        public async Task Invalid_utf8_is_read_with_replacement_characters_and_binary_is_ignored()
+        {
+            var utf8 = await TemplateHarness.RunFrontEndAsync(new[] { HostileFiles().First(f => f.Path == "invalid-utf8.yaml") });
+            Assert.Equal(new[] { "IAC2001" }, utf8.Select(d => d.Id));
+            Assert.Empty(await TemplateHarness.RunFrontEndAsync(new[] { HostileFiles().First(f => f.Path == "binary.json") }));
+        }
+
+        [Fact]
+        public void Cancellation_is_honoured()
+        {
+            using var cts = new CancellationTokenSource();
+            cts.Cancel();
+            var text = Huge(1, template: true);
+            Assert.ThrowsAny<OperationCanceledException>(() => TemplateReader.Read("big.yaml", text, cts.Token));
+        }
+
+        [Fact]
+        public async Task Every_template_in_the_repository_is_read_without_exception()
+        {
+            var root = RepositoryRoot();
+            var files = new List<string>();
+            foreach (var folder in new[] { "samples", "tests", "docs" })
+            {
+                var dir = Path.Combine(root, folder);
+                if (Directory.Exists(dir))
+                {
+                    files.AddRange(Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+                        .Where(f => Host.TemplateAnalyzer.IsCandidate(f))
+                        .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(p => p == "bin" || p == "obj")));
+                }
+            }
+
+            var texts = files.Select(f => (AdditionalText)new InMemoryText(f, SourceText.From(File.ReadAllBytes(f), File.ReadAllBytes(f).Length))).Concat(HostileFiles()).ToList();
+            var watch = Stopwatch.StartNew();
+            var diagnostics = await TemplateHarness.RunAsync(texts);
+            output.WriteLine(files.Count + " repository files + hostile set in " + watch.ElapsedMilliseconds + " ms");
+            Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001" || d.Id == "IAC0002");
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), "took " + watch.Elapsed);
+        }
+
+        private static string RepositoryRoot()
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "IacAnalyzers.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            Assert.NotNull(dir);
+            return dir!.FullName;
+        }
+    }
+}
