@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using IacAnalyzers.Cdk;
@@ -19,13 +18,13 @@ namespace IacAnalyzers.Tests.Cdk
 {
     /// <summary>
     /// Code-fix checks for the C# writer in an <see cref="AdhocWorkspace"/>: apply the fix to each diagnostic in turn
-    /// (or Fix All in the document) and compare the text; or assert that no fix is offered.
+    /// (or Fix All in the document) and compare the text; or assert that no fix is offered. With <c>id</c>, only that
+    /// rule's diagnostics count; without it, every IAC diagnostic does.
     /// </summary>
     public static class CdkFixTestHost
     {
-        public static async Task VerifyFixAsync(string before, string after, bool fixAll = false, string? id = null, [CallerFilePath] string callerFile = "")
+        public static async Task VerifyFixAsync(string before, string after, bool fixAll = false, string? id = null)
         {
-            id ??= RuleIdOf(callerFile);
             var document = CreateDocument(CdkTestHost.Usings + before);
             var provider = new CSharpSetPropertyFixProvider();
             var diagnostics = await Diagnose(document, id);
@@ -80,9 +79,8 @@ namespace IacAnalyzers.Tests.Cdk
         }
 
         /// <summary>Asserts the source has at least one IAC diagnostic and none of them gets a fix.</summary>
-        public static async Task VerifyNoFixAsync(string source, string? id = null, [CallerFilePath] string callerFile = "")
+        public static async Task VerifyNoFixAsync(string source, string? id = null)
         {
-            id ??= RuleIdOf(callerFile);
             var document = CreateDocument(CdkTestHost.Usings + source);
             var provider = new CSharpSetPropertyFixProvider();
             var diagnostics = await Diagnose(document, id);
@@ -95,9 +93,8 @@ namespace IacAnalyzers.Tests.Cdk
         }
 
         /// <summary>The titles of the fixes offered for each diagnostic.</summary>
-        public static async Task<IReadOnlyList<string>> FixTitlesAsync(string source, string? id = null, [CallerFilePath] string callerFile = "")
+        public static async Task<IReadOnlyList<string>> FixTitlesAsync(string source, string? id = null)
         {
-            id ??= RuleIdOf(callerFile);
             var document = CreateDocument(CdkTestHost.Usings + source);
             var provider = new CSharpSetPropertyFixProvider();
             var titles = new List<string>();
@@ -128,24 +125,14 @@ namespace IacAnalyzers.Tests.Cdk
             return solution.GetDocument(documentId)!;
         }
 
-        /// <summary>
-        /// The rule under test, from the test file's name (<c>IAC1002_EbsVolumeNotEncryptedCdkTests.cs</c> → IAC1002),
-        /// so a rule's fix tests see only that rule's diagnostics; IAC2001 for files not named after a rule.
-        /// </summary>
-        private static string RuleIdOf(string callerFile)
-        {
-            var name = System.IO.Path.GetFileName(callerFile);
-            return name.Length > 7 && name.StartsWith("IAC", StringComparison.Ordinal) && name[7] == '_' ? name.Substring(0, 7) : "IAC2001";
-        }
-
-        private static async Task<ImmutableArray<Diagnostic>> Diagnose(Document document, string id)
+        private static async Task<ImmutableArray<Diagnostic>> Diagnose(Document document, string? id)
         {
             var compilation = await document.Project.GetCompilationAsync();
             var errors = compilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
             Assert.True(errors.Length == 0, "Source does not compile:\n" + string.Join("\n", errors.Select(e => e.ToString())));
             var diagnostics = await CdkTestHost.AnalyzeAsync(compilation!);
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001" || d.Id == "IAC0002");
-            return diagnostics.Where(d => d.Id == id).OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
+            return diagnostics.Where(d => id == null || d.Id == id).OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
         }
 
         private static async Task<List<CodeAction>> Actions(CodeFixProvider provider, Document document, Diagnostic diagnostic)
