@@ -82,8 +82,9 @@ namespace IacAnalyzers.Samples
                 problems.Add(new SarifFinding(id, "warning", "reported in the build output", null, 0, 0, 0, 0));
             }
 
+            var gaps = KnownGaps.Load(Path.Combine(root, "samples", "known-gaps.txt"));
             var checkResult = ExpectationCheck.Compare(
-                SampleExpectations.SampleFiles(sampleDir), log.Findings, e => RuleCatalog.Find(e.Id) != null);
+                SampleExpectations.SampleFiles(sampleDir), log.Findings, e => RuleCatalog.Find(e.Id) != null, e => gaps.Contains(e, sampleDir));
             Console.WriteLine();
             Console.Write(DescribeCheck(checkResult, root));
             Console.WriteLine();
@@ -135,15 +136,26 @@ namespace IacAnalyzers.Samples
         public static string DescribeCheck(ExpectationCheck check, string root)
         {
             var writer = new StringWriter();
-            writer.WriteLine($"Against the samples' IACnnnn comments: {check.Matched.Count} reported as declared, {check.Missing.Count} missing, {check.Unexpected.Count} unexpected.");
+            writer.WriteLine($"Against the samples' IACnnnn comments: {check.Matched.Count} reported as declared, {check.Missing.Count} missing, {check.Unexpected.Count} unexpected, {check.ClosedGaps.Count} stale known gap(s).");
             foreach (var missing in check.Missing)
             {
                 writer.WriteLine($"  missing: {missing.Id} at {Relative(root, missing.FilePath)}({missing.FirstLine}{(missing.LastLine != missing.FirstLine ? "-" + missing.LastLine : "")})");
             }
 
+            foreach (var closed in check.ClosedGaps)
+            {
+                writer.WriteLine($"  reported now, so delete it from samples/known-gaps.txt: {closed.Id} at {Relative(root, closed.FilePath)}({closed.FirstLine})");
+            }
+
             foreach (var unexpected in check.Unexpected)
             {
                 writer.WriteLine($"  unexpected: {unexpected.RuleId} at {Relative(root, unexpected.FilePath!)}({unexpected.StartLine},{unexpected.StartColumn})");
+            }
+
+            if (check.KnownGaps.Count > 0)
+            {
+                writer.WriteLine($"  {check.KnownGaps.Count} known gap(s) (samples/known-gaps.txt), not reported yet: "
+                                 + string.Join(", ", check.KnownGaps.Select(e => $"{e.Id} at {Path.GetFileName(e.FilePath)}({e.FirstLine})")));
             }
 
             if (check.Pending.Count > 0)

@@ -206,6 +206,58 @@ namespace IacAnalyzers.Samples
         }
     }
 
+    /// <summary>
+    /// The samples' known gaps (samples/known-gaps.txt): declared mistakes, for rules that exist, that are not reported
+    /// yet. Lines "<file relative to the sample project> <rule id>"; '#' starts a comment.
+    /// </summary>
+    public sealed class KnownGaps
+    {
+        private readonly HashSet<(string File, string Id)> _gaps;
+
+        private KnownGaps(HashSet<(string File, string Id)> gaps)
+        {
+            _gaps = gaps;
+        }
+
+        public static KnownGaps None { get; } = new KnownGaps(new HashSet<(string File, string Id)>());
+
+        public int Count => _gaps.Count;
+
+        public static KnownGaps Load(string path)
+        {
+            var gaps = new HashSet<(string File, string Id)>();
+            if (!File.Exists(path))
+            {
+                return new KnownGaps(gaps);
+            }
+
+            foreach (var raw in File.ReadAllLines(path))
+            {
+                var line = raw.Split('#')[0].Trim();
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                var parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length != 2 || !AnyIdPattern.IsMatch(parts[1]))
+                {
+                    throw new FormatException($"{path}: expected '<file> <rule id>', found '{raw}'");
+                }
+
+                gaps.Add((parts[0].Replace('\\', '/'), parts[1]));
+            }
+
+            return new KnownGaps(gaps);
+        }
+
+        /// <param name="projectDirectory">The sample project's folder the listed files are relative to.</param>
+        public bool Contains(Expectation expectation, string projectDirectory)
+            => _gaps.Contains((Path.GetRelativePath(projectDirectory, expectation.FilePath).Replace('\\', '/'), expectation.Id));
+
+        private static readonly Regex AnyIdPattern = new Regex(@"^IAC\d{4}$", RegexOptions.CultureInvariant);
+    }
+
     /// <summary>How the findings of a build compare with what the samples declare.</summary>
     public sealed class ExpectationCheck
     {
@@ -213,34 +265,47 @@ namespace IacAnalyzers.Samples
             IReadOnlyList<Expectation> matched,
             IReadOnlyList<Expectation> missing,
             IReadOnlyList<Expectation> pending,
+            IReadOnlyList<Expectation> knownGaps,
+            IReadOnlyList<Expectation> closedGaps,
             IReadOnlyList<SarifFinding> unexpected)
         {
             Matched = matched;
             Missing = missing;
             Pending = pending;
+            KnownGaps = knownGaps;
+            ClosedGaps = closedGaps;
             Unexpected = unexpected;
         }
 
         /// <summary>Declared and reported.</summary>
         public IReadOnlyList<Expectation> Matched { get; }
 
-        /// <summary>Declared for a rule that exists, but not reported.</summary>
+        /// <summary>Declared for a rule that exists, not a known gap, but not reported.</summary>
         public IReadOnlyList<Expectation> Missing { get; }
 
         /// <summary>Declared for a rule id that the catalog does not hold yet (or otherwise not active).</summary>
         public IReadOnlyList<Expectation> Pending { get; }
 
+        /// <summary>Listed as known gaps and indeed not reported.</summary>
+        public IReadOnlyList<Expectation> KnownGaps { get; }
+
+        /// <summary>Listed as known gaps but reported now: the list is stale.</summary>
+        public IReadOnlyList<Expectation> ClosedGaps { get; }
+
         /// <summary>IacAnalyzers findings in the sample files that no comment declares (good files must have none).</summary>
         public IReadOnlyList<SarifFinding> Unexpected { get; }
 
-        public bool Passed => Missing.Count == 0 && Unexpected.Count == 0;
+        public bool Passed => Missing.Count == 0 && Unexpected.Count == 0 && ClosedGaps.Count == 0;
 
         /// <param name="sampleFiles">The files the samples consist of; findings elsewhere (e.g. cdk.out) are not judged.</param>
         /// <param name="findings">Every finding of the build.</param>
         /// <param name="isActive">Whether an expectation can be met yet: its rule is in the catalog (and, for a test,
         /// the front-end for its file exists). Inactive ones are reported as <see cref="Pending"/>.</param>
-        public static ExpectationCheck Compare(IEnumerable<string> sampleFiles, IEnumerable<SarifFinding> findings, Func<Expectation, bool> isActive)
+        /// <param name="isKnownGap">Whether an active expectation is listed as a known gap.</param>
+        public static ExpectationCheck Compare(
+            IEnumerable<string> sampleFiles, IEnumerable<SarifFinding> findings, Func<Expectation, bool> isActive, Func<Expectation, bool>? isKnownGap = null)
         {
+            isKnownGap ??= _ => false;
             var files = new HashSet<string>(sampleFiles.Select(Path.GetFullPath), StringComparer.Ordinal);
             var expectations = files.SelectMany(SampleExpectations.Read).ToList();
             var ours = findings
@@ -248,10 +313,14 @@ namespace IacAnalyzers.Samples
                 .ToList();
             var active = expectations.Where(isActive).ToList();
             var pending = expectations.Where(e => !isActive(e)).ToList();
-            var matched = active.Where(e => ours.Any(e.IsMatchedBy)).ToList();
-            var missing = active.Where(e => !ours.Any(e.IsMatchedBy)).ToList();
+            var gaps = active.Where(isKnownGap).ToList();
+            var required = active.Where(e => !isKnownGap(e)).ToList();
+            var matched = required.Where(e => ours.Any(e.IsMatchedBy)).ToList();
+            var missing = required.Where(e => !ours.Any(e.IsMatchedBy)).ToList();
+            var openGaps = gaps.Where(e => !ours.Any(e.IsMatchedBy)).ToList();
+            var closedGaps = gaps.Where(e => ours.Any(e.IsMatchedBy)).ToList();
             var unexpected = ours.Where(f => !expectations.Any(e => e.IsMatchedBy(f))).ToList();
-            return new ExpectationCheck(matched, missing, pending, unexpected);
+            return new ExpectationCheck(matched, missing, pending, openGaps, closedGaps, unexpected);
         }
     }
 }

@@ -24,6 +24,7 @@ namespace IacAnalyzers.Cdk
             GenericDictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
             ReadOnlyDictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyDictionary`2");
             Enumerable = compilation.GetTypeByMetadataName("System.Collections.IEnumerable");
+            Resolvable = compilation.GetTypeByMetadataName("Amazon.CDK.IResolvable");
         }
 
         public Compilation Compilation { get; }
@@ -46,6 +47,37 @@ namespace IacAnalyzers.Cdk
         public INamedTypeSymbol? ReadOnlyDictionary { get; }
 
         public INamedTypeSymbol? Enumerable { get; }
+
+        /// <summary><c>Amazon.CDK.IResolvable</c>: a token, resolved at deploy time.</summary>
+        public INamedTypeSymbol? Resolvable { get; }
+
+        /// <summary>
+        /// True for what a static CDK member returns when it is a token rather than an enum-like value: a string, a
+        /// number, a list of them, or an <c>IResolvable</c> (<c>Fn.Join</c>, <c>Aws.REGION</c>, <c>Fn.ConditionIf</c>).
+        /// </summary>
+        public bool IsToken(ITypeSymbol? type)
+        {
+            if (type == null)
+            {
+                return false;
+            }
+
+            if (type is IArrayTypeSymbol array)
+            {
+                type = array.ElementType;
+            }
+
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_String:
+                case SpecialType.System_Double:
+                case SpecialType.System_Int32:
+                case SpecialType.System_Object:
+                    return true;
+            }
+
+            return Implements(type, Resolvable);
+        }
 
         /// <summary>The symbols, or null when Amazon.CDK.Lib (or Constructs) is not referenced.</summary>
         public static CdkSymbols? TryCreate(Compilation compilation)

@@ -62,5 +62,47 @@ namespace IacAnalyzers.Cdk
                 }
             }
         }
+
+        /// <summary>Maps chosen by a conditional → one map whose every key is the one-of of its branch values.</summary>
+        public static Value MergeBranches(OneOfValue oneOf)
+        {
+            var maps = new List<MapValue>(oneOf.Branches.Count);
+            foreach (var branch in oneOf.Branches)
+            {
+                var value = branch.Value is OneOfValue nested ? MergeBranches(nested) : branch.Value;
+                if (!(value is MapValue m))
+                {
+                    return new UnknownValue("props that cannot be known", oneOf.Location);
+                }
+
+                maps.Add(m);
+            }
+
+            var keys = new List<string>();
+            foreach (var m in maps)
+            {
+                foreach (var e in m.Entries)
+                {
+                    if (!keys.Exists(k => string.Equals(k, e.Key, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        keys.Add(e.Key);
+                    }
+                }
+            }
+
+            var entries = new List<MapEntry>(keys.Count);
+            foreach (var key in keys)
+            {
+                var branches = new List<Branch>(maps.Count);
+                for (var i = 0; i < maps.Count; i++)
+                {
+                    branches.Add(new Branch(oneOf.Branches[i].Label, maps[i].Get(key) ?? new UnknownValue("not set in this branch", maps[i].Location)));
+                }
+
+                entries.Add(new MapEntry(key, oneOf.Location, new OneOfValue(branches, oneOf.Location)));
+            }
+
+            return new MapValue(entries, oneOf.Location);
+        }
     }
 }

@@ -149,7 +149,17 @@ namespace IacAnalyzers.Cdk
 
             if (operation.ConstantValue.HasValue)
             {
-                return Constant(operation.ConstantValue.Value, operation);
+                // A named constant is reported where it is used, naming the constant (and no fix rewrites the use).
+                var constant = Constant(operation.ConstantValue.Value, operation);
+                switch (operation)
+                {
+                    case IFieldReferenceOperation constField:
+                        return constant.WithProvenance("the constant `" + constField.Field.ContainingType.Name + "." + constField.Field.Name + "`");
+                    case ILocalReferenceOperation constLocal:
+                        return constant.WithProvenance("the constant `" + constLocal.Local.Name + "`");
+                    default:
+                        return constant;
+                }
             }
 
             switch (operation)
@@ -196,7 +206,7 @@ namespace IacAnalyzers.Cdk
 
         // ---- scalars ------------------------------------------------------------------------------------
 
-        private static Value Constant(object? value, IOperation operation)
+        private static ScalarValue Constant(object? value, IOperation operation)
         {
             var location = Locations.FromSyntax(operation.Syntax);
             switch (value)
@@ -216,7 +226,7 @@ namespace IacAnalyzers.Cdk
                 case IFormattable number:
                     return new ScalarValue(number.ToString(null, CultureInfo.InvariantCulture), ScalarKind.Number, location);
                 default:
-                    return Unknown("a constant of an unexpected type", operation.Syntax);
+                    return new ScalarValue(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty, ScalarKind.String, location);
             }
         }
 
@@ -707,7 +717,7 @@ namespace IacAnalyzers.Cdk
             var field = reference.Field;
             if (field.IsStatic && symbols.IsCdkType(field.ContainingType))
             {
-                return StaticMember(field.ContainingType, field.Name, Array.Empty<IArgumentOperation>(), reference.Syntax, env);
+                return StaticMember(field.ContainingType, field.Name, Array.Empty<IArgumentOperation>(), reference.Syntax, env, field.Type);
             }
 
             if (!field.IsStatic || !field.IsReadOnly)
@@ -729,7 +739,7 @@ namespace IacAnalyzers.Cdk
             var property = reference.Property;
             if (property.IsStatic && symbols.IsCdkType(property.ContainingType))
             {
-                return StaticMember(property.ContainingType, property.Name, Array.Empty<IArgumentOperation>(), reference.Syntax, env);
+                return StaticMember(property.ContainingType, property.Name, Array.Empty<IArgumentOperation>(), reference.Syntax, env, property.Type);
             }
 
             if (property.IsStatic && property.SetMethod == null && !property.IsIndexer && !property.IsVirtual && !property.IsAbstract)
@@ -750,7 +760,7 @@ namespace IacAnalyzers.Cdk
             var method = invocation.TargetMethod;
             if (method.IsStatic && symbols.IsCdkType(method.ContainingType))
             {
-                return StaticMember(method.ContainingType, method.Name, invocation.Arguments, invocation.Syntax, env);
+                return StaticMember(method.ContainingType, method.Name, invocation.Arguments, invocation.Syntax, env, method.ReturnType);
             }
 
             var body = HelperReturn(method);
@@ -791,8 +801,14 @@ namespace IacAnalyzers.Cdk
             }
         }
 
-        private Value StaticMember(INamedTypeSymbol type, string member, IEnumerable<IArgumentOperation> arguments, SyntaxNode syntax, Env env)
+        private Value StaticMember(INamedTypeSymbol type, string member, IEnumerable<IArgumentOperation> arguments, SyntaxNode syntax, Env env, ITypeSymbol? resultType)
         {
+            if (symbols.IsToken(resultType))
+            {
+                // Fn.Join(...), Aws.REGION, Token.AsString(...), Fn.ConditionIf(...): resolved at deploy time.
+                return Unknown("a CDK token", syntax);
+            }
+
             var entries = new List<MapEntry>(4)
             {
                 Synthetic(CdkValues.TypeKey, type.Name, syntax),

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using IacAnalyzers.Cdk;
@@ -22,11 +23,12 @@ namespace IacAnalyzers.Tests.Cdk
     /// </summary>
     public static class CdkFixTestHost
     {
-        public static async Task VerifyFixAsync(string before, string after, bool fixAll = false)
+        public static async Task VerifyFixAsync(string before, string after, bool fixAll = false, string? id = null, [CallerFilePath] string callerFile = "")
         {
+            id ??= RuleIdOf(callerFile);
             var document = CreateDocument(CdkTestHost.Usings + before);
             var provider = new CSharpSetPropertyFixProvider();
-            var diagnostics = await Diagnose(document);
+            var diagnostics = await Diagnose(document, id);
             Assert.NotEmpty(diagnostics);
             if (fixAll)
             {
@@ -50,7 +52,7 @@ namespace IacAnalyzers.Tests.Cdk
                 for (var iteration = 0; iteration < 10; iteration++)
                 {
                     CodeAction? action = null;
-                    foreach (var diagnostic in await Diagnose(document))
+                    foreach (var diagnostic in await Diagnose(document, id))
                     {
                         action = (await Actions(provider, document, diagnostic)).FirstOrDefault();
                         if (action != null)
@@ -78,11 +80,12 @@ namespace IacAnalyzers.Tests.Cdk
         }
 
         /// <summary>Asserts the source has at least one IAC diagnostic and none of them gets a fix.</summary>
-        public static async Task VerifyNoFixAsync(string source)
+        public static async Task VerifyNoFixAsync(string source, string? id = null, [CallerFilePath] string callerFile = "")
         {
+            id ??= RuleIdOf(callerFile);
             var document = CreateDocument(CdkTestHost.Usings + source);
             var provider = new CSharpSetPropertyFixProvider();
-            var diagnostics = await Diagnose(document);
+            var diagnostics = await Diagnose(document, id);
             Assert.NotEmpty(diagnostics);
             foreach (var diagnostic in diagnostics)
             {
@@ -92,12 +95,13 @@ namespace IacAnalyzers.Tests.Cdk
         }
 
         /// <summary>The titles of the fixes offered for each diagnostic.</summary>
-        public static async Task<IReadOnlyList<string>> FixTitlesAsync(string source)
+        public static async Task<IReadOnlyList<string>> FixTitlesAsync(string source, string? id = null, [CallerFilePath] string callerFile = "")
         {
+            id ??= RuleIdOf(callerFile);
             var document = CreateDocument(CdkTestHost.Usings + source);
             var provider = new CSharpSetPropertyFixProvider();
             var titles = new List<string>();
-            foreach (var diagnostic in await Diagnose(document))
+            foreach (var diagnostic in await Diagnose(document, id))
             {
                 titles.AddRange((await Actions(provider, document, diagnostic)).Select(a => a.Title));
             }
@@ -124,14 +128,24 @@ namespace IacAnalyzers.Tests.Cdk
             return solution.GetDocument(documentId)!;
         }
 
-        private static async Task<ImmutableArray<Diagnostic>> Diagnose(Document document)
+        /// <summary>
+        /// The rule under test, from the test file's name (<c>IAC1002_EbsVolumeNotEncryptedCdkTests.cs</c> → IAC1002),
+        /// so a rule's fix tests see only that rule's diagnostics; IAC2001 for files not named after a rule.
+        /// </summary>
+        private static string RuleIdOf(string callerFile)
+        {
+            var name = System.IO.Path.GetFileName(callerFile);
+            return name.Length > 7 && name.StartsWith("IAC", StringComparison.Ordinal) && name[7] == '_' ? name.Substring(0, 7) : "IAC2001";
+        }
+
+        private static async Task<ImmutableArray<Diagnostic>> Diagnose(Document document, string id)
         {
             var compilation = await document.Project.GetCompilationAsync();
             var errors = compilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
             Assert.True(errors.Length == 0, "Source does not compile:\n" + string.Join("\n", errors.Select(e => e.ToString())));
             var diagnostics = await CdkTestHost.AnalyzeAsync(compilation!);
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001" || d.Id == "IAC0002");
-            return diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
+            return diagnostics.Where(d => d.Id == id).OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
         }
 
         private static async Task<List<CodeAction>> Actions(CodeFixProvider provider, Document document, Diagnostic diagnostic)

@@ -182,7 +182,8 @@ namespace IacAnalyzers.Tests.Verifier
                     throw new VerifierException(max == 0
                         ? What + ": no code fix was expected" + (expectChange ? " (NumberOfIncrementalIterations = 0)" : " (FixedState equals TestState)") + ", but '" + action.Title + "' is offered for " + DiagnosticComparison.Format(diagnostic) + "."
                         : What + ": still offering '" + action.Title + "' for " + DiagnosticComparison.Format(diagnostic) + " after " + done.ToString(CultureInfo.InvariantCulture)
-                            + " fix(es) (the default allows one per fixable expected diagnostic). A fix that does not remove its diagnostic loops; if more fixes are intended, set NumberOfIncrementalIterations.");
+                            + " fix(es)" + (NumberOfIncrementalIterations == null ? " (the default allows one per fixable expected diagnostic)" : " (NumberOfIncrementalIterations allows at most " + max.ToString(CultureInfo.InvariantCulture) + ")")
+                            + ". A fix that does not remove its diagnostic loops; if more fixes are intended, set NumberOfIncrementalIterations.");
                 }
 
                 done++;
@@ -231,10 +232,12 @@ namespace IacAnalyzers.Tests.Verifier
                 }
 
                 done++;
+                // Like the IDE's "Fix all occurrences": the trigger's id and the chosen action's equivalence key.
                 var diagnosticProvider = new FixAllDiagnosticProvider(p => GetCachedDiagnosticsAsync(p, run, cancellationToken));
+                var ids = new[] { diagnostic.Id };
                 var context = scope == FixAllScope.Document
-                    ? new FixAllContext(project.GetDocument(diagnostic.Location.SourceTree)!, provider, scope, action.EquivalenceKey, provider.FixableDiagnosticIds, diagnosticProvider, cancellationToken)
-                    : new FixAllContext(project, provider, scope, action.EquivalenceKey, provider.FixableDiagnosticIds, diagnosticProvider, cancellationToken);
+                    ? new FixAllContext(project.GetDocument(diagnostic.Location.SourceTree)!, provider, scope, action.EquivalenceKey, ids, diagnosticProvider, cancellationToken)
+                    : new FixAllContext(project, provider, scope, action.EquivalenceKey, ids, diagnosticProvider, cancellationToken);
                 var fixAllAction = await fixAll.GetFixAsync(context).ConfigureAwait(false)
                     ?? throw new VerifierException(what + ": the FixAllProvider returned no code action (trigger: " + DiagnosticComparison.Format(diagnostic) + ", equivalence key '" + action.EquivalenceKey + "').");
                 var solution = await ApplyAsync(fixAllAction, diagnostic, project.Solution, what + " " + done.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);

@@ -4,6 +4,7 @@ using IacAnalyzers.Tests.Verifier;
 using Microsoft.CodeAnalysis;
 using Xunit;
 using VerifyClass = IacAnalyzers.Tests.Verifier.CSharpAnalyzerVerifier<IacAnalyzers.Tests.VerifierTests.ClassNameAnalyzer>;
+using VerifyNoLocation = IacAnalyzers.Tests.Verifier.CSharpAnalyzerVerifier<IacAnalyzers.Tests.VerifierTests.NoLocationAnalyzer>;
 using VerifyThrowing = IacAnalyzers.Tests.Verifier.CSharpAnalyzerVerifier<IacAnalyzers.Tests.VerifierTests.ThrowingAnalyzer>;
 using VerifyTwoIds = IacAnalyzers.Tests.Verifier.CSharpAnalyzerVerifier<IacAnalyzers.Tests.VerifierTests.TwoIdAnalyzer>;
 
@@ -118,7 +119,25 @@ namespace IacAnalyzers.Tests.VerifierTests
         public Task Compiler_warnings_are_ignored_by_default() =>
             VerifyClass.VerifyAnalyzerAsync("class {|DEMO001:C|} { void M() { int x; } }");
 
+        [Fact]
+        public Task Diagnostic_without_location_matches_Location_None() =>
+            VerifyNoLocation.VerifyAnalyzerAsync("class C { }", VerifyNoLocation.Diagnostic().WithArguments("TestProject"));
+
+        [Fact]
+        public Task Ignore_markup_mode_strips_markup_and_skips_the_comparison() =>
+            new VerifyTwoIds.Test
+            {
+                TestState = { Sources = { "class [|C|] { }\nclass D { }" }, MarkupHandling = MarkupMode.Ignore },
+            }.RunAsync();
+
         // ---- failing cases: each must fail, and say why ----
+
+        [Fact]
+        public Task Location_expected_where_there_is_none_fails() =>
+            FailureAssert.FailsWithAsync(
+                () => VerifyNoLocation.VerifyAnalyzerAsync("class C { }", VerifyNoLocation.Diagnostic().WithSpan(1, 1, 1, 6)),
+                "<no location>: info DEMO501: Compilation 'TestProject' analyzed",
+                "differs in location (expected /0/Test0.cs(1,1,1,6), actual none)");
 
         [Fact]
         public Task Wrong_markup_span_fails() =>

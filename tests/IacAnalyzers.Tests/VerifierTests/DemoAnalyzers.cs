@@ -136,6 +136,23 @@ namespace IacAnalyzers.Tests.VerifierTests
         }
     }
 
+    /// <summary>DEMO501 once per compilation, without a location.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class NoLocationAnalyzer : DiagnosticAnalyzer
+    {
+        public static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor(
+            "DEMO501", "Compilation", "Compilation '{0}' analyzed", "Demo", DiagnosticSeverity.Info, isEnabledByDefault: true, customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationAction(c => c.ReportDiagnostic(Diagnostic.Create(Rule, Location.None, c.Compilation.AssemblyName)));
+        }
+    }
+
     /// <summary>Throws on every class: the verifier must turn the AD0001 into a failure.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ThrowingAnalyzer : DiagnosticAnalyzer

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Xunit;
 using VerifyTemplates = IacAnalyzers.Tests.Verifier.CSharpAnalyzerVerifier<IacAnalyzers.Host.TemplateAnalyzer>;
 
@@ -22,10 +23,42 @@ namespace IacAnalyzers.Tests.VerifierTests
                                 Type: AWS::RDS::DBInstance
                                 Properties:
                                   Engine: postgres
+                                  StorageEncrypted: true
                                   MultiAZ: {|#0:false|}
                             """),
                     },
                     ExpectedDiagnostics = { VerifyTemplates.Diagnostic("IAC2001").WithLocation(0).WithArguments("Db", "") },
+                },
+            }.RunAsync();
+
+        private const string SingleAzDb = """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              Db:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  Engine: postgres
+                  StorageEncrypted: true
+                  MultiAZ: {|#0:false|}
+            """;
+
+        [Fact]
+        public Task Editorconfig_section_keys_reach_the_template_host_per_file() =>
+            new VerifyTemplates.Test
+            {
+                TestState =
+                {
+                    AdditionalFiles =
+                    {
+                        ("templates/db.yaml", SingleAzDb),
+                        ("other/db.yaml", SingleAzDb.Replace("#0", "#1", System.StringComparison.Ordinal)),
+                    },
+                    AnalyzerConfigFiles = { ("/0/.editorconfig", "root = true\n\n[templates/**.yaml]\niac_analyzers.IAC2001.severity = error\n") },
+                    ExpectedDiagnostics =
+                    {
+                        VerifyTemplates.Diagnostic("IAC2001").WithLocation(0).WithSeverity(DiagnosticSeverity.Error),
+                        VerifyTemplates.Diagnostic("IAC2001").WithLocation(1),
+                    },
                 },
             }.RunAsync();
     }

@@ -29,14 +29,18 @@ namespace IacAnalyzers.Rules.Ec2Network
         /// <summary>Upper bound of protocol × from × to combinations tried for one source (one-of explosion guard).</summary>
         private const int MaxCombinations = 256;
 
-        protected OpenToWorldPortRule(RuleInfo info, int port)
+        protected OpenToWorldPortRule(RuleInfo info, int port, string service)
             : base(info, SecurityGroup, SecurityGroupIngress, EksNodegroup)
         {
             Port = port;
+            Service = service;
         }
 
         /// <summary>The TCP port this rule protects.</summary>
         public int Port { get; }
+
+        /// <summary>The service on that port, as messages and fixes name it (<c>SSH</c>, <c>RDP</c>).</summary>
+        public string Service { get; }
 
         public override void Analyze(ResourceView resource, IList<Finding> findings)
         {
@@ -171,7 +175,7 @@ namespace IacAnalyzers.Rules.Ec2Network
                         continue;
                     }
 
-                    var reach = FindReach(rule);
+                    var reach = FindReach(rule, ruleBranch, cidrLeaf.Branch);
                     if (reach == null)
                     {
                         continue;
@@ -181,17 +185,33 @@ namespace IacAnalyzers.Rules.Ec2Network
                     branches.AddRange(reach.Branches);
                     var provenances = new List<string?> { cidrLeaf.Value.Provenance };
                     provenances.AddRange(reach.Provenances);
+                    var cidrText = ((ScalarValue)cidrLeaf.Value).Text.Trim();
                     findings.Add(Create(
                         resource,
                         cidrLeaf.Value.Location,
-                        null,
+                        ParameterFix(resource, cidrLeaf.Value, cidrText),
                         subject,
-                        ((ScalarValue)cidrLeaf.Value).Text.Trim(),
+                        cidrText,
                         reach.Description,
                         Detail(branches, provenances)));
                 }
             }
         }
+
+        /// <summary>
+        /// In a template, a CIDR written where it is (not a parameter's default, not produced by <c>Fn::Sub</c>) is
+        /// replaced by a <c>Ref</c> to a new parameter with no default and a CIDR <c>AllowedPattern</c>, so whoever
+        /// deploys chooses the source. A default is fixed where the parameter is declared, by hand; C# has no writer for
+        /// this intent yet (it would add a <c>CfnParameter</c>), so CDK findings carry none.
+        /// </summary>
+        private FixIntent? ParameterFix(ResourceView resource, Value cidr, string cidrText)
+            => resource.Surface == Surfaces.CloudFormation && cidr.Provenance == null
+                ? ReplaceWithParameterFix.ForCidr(
+                    cidr.Location,
+                    cidrText,
+                    char.ToUpperInvariant(Service[0]) + Service.Substring(1).ToLowerInvariant() + "IngressCidr",
+                    "CIDR block allowed to reach " + Service + " (TCP port " + Port.ToString(CultureInfo.InvariantCulture) + ")")
+                : null;
 
         /// <summary>True for a CIDR with prefix length 0 (any address): <c>0.0.0.0/0</c>, <c>10.1.2.3/0</c>, <c>::/0</c>.</summary>
         public static bool IsWorld(Value value)
@@ -239,8 +259,12 @@ namespace IacAnalyzers.Rules.Ec2Network
             Other,
         }
 
-        /// <summary>The first combination of protocol and ports that reaches <see cref="Port"/>, or null.</summary>
-        private Reach? FindReach(MapValue rule)
+        /// <summary>
+        /// The first combination of protocol and ports that reaches <see cref="Port"/>, or null. Combinations whose
+        /// branches contradict each other or the source's (the same condition true in one and false in another, as
+        /// when one <c>Fn::If</c> or one C# conditional chooses several fields) are skipped.
+        /// </summary>
+        private Reach? FindReach(MapValue rule, string? ruleBranch, string? cidrBranch)
         {
             var protocol = rule.Get("IpProtocol");
             if (protocol == null)
@@ -252,6 +276,11 @@ namespace IacAnalyzers.Rules.Ec2Network
             foreach (var protocolLeaf in protocol.Leaves())
             {
                 var kind = ProtocolOf(protocolLeaf.Value);
+                if (!Consistent(ruleBranch, cidrBranch, protocolLeaf.Branch))
+                {
+                    continue;
+                }
+
                 if (kind == Protocol.All)
                 {
                     return new Reach(
@@ -279,6 +308,11 @@ namespace IacAnalyzers.Rules.Ec2Network
                         if (++tried > MaxCombinations)
                         {
                             return null;
+                        }
+
+                        if (!Consistent(ruleBranch, cidrBranch, protocolLeaf.Branch, fromLeaf.Branch, toLeaf.Branch))
+                        {
+                            continue;
                         }
 
                         var low = PortOf(fromLeaf.Value);
@@ -341,6 +375,44 @@ namespace IacAnalyzers.Rules.Ec2Network
                 default:
                     return Protocol.Other;
             }
+        }
+
+        /// <summary>
+        /// False when two branch labels say the same condition is both true and false ("when condition 'X' is true" and
+        /// "when condition 'X' is false", "when `c` is true" and "when `c` is false"); labels joined with " and " are split.
+        /// </summary>
+        internal static bool Consistent(params string?[] labels)
+        {
+            HashSet<string>? seen = null;
+            foreach (var label in labels)
+            {
+                if (label == null)
+                {
+                    continue;
+                }
+
+                foreach (var atom in label.Split(new[] { " and " }, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    seen ??= new HashSet<string>(StringComparer.Ordinal);
+                    seen.Add(atom.Trim());
+                }
+            }
+
+            if (seen == null)
+            {
+                return true;
+            }
+
+            foreach (var atom in seen)
+            {
+                if (atom.EndsWith(" is true", StringComparison.Ordinal)
+                    && seen.Contains(atom.Substring(0, atom.Length - " is true".Length) + " is false"))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static long? PortOf(Value value) => value is ScalarValue scalar ? scalar.AsInteger() : null;

@@ -466,5 +466,26 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
 
             Assert.All(findings, f => Assert.Contains("of security group 'BastionSg' opens SSH", f.FormatMessage(), System.StringComparison.Ordinal));
         }
+    
+
+        [Fact]
+        public void One_Fn_If_choosing_source_and_ports_is_matched_branch_by_branch()
+        {
+            // When OpenToAll, the world gets 443 only; otherwise 22 is open to 10/8 only: no branch opens SSH to the world.
+            RuleHarness.Verify(Rule, """
+                Conditions:
+                  OpenToAll: !Equals [!Ref AWS::Region, us-east-1]
+                Resources:
+                  PassSg:
+                    Type: AWS::EC2::SecurityGroup
+                    Properties:
+                      GroupDescription: test
+                      SecurityGroupIngress:
+                        - IpProtocol: tcp
+                          FromPort: !If [OpenToAll, 443, 22]
+                          ToPort: !If [OpenToAll, 443, 22]
+                          CidrIp: !If [OpenToAll, 0.0.0.0/0, 10.0.0.0/8]
+                """);
+        }
     }
 }
