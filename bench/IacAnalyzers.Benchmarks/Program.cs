@@ -17,6 +17,12 @@ namespace IacAnalyzers.Benchmarks
                 "Corpus: " + FrontEndBenchmarks.TemplateCount + " templates, " + Mb(FrontEndBenchmarks.TemplateChars) + " MB; " +
                 FrontEndBenchmarks.Others.Count + " non-templates, " + Mb(FrontEndBenchmarks.OtherChars) + " MB");
 
+            if (args.Contains("--quick"))
+            {
+                QuickMeasure.Run(rounds: 7);
+                return 0;
+            }
+
             // In-process: no second build of the project, which matters on a small shared machine.
             var config = DefaultConfig.Instance
                 .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10))

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using IacAnalyzers.Cdk;
@@ -22,8 +23,9 @@ namespace IacAnalyzers.Tests.Cdk
     /// </summary>
     public static class CdkFixTestHost
     {
-        public static async Task VerifyFixAsync(string before, string after, bool fixAll = false, string id = "IAC2001")
+        public static async Task VerifyFixAsync(string before, string after, bool fixAll = false, string? id = null, [CallerFilePath] string callerFile = "")
         {
+            id ??= RuleIdOf(callerFile);
             var document = CreateDocument(CdkTestHost.Usings + before);
             var provider = new CSharpSetPropertyFixProvider();
             var diagnostics = await Diagnose(document, id);
@@ -78,8 +80,9 @@ namespace IacAnalyzers.Tests.Cdk
         }
 
         /// <summary>Asserts the source has at least one IAC diagnostic and none of them gets a fix.</summary>
-        public static async Task VerifyNoFixAsync(string source, string id = "IAC2001")
+        public static async Task VerifyNoFixAsync(string source, string? id = null, [CallerFilePath] string callerFile = "")
         {
+            id ??= RuleIdOf(callerFile);
             var document = CreateDocument(CdkTestHost.Usings + source);
             var provider = new CSharpSetPropertyFixProvider();
             var diagnostics = await Diagnose(document, id);
@@ -92,8 +95,9 @@ namespace IacAnalyzers.Tests.Cdk
         }
 
         /// <summary>The titles of the fixes offered for each diagnostic.</summary>
-        public static async Task<IReadOnlyList<string>> FixTitlesAsync(string source, string id = "IAC2001")
+        public static async Task<IReadOnlyList<string>> FixTitlesAsync(string source, string? id = null, [CallerFilePath] string callerFile = "")
         {
+            id ??= RuleIdOf(callerFile);
             var document = CreateDocument(CdkTestHost.Usings + source);
             var provider = new CSharpSetPropertyFixProvider();
             var titles = new List<string>();
@@ -122,6 +126,16 @@ namespace IacAnalyzers.Tests.Cdk
             var documentId = DocumentId.CreateNewId(projectId);
             solution = solution.AddDocument(documentId, "Test0.cs", SourceText.From(source), filePath: "/src/Test0.cs");
             return solution.GetDocument(documentId)!;
+        }
+
+        /// <summary>
+        /// The rule under test, from the test file's name (<c>IAC1002_EbsVolumeNotEncryptedCdkTests.cs</c> → IAC1002),
+        /// so a rule's fix tests see only that rule's diagnostics; IAC2001 for files not named after a rule.
+        /// </summary>
+        private static string RuleIdOf(string callerFile)
+        {
+            var name = System.IO.Path.GetFileName(callerFile);
+            return name.Length > 7 && name.StartsWith("IAC", StringComparison.Ordinal) && name[7] == '_' ? name.Substring(0, 7) : "IAC2001";
         }
 
         private static async Task<ImmutableArray<Diagnostic>> Diagnose(Document document, string id)
