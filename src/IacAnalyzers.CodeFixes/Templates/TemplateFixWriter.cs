@@ -46,7 +46,7 @@ namespace IacAnalyzers.CodeFixes.Templates
                 return null;
             }
 
-            var document = YamlDocumentReader.Read(text, cancellationToken);
+            var document = TemplateDocuments.Parse(text, cancellationToken);
             if (document.Error != null || document.Root == null || !document.Root.IsMapping)
             {
                 return null;
