@@ -22,12 +22,50 @@ namespace IacAnalyzers.Tests.Rules.Sqs
                         new Queue(this, "Managed", new QueueProps { Encryption = QueueEncryption.SQS_MANAGED });
                         new Queue(this, "Kms", new QueueProps { Encryption = QueueEncryption.KMS, EncryptionMasterKey = key });
                         new Queue(this, "Jobs", new QueueProps { Encryption = [|QueueEncryption.UNENCRYPTED|] });
-                        new CfnQueue(this, "Raw", new CfnQueueProps { SqsManagedSseEnabled = [|false|] });
-                        new CfnQueue(this, "RawDefault");
                     }
                 }
                 """, "IAC1009");
             Assert.Contains(diagnostics, d => d.GetMessage().StartsWith("SQS queue 'Jobs' has server-side encryption turned off", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task L1_opt_out_is_flagged_and_fixed_and_the_default_is_clean()
+        {
+            await CdkTestHost.VerifyAsync("""
+                using Amazon.CDK.AWS.SQS;
+
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, bool sse) : base(scope, "App")
+                    {
+                        new CfnQueue(this, "Raw", new CfnQueueProps { SqsManagedSseEnabled = [|false|] });
+                        new CfnQueue(this, "Keyed", new CfnQueueProps { SqsManagedSseEnabled = false, KmsMasterKeyId = "alias/aws/sqs" });
+                        new CfnQueue(this, "Unknown", new CfnQueueProps { SqsManagedSseEnabled = sse });
+                        new CfnQueue(this, "RawDefault");
+                    }
+                }
+                """, "IAC1009");
+            await CdkFixTestHost.VerifyFixAsync("""
+                using Amazon.CDK.AWS.SQS;
+
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        new CfnQueue(this, "Raw", new CfnQueueProps { SqsManagedSseEnabled = false });
+                    }
+                }
+                """, """
+                using Amazon.CDK.AWS.SQS;
+
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        new CfnQueue(this, "Raw", new CfnQueueProps { SqsManagedSseEnabled = true });
+                    }
+                }
+                """, id: "IAC1009");
         }
 
         [Fact]
