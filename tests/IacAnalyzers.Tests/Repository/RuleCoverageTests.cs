@@ -14,6 +14,12 @@ namespace IacAnalyzers.Tests.Repository
     /// </summary>
     public class RuleCoverageTests
     {
+        /// <summary>
+        /// Rules whose CloudFormation types have no L2 construct in aws-cdk-lib 2.160.0 (ElastiCache replication groups
+        /// exist only as <c>CfnReplicationGroup</c>): for them L1 tests are the whole CDK surface.
+        /// </summary>
+        private static readonly string[] WithoutL2Construct = { "IAC1005", "IAC2003" };
+
         private static readonly Lazy<(string Name, string Text)[]> TestFiles = new Lazy<(string, string)[]>(() =>
             Directory.GetFiles(RepositoryPaths.Combine("tests", "IacAnalyzers.Tests", "Rules"), "*.cs", SearchOption.AllDirectories)
                 .Select(f => (Path.GetFileName(f), File.ReadAllText(f)))
@@ -59,7 +65,10 @@ namespace IacAnalyzers.Tests.Repository
             var files = FilesOf(id).Where(f => f.Text.Contains(": Stack", StringComparison.Ordinal)).ToArray();
             Assert.True(files.Length > 0, id + " claims CDK C# but no test compiles a Stack that names it");
             Assert.True(files.Any(f => Regex.IsMatch(f.Text, @"public (async Task|void) L1_")), id + ": no L1_ test");
-            Assert.True(files.Any(f => Regex.IsMatch(f.Text, @"public (async Task|void) L2_")), id + ": no L2_ test");
+            if (Array.IndexOf(WithoutL2Construct, id) < 0)
+            {
+                Assert.True(files.Any(f => Regex.IsMatch(f.Text, @"public (async Task|void) L2_")), id + ": no L2_ test");
+            }
         }
 
         [Theory]
@@ -79,7 +88,9 @@ namespace IacAnalyzers.Tests.Repository
 
         private static (string Name, string Text)[] FilesOf(string id)
             => TestFiles.Value
-                .Where(f => f.Name.StartsWith(id + "_", StringComparison.Ordinal) || f.Text.Contains("{|" + id + ":", StringComparison.Ordinal))
+                .Where(f => f.Name.StartsWith(id + "_", StringComparison.Ordinal)
+                    || f.Text.Contains("{|" + id + ":", StringComparison.Ordinal)
+                    || f.Text.Contains("\"" + id + "\"", StringComparison.Ordinal))
                 .ToArray();
     }
 }

@@ -91,7 +91,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                 Parameters:
                   WithDefault:
                     Type: String
-                    Default: {|#0:"false"|}
+                    Default: "false"
                   WithoutDefault:
                     Type: String
                 Resources:
@@ -99,7 +99,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                     Type: AWS::RDS::DBInstance
                     Properties:
                       Engine: postgres
-                      MultiAZ: !Ref WithDefault
+                      MultiAZ: {|#0:!Ref WithDefault|}
                   PassUnknown:
                     Type: AWS::RDS::DBInstance
                     Properties:
