@@ -29,6 +29,7 @@ namespace IacAnalyzers.Benchmarks
             Report("Read + all views, JSON", json, rounds, t => _ = TemplateReader.Read(t.Path, t.Text, CancellationToken.None)?.Resources.Count);
             Report("Parse only, YAML", yaml, rounds, t => YamlDocumentReader.Read(t.Text, CancellationToken.None));
             Report("Parse only, JSON (YamlDotNet)", json, rounds, t => YamlDocumentReader.Read(t.Text, CancellationToken.None));
+            Report("Parse only, JSON (our JSON reader)", json, rounds, t => JsonDocumentReader.TryRead(t.Text, CancellationToken.None));
             Report("Parse only, JSON (System.Text.Json, yardstick)", json, rounds, t => System.Text.Json.JsonDocument.Parse(t.Text).Dispose());
             Report("Non-templates (prefilter)", FrontEndBenchmarks.Others, rounds, t => TemplateAnalyzer.Analyze(t.Path, t.Text, none, _ => { }, CancellationToken.None));
         }

@@ -10,6 +10,7 @@ using IacAnalyzers.Model;
 using IacAnalyzers.Rules;
 using Xunit;
 using VerifyTemplate = IacAnalyzers.Tests.Verifier.CSharpAnalyzerVerifier<IacAnalyzers.Host.TemplateAnalyzer>;
+using VerifyTemplateFix = IacAnalyzers.Tests.Verifier.CSharpCodeFixVerifier<IacAnalyzers.Host.TemplateAnalyzer, IacAnalyzers.CodeFixes.Templates.TemplateCodeFixProvider>;
 
 namespace IacAnalyzers.Tests.Rules
 {
@@ -61,6 +62,27 @@ namespace IacAnalyzers.Tests.Rules
                 TestState = { AdditionalFiles = { (path, markup) } },
                 MarkupDefaultId = rule.Info.Id,
             };
+            test.DisabledDiagnostics.AddRange(RuleCatalog.All.Where(r => r.Id != rule.Info.Id).Select(r => r.Id));
+            return test.RunAsync();
+        }
+
+        /// <summary>
+        /// The template code fix through the verifier: <paramref name="before"/> with markup, <paramref name="after"/> the
+        /// expected text (markup in it marks findings the fix leaves, e.g. in another branch). Only this rule is enabled.
+        /// </summary>
+        public static Task VerifyFixAsync(Rule rule, string before, string after, string path = "template.yaml", string? batchAfter = null)
+        {
+            var test = new VerifyTemplateFix.Test
+            {
+                TestState = { AdditionalFiles = { (path, before) } },
+                FixedState = { AdditionalFiles = { (path, after) } },
+                MarkupDefaultId = rule.Info.Id,
+            };
+            if (batchAfter != null)
+            {
+                test.BatchFixedState.AdditionalFiles.Add((path, batchAfter));
+            }
+
             test.DisabledDiagnostics.AddRange(RuleCatalog.All.Where(r => r.Id != rule.Info.Id).Select(r => r.Id));
             return test.RunAsync();
         }

@@ -10,8 +10,7 @@ namespace IacAnalyzers.Cdk.Adapters
     /// (RoleProps.AssumedBy: "The IAM principal (i.e. `new ServicePrincipal('sns.amazonaws.com')`) which can assume
     /// this role."; CDK writes an Allow of sts:AssumeRole for it), <c>ManagedPolicies</c> becomes
     /// <c>ManagedPolicyArns</c> (RoleProps.ManagedPolicies: "A list of managed policies associated with this role.
-    /// Default: - No managed policies."). Inline policies are PolicyDocuments whose statements the IAM rules read where
-    /// they are attached (see <see cref="PolicyStatementUseAdapter"/>); props statements are read by <see cref="PolicyPropsAdapter"/>.
+    /// Default: - No managed policies."). <c>InlinePolicies</c> (name → PolicyDocument) becomes <c>Policies</c>.
     /// </summary>
     public sealed class RoleAdapter : ConstructAdapter
     {
@@ -35,6 +34,25 @@ namespace IacAnalyzers.Cdk.Adapters
                     },
                     at);
                 properties.Add(new MapEntry("AssumeRolePolicyDocument", assumedBy.KeyLocation, IamValues.Document(statement, at)));
+            }
+
+            // RoleProps.InlinePolicies: "A list of named policies to inline into this role. Default: - No policy is inlined."
+            if (input.Props is MapValue withInline && withInline.GetEntry("InlinePolicies") is MapEntry inline && inline.Value is MapValue named)
+            {
+                var policies = new List<Value>();
+                foreach (var e in CdkValues.DataEntries(named))
+                {
+                    var policy = new MapValue(
+                        new[]
+                        {
+                            new MapEntry("PolicyName", e.KeyLocation, new ScalarValue(e.Key, ScalarKind.String, e.KeyLocation)),
+                            new MapEntry("PolicyDocument", e.KeyLocation, CdkConvert.Leaves(e.Value, IamL1DocumentAdapter.Document)),
+                        },
+                        e.Value.Location);
+                    policies.Add(policy);
+                }
+
+                properties.Add(new MapEntry("Policies", inline.KeyLocation, new ListValue(policies, inline.Value.Location)));
             }
         }
     }

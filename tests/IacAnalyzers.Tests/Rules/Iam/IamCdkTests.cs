@@ -241,5 +241,30 @@ namespace IacAnalyzers.Tests.Rules.Iam
                 }
                 """, "IAC1201");
         }
+
+        [Fact]
+        public async Task L2_role_inline_policies_are_read()
+        {
+            var diagnostics = await CdkTestHost.VerifyAsync("""
+                class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        new Role(this, "Fn", new RoleProps
+                        {
+                            AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
+                            InlinePolicies = new Dictionary<string, PolicyDocument>
+                            {
+                                ["logs"] = new PolicyDocument(new PolicyDocumentProps
+                                {
+                                    Statements = new[] { new PolicyStatement(new PolicyStatementProps { Actions = new[] { "logs:CreateLogStream", "logs:PutLogEvents" }, Resources = new[] { [|"*"|] } }) },
+                                }),
+                            },
+                        });
+                    }
+                }
+                """, "IAC1204");
+            Assert.Contains("statement 1 of Policies[0] 'logs'", diagnostics.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        }
     }
 }
