@@ -187,13 +187,23 @@ namespace IacAnalyzers.Cdk
                 var resolver = new ValueResolver(Symbols, cancellationToken);
                 var input = new AdapterInput(operation, resolver, context);
                 var built = new Built(input);
+                var local = operation is IObjectCreationOperation ? ValueResolver.DeclaredLocal(operation) : null;
+                var overridden = local != null && BodyIndex.Of(operation).IsOverridden(local);
                 if (cloudFormationType != null && operation is IObjectCreationOperation creation)
                 {
                     var view = L1View(creation, input, cloudFormationType, resolver);
                     if (view != null)
                     {
-                        built.Views.Add((view, null));
-                        context.Add(view);
+                        if (overridden)
+                        {
+                            // No findings on it (a property it lacks may be set by the override); it stays a context member.
+                            context.Add(Overridden(view));
+                        }
+                        else
+                        {
+                            built.Views.Add((view, null));
+                            context.Add(view);
+                        }
                     }
 
                     return built;
@@ -206,12 +216,34 @@ namespace IacAnalyzers.Cdk
                     adapter.Build(input, views);
                     foreach (var view in views)
                     {
-                        built.Views.Add((view, adapter));
-                        context.Add(view);
+                        if (overridden)
+                        {
+                            context.Add(Overridden(view));
+                        }
+                        else
+                        {
+                            built.Views.Add((view, adapter));
+                            context.Add(view);
+                        }
                     }
                 }
 
                 return built;
+            }
+
+            /// <summary>
+            /// A construct changed through an escape hatch or a raw override: every property we know becomes unknown
+            /// (never flagged), since the override may set it. The view stays in the context for references.
+            /// </summary>
+            private static ResourceView Overridden(ResourceView view)
+            {
+                var entries = new List<MapEntry>(view.Properties.Entries.Count);
+                foreach (var e in view.Properties.Entries)
+                {
+                    entries.Add(new MapEntry(e.Key, e.KeyLocation, new UnknownValue("possibly changed through an escape hatch or override", e.Value.Location)));
+                }
+
+                return new ResourceView(view.Type, view.Name, view.Location, new MapValue(entries, view.Properties.Location), view.Surface, view.Context, view.Metadata, view.Condition, view.PropertiesWritten);
             }
 
             /// <summary>

@@ -68,5 +68,27 @@ namespace IacAnalyzers.Tests.Cdk
                 """,
                 "IAC2002");
         }
+
+        [Fact]
+        public async Task Constructs_changed_through_an_escape_hatch_or_an_override_are_not_flagged()
+        {
+            await CdkTestHost.VerifyAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        var l2 = new DatabaseInstance(this, "Hatch", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc });
+                        var cfn = (CfnDBInstance)l2.Node.DefaultChild;
+                        cfn.MultiAz = true;
+
+                        var l1 = new CfnDBInstance(this, "Override", new CfnDBInstanceProps { Engine = "postgres" });
+                        l1.AddPropertyOverride("MultiAZ", true);
+
+                        var plain = [|new DatabaseInstance(this, "Plain", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc })|];
+                        plain.Node.AddDependency(l1);
+                    }
+                }
+                """);
+        }
     }
 }
