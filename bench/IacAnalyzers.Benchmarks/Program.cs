@@ -13,9 +13,22 @@ namespace IacAnalyzers.Benchmarks
     {
         public static int Main(string[] args)
         {
+            var cdk = Array.IndexOf(args, "--cdk-app");
+            if (cdk >= 0)
+            {
+                var stacks = cdk + 1 < args.Length && int.TryParse(args[cdk + 1], out var n) ? n : 50;
+                return CdkAppBuild.Run(stacks);
+            }
+
             Console.WriteLine(
                 "Corpus: " + FrontEndBenchmarks.TemplateCount + " templates, " + Mb(FrontEndBenchmarks.TemplateChars) + " MB; " +
                 FrontEndBenchmarks.Others.Count + " non-templates, " + Mb(FrontEndBenchmarks.OtherChars) + " MB");
+
+            if (args.Contains("--quick"))
+            {
+                QuickMeasure.Run(rounds: 7);
+                return 0;
+            }
 
             // In-process: no second build of the project, which matters on a small shared machine.
             var config = DefaultConfig.Instance

@@ -32,7 +32,7 @@ namespace IacAnalyzers.EndToEnd.Tests
                             DbInstanceClass = "db.t3.micro",
                             AllocatedStorage = "20",
                             StorageEncrypted = true,
-                            [|MultiAz = false|],
+                            MultiAz = [|false|],
                         });
                     }
                 }
@@ -104,19 +104,13 @@ namespace IacAnalyzers.EndToEnd.Tests
             var build = BadBuild;
             var source = Path.Combine(build.Project.Directory, "DataStack.cs");
             var inSource = build.Findings().Where(f => f.FilePath == source).ToList();
-            if (!_fixture.Packed.HasCdkFrontEnd)
-            {
-                // Until the C# CDK front-end ships, nothing in C# may be reported (and nothing may break).
-                Assert.Empty(inSource);
-                return;
-            }
-
             var finding = Assert.Single(inSource);
             Assert.Equal("IAC2001", finding.RuleId);
             Assert.Equal("error", finding.Level);
-            Assert.Equal(BadStack.Line, finding.StartLine);
-            Assert.InRange(finding.StartColumn, BadStack.StartColumn, BadStack.EndColumn - 1);
-            Assert.Contains($"{source}({finding.StartLine},{finding.StartColumn}): error IAC2001:", build.Output, StringComparison.Ordinal);
+            // On the written value, as DESIGN.md asks: "the offending value when it is written".
+            Assert.Equal((BadStack.Line, BadStack.StartColumn), (finding.StartLine, finding.StartColumn));
+            Assert.Contains("'Reports'", finding.Message, StringComparison.Ordinal);
+            Assert.Contains($"{source}({BadStack.Line},{BadStack.StartColumn}): error IAC2001:", build.Output, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -145,6 +139,10 @@ namespace IacAnalyzers.EndToEnd.Tests
 
             Assert.True(build.ExitCode == 0, "The clean build should pass:\n" + build.Output);
             Assert.Empty(build.Findings());
+            foreach (var id in Program.LoadFailureIds)
+            {
+                Assert.False(build.Output.Contains(id, StringComparison.Ordinal), $"{id} in the build output:\n{build.Output}");
+            }
         }
 
         [Fact]

@@ -61,11 +61,20 @@ namespace IacAnalyzers.EndToEnd.Tests
                 </configuration>
                 """);
 
+            // Restore without the run's version (a no-op after the solution's own restore), then pack without restoring:
+            // the repository's obj/ restore state never records a test version, and a developer's next build is not
+            // disturbed by it.
             var watch = Stopwatch.StartNew();
+            var packageProject = Path.Combine("src", "IacAnalyzers.Package", "IacAnalyzers.Package.csproj");
+            var restore = DotNetCli.Run(RepositoryRoot, new[] { "restore", packageProject, "-nologo" });
+            if (restore.ExitCode != 0)
+            {
+                throw new InvalidOperationException("dotnet restore failed: " + restore);
+            }
+
             Pack = DotNetCli.Run(RepositoryRoot, new[]
             {
-                "pack", Path.Combine("src", "IacAnalyzers.Package", "IacAnalyzers.Package.csproj"),
-                "-c", "Release", "-o", Feed, "-p:Version=" + Version, "-nologo",
+                "pack", packageProject, "--no-restore", "-c", "Release", "-o", Feed, "-p:Version=" + Version, "-nologo",
             });
             PackTime = watch.Elapsed;
             Package = Path.Combine(Feed, $"IacAnalyzers.{Version}.nupkg");

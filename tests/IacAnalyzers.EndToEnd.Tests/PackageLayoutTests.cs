@@ -83,9 +83,11 @@ namespace IacAnalyzers.EndToEnd.Tests
         }
 
         [Fact]
-        public void Packed_code_fixes_and_analyzers_load_next_to_each_other()
+        public void Packed_analyzers_and_code_fixes_load_and_cover_both_front_ends()
         {
             Assert.Contains("IacAnalyzers.Host.TemplateAnalyzer", _fixture.Packed.AnalyzerTypes);
+            Assert.True(_fixture.Packed.HasCdkFrontEnd, "No C# CDK analyzer in the package: " + string.Join(", ", _fixture.Packed.AnalyzerTypes));
+            Assert.True(_fixture.Packed.CanFix("IAC2001"), "No code fix for IAC2001 in the package.");
         }
     }
 }

@@ -28,11 +28,8 @@ namespace IacAnalyzers.EndToEnd.Tests
         /// <summary>Diagnostic id → full names of the <see cref="CodeFixProvider"/> types that fix it.</summary>
         public IReadOnlyDictionary<string, IReadOnlyList<string>> FixersById { get; }
 
-        /// <summary>
-        /// The C# CDK front-end is in the package when it holds an analyzer besides the CloudFormation template host
-        /// (or any type of the IacAnalyzers.Cdk namespace, where that front-end lives).
-        /// </summary>
-        public bool HasCdkFrontEnd { get; private set; }
+        /// <summary>The C# CDK front-end: an analyzer of the IacAnalyzers.Cdk namespace.</summary>
+        public bool HasCdkFrontEnd => AnalyzerTypes.Any(a => a.StartsWith("IacAnalyzers.Cdk.", StringComparison.Ordinal));
 
         public bool CanFix(string id) => FixersById.ContainsKey(id);
 
@@ -48,7 +45,6 @@ namespace IacAnalyzers.EndToEnd.Tests
             var context = new PackageLoadContext(folder);
             var analyzers = new List<string>();
             var fixers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            var cdkTypes = false;
             foreach (var file in Directory.GetFiles(folder, "IacAnalyzers*.dll").OrderBy(f => f, StringComparer.Ordinal))
             {
                 var assembly = context.LoadFromAssemblyPath(file);
@@ -65,11 +61,6 @@ namespace IacAnalyzers.EndToEnd.Tests
 
                 foreach (var type in types.Where(t => t.IsClass && !t.IsAbstract))
                 {
-                    if (type.Namespace != null && type.Namespace.StartsWith("IacAnalyzers.Cdk", StringComparison.Ordinal))
-                    {
-                        cdkTypes = true;
-                    }
-
                     if (typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && type.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
                     {
                         analyzers.Add(type.FullName!);
@@ -93,10 +84,7 @@ namespace IacAnalyzers.EndToEnd.Tests
 
             return new PackedAnalyzers(
                 analyzers,
-                fixers.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal))
-            {
-                HasCdkFrontEnd = cdkTypes || analyzers.Any(a => a != "IacAnalyzers.Host.TemplateAnalyzer"),
-            };
+                fixers.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal));
         }
 
         /// <summary>Loads IacAnalyzers*.dll and YamlDotNet.dll from the package folder; everything else (Roslyn, the BCL)

@@ -46,7 +46,7 @@ namespace IacAnalyzers.CodeFixes.Templates
                 return null;
             }
 
-            var document = YamlDocumentReader.Read(text, cancellationToken);
+            var document = TemplateDocuments.Parse(text, cancellationToken);
             if (document.Error != null || document.Root == null || !document.Root.IsMapping)
             {
                 return null;
@@ -144,7 +144,7 @@ namespace IacAnalyzers.CodeFixes.Templates
                         return null;
                     }
 
-                    return AddEntry(container, new Entry("Properties", null, new Entry(property, rendered)));
+                    return AddEntry(container, new Entry("Properties", null, Nested(property, rendered)));
                 }
 
                 var same = container.Pairs.LastOrDefault(x => x.Key.IsScalar && string.Equals(x.Key.Text, property, StringComparison.OrdinalIgnoreCase));
@@ -153,7 +153,19 @@ namespace IacAnalyzers.CodeFixes.Templates
                     return new[] { new TemplateEdit(same.Value.Start, same.Value.End - same.Value.Start, rendered) };
                 }
 
-                return AddEntry(container, new Entry(property, rendered));
+                return AddEntry(container, Nested(property, rendered));
+            }
+
+            /// <summary>
+            /// The entry for a property, or for a dotted path (<c>EncryptionAtRestOptions.Enabled</c>, see
+            /// <see cref="SetPropertyFix.Property"/>) the nested maps that lead to it.
+            /// </summary>
+            private static Entry Nested(string property, string rendered)
+            {
+                var dot = property.IndexOf('.');
+                return dot < 0
+                    ? new Entry(property, rendered)
+                    : new Entry(property.Substring(0, dot), null, Nested(property.Substring(dot + 1), rendered));
             }
 
             public IReadOnlyList<TemplateEdit>? ReplaceWithParameter(IReadOnlyDictionary<string, string?> p)

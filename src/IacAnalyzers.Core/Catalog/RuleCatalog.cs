@@ -375,10 +375,10 @@ namespace IacAnalyzers.Catalog
             "remote access has an SSH key but no source security groups (EKS then opens port 22 to 0.0.0.0/0); egress, " +
             "prefix lists and source security groups are not the internet.",
             Pillar.Security, "SEC05-BP02", RuleLevel.BuildError, Surfaces.Both,
-            fix: null,
-            noFixReason: "The right source (an office range, a VPN, a bastion's security group) is a decision only the " +
-                "author can make. The planned fix replaces the world CIDR with a reference to a new template parameter (no " +
-                "default, CIDR AllowedPattern); it is not offered until that edit kind exists for both front-ends.",
+            fix: "In templates, replaces the world CIDR with a Ref to a new parameter that has no default and a CIDR " +
+                "AllowedPattern, so whoever deploys must choose the source. Not offered for a CIDR that comes from a " +
+                "parameter's Default (change the parameter), for EKS node groups, or in C# (no CfnParameter writer yet).",
+            noFixReason: null,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_24"),
@@ -400,10 +400,10 @@ namespace IacAnalyzers.Catalog
             "managed node groups whose remote access has a key but no source security groups (EKS then opens port 3389 to " +
             "0.0.0.0/0); egress, prefix lists and source security groups are not the internet.",
             Pillar.Security, "SEC05-BP02", RuleLevel.BuildError, Surfaces.Both,
-            fix: null,
-            noFixReason: "The right source (an office range, a VPN, a bastion's security group) is a decision only the " +
-                "author can make. The planned fix replaces the world CIDR with a reference to a new template parameter (no " +
-                "default, CIDR AllowedPattern); it is not offered until that edit kind exists for both front-ends.",
+            fix: "In templates, replaces the world CIDR with a Ref to a new parameter that has no default and a CIDR " +
+                "AllowedPattern, so whoever deploys must choose the source. Not offered for a CIDR that comes from a " +
+                "parameter's Default (change the parameter), for EKS node groups, or in C# (no CfnParameter writer yet).",
+            noFixReason: null,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_25"),

@@ -25,6 +25,7 @@ namespace IacAnalyzers.Cdk
         private readonly Dictionary<ILocalSymbol, List<MemberWrite>> memberWrites = new Dictionary<ILocalSymbol, List<MemberWrite>>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, List<int>> escapes = new Dictionary<ILocalSymbol, List<int>>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, List<IInvocationOperation>> calls = new Dictionary<ILocalSymbol, List<IInvocationOperation>>(SymbolEqualityComparer.Default);
+        private readonly HashSet<ILocalSymbol> overridden = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
 
         private BodyIndex(IOperation root)
         {
@@ -62,6 +63,13 @@ namespace IacAnalyzers.Cdk
         public List<MemberWrite> MemberWritesOf(ILocalSymbol local) => memberWrites.TryGetValue(local, out var list) ? list : NoMemberWrites;
 
         public List<int> EscapesOf(ILocalSymbol local) => escapes.TryGetValue(local, out var list) ? list : NoPositions;
+
+        /// <summary>
+        /// True when the construct in the local is changed behind its props: an escape hatch
+        /// (<c>db.Node.DefaultChild</c>, <c>db.Node.FindChild(...)</c>) or a raw override (<c>AddPropertyOverride</c>,
+        /// <c>AddOverride</c>). Its synthesized properties can then be anything.
+        /// </summary>
+        public bool IsOverridden(ILocalSymbol local) => overridden.Contains(local);
 
         /// <summary>Instance method calls on the local (<c>statement.AddActions(...)</c>), in source order.</summary>
         public IReadOnlyList<IInvocationOperation> CallsOn(ILocalSymbol local)
@@ -166,6 +174,12 @@ namespace IacAnalyzers.Cdk
                     return;
                 case IInvocationOperation invocation when ReferenceEquals(invocation.Instance, reference):
                     Add(calls, local, invocation);
+                    if (invocation.TargetMethod.Name == "AddPropertyOverride" || invocation.TargetMethod.Name == "AddOverride"
+                        || invocation.TargetMethod.Name == "AddPropertyDeletionOverride" || invocation.TargetMethod.Name == "AddDeletionOverride")
+                    {
+                        overridden.Add(local);
+                    }
+
                     return;
                 case IPropertyReferenceOperation _:
                 case IFieldReferenceOperation _:
@@ -220,6 +234,14 @@ namespace IacAnalyzers.Cdk
 
             if (path.Count == 0)
             {
+                return;
+            }
+
+            if (path[0] == "Node" && ((path.Count >= 2 && path[1] == "DefaultChild")
+                                      || (top.Parent is IInvocationOperation find && ReferenceEquals(find.Instance, top)
+                                          && (find.TargetMethod.Name == "FindChild" || find.TargetMethod.Name == "TryFindChild" || find.TargetMethod.Name == "FindAll"))))
+            {
+                overridden.Add(local);
                 return;
             }
 

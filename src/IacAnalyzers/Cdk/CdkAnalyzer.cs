@@ -2,6 +2,8 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using IacAnalyzers.Cdk.Adapters;
 using IacAnalyzers.Host;
@@ -51,6 +53,7 @@ namespace IacAnalyzers.Cdk
         {
             private static readonly TypeRole None = new TypeRole(null, null);
 
+            private readonly ConditionalWeakTable<IOperation, BodyViews> bodies = new ConditionalWeakTable<IOperation, BodyViews>();
             private readonly ConcurrentDictionary<INamedTypeSymbol, TypeRole> roles = new ConcurrentDictionary<INamedTypeSymbol, TypeRole>(SymbolEqualityComparer.Default);
 
             public CompilationState(CdkSymbols symbols, AdapterRegistry adapters)
@@ -66,45 +69,61 @@ namespace IacAnalyzers.Cdk
             public void AnalyzeCreation(OperationAnalysisContext context)
             {
                 var creation = (IObjectCreationOperation)context.Operation;
-                if (!(creation.Type is INamedTypeSymbol type))
+                if (creation.Type is INamedTypeSymbol type && !ReferenceEquals(Role(type), None))
                 {
-                    return;
+                    Guarded(context, creation);
                 }
-
-                var role = roles.TryGetValue(type, out var cached) ? cached : roles.GetOrAdd(type, Classify(type));
-                if (ReferenceEquals(role, None))
-                {
-                    return;
-                }
-
-                Guarded(context, creation, role.Adapters, role.CloudFormationType);
             }
 
             public void AnalyzeInvocation(OperationAnalysisContext context)
             {
                 var invocation = (IInvocationOperation)context.Operation;
-                if (!Adapters.HasMethod(invocation.TargetMethod.Name))
+                if (Adapters.HasMethod(invocation.TargetMethod.Name) && Adapters.ForMethod(invocation.TargetMethod).Any())
                 {
-                    return;
-                }
-
-                CdkAdapter[]? adapters = null;
-                foreach (var adapter in Adapters.ForMethod(invocation.TargetMethod))
-                {
-                    adapters = adapters == null ? new[] { adapter } : Append(adapters, adapter);
-                }
-
-                if (adapters != null)
-                {
-                    Guarded(context, invocation, adapters, null);
+                    Guarded(context, invocation);
                 }
             }
 
-            private void Guarded(OperationAnalysisContext context, IOperation operation, CdkAdapter[]? adapters, string? cloudFormationType)
+            /// <summary>The views of one method body, by the operation that produced them, and their shared context.</summary>
+        internal sealed class BodyViews
+        {
+            public Dictionary<IOperation, Built> ByOperation { get; } = new Dictionary<IOperation, Built>();
+
+            public ListResourceContext Context { get; } = new ListResourceContext();
+        }
+
+        /// <summary>The views one creation or call produced, with the adapter that built each (null for L1).</summary>
+        internal sealed class Built
+        {
+            public Built(AdapterInput input)
+            {
+                Input = input;
+            }
+
+            public AdapterInput Input { get; }
+
+            public List<(ResourceView View, CdkAdapter? Adapter)> Views { get; } = new List<(ResourceView, CdkAdapter?)>(1);
+        }
+
+        /// <summary>What a created type is to us (cached: one dictionary look-up for every creation after the first).</summary>
+            private TypeRole Role(INamedTypeSymbol type) => roles.TryGetValue(type, out var cached) ? cached : roles.GetOrAdd(type, Classify(type));
+
+            private void Guarded(OperationAnalysisContext context, IOperation operation)
             {
                 try
                 {
-                    Analyze(context.ReportDiagnostic, operation, adapters, cloudFormationType, context.CancellationToken);
+                    var body = BodyOf(operation, context.CancellationToken);
+                    if (body.ByOperation.TryGetValue(operation, out var built))
+                    {
+                        foreach (var (view, adapter) in built.Views)
+                        {
+                            RuleRunner.Run(
+                                view,
+                                finding => context.ReportDiagnostic(CdkDiagnostics.ToDiagnostic(finding, view, built.Input, adapter)),
+                                context.ReportDiagnostic,
+                                context.CancellationToken);
+                        }
+                    }
                 }
                 catch (OperationCanceledException)
                 {
@@ -117,41 +136,114 @@ namespace IacAnalyzers.Cdk
                 }
             }
 
-            internal void Analyze(Action<Diagnostic> report, IOperation operation, CdkAdapter[]? adapters, string? cloudFormationType, CancellationToken cancellationToken)
+            /// <summary>
+            /// The views of every construct and adapted call of the method body (or lambda, or initializer) that holds
+            /// <paramref name="operation"/>, built once per body: they are each other's resource context, so a rule can
+            /// ask which instances refer to a cluster, or which rules refer to a security group.
+            /// </summary>
+            private BodyViews BodyOf(IOperation operation, CancellationToken cancellationToken)
+            {
+                var root = operation;
+                while (root.Parent != null)
+                {
+                    root = root.Parent;
+                }
+
+                return bodies.GetValue(root, r => BuildBody(r, cancellationToken));
+            }
+
+            private BodyViews BuildBody(IOperation root, CancellationToken cancellationToken)
+            {
+                var body = new BodyViews();
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    switch (operation)
+                    {
+                        case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol type:
+                            var role = Role(type);
+                            if (!ReferenceEquals(role, None))
+                            {
+                                body.ByOperation[creation] = Build(creation, role.Adapters, role.CloudFormationType, body.Context, cancellationToken);
+                            }
+
+                            break;
+                        case IInvocationOperation invocation when Adapters.HasMethod(invocation.TargetMethod.Name):
+                            var adapters = Adapters.ForMethod(invocation.TargetMethod).ToArray();
+                            if (adapters.Length > 0)
+                            {
+                                body.ByOperation[invocation] = Build(invocation, adapters, null, body.Context, cancellationToken);
+                            }
+
+                            break;
+                    }
+                }
+
+                return body;
+            }
+
+            private Built Build(IOperation operation, CdkAdapter[]? adapters, string? cloudFormationType, ListResourceContext context, CancellationToken cancellationToken)
             {
                 var resolver = new ValueResolver(Symbols, cancellationToken);
-                var input = new AdapterInput(operation, resolver, EmptyResourceContext.Instance);
-                var views = new List<ResourceView>(1);
+                var input = new AdapterInput(operation, resolver, context);
+                var built = new Built(input);
+                var local = operation is IObjectCreationOperation ? ValueResolver.DeclaredLocal(operation) : null;
+                var overridden = local != null && BodyIndex.Of(operation).IsOverridden(local);
                 if (cloudFormationType != null && operation is IObjectCreationOperation creation)
                 {
                     var view = L1View(creation, input, cloudFormationType, resolver);
                     if (view != null)
                     {
-                        views.Add(view);
+                        if (overridden)
+                        {
+                            // No findings on it (a property it lacks may be set by the override); it stays a context member.
+                            context.Add(Overridden(view));
+                        }
+                        else
+                        {
+                            built.Views.Add((view, null));
+                            context.Add(view);
+                        }
                     }
 
-                    Run(report, views, input, null, cancellationToken);
-                    return;
+                    return built;
                 }
 
+                var views = new List<ResourceView>(1);
                 foreach (var adapter in adapters ?? Array.Empty<CdkAdapter>())
                 {
                     views.Clear();
                     adapter.Build(input, views);
-                    Run(report, views, input, adapter, cancellationToken);
+                    foreach (var view in views)
+                    {
+                        if (overridden)
+                        {
+                            context.Add(Overridden(view));
+                        }
+                        else
+                        {
+                            built.Views.Add((view, adapter));
+                            context.Add(view);
+                        }
+                    }
                 }
+
+                return built;
             }
 
-            private static void Run(Action<Diagnostic> report, List<ResourceView> views, AdapterInput input, CdkAdapter? adapter, CancellationToken cancellationToken)
+            /// <summary>
+            /// A construct changed through an escape hatch or a raw override: every property we know becomes unknown
+            /// (never flagged), since the override may set it. The view stays in the context for references.
+            /// </summary>
+            private static ResourceView Overridden(ResourceView view)
             {
-                foreach (var view in views)
+                var entries = new List<MapEntry>(view.Properties.Entries.Count);
+                foreach (var e in view.Properties.Entries)
                 {
-                    RuleRunner.Run(
-                        view,
-                        finding => report(CdkDiagnostics.ToDiagnostic(finding, view, input, adapter)),
-                        report,
-                        cancellationToken);
+                    entries.Add(new MapEntry(e.Key, e.KeyLocation, new UnknownValue("possibly changed through an escape hatch or override", e.Value.Location)));
                 }
+
+                return new ResourceView(view.Type, view.Name, view.Location, new MapValue(entries, view.Properties.Location), view.Surface, view.Context, view.Metadata, view.Condition, view.PropertiesWritten);
             }
 
             /// <summary>
@@ -204,13 +296,27 @@ namespace IacAnalyzers.Cdk
                 return cfn != null && Rules.RuleSet.IsInteresting(cfn) ? new TypeRole(null, cfn) : None;
             }
 
-            private static T[] Append<T>(T[] array, T item)
+        }
+
+        /// <summary>The views of one method body, by the operation that produced them, and their shared context.</summary>
+        internal sealed class BodyViews
+        {
+            public Dictionary<IOperation, Built> ByOperation { get; } = new Dictionary<IOperation, Built>();
+
+            public ListResourceContext Context { get; } = new ListResourceContext();
+        }
+
+        /// <summary>The views one creation or call produced, with the adapter that built each (null for L1).</summary>
+        internal sealed class Built
+        {
+            public Built(AdapterInput input)
             {
-                var result = new T[array.Length + 1];
-                array.CopyTo(result, 0);
-                result[array.Length] = item;
-                return result;
+                Input = input;
             }
+
+            public AdapterInput Input { get; }
+
+            public List<(ResourceView View, CdkAdapter? Adapter)> Views { get; } = new List<(ResourceView, CdkAdapter?)>(1);
         }
 
         /// <summary>What a created type is to us: adapted L2 constructs, an L1 resource, or nothing.</summary>

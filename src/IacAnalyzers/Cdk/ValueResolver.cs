@@ -612,6 +612,12 @@ namespace IacAnalyzers.Cdk
                 }
 
                 var value = Resolve(last.Value!, env);
+                if (CdkValues.ConstructId(value) != null)
+                {
+                    // A construct is an identity, not data: passing it around or setting its properties does not change it.
+                    return value;
+                }
+
                 if (value is MapValue || value is ListValue)
                 {
                     // A mutable object handed to other code before the use may have been changed there.
@@ -752,7 +758,31 @@ namespace IacAnalyzers.Cdk
                 }
             }
 
+            if (!property.IsStatic && reference.Instance != null && symbols.IsConstruct(reference.Instance.Type))
+            {
+                return ConstructAttribute(reference.Instance, property.Name, reference.Syntax, env);
+            }
+
             return Unknown(symbols.IsCdkType(property.ContainingType) ? "a CDK token" : "a property", reference.Syntax);
+        }
+
+        /// <summary>
+        /// <c>cluster.Ref</c>, <c>cluster.AttrEndpointAddress</c>, <c>sg.SecurityGroupId</c>: a token, unknown, but a
+        /// reference to the construct (by its id, when the construct is created in reach) that rules can follow through
+        /// the resource context. <c>Ref</c> is a <c>Ref</c>; <c>AttrX</c> is <c>Fn::GetAtt X</c>; any other member is named as is.
+        /// </summary>
+        private Value ConstructAttribute(IOperation instance, string member, SyntaxNode syntax, Env env)
+        {
+            var target = Resolve(instance, env);
+            var id = CdkValues.ConstructId(target);
+            var location = Locations.FromSyntax(syntax);
+            if (id == null)
+            {
+                return new UnknownValue("a CDK token", location);
+            }
+
+            string? attribute = member == "Ref" ? null : member.StartsWith("Attr", StringComparison.Ordinal) && member.Length > 4 ? member.Substring(4) : member;
+            return new UnknownValue("a CDK token", location, null, id, attribute);
         }
 
         private Value ResolveInvocation(IInvocationOperation invocation, Env env)

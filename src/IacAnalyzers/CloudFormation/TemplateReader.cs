@@ -46,7 +46,7 @@ namespace IacAnalyzers.CloudFormation
                 });
             }
 
-            var document = YamlDocumentReader.Read(text, cancellationToken);
+            var document = TemplateDocuments.Parse(text, cancellationToken);
             var lines = new LineMap(path, text);
             if (document.Error != null)
             {

@@ -110,7 +110,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         public async Task Alias_bomb_is_cut_off_with_IAC0001()
         {
             var watch = Stopwatch.StartNew();
-            var diagnostics = await TemplateHarness.RunAsync("bomb.yaml", AliasBomb());
+            var diagnostics = await TemplateHarness.RunFrontEndAsync("bomb.yaml", AliasBomb());
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "took " + watch.Elapsed);
             var d = Assert.Single(diagnostics, x => x.Id == "IAC0001");
             Assert.Contains("aliases expand", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
@@ -131,8 +131,8 @@ namespace IacAnalyzers.Tests.CloudFormation
         public async Task Huge_template_is_IAC0001_too_large_and_huge_data_is_ignored()
         {
             var watch = Stopwatch.StartNew();
-            var template = await TemplateHarness.RunAsync("huge.template.yaml", Huge(20, template: true));
-            var data = await TemplateHarness.RunAsync("huge-data.json", Huge(20, template: false));
+            var template = await TemplateHarness.RunFrontEndAsync("huge.template.yaml", Huge(20, template: true));
+            var data = await TemplateHarness.RunFrontEndAsync("huge-data.json", Huge(20, template: false));
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "took " + watch.Elapsed);
             var d = Assert.Single(template);
             Assert.Equal("IAC0001", d.Id);
@@ -143,9 +143,9 @@ namespace IacAnalyzers.Tests.CloudFormation
         [Fact]
         public async Task Invalid_utf8_is_read_with_replacement_characters_and_binary_is_ignored()
         {
-            var utf8 = await TemplateHarness.RunAsync(new[] { HostileFiles().First(f => f.Path == "invalid-utf8.yaml") });
+            var utf8 = await TemplateHarness.RunFrontEndAsync(new[] { HostileFiles().First(f => f.Path == "invalid-utf8.yaml") });
             Assert.Equal(new[] { "IAC2001" }, utf8.Select(d => d.Id));
-            Assert.Empty(await TemplateHarness.RunAsync(new[] { HostileFiles().First(f => f.Path == "binary.json") }));
+            Assert.Empty(await TemplateHarness.RunFrontEndAsync(new[] { HostileFiles().First(f => f.Path == "binary.json") }));
         }
 
         [Fact]

@@ -17,7 +17,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         private const string Template = "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: false\n";
 
         private static async Task<Diagnostic[]> Run(string path, params (string Path, string Text)[] configs)
-            => (await TemplateHarness.RunAsync(path, Template, new ConfigOptionsProvider(configs))).ToArray();
+            => (await TemplateHarness.RunFrontEndAsync(path, Template, new ConfigOptionsProvider(configs))).ToArray();
 
         [Fact]
         public void Compiler_keeps_dotnet_diagnostic_severity_keys_from_analyzers()
@@ -90,9 +90,9 @@ namespace IacAnalyzers.Tests.CloudFormation
         {
             const string broken = "AWSTemplateFormatVersion: x\nResources: [\n";
             var pillar = new ConfigOptionsProvider(("/repo/.editorconfig", "root = true\n[*]\niac_analyzers.pillar.tool.severity = none\n"));
-            Assert.Single(await TemplateHarness.RunAsync(Path, broken, pillar));
+            Assert.Single(await TemplateHarness.RunFrontEndAsync(Path, broken, pillar));
             var id = new ConfigOptionsProvider(("/repo/.editorconfig", "root = true\n[*]\niac_analyzers.IAC0001.severity = none\n"));
-            Assert.Empty(await TemplateHarness.RunAsync(Path, broken, id));
+            Assert.Empty(await TemplateHarness.RunFrontEndAsync(Path, broken, id));
         }
 
         [Fact]

@@ -10,7 +10,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         [Fact]
         public async Task Yaml_finding_is_at_the_value_and_names_the_parameter_default()
         {
-            var diagnostics = await TemplateHarness.VerifyAsync("infra/db.yaml", """
+            var diagnostics = await TemplateHarness.VerifyFrontEndAsync("infra/db.yaml", """
                 AWSTemplateFormatVersion: "2010-09-09"
                 Parameters:
                   DbMultiAz:
@@ -32,7 +32,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         [Fact]
         public async Task Json_missing_property_is_reported_at_the_logical_id()
         {
-            await TemplateHarness.VerifyAsync("cdk.out/App.template.json", """
+            await TemplateHarness.VerifyFrontEndAsync("cdk.out/App.template.json", """
                 {
                   "Resources": {
                     {|IAC2001:"Db"|}: { "Type": "AWS::RDS::DBInstance", "Properties": { "Engine": "mysql" } },
@@ -45,7 +45,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         [Fact]
         public async Task Fn_If_flags_only_the_bad_branch()
         {
-            var diagnostics = await TemplateHarness.VerifyAsync("t.yaml", """
+            var diagnostics = await TemplateHarness.VerifyFrontEndAsync("t.yaml", """
                 Resources:
                   Db:
                     Type: AWS::RDS::DBInstance
@@ -58,7 +58,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         [Fact]
         public async Task Parameter_without_default_is_not_flagged()
         {
-            await TemplateHarness.VerifyAsync("t.yaml", """
+            await TemplateHarness.VerifyFrontEndAsync("t.yaml", """
                 Parameters:
                   MultiAz: { Type: String, AllowedValues: ["true", "false"] }
                 Resources:
@@ -81,7 +81,7 @@ namespace IacAnalyzers.Tests.CloudFormation
                   Other: 1
                 """);
             var good = "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n";
-            var diagnostics = await TemplateHarness.RunAsync(new[] { new InMemoryText("bad.yaml", bad.Text), new InMemoryText("good.yaml", good) });
+            var diagnostics = await TemplateHarness.RunFrontEndAsync(new[] { new InMemoryText("bad.yaml", bad.Text), new InMemoryText("good.yaml", good) });
             var unreadable = diagnostics.Single(d => d.Id == "IAC0001");
             Assert.Equal("bad.yaml", unreadable.Location.GetLineSpan().Path);
             Assert.Equal(4, unreadable.Location.GetLineSpan().StartLinePosition.Line);
@@ -95,13 +95,13 @@ namespace IacAnalyzers.Tests.CloudFormation
         [InlineData("Program.cs")]
         public async Task Files_that_are_not_yaml_or_json_are_not_read(string path)
         {
-            Assert.Empty(await TemplateHarness.RunAsync(path, "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n"));
+            Assert.Empty(await TemplateHarness.RunFrontEndAsync(path, "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n"));
         }
 
         [Fact]
         public async Task Template_extension_is_read()
         {
-            Assert.Single(await TemplateHarness.RunAsync("stack.template", "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n"));
+            Assert.Single(await TemplateHarness.RunFrontEndAsync("stack.template", "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n"));
         }
     }
 }

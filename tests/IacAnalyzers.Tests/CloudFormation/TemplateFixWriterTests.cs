@@ -15,13 +15,13 @@ namespace IacAnalyzers.Tests.CloudFormation
     {
         private static async Task<string> FixIac2001(string path, string before)
         {
-            var diagnostics = await TemplateHarness.RunAsync(path, before);
+            var diagnostics = await TemplateHarness.RunFrontEndAsync(path, before);
             var diagnostic = Assert.Single(diagnostics, d => d.Id == "IAC2001");
             var after = TemplateFixWriter.Apply(before, diagnostic.Properties);
             Assert.NotNull(after);
 
             // The fixed template reads, and the finding is gone.
-            Assert.DoesNotContain(await TemplateHarness.RunAsync(path, after!), d => d.Id == "IAC2001" || d.Id == "IAC0001");
+            Assert.DoesNotContain(await TemplateHarness.RunFrontEndAsync(path, after!), d => d.Id == "IAC2001" || d.Id == "IAC0001");
             return after!;
         }
 
@@ -157,7 +157,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         public async Task No_fix_when_the_text_changed_since_the_analysis()
         {
             const string before = "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: false\n";
-            var diagnostic = Assert.Single(await TemplateHarness.RunAsync("t.yaml", before));
+            var diagnostic = Assert.Single(await TemplateHarness.RunFrontEndAsync("t.yaml", before));
             Assert.Null(TemplateFixWriter.Apply("# a new comment line\n" + before, diagnostic.Properties));
             Assert.Null(TemplateFixWriter.Apply("Resources: [", diagnostic.Properties));
         }

@@ -23,7 +23,31 @@ namespace IacAnalyzers.Tests.CloudFormation
     {
         private static readonly MetadataReference[] References = { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) };
 
-        public static async Task<ImmutableArray<Diagnostic>> RunAsync(IEnumerable<AdditionalText> files, AnalyzerConfigOptionsProvider? options = null, CancellationToken cancellationToken = default)
+        /// <summary>The rule the front-end tests use; other rules' findings are left to their own tests.</summary>
+        public const string RuleUnderTest = "IAC2001";
+
+        /// <summary>Runs the analyzer; every diagnostic is returned.</summary>
+        public static Task<ImmutableArray<Diagnostic>> RunAsync(IEnumerable<AdditionalText> files, AnalyzerConfigOptionsProvider? options = null, CancellationToken cancellationToken = default)
+            => RunAllAsync(files, options, cancellationToken);
+
+        /// <summary>
+        /// Runs the analyzer and keeps only tool diagnostics (IAC0xxx), analyzer failures (AD0001) and
+        /// <see cref="RuleUnderTest"/>: for tests of the front-end itself, which must not change when rules are added.
+        /// </summary>
+        public static async Task<ImmutableArray<Diagnostic>> RunFrontEndAsync(IEnumerable<AdditionalText> files, AnalyzerConfigOptionsProvider? options = null, CancellationToken cancellationToken = default)
+            => FrontEndOnly(await RunAllAsync(files, options, cancellationToken));
+
+        public static Task<ImmutableArray<Diagnostic>> RunFrontEndAsync(string path, string text, AnalyzerConfigOptionsProvider? options = null)
+            => RunFrontEndAsync(new[] { new InMemoryText(path, text) }, options);
+
+        public static ImmutableArray<Diagnostic> FrontEndOnly(ImmutableArray<Diagnostic> all)
+            => all.Where(d => d.Id.StartsWith("IAC0", StringComparison.Ordinal) || d.Id.StartsWith("AD", StringComparison.Ordinal) || d.Id == RuleUnderTest).ToImmutableArray();
+
+        /// <summary><see cref="VerifyAsync"/> over the front-end's diagnostics only (see <see cref="RunFrontEndAsync(IEnumerable{AdditionalText}, AnalyzerConfigOptionsProvider?, CancellationToken)"/>).</summary>
+        public static Task<ImmutableArray<Diagnostic>> VerifyFrontEndAsync(string path, string markup, AnalyzerConfigOptionsProvider? options = null)
+            => VerifyAsync(path, markup, options, frontEndOnly: true);
+
+        private static async Task<ImmutableArray<Diagnostic>> RunAllAsync(IEnumerable<AdditionalText> files, AnalyzerConfigOptionsProvider? options, CancellationToken cancellationToken)
         {
             var compilation = CSharpCompilation.Create(
                 "TemplateTests",
@@ -43,10 +67,15 @@ namespace IacAnalyzers.Tests.CloudFormation
             => RunAsync(new[] { new InMemoryText(path, text) }, options);
 
         /// <summary>Checks that exactly the marked diagnostics are reported (id and span), and no AD0001.</summary>
-        public static async Task<ImmutableArray<Diagnostic>> VerifyAsync(string path, string markup, AnalyzerConfigOptionsProvider? options = null)
+        public static async Task<ImmutableArray<Diagnostic>> VerifyAsync(string path, string markup, AnalyzerConfigOptionsProvider? options = null, bool frontEndOnly = false)
         {
             var (text, expected) = Markup.Parse(markup);
             var diagnostics = await RunAsync(path, text, options);
+            if (frontEndOnly)
+            {
+                diagnostics = FrontEndOnly(diagnostics);
+            }
+
             var actual = diagnostics.Select(d => (d.Id, d.Location.SourceSpan.Start, d.Location.SourceSpan.Length)).OrderBy(x => x.Start).ThenBy(x => x.Id).ToList();
             var wanted = expected.OrderBy(x => x.Start).ThenBy(x => x.Id).ToList();
             if (!actual.SequenceEqual(wanted))

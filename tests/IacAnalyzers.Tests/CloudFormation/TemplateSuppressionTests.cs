@@ -12,7 +12,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         [Fact]
         public async Task Our_suppression_with_a_reason_suppresses_the_finding()
         {
-            await TemplateHarness.VerifyAsync("t.yaml", """
+            await TemplateHarness.VerifyFrontEndAsync("t.yaml", """
                 Resources:
                   Db:
                     Type: AWS::RDS::DBInstance
@@ -33,7 +33,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         [Fact]
         public async Task Our_suppression_in_json_works_too()
         {
-            await TemplateHarness.VerifyAsync("t.json", """
+            await TemplateHarness.VerifyFrontEndAsync("t.json", """
                 {"Resources": {"Db": {"Type": "AWS::RDS::DBInstance",
                   "Metadata": {"IacAnalyzers": {"Suppress": [{"Id": "IAC2001", "Reason": "dev only"}]}},
                   "Properties": {"MultiAZ": false}}}}
@@ -43,7 +43,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         [Fact]
         public async Task Suppression_without_a_reason_is_not_honoured_and_says_why()
         {
-            var diagnostics = await TemplateHarness.VerifyAsync("t.yaml", """
+            var diagnostics = await TemplateHarness.VerifyFrontEndAsync("t.yaml", """
                 Resources:
                   Db:
                     Type: AWS::RDS::DBInstance
@@ -65,7 +65,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         [Fact]
         public async Task Malformed_block_is_IAC0003()
         {
-            await TemplateHarness.VerifyAsync("t.yaml", """
+            await TemplateHarness.VerifyFrontEndAsync("t.yaml", """
                 Resources:
                   Db:
                     Type: AWS::RDS::DBInstance
@@ -82,7 +82,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         public async Task Peer_suppressions_of_equivalent_rules_are_honoured(string metadata)
         {
             var text = "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Metadata:\n      " + metadata + "\n    Properties:\n      MultiAZ: false\n";
-            Assert.Empty(await TemplateHarness.RunAsync("t.yaml", text));
+            Assert.Empty(await TemplateHarness.RunFrontEndAsync("t.yaml", text));
         }
 
         [Theory]
@@ -92,13 +92,13 @@ namespace IacAnalyzers.Tests.CloudFormation
         public async Task Peer_suppressions_of_other_rules_are_not(string metadata)
         {
             var text = "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Metadata:\n      " + metadata + "\n    Properties:\n      MultiAZ: false\n";
-            Assert.Equal("IAC2001", Assert.Single(await TemplateHarness.RunAsync("t.yaml", text)).Id);
+            Assert.Equal("IAC2001", Assert.Single(await TemplateHarness.RunFrontEndAsync("t.yaml", text)).Id);
         }
 
         [Fact]
         public async Task Checkov_comment_inside_the_resource_is_honoured_and_only_there()
         {
-            await TemplateHarness.VerifyAsync("t.yaml", """
+            await TemplateHarness.VerifyFrontEndAsync("t.yaml", """
                 Resources:
                   Db:
                     # checkov:skip=CKV_AWS_157:Dev database

@@ -3,18 +3,23 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using System.Threading.Tasks;
 using IacAnalyzers.CloudFormation;
 using IacAnalyzers.Catalog;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules;
 using Xunit;
+using VerifyTemplate = IacAnalyzers.Tests.Verifier.CSharpAnalyzerVerifier<IacAnalyzers.Host.TemplateAnalyzer>;
+using VerifyTemplateFix = IacAnalyzers.Tests.Verifier.CSharpCodeFixVerifier<IacAnalyzers.Host.TemplateAnalyzer, IacAnalyzers.CodeFixes.Templates.TemplateCodeFixProvider>;
 
 namespace IacAnalyzers.Tests.Rules
 {
     /// <summary>
     /// Runs one rule directly over a template read by the CloudFormation reader, with span markup in the template:
     /// <c>[|text|]</c> marks where a finding is expected. Assertions are on the set of spans, never on counts alone.
-    /// (Template tests move onto the analyzer verifier when it lands; this keeps the rule logic testable meanwhile.)
+    /// <see cref="Verify(Rule, string, string)"/> checks the spans twice: on the rule's own findings, and through the
+    /// real <c>TemplateAnalyzer</c> host in the test verifier (the template as an additional file, the rule's id as the
+    /// markup default, every other rule disabled), so positions, severities and the host's reading are covered too.
     /// </summary>
     internal static class EncryptionRuleHarness
     {
@@ -45,7 +50,41 @@ namespace IacAnalyzers.Tests.Rules
             var expected = spans.Select(s => Describe(text, s.Start, s.Length)).OrderBy(s => s, StringComparer.Ordinal).ToArray();
             Assert.Equal(expected, actual);
             Assert.All(findings, f => Assert.Same(rule.Info, f.Rule));
+            Task.Run(() => VerifyThroughTheHostAsync(rule, markup, path)).GetAwaiter().GetResult();
             return findings;
+        }
+
+        /// <summary>The same markup through the template analyzer in the verifier, with only this rule enabled.</summary>
+        public static Task VerifyThroughTheHostAsync(Rule rule, string markup, string path)
+        {
+            var test = new VerifyTemplate.Test
+            {
+                TestState = { AdditionalFiles = { (path, markup) } },
+                MarkupDefaultId = rule.Info.Id,
+            };
+            test.DisabledDiagnostics.AddRange(RuleCatalog.All.Where(r => r.Id != rule.Info.Id).Select(r => r.Id));
+            return test.RunAsync();
+        }
+
+        /// <summary>
+        /// The template code fix through the verifier: <paramref name="before"/> with markup, <paramref name="after"/> the
+        /// expected text (markup in it marks findings the fix leaves, e.g. in another branch). Only this rule is enabled.
+        /// </summary>
+        public static Task VerifyFixAsync(Rule rule, string before, string after, string path = "template.yaml", string? batchAfter = null)
+        {
+            var test = new VerifyTemplateFix.Test
+            {
+                TestState = { AdditionalFiles = { (path, before) } },
+                FixedState = { AdditionalFiles = { (path, after) } },
+                MarkupDefaultId = rule.Info.Id,
+            };
+            if (batchAfter != null)
+            {
+                test.BatchFixedState.AdditionalFiles.Add((path, batchAfter));
+            }
+
+            test.DisabledDiagnostics.AddRange(RuleCatalog.All.Where(r => r.Id != rule.Info.Id).Select(r => r.Id));
+            return test.RunAsync();
         }
 
         /// <summary>Runs a rule on one hand-built view (for value shapes the reader cannot produce yet).</summary>

@@ -9,7 +9,7 @@ namespace IacAnalyzers.Rules.Ec2Network
     public sealed class IAC1101_SecurityGroupOpenSsh : OpenToWorldPortRule
     {
         public IAC1101_SecurityGroupOpenSsh()
-            : base(RuleCatalog.SecurityGroupOpenSsh, 22)
+            : base(RuleCatalog.SecurityGroupOpenSsh, 22, "SSH")
         {
         }
     }

@@ -10,7 +10,7 @@ namespace IacAnalyzers.Rules.Ec2Network
     public sealed class IAC1102_SecurityGroupOpenRdp : OpenToWorldPortRule
     {
         public IAC1102_SecurityGroupOpenRdp()
-            : base(RuleCatalog.SecurityGroupOpenRdp, 3389)
+            : base(RuleCatalog.SecurityGroupOpenRdp, 3389, "RDP")
         {
         }
     }

@@ -29,14 +29,18 @@ namespace IacAnalyzers.Rules.Ec2Network
         /// <summary>Upper bound of protocol × from × to combinations tried for one source (one-of explosion guard).</summary>
         private const int MaxCombinations = 256;
 
-        protected OpenToWorldPortRule(RuleInfo info, int port)
+        protected OpenToWorldPortRule(RuleInfo info, int port, string service)
             : base(info, SecurityGroup, SecurityGroupIngress, EksNodegroup)
         {
             Port = port;
+            Service = service;
         }
 
         /// <summary>The TCP port this rule protects.</summary>
         public int Port { get; }
+
+        /// <summary>The service on that port, as messages and fixes name it (<c>SSH</c>, <c>RDP</c>).</summary>
+        public string Service { get; }
 
         public override void Analyze(ResourceView resource, IList<Finding> findings)
         {
@@ -181,17 +185,33 @@ namespace IacAnalyzers.Rules.Ec2Network
                     branches.AddRange(reach.Branches);
                     var provenances = new List<string?> { cidrLeaf.Value.Provenance };
                     provenances.AddRange(reach.Provenances);
+                    var cidrText = ((ScalarValue)cidrLeaf.Value).Text.Trim();
                     findings.Add(Create(
                         resource,
                         cidrLeaf.Value.Location,
-                        null,
+                        ParameterFix(resource, cidrLeaf.Value, cidrText),
                         subject,
-                        ((ScalarValue)cidrLeaf.Value).Text.Trim(),
+                        cidrText,
                         reach.Description,
                         Detail(branches, provenances)));
                 }
             }
         }
+
+        /// <summary>
+        /// In a template, a CIDR written where it is (not a parameter's default, not produced by <c>Fn::Sub</c>) is
+        /// replaced by a <c>Ref</c> to a new parameter with no default and a CIDR <c>AllowedPattern</c>, so whoever
+        /// deploys chooses the source. A default is fixed where the parameter is declared, by hand; C# has no writer for
+        /// this intent yet (it would add a <c>CfnParameter</c>), so CDK findings carry none.
+        /// </summary>
+        private FixIntent? ParameterFix(ResourceView resource, Value cidr, string cidrText)
+            => resource.Surface == Surfaces.CloudFormation && cidr.Provenance == null
+                ? ReplaceWithParameterFix.ForCidr(
+                    cidr.Location,
+                    cidrText,
+                    char.ToUpperInvariant(Service[0]) + Service.Substring(1).ToLowerInvariant() + "IngressCidr",
+                    "CIDR block allowed to reach " + Service + " (TCP port " + Port.ToString(CultureInfo.InvariantCulture) + ")")
+                : null;
 
         /// <summary>True for a CIDR with prefix length 0 (any address): <c>0.0.0.0/0</c>, <c>10.1.2.3/0</c>, <c>::/0</c>.</summary>
         public static bool IsWorld(Value value)

@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules.DocDb;
 using Xunit;
@@ -81,5 +82,46 @@ namespace IacAnalyzers.Tests.Rules.DocDb
                 Map(10, ("StorageEncrypted", If("Prod", Bool(true, 30), Bool(false, 40), 25))));
             Assert.Equal(40, Assert.Single(Run(Rule, view)).Location.Start);
         }
+
+        [Fact]
+        public Task Missing_StorageEncrypted_is_added_in_json() =>
+            VerifyFixAsync(Rule, """
+                {
+                  "Resources": {
+                    "Graph": {
+                      "Type": "AWS::Neptune::DBCluster",
+                      "Properties": {
+                        "Port": 8182,
+                        "StorageEncrypted": [|false|]
+                      }
+                    },
+                    [|"Catalog"|]: {
+                      "Type": "AWS::DocDB::DBCluster",
+                      "Properties": {
+                        "MasterUsername": "admin"
+                      }
+                    }
+                  }
+                }
+                """, """
+                {
+                  "Resources": {
+                    "Graph": {
+                      "Type": "AWS::Neptune::DBCluster",
+                      "Properties": {
+                        "Port": 8182,
+                        "StorageEncrypted": true
+                      }
+                    },
+                    "Catalog": {
+                      "Type": "AWS::DocDB::DBCluster",
+                      "Properties": {
+                        "MasterUsername": "admin",
+                        "StorageEncrypted": true
+                      }
+                    }
+                  }
+                }
+                """, "template.json");
     }
 }

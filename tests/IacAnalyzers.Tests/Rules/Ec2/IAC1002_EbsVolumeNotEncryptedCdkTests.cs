@@ -122,7 +122,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                         });
                     }
                 }
-                """);
+                """, id: "IAC1002");
         }
 
         [Fact]
@@ -144,7 +144,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                         new CfnVolume(this, "Data", new CfnVolumeProps { AvailabilityZone = "eu-west-1a", Encrypted = true });
                     }
                 }
-                """);
+                """, id: "IAC1002");
         }
 
         [Fact]
@@ -158,7 +158,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                         new Volume(this, "Data", new VolumeProps { AvailabilityZone = "eu-west-1a", Encrypted = prod ? true : false });
                     }
                 }
-                """);
+                """, id: "IAC1002");
         }
     }
 }

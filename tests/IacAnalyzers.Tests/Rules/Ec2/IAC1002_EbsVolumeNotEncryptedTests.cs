@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules.Ec2;
 using Xunit;
@@ -144,5 +145,29 @@ namespace IacAnalyzers.Tests.Rules.Ec2
             Assert.Equal(40, finding.Location.Start);
             Assert.Contains("(when condition 'Encrypt' is false)", finding.FormatMessage(), System.StringComparison.Ordinal);
         }
+
+        [Fact]
+        public Task Missing_Encrypted_is_added_and_false_is_replaced() =>
+            VerifyFixAsync(Rule, """
+                Resources:
+                  [|Data|]:
+                    Type: AWS::EC2::Volume
+                    Properties: { AvailabilityZone: eu-west-1a, Size: 100 }
+                  Logs:
+                    Type: AWS::EC2::Volume
+                    Properties:
+                      AvailabilityZone: eu-west-1a
+                      Encrypted: [|'false'|]
+                """, """
+                Resources:
+                  Data:
+                    Type: AWS::EC2::Volume
+                    Properties: { AvailabilityZone: eu-west-1a, Size: 100, Encrypted: true }
+                  Logs:
+                    Type: AWS::EC2::Volume
+                    Properties:
+                      AvailabilityZone: eu-west-1a
+                      Encrypted: true
+                """);
     }
 }

@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules.Ec2;
 using Xunit;
@@ -256,5 +257,79 @@ namespace IacAnalyzers.Tests.Rules.Ec2
             Assert.Equal(75, finding.Location.Start);
             Assert.Contains("launch configuration 'Config'", finding.FormatMessage(), System.StringComparison.Ordinal);
         }
+
+        [Fact]
+        public Task Missing_Ebs_Encrypted_is_added_inside_the_device_and_fix_all_fixes_every_device() =>
+            VerifyFixAsync(Rule, """
+                Resources:
+                  Web:
+                    Type: AWS::EC2::Instance
+                    Properties:
+                      BlockDeviceMappings:
+                        - DeviceName: /dev/xvda
+                          [|Ebs|]:
+                            VolumeSize: 50
+                        - DeviceName: /dev/sdf
+                          Ebs: { VolumeSize: 500, Encrypted: [|false|] }
+                  Template:
+                    Type: AWS::EC2::LaunchTemplate
+                    Properties:
+                      LaunchTemplateData:
+                        BlockDeviceMappings:
+                          - DeviceName: /dev/xvda
+                            [|Ebs|]:
+                              VolumeType: gp3
+                """, """
+                Resources:
+                  Web:
+                    Type: AWS::EC2::Instance
+                    Properties:
+                      BlockDeviceMappings:
+                        - DeviceName: /dev/xvda
+                          Ebs:
+                            VolumeSize: 50
+                            Encrypted: true
+                        - DeviceName: /dev/sdf
+                          Ebs: { VolumeSize: 500, Encrypted: true }
+                  Template:
+                    Type: AWS::EC2::LaunchTemplate
+                    Properties:
+                      LaunchTemplateData:
+                        BlockDeviceMappings:
+                          - DeviceName: /dev/xvda
+                            Ebs:
+                              VolumeType: gp3
+                              Encrypted: true
+                """);
+
+        [Fact]
+        public Task Json_device_gets_Encrypted_in_its_Ebs_object() =>
+            VerifyFixAsync(Rule, """
+                {
+                  "Resources": {
+                    "Config": {
+                      "Type": "AWS::AutoScaling::LaunchConfiguration",
+                      "Properties": {
+                        "BlockDeviceMappings": [
+                          { "DeviceName": "/dev/xvda", [|"Ebs"|]: { "VolumeSize": 20 } }
+                        ]
+                      }
+                    }
+                  }
+                }
+                """, """
+                {
+                  "Resources": {
+                    "Config": {
+                      "Type": "AWS::AutoScaling::LaunchConfiguration",
+                      "Properties": {
+                        "BlockDeviceMappings": [
+                          { "DeviceName": "/dev/xvda", "Ebs": { "VolumeSize": 20, "Encrypted": true } }
+                        ]
+                      }
+                    }
+                  }
+                }
+                """, "template.json");
     }
 }

@@ -5,15 +5,18 @@ using System.Text;
 using System.Threading;
 using IacAnalyzers.Catalog;
 using IacAnalyzers.CloudFormation;
+using IacAnalyzers.Host;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.Ec2Network
 {
     /// <summary>
-    /// Runs one rule directly over a template (YAML or JSON) read by the template reader. Expected findings are marked
-    /// in the text with <c>[|...|]</c>; the set of finding spans must equal the set of marked spans.
+    /// Runs one rule directly over a template (YAML or JSON) read by the template reader, then the same template through
+    /// the compiler and the verifier. Expected findings are marked in the text with <c>[|...|]</c>; the set of finding
+    /// spans must equal the set of marked spans, both ways.
     /// </summary>
     internal static class RuleHarness
     {
@@ -31,7 +34,24 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
             }
 
             Assert.Equal(findings.Count, actual.Count);
+            VerifyThroughTheCompiler(rule, markedTemplate, path);
             return findings;
+        }
+
+        /// <summary>
+        /// The same expectations through the real host: the template as an additional file of a compilation, the
+        /// <see cref="TemplateAnalyzer"/> run by the verifier, every other rule disabled. Catches what a direct call
+        /// cannot: template detection, the host's location mapping, severities, exceptions turned into AD0001.
+        /// </summary>
+        private static void VerifyThroughTheCompiler(Rule rule, string markedTemplate, string path)
+        {
+            var test = new CSharpAnalyzerVerifier<TemplateAnalyzer>.Test
+            {
+                TestState = { AdditionalFiles = { (path, markedTemplate) } },
+                MarkupDefaultId = rule.Info.Id,
+            };
+            test.DisabledDiagnostics.AddRange(RuleCatalog.All.Where(r => r.Id != rule.Info.Id).Select(r => r.Id));
+            test.RunAsync().GetAwaiter().GetResult();
         }
 
         public static IReadOnlyList<Finding> Run(Rule rule, string text, string path = "template.yaml")

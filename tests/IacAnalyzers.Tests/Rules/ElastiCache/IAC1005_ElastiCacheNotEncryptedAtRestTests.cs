@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules.ElastiCache;
 using Xunit;
@@ -79,5 +80,34 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
                 Map(10, ("AtRestEncryptionEnabled", If("Prod", Bool(true, 30), Bool(false, 40), 25))));
             Assert.Contains("when condition 'Prod' is false", Assert.Single(Run(Rule, view)).FormatMessage(), System.StringComparison.Ordinal);
         }
+
+        [Fact]
+        public Task Missing_flag_is_added_and_false_is_replaced() =>
+            VerifyFixAsync(Rule, """
+                Resources:
+                  [|Sessions|]:
+                    Type: AWS::ElastiCache::ReplicationGroup
+                    Properties:
+                      ReplicationGroupDescription: sessions
+                      Engine: valkey
+                  Off:
+                    Type: AWS::ElastiCache::ReplicationGroup
+                    Properties:
+                      ReplicationGroupDescription: off
+                      AtRestEncryptionEnabled: [|false|]
+                """, """
+                Resources:
+                  Sessions:
+                    Type: AWS::ElastiCache::ReplicationGroup
+                    Properties:
+                      ReplicationGroupDescription: sessions
+                      Engine: valkey
+                      AtRestEncryptionEnabled: true
+                  Off:
+                    Type: AWS::ElastiCache::ReplicationGroup
+                    Properties:
+                      ReplicationGroupDescription: off
+                      AtRestEncryptionEnabled: true
+                """);
     }
 }

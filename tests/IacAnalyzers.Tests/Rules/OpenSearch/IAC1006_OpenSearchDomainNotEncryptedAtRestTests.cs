@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules.OpenSearch;
 using Xunit;
@@ -128,5 +129,51 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
             Assert.Null(finding.Fix);
             Assert.Contains("(when condition 'Prod' is false)", finding.FormatMessage(), System.StringComparison.Ordinal);
         }
+
+        [Fact]
+        public Task Missing_options_block_is_added_with_Enabled_true() =>
+            VerifyFixAsync(Rule, """
+                Resources:
+                  [|Search|]:
+                    Type: AWS::OpenSearchService::Domain
+                    Properties:
+                      EngineVersion: OpenSearch_2.13
+                """, """
+                Resources:
+                  Search:
+                    Type: AWS::OpenSearchService::Domain
+                    Properties:
+                      EngineVersion: OpenSearch_2.13
+                      EncryptionAtRestOptions:
+                        Enabled: true
+                """);
+
+        [Fact]
+        public Task Enabled_false_is_replaced() =>
+            VerifyFixAsync(Rule, """
+                Resources:
+                  Legacy:
+                    Type: AWS::Elasticsearch::Domain
+                    Properties:
+                      EncryptionAtRestOptions:
+                        KmsKeyId: abc
+                        Enabled: [|false|]
+                """, """
+                Resources:
+                  Legacy:
+                    Type: AWS::Elasticsearch::Domain
+                    Properties:
+                      EncryptionAtRestOptions:
+                        KmsKeyId: abc
+                        Enabled: true
+                """);
+
+        [Fact]
+        public Task Missing_options_block_is_added_in_json() =>
+            VerifyFixAsync(Rule, """
+                { "Resources": { [|"Search"|]: { "Type": "AWS::OpenSearchService::Domain", "Properties": { "EngineVersion": "OpenSearch_2.13" } } } }
+                """, """
+                { "Resources": { "Search": { "Type": "AWS::OpenSearchService::Domain", "Properties": { "EngineVersion": "OpenSearch_2.13", "EncryptionAtRestOptions": { "Enabled": true } } } } }
+                """, "template.json");
     }
 }

@@ -122,6 +122,12 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
                       ClusterConfig:
                         InstanceCount: 4
                         ZoneAwarenessEnabled: !Ref Nodes
+                  FailStandbyOff:
+                    Type: AWS::OpenSearchService::Domain
+                    Properties:
+                      ClusterConfig:
+                        InstanceCount: [|4|]
+                        MultiAZWithStandbyEnabled: false
                 """);
         }
 

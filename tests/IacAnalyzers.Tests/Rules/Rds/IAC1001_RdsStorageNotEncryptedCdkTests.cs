@@ -96,7 +96,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                         new CfnDBInstance(this, "Db", new CfnDBInstanceProps { Engine = "postgres", MultiAz = true, StorageEncrypted = true });
                     }
                 }
-                """);
+                """, id: "IAC1001");
         }
 
         // ---- L2 DatabaseInstance (adapter by the CDK front-end) ------------------------------------------
@@ -158,7 +158,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                         new DatabaseInstance(this, "Db", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = true, StorageEncrypted = true });
                     }
                 }
-                """);
+                """, id: "IAC1001");
         }
 
         // ---- L2 DatabaseCluster (this rule's adapter) ----------------------------------------------------
@@ -248,7 +248,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                         });
                     }
                 }
-                """);
+                """, id: "IAC1001");
         }
 
         [Fact]

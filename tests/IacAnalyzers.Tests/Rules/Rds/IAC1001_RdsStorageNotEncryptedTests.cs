@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using System.Linq;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules.Rds;
@@ -417,5 +418,106 @@ namespace IacAnalyzers.Tests.Rules.Rds
             Assert.DoesNotContain("AWS::RDS::DBProxy", Rule.ResourceTypes);
             Assert.Equal(new[] { "AWS::RDS::DBCluster", "AWS::RDS::DBInstance" }, Rule.ResourceTypes.OrderBy(t => t, System.StringComparer.Ordinal));
         }
+
+        // ---- fixes (TemplateCodeFixProvider through the verifier) -------------------------------------
+
+        [Fact]
+        public Task Missing_StorageEncrypted_is_added_in_yaml_keeping_comments_and_indentation() =>
+            VerifyFixAsync(Rule, """
+                Resources:
+                  [|Db|]:
+                     Type: AWS::RDS::DBInstance
+                     Properties:
+                        Engine: postgres   # the engine
+                        DBInstanceClass: db.t3.micro
+                """, """
+                Resources:
+                  Db:
+                     Type: AWS::RDS::DBInstance
+                     Properties:
+                        Engine: postgres   # the engine
+                        DBInstanceClass: db.t3.micro
+                        StorageEncrypted: true
+                """);
+
+        [Fact]
+        public Task False_is_replaced_in_json_and_fix_all_fixes_every_resource() =>
+            VerifyFixAsync(Rule, """
+                {
+                  "Resources": {
+                    "Db": { "Type": "AWS::RDS::DBInstance", "Properties": { "StorageEncrypted": [|false|] } },
+                    "Cluster": {
+                      "Type": "AWS::RDS::DBCluster",
+                      "Properties": {
+                        "Engine": "aurora-mysql",
+                        "StorageEncrypted": [|"false"|]
+                      }
+                    }
+                  }
+                }
+                """, """
+                {
+                  "Resources": {
+                    "Db": { "Type": "AWS::RDS::DBInstance", "Properties": { "StorageEncrypted": true } },
+                    "Cluster": {
+                      "Type": "AWS::RDS::DBCluster",
+                      "Properties": {
+                        "Engine": "aurora-mysql",
+                        "StorageEncrypted": true
+                      }
+                    }
+                  }
+                }
+                """, "template.json");
+
+        [Fact]
+        public Task Missing_Properties_block_is_created() =>
+            VerifyFixAsync(Rule, """
+                Resources:
+                  [|Db|]:
+                    Type: AWS::RDS::DBInstance
+                """, """
+                Resources:
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      StorageEncrypted: true
+                """);
+
+        [Fact]
+        public Task A_branch_or_a_parameter_default_gets_no_fix() =>
+            VerifyFixAsync(Rule, """
+                Parameters:
+                  Encrypt:
+                    Type: String
+                    Default: "false"
+                Conditions:
+                  IsProd: !Equals [!Ref AWS::StackName, prod]
+                Resources:
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      StorageEncrypted: [|!Ref Encrypt|]
+                  Other:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      StorageEncrypted: !If [IsProd, true, [|false|]]
+                """, """
+                Parameters:
+                  Encrypt:
+                    Type: String
+                    Default: "false"
+                Conditions:
+                  IsProd: !Equals [!Ref AWS::StackName, prod]
+                Resources:
+                  Db:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      StorageEncrypted: [|!Ref Encrypt|]
+                  Other:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      StorageEncrypted: !If [IsProd, true, [|false|]]
+                """);
     }
 }

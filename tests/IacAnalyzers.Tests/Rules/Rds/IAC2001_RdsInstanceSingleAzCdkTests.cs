@@ -264,7 +264,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                         });
                     }
                 }
-                """);
+                """, id: "IAC2001");
         }
 
         [Fact]
@@ -299,7 +299,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                         new DatabaseInstance(this, "Db", props);
                     }
                 }
-                """);
+                """, id: "IAC2001");
         }
 
         [Fact]
@@ -325,7 +325,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                         new DatabaseInstance(this, "Db", props);
                     }
                 }
-                """);
+                """, id: "IAC2001");
         }
 
         [Fact]
@@ -351,7 +351,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                         new CfnDBInstance(this, "Bare") { MultiAz = true };
                     }
                 }
-                """);
+                """, id: "IAC2001");
         }
 
         [Fact]
@@ -380,7 +380,8 @@ namespace IacAnalyzers.Tests.Rules.Rds
                     }
                 }
                 """,
-                fixAll: true);
+                fixAll: true,
+                id: "IAC2001");
         }
 
         [Fact]
@@ -397,7 +398,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                         new DatabaseInstance(this, "Branch", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = isProd ? true : false });
                     }
                 }
-                """);
+                """, id: "IAC2001");
         }
 
         [Fact]
@@ -411,7 +412,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                         new DatabaseInstance(this, "Db", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc });
                     }
                 }
-                """);
+                """, "IAC2001");
             Assert.Equal(new[] { "Set MultiAz to true" }, titles);
         }
     }

@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using IacAnalyzers.Catalog;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules.Sqs;
@@ -109,5 +110,23 @@ namespace IacAnalyzers.Tests.Rules.Sqs
         {
             Assert.Equal(RuleLevel.BuildWarning, Rule.Info.Level);
         }
+
+        [Fact]
+        public Task Opt_out_is_replaced_by_true() =>
+            VerifyFixAsync(Rule, """
+                Resources:
+                  Jobs:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      VisibilityTimeout: 60
+                      SqsManagedSseEnabled: [|false|]  # was turned off for a test
+                """, """
+                Resources:
+                  Jobs:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      VisibilityTimeout: 60
+                      SqsManagedSseEnabled: true  # was turned off for a test
+                """);
     }
 }

@@ -1,0 +1,111 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using IacAnalyzers.Tests.Cdk;
+
+namespace IacAnalyzers.Benchmarks
+{
+    /// <summary>
+    /// <c>--cdk-app [stacks]</c>: writes the generated realistic CDK app (the tests' <see cref="CdkAppGenerator"/>) as a
+    /// project that takes the analyzers by ProjectReference, builds it the way a user does
+    /// (<c>dotnet build --no-incremental -p:ReportAnalyzer=true</c>, SARIF 2.1 error log, detailed verbosity) and prints
+    /// the compiler's own per-analyzer timings for that one compilation, plus any AD0001/CS8032/CS9057.
+    /// </summary>
+    public static class CdkAppBuild
+    {
+        public static int Run(int stacks)
+        {
+            var root = FindRepositoryRoot();
+            var dir = Path.Combine(root, "artifacts", "bench", "cdk-app-" + stacks.ToString(CultureInfo.InvariantCulture));
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+
+            Directory.CreateDirectory(dir);
+            var lines = 0;
+            foreach (var (path, text) in CdkAppGenerator.Generate(stacks))
+            {
+                var full = Path.Combine(dir, path);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                File.WriteAllText(full, text);
+                lines += text.Count(c => c == '\n');
+            }
+
+            var src = Path.Combine(root, "src");
+            File.WriteAllText(Path.Combine(dir, "BenchApp.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+                    <NoWarn>$(NoWarn);CS0618</NoWarn>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Amazon.CDK.Lib" />
+                    <ProjectReference Include="{src}/IacAnalyzers/IacAnalyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+                  </ItemGroup>
+                </Project>
+                """);
+
+            Console.WriteLine($"Generated {stacks} stacks ({lines:N0} lines) in {dir}");
+            var sarif = Path.Combine(dir, "build.sarif");
+            var watch = Stopwatch.StartNew();
+            var output = Dotnet(dir, $"build --no-incremental -v:d -p:ReportAnalyzer=true \"-p:ErrorLog={sarif}%2Cversion=2.1\"");
+            watch.Stop();
+            File.WriteAllText(Path.Combine(dir, "build.log"), output);
+
+            var failures = Regex.Matches(output, @"\b(AD0001|CS8032|CS9057)\b").Select(m => m.Value).Distinct().ToArray();
+            // The app's compile is the last Csc of the build (the analyzer projects' own compiles come first).
+            var total = Regex.Matches(output, @"Total analyzer execution time: ([\d.]+) seconds").LastOrDefault();
+            var ours = Regex.Matches(output, @"^\s*(<?[\d.]+)\s+(<?\d+)\s+(IacAnalyzers\.[\w.]+Analyzer)\b", RegexOptions.Multiline)
+                .Select(m => (Time: m.Groups[1].Value, Percent: m.Groups[2].Value, Name: m.Groups[3].Value))
+                .Distinct()
+                .ToArray();
+            var findings = Regex.Matches(output, @"(warning|error) (IAC\d{4}):").Select(m => m.Groups[2].Value)
+                .GroupBy(id => id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key + "×" + (g.Count() / 2)).ToArray();
+
+            Console.WriteLine($"Build wall time: {watch.Elapsed.TotalSeconds:N1} s (includes restore, the analyzer project and the compile)");
+            Console.WriteLine("Total analyzer execution time of the app's compilation (all analyzers, NetAnalyzers included): " + (total != null ? total.Groups[1].Value + " s" : "not found"));
+            foreach (var (time, percent, name) in ours)
+            {
+                Console.WriteLine($"  {name}: {time} s ({percent} % of analyzer time)");
+            }
+
+            Console.WriteLine("Findings (as printed by the build): " + string.Join(", ", findings));
+            Console.WriteLine("Analyzer load or crash diagnostics: " + (failures.Length == 0 ? "none" : string.Join(", ", failures)));
+            Console.WriteLine("SARIF 2.1 log: " + sarif + "; build log: " + Path.Combine(dir, "build.log"));
+            return failures.Length == 0 && ours.Length > 0 ? 0 : 1;
+        }
+
+        private static string Dotnet(string dir, string arguments)
+        {
+            var info = new ProcessStartInfo("dotnet", arguments)
+            {
+                WorkingDirectory = dir,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            using var process = Process.Start(info)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return stdout.Result + stderr;
+        }
+
+        private static string FindRepositoryRoot()
+        {
+            var current = new DirectoryInfo(AppContext.BaseDirectory);
+            while (current != null && !File.Exists(Path.Combine(current.FullName, "IacAnalyzers.sln")))
+            {
+                current = current.Parent;
+            }
+
+            return current?.FullName ?? throw new InvalidOperationException("IacAnalyzers.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+}
