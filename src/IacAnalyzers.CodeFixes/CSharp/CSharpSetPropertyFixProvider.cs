@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
 
 namespace IacAnalyzers.CodeFixes.CSharp
@@ -76,7 +77,39 @@ namespace IacAnalyzers.CodeFixes.CSharp
 
             var current = root.FindNode(edit.Target.Span, getInnermostNodeForTie: true);
             var target = current.AncestorsAndSelf().FirstOrDefault(n => n.Span == edit.Target.Span && n.RawKind == edit.Target.RawKind);
-            return target == null ? document : document.WithSyntaxRoot(root.ReplaceNode(target, edit.Replacement));
+            if (target == null)
+            {
+                return document;
+            }
+
+            if (edit.Replacement.GetAnnotatedNodesAndTokens(Simplifier.Annotation).Any())
+            {
+                // The new value needs the simplifier (a fully qualified enum-like member): a tree edit carries its annotation.
+                return document.WithSyntaxRoot(root.ReplaceNode(target, edit.Replacement));
+            }
+
+            // Otherwise apply the edit as the smallest text change: replacing a whole creation node with a large
+            // initializer (a thousand tags) makes the code action's clean-up walk all of it; a text change stays local.
+            var before = target.ToFullString();
+            var after = edit.Replacement.ToFullString();
+            var prefix = 0;
+            while (prefix < before.Length && prefix < after.Length && before[prefix] == after[prefix])
+            {
+                prefix++;
+            }
+
+            var suffix = 0;
+            while (suffix < before.Length - prefix && suffix < after.Length - prefix
+                   && before[before.Length - 1 - suffix] == after[after.Length - 1 - suffix])
+            {
+                suffix++;
+            }
+
+            var change = new TextChange(
+                new TextSpan(target.FullSpan.Start + prefix, before.Length - prefix - suffix),
+                after.Substring(prefix, after.Length - prefix - suffix));
+            var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            return document.WithText(text.WithChanges(change));
         }
     }
 

@@ -9,6 +9,8 @@ using IacAnalyzers.Cdk.Adapters;
 using IacAnalyzers.Host;
 using IacAnalyzers.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -162,7 +164,7 @@ namespace IacAnalyzers.Cdk
                     {
                         case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol type:
                             var role = Role(type);
-                            if (!ReferenceEquals(role, None))
+                            if (!ReferenceEquals(role, None) && ReadsLikeItsBase(creation, type, cancellationToken))
                             {
                                 body.ByOperation[creation] = Build(creation, role.Adapters, role.CloudFormationType, body.Context, cancellationToken);
                             }
@@ -274,6 +276,41 @@ namespace IacAnalyzers.Cdk
                 }
 
                 return new ResourceView(cloudFormationType, input.Name, input.Location, map, Catalog.Surfaces.Cdk, input.Context, propertiesWritten: input.PropsWritten);
+            }
+
+            /// <summary>
+            /// A CDK type is read as itself. A user's subclass is read as its CDK base only when the constructor it calls
+            /// hands a <c>props</c> parameter straight to <c>base(...)</c>: then the creation's <c>props</c> argument is
+            /// the base's. A subclass that builds its own props inside (<c>: base(scope, id, new XProps { ... })</c>) is
+            /// not judged at its creations, whose arguments are not the base's (unknown, so never flagged).
+            /// </summary>
+            private bool ReadsLikeItsBase(IObjectCreationOperation creation, INamedTypeSymbol type, CancellationToken cancellationToken)
+            {
+                if (Symbols.IsCdkType(type))
+                {
+                    return true;
+                }
+
+                var constructor = creation.Constructor;
+                if (constructor == null || !constructor.Parameters.Any(p => p.Name == "props"))
+                {
+                    return false;
+                }
+
+                foreach (var reference in constructor.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax declaration
+                        && declaration.Initializer is ConstructorInitializerSyntax initializer
+                        && initializer.ThisOrBaseKeyword.IsKind(SyntaxKind.BaseKeyword)
+                        && initializer.ArgumentList.Arguments.Any(a => a.Expression is IdentifierNameSyntax name
+                                                                       && name.Identifier.ValueText == "props"
+                                                                       && (a.NameColon == null || a.NameColon.Name.Identifier.ValueText == "props")))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             private TypeRole Classify(INamedTypeSymbol type)
