@@ -86,28 +86,7 @@ namespace IacAnalyzers.Cdk
                 }
             }
 
-            /// <summary>The views of one method body, by the operation that produced them, and their shared context.</summary>
-        internal sealed class BodyViews
-        {
-            public Dictionary<IOperation, Built> ByOperation { get; } = new Dictionary<IOperation, Built>();
-
-            public ListResourceContext Context { get; } = new ListResourceContext();
-        }
-
-        /// <summary>The views one creation or call produced, with the adapter that built each (null for L1).</summary>
-        internal sealed class Built
-        {
-            public Built(AdapterInput input)
-            {
-                Input = input;
-            }
-
-            public AdapterInput Input { get; }
-
-            public List<(ResourceView View, CdkAdapter? Adapter)> Views { get; } = new List<(ResourceView, CdkAdapter?)>(1);
-        }
-
-        /// <summary>What a created type is to us (cached: one dictionary look-up for every creation after the first).</summary>
+            /// <summary>What a created type is to us (cached: one dictionary look-up for every creation after the first).</summary>
             private TypeRole Role(INamedTypeSymbol type) => roles.TryGetValue(type, out var cached) ? cached : roles.GetOrAdd(type, Classify(type));
 
             private void Guarded(OperationAnalysisContext context, IOperation operation)

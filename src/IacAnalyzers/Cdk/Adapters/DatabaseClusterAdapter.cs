@@ -47,18 +47,7 @@ namespace IacAnalyzers.Cdk.Adapters
                 return;
             }
 
-            // The cluster and its instances share a context of their own, so cross-resource rules (IAC2002 counts a
-            // cluster's instances) see them together even when the host gives no wider context.
-            var built = output[output.Count - 1];
-            var context = new ListResourceContext();
-            foreach (var r in input.Context.Resources)
-            {
-                context.Add(r);
-            }
-
-            var cluster = new ResourceView(built.Type, built.Name, built.Location, built.Properties, built.Surface, context, built.Metadata, built.Condition, built.PropertiesWritten);
-            output[output.Count - 1] = cluster;
-            context.Add(cluster);
+            var (cluster, context) = ClusterContext.Rebind(input, output);
             var engine = cluster.Properties.Get("Engine");
             foreach (var (name, at) in Instances(input, props))
             {

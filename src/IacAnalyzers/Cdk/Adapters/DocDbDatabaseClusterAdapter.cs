@@ -29,17 +29,7 @@ namespace IacAnalyzers.Cdk.Adapters
             }
 
             // Instances: "Number of DocDB compute instances. Default: 1"
-            // The cluster and its instances share a context of their own (see DatabaseClusterAdapter).
-            var built = output[output.Count - 1];
-            var context = new ListResourceContext();
-            foreach (var r in input.Context.Resources)
-            {
-                context.Add(r);
-            }
-
-            var cluster = new ResourceView(built.Type, built.Name, built.Location, built.Properties, built.Surface, context, built.Metadata, built.Condition, built.PropertiesWritten);
-            output[output.Count - 1] = cluster;
-            context.Add(cluster);
+            var (cluster, context) = ClusterContext.Rebind(input, output);
             var count = props.Get("Instances");
             long n = count == null ? 1 : (count as ScalarValue)?.AsInteger() ?? -1;
             var at = count ?? new ScalarValue("1", ScalarKind.Number, input.Location, "the CDK default (DatabaseClusterProps.Instances: 1)");
