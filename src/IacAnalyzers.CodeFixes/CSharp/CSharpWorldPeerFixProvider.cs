@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,9 +20,11 @@ namespace IacAnalyzers.CodeFixes.CSharp
     /// it applies: the peer is such a call written directly as an argument, inside a statement of a block, in an
     /// instance method or constructor of a class deriving from <c>Constructs.Construct</c> (so <c>this</c> is a scope).
     /// <para>
-    /// Fix All is not offered (<see cref="GetFixAllProvider"/> returns <c>null</c>): the batch fixer merges edits made
-    /// against the same snapshot, so two fixes in one method would both declare the same local and the same logical id.
-    /// The equivalence key is per rule (<see cref="EquivalenceKeyPrefix"/> + id) for hosts that group actions.
+    /// Fix All does not use the batch fixer: it merges edits planned against one snapshot, so two fixes in one method
+    /// would both declare <c>sshIngressCidr</c>/<c>"SshIngressCidr"</c>. Instead the document's fixes are applied one
+    /// after another, each planned on the result of the previous one, so each peer gets its own parameter with a
+    /// fresh name (<c>SshIngressCidr</c>, <c>SshIngressCidr2</c>, ...). The equivalence key is per rule
+    /// (<see cref="EquivalenceKeyPrefix"/> + id). Scopes: document, project, solution (each document on its own).
     /// </para>
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CSharpWorldPeerFixProvider))]
@@ -31,7 +35,7 @@ namespace IacAnalyzers.CodeFixes.CSharp
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(WorldPeerPlan.SshId, WorldPeerPlan.RdpId);
 
-        public override FixAllProvider? GetFixAllProvider() => null;
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -65,6 +69,68 @@ namespace IacAnalyzers.CodeFixes.CSharp
                         EquivalenceKeyPrefix + diagnostic.Id),
                     diagnostic);
             }
+        }
+
+        private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+        {
+            var cancellationToken = context.CancellationToken;
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root == null)
+            {
+                return null;
+            }
+
+            // Mark each diagnostic's node, so it can be found again after the edits before it.
+            var marks = new List<(SyntaxAnnotation Mark, string Id)>();
+            var byNode = new Dictionary<SyntaxNode, List<SyntaxAnnotation>>();
+            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+            {
+                if (!diagnostic.Location.IsInSource || diagnostic.Location.SourceTree != root.SyntaxTree || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
+                {
+                    continue;
+                }
+
+                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                var mark = new SyntaxAnnotation();
+                if (!byNode.TryGetValue(node, out var list))
+                {
+                    byNode[node] = list = new List<SyntaxAnnotation>();
+                }
+
+                list.Add(mark);
+                marks.Add((mark, diagnostic.Id));
+            }
+
+            if (marks.Count == 0)
+            {
+                return null;
+            }
+
+            document = document.WithSyntaxRoot(root.ReplaceNodes(byNode.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(byNode[original])));
+            var changed = false;
+            foreach (var (mark, id) in marks)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                var node = root?.GetAnnotatedNodes(mark).FirstOrDefault();
+                if (root == null || model == null || node == null)
+                {
+                    // An earlier fix already replaced this peer (IAC1101 and IAC1102 on the same Port.AllTcp()).
+                    continue;
+                }
+
+                var plan = WorldPeerPlan.Create(root, model, id, node.Span, cancellationToken);
+                if (plan != null)
+                {
+                    document = document.WithSyntaxRoot(plan.Rewrite(root));
+                    changed = true;
+                }
+            }
+
+            return changed
+                ? await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false)
+                : null;
         }
 
         private static async Task<Document> Apply(Document document, SyntaxNode root, WorldPeerPlan plan, CancellationToken cancellationToken)

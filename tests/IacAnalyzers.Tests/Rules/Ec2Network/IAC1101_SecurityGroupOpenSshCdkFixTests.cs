@@ -143,7 +143,41 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         }
 
         [Fact]
-        public async Task Action_has_a_title_naming_the_parameter_a_per_rule_equivalence_key_and_no_fix_all()
+        public async Task Fix_all_gives_each_peer_its_own_parameter_with_fresh_names()
+        {
+            var source = Stack("""
+                    sg.AddIngressRule(Peer.AnyIpv4(), Port.Tcp(22));
+                    sg.Connections.AllowFrom(Peer.Ipv4("0.0.0.0/0"), Port.SSH);
+            """);
+            var document = CreateDocument(CdkTestHost.Usings + source);
+            var diagnostics = await Diagnose(document, "IAC1101");
+            Assert.Equal(2, diagnostics.Length);
+            var provider = new CSharpWorldPeerFixProvider();
+            var context = new FixAllContext(
+                document,
+                provider,
+                FixAllScope.Document,
+                CSharpWorldPeerFixProvider.EquivalenceKeyPrefix + "IAC1101",
+                new[] { "IAC1101" },
+                new FixedDiagnostics(diagnostics),
+                CancellationToken.None);
+            var action = await provider.GetFixAllProvider().GetFixAsync(context);
+            Assert.NotNull(action);
+            var operations = await action!.GetOperationsAsync(CancellationToken.None);
+            var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution.GetDocument(document.Id)!;
+            Assert.Empty(await Diagnose(changed, "IAC1101"));
+            Assert.Equal(
+                CdkTestHost.Usings + Stack(SshParameter() + """
+                        sg.AddIngressRule(Peer.Ipv4(sshIngressCidr.ValueAsString), Port.Tcp(22));
+
+                """ + SshParameter("sshIngressCidr2", "SshIngressCidr2") + """
+                        sg.Connections.AllowFrom(Peer.Ipv4(sshIngressCidr2.ValueAsString), Port.SSH);
+                """),
+                (await changed.GetTextAsync()).ToString());
+        }
+
+        [Fact]
+        public async Task Action_has_a_title_naming_the_parameter_and_a_per_rule_equivalence_key()
         {
             var actions = await ActionsFor(Stack("""
                         sg.AddIngressRule(Peer.AnyIpv4(), Port.Tcp(22));
@@ -152,7 +186,6 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
             var action = Assert.Single(actions);
             Assert.Equal("Allow SSH only from a CIDR given by a new CfnParameter 'SshIngressCidr'", action.Title);
             Assert.Equal(CSharpWorldPeerFixProvider.EquivalenceKeyPrefix + "IAC1101", action.EquivalenceKey);
-            Assert.Null(new CSharpWorldPeerFixProvider().GetFixAllProvider());
         }
 
         [Theory]
@@ -255,6 +288,25 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
             var diagnostics = await CdkTestHost.AnalyzeAsync(compilation);
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001" || d.Id == "IAC0002");
             return diagnostics.Where(d => d.Id == id).OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
+        }
+
+        private sealed class FixedDiagnostics : FixAllContext.DiagnosticProvider
+        {
+            private readonly ImmutableArray<Diagnostic> diagnostics;
+
+            public FixedDiagnostics(ImmutableArray<Diagnostic> diagnostics)
+            {
+                this.diagnostics = diagnostics;
+            }
+
+            public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
+                => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
+
+            public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
+                => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
+
+            public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken)
+                => Task.FromResult<IEnumerable<Diagnostic>>(ImmutableArray<Diagnostic>.Empty);
         }
 
         private static Document CreateDocument(string source)
