@@ -211,6 +211,57 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         }
 
         [Fact]
+        public async Task A_construct_method_with_a_nested_block_is_fixed_in_place_with_its_indentation()
+        {
+            const string Before = """
+                public class Bastion : Construct
+                {
+                    public Bastion(Construct scope, string id) : base(scope, id)
+                    {
+                    }
+
+                    public void Open(ISecurityGroup sg, bool enabled)
+                    {
+                        if (enabled)
+                        {
+                            sg.AddIngressRule(Peer.AnyIpv4(), Port.Tcp(22));
+                        }
+                    }
+                }
+                """;
+            var after = await ApplyFirstFix(Before, "IAC1101", withUsings: true);
+            Assert.Contains(
+                "            var sshIngressCidr = new CfnParameter(this, \"SshIngressCidr\", new CfnParameterProps {",
+                after,
+                System.StringComparison.Ordinal);
+            Assert.Contains(
+                "\n            sg.AddIngressRule(Peer.Ipv4(sshIngressCidr.ValueAsString), Port.Tcp(22));\n        }\n",
+                after,
+                System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task No_fix_in_a_static_method_of_a_construct()
+        {
+            const string Source = """
+                public class Bastion : Construct
+                {
+                    public Bastion(Construct scope, string id) : base(scope, id)
+                    {
+                    }
+
+                    public static void Open(ISecurityGroup sg)
+                    {
+                        sg.AddIngressRule(Peer.AnyIpv4(), Port.Tcp(22));
+                    }
+                }
+                """;
+            var diagnostics = await Diagnose(CreateDocument(CdkTestHost.Usings + Source), "IAC1101");
+            Assert.NotEmpty(diagnostics);
+            Assert.Empty(await ActionsFor(Source, "IAC1101"));
+        }
+
+        [Fact]
         public async Task No_fix_outside_a_construct_or_inside_a_lambda()
         {
             const string Source = """
