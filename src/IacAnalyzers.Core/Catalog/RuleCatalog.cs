@@ -375,9 +375,11 @@ namespace IacAnalyzers.Catalog
             "remote access has an SSH key but no source security groups (EKS then opens port 22 to 0.0.0.0/0); egress, " +
             "prefix lists and source security groups are not the internet.",
             Pillar.Security, "SEC05-BP02", RuleLevel.BuildError, Surfaces.Both,
-            fix: "In templates, replaces the world CIDR with a Ref to a new parameter that has no default and a CIDR " +
-                "AllowedPattern, so whoever deploys must choose the source. Not offered for a CIDR that comes from a " +
-                "parameter's Default (change the parameter), for EKS node groups, or in C# (no CfnParameter writer yet).",
+            fix: "Replaces the world CIDR with one taken from a new parameter that has no default and a CIDR AllowedPattern, " +
+                "so whoever deploys must choose the source: in templates a Ref to a new Parameters entry; in CDK C# a new " +
+                "CfnParameter declared before the statement and Peer.Ipv4/Ipv6(parameter.ValueAsString) as the peer. Not " +
+                "offered for a CIDR that comes from a parameter's Default, a local or a conditional, for EKS node groups, " +
+                "or for AllowFromAnyIpv4-style calls without a peer argument.",
             noFixReason: null,
             equivalents: new[]
             {
@@ -400,9 +402,11 @@ namespace IacAnalyzers.Catalog
             "managed node groups whose remote access has a key but no source security groups (EKS then opens port 3389 to " +
             "0.0.0.0/0); egress, prefix lists and source security groups are not the internet.",
             Pillar.Security, "SEC05-BP02", RuleLevel.BuildError, Surfaces.Both,
-            fix: "In templates, replaces the world CIDR with a Ref to a new parameter that has no default and a CIDR " +
-                "AllowedPattern, so whoever deploys must choose the source. Not offered for a CIDR that comes from a " +
-                "parameter's Default (change the parameter), for EKS node groups, or in C# (no CfnParameter writer yet).",
+            fix: "Replaces the world CIDR with one taken from a new parameter that has no default and a CIDR AllowedPattern, " +
+                "so whoever deploys must choose the source: in templates a Ref to a new Parameters entry; in CDK C# a new " +
+                "CfnParameter declared before the statement and Peer.Ipv4/Ipv6(parameter.ValueAsString) as the peer. Not " +
+                "offered for a CIDR that comes from a parameter's Default, a local or a conditional, for EKS node groups, " +
+                "or for AllowFromAnyIpv4-style calls without a peer argument.",
             noFixReason: null,
             equivalents: new[]
             {
