@@ -152,27 +152,56 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task No_fix_when_the_props_are_a_local_a_method_result_or_a_conditional()
         {
-            await VerifyNoFixAsync(Stack("""
+            await VerifyNoFixAsync(Stacks(
+                """
                         var props = new DatabaseClusterProps { Engine = engine, Vpc = vpc, StorageEncrypted = true, Writer = ClusterInstance.Provisioned("writer") };
                         new DatabaseCluster(this, "Local", props);
                         props.StorageEncrypted = true;
+                """,
+                """
                         new DatabaseCluster(this, "Method", MakeProps(vpc, engine));
+                """,
+                """
+                        new DatabaseCluster(this, "ConditionalWriterProps", new DatabaseClusterProps
+                        {
+                            Engine = engine,
+                            Vpc = vpc,
+                            StorageEncrypted = true,
+                            Writer = ClusterInstance.Provisioned("writer", prod ? new ProvisionedClusterInstanceProps { PubliclyAccessible = false } : new ProvisionedClusterInstanceProps()),
+                        });
+                """));
+
+            // Props chosen by a conditional are not flagged today (the writer is one of two), so there is nothing to fix.
+            Assert.Empty(await FixTitlesAsync(Stack("""
                         new DatabaseCluster(this, "Conditional", prod
                             ? new DatabaseClusterProps { Engine = engine, Vpc = vpc, StorageEncrypted = true, Writer = ClusterInstance.Provisioned("writer") }
                             : new DatabaseClusterProps { Engine = engine, Vpc = vpc, StorageEncrypted = true, Writer = ClusterInstance.Provisioned("main") });
-                """));
+                """)));
         }
 
         [Fact]
         public async Task No_fix_when_the_writer_props_cannot_be_repeated()
         {
-            await VerifyNoFixAsync(Stack("""
+            await VerifyNoFixAsync(Stacks(
+                """
                         var writerProps = new ProvisionedClusterInstanceProps { PubliclyAccessible = false };
                         new DatabaseCluster(this, "LocalProps", new DatabaseClusterProps { Engine = engine, Vpc = vpc, StorageEncrypted = true, Writer = ClusterInstance.Provisioned("writer", writerProps) });
+                """,
+                """
                         new DatabaseCluster(this, "Identifier", new DatabaseClusterProps { Engine = engine, Vpc = vpc, StorageEncrypted = true, Writer = ClusterInstance.Provisioned("writer", new ProvisionedClusterInstanceProps { InstanceIdentifier = "orders-writer" }) });
+                """,
+                """
                         new DatabaseCluster(this, "Parameter", new DatabaseClusterProps { Engine = engine, Vpc = vpc, StorageEncrypted = true, Writer = ClusterInstance.Provisioned("writer", new ProvisionedClusterInstanceProps { PubliclyAccessible = prod }) });
+                """,
+                """
+                        var id = prod ? "writer" : "reader";
+                        new DatabaseCluster(this, "UnknownWriterId", new DatabaseClusterProps { Engine = engine, Vpc = vpc, StorageEncrypted = true, Writer = ClusterInstance.Provisioned(id) });
                 """));
         }
+
+        /// <summary>One stack class per body (today only the first of two L2 clusters in one constructor is flagged).</summary>
+        private static string Stacks(params string[] bodies)
+            => string.Concat(bodies.Select((body, i) => Stack(body).Replace("DataStack", "DataStack" + i)));
 
         // ---- host: the CDK analyzer + this provider in an AdhocWorkspace ---------------------------------------
 
@@ -208,12 +237,13 @@ namespace IacAnalyzers.Tests.Rules.Rds
             Assert.Empty(await DiagnoseAsync(document));
         }
 
+        /// <summary>Asserts each body of <see cref="Stacks"/> is flagged (<paramref name="source"/> has one class per body) and gets no fix.</summary>
         private static async Task VerifyNoFixAsync(string source)
         {
             var provider = new CSharpAddReaderFixProvider();
             var document = CreateDocument(CdkTestHost.Usings + source);
             var diagnostics = await DiagnoseAsync(document);
-            Assert.NotEmpty(diagnostics);
+            Assert.True(source.Split("public class ").Length - 1 == diagnostics.Length, "Each body should be flagged once:\n" + string.Join("\n", diagnostics));
             foreach (var diagnostic in diagnostics)
             {
                 var actions = await ActionsAsync(provider, document, diagnostic);
