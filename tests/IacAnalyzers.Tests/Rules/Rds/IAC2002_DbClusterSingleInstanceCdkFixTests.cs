@@ -199,6 +199,21 @@ namespace IacAnalyzers.Tests.Rules.Rds
                 """));
         }
 
+        [Fact]
+        public async Task No_fix_for_a_documentdb_cluster()
+        {
+            // DocumentDB's DatabaseCluster has no Writer/Readers; this fix is for the RDS one only.
+            await VerifyNoFixAsync(Stacks("""
+                        new Amazon.CDK.AWS.DocDB.DatabaseCluster(this, "Docs", new Amazon.CDK.AWS.DocDB.DatabaseClusterProps
+                        {
+                            Vpc = vpc,
+                            MasterUser = new Amazon.CDK.AWS.DocDB.Login { Username = "app" },
+                            InstanceType = Amazon.CDK.AWS.EC2.InstanceType.Of(InstanceClass.R6G, InstanceSize.LARGE),
+                            Instances = 1,
+                        });
+                """));
+        }
+
         /// <summary>One stack class per body (today only the first of two L2 clusters in one constructor is flagged).</summary>
         private static string Stacks(params string[] bodies)
             => string.Concat(bodies.Select((body, i) => Stack(body).Replace("DataStack", "DataStack" + i)));
