@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using IacAnalyzers.Catalog;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Text;
+
+namespace IacAnalyzers.CodeFixes.CSharp
+{
+    /// <summary>
+    /// IAC2002 (a DB cluster with a single instance) on the L2 <c>Amazon.CDK.AWS.RDS.DatabaseCluster</c>: adds
+    /// <c>Readers = new[] { ClusterInstance.Provisioned("reader", …) }</c> (or <c>ServerlessV2</c>, as the writer is) to
+    /// the props' object initializer, with the writer's props when they can be repeated; or, for the deprecated
+    /// <c>Instances = 1</c>, sets it to 2. Offered only when the edit is known to apply (see <see cref="AddReaderPlanner"/>).
+    /// Each edit is a text change inside one creation, so Fix All uses the batch fixer.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CSharpAddReaderFixProvider))]
+    [Shared]
+    public sealed class CSharpAddReaderFixProvider : CodeFixProvider
+    {
+        public const string EquivalenceKeyPrefix = "IacAnalyzers.AddReader.";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleCatalog.DbClusterSingleInstance.Id);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var document = context.Document;
+            SyntaxNode? root = null;
+            SemanticModel? model = null;
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (diagnostic.Id != RuleCatalog.DbClusterSingleInstance.Id || !diagnostic.Location.IsInSource)
+                {
+                    continue;
+                }
+
+                root ??= await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+                model ??= await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+                if (root == null || model == null)
+                {
+                    return;
+                }
+
+                var edit = AddReaderPlanner.Plan(root, model, diagnostic.Location.SourceSpan, context.CancellationToken);
+                if (edit == null)
+                {
+                    continue;
+                }
+
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        edit.Title,
+                        ct => Apply(document, edit, ct),
+                        EquivalenceKeyPrefix + diagnostic.Id),
+                    diagnostic);
+            }
+        }
+
+        private static async Task<Document> Apply(Document document, AddReaderEdit edit, CancellationToken cancellationToken)
+        {
+            var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            return document.WithText(text.WithChanges(edit.Changes));
+        }
+    }
+
+    /// <summary>One planned fix: a title and the (non-overlapping, ordered) text changes that make it.</summary>
+    internal sealed class AddReaderEdit
+    {
+        public AddReaderEdit(string title, ImmutableArray<TextChange> changes)
+        {
+            Title = title;
+            Changes = changes;
+        }
+
+        public string Title { get; }
+
+        public ImmutableArray<TextChange> Changes { get; }
+    }
+}
