@@ -425,9 +425,11 @@ namespace IacAnalyzers.Catalog
             "across the template (or app): those whose DBClusterIdentifier references the cluster. RDS Multi-AZ DB clusters " +
             "and Aurora Serverless v1 are exempt.",
             Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
-            fix: null,
-            noFixReason: "A new instance is a new resource with its own class, zone and parameter choices; copying the " +
-                "writer's settings silently doubles its cost, so the author adds the reader.");
+            fix: "In CDK C#, adds Readers = new[] { ClusterInstance.Provisioned/ServerlessV2(\"reader\", writer props) } " +
+                "to an RDS DatabaseCluster whose writer's props can be copied as written (a reader the writer's size, so a " +
+                "failover keeps the capacity; it adds the cost of one instance), and turns the deprecated Instances = 1 into 2. " +
+                "Not offered in templates (a new AWS::RDS::DBInstance resource is the author's to write) nor for DocumentDB.",
+            noFixReason: null);
 
         public static readonly RuleInfo ElastiCacheSingleAz = new RuleInfo(
             "IAC2003",
