@@ -618,7 +618,7 @@ namespace IacAnalyzers.Cdk
                     return value;
                 }
 
-                if (value is MapValue || value is ListValue)
+                if ((value is MapValue || value is ListValue) && MayBeChangedByOthers(local.Type))
                 {
                     // A mutable object handed to other code before the use may have been changed there.
                     foreach (var escape in index.EscapesOf(local))
@@ -1036,5 +1036,56 @@ namespace IacAnalyzers.Cdk
 
             public string Method { get; }
         }
+        /// <summary>
+        /// False for objects other code cannot change: types without public setters or <c>Add*</c> methods (an
+        /// <c>IClusterEngine</c> from <c>DatabaseClusterEngine.AuroraPostgres(...)</c>, a <c>Port</c>, an <c>IPeer</c>), so
+        /// sharing one engine local between two constructs does not make it unknown for the second. Props classes (setters),
+        /// arrays and lists, statements and documents (<c>AddActions</c>, <c>AddStatements</c>) may be changed.
+        /// </summary>
+        private static bool MayBeChangedByOthers(ITypeSymbol? type)
+        {
+            if (type == null || type.TypeKind == TypeKind.Array || type.SpecialType == SpecialType.System_Object || type.TypeKind == TypeKind.Dynamic)
+            {
+                return true;
+            }
+
+            for (var t = type; t != null; t = t.BaseType)
+            {
+                if (t.ContainingNamespace?.ToDisplayString().StartsWith("System", StringComparison.Ordinal) == true && t.SpecialType != SpecialType.System_Object)
+                {
+                    return true; // collections and other framework types
+                }
+
+                foreach (var member in t.GetMembers())
+                {
+                    if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public)
+                    {
+                        continue;
+                    }
+
+                    if ((member is IPropertySymbol property && property.SetMethod != null && !property.SetMethod.IsInitOnly)
+                        || (member is IFieldSymbol field && !field.IsReadOnly && !field.IsConst)
+                        || (member is IMethodSymbol method && method.MethodKind == MethodKind.Ordinary && method.Name.StartsWith("Add", StringComparison.Ordinal)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            foreach (var face in type.AllInterfaces)
+            {
+                foreach (var member in face.GetMembers())
+                {
+                    if ((member is IPropertySymbol property && property.SetMethod != null)
+                        || (member is IMethodSymbol method && method.Name.StartsWith("Add", StringComparison.Ordinal)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
     }
 }
