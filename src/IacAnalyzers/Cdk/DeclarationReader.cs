@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace IacAnalyzers.Cdk
@@ -11,6 +13,9 @@ namespace IacAnalyzers.Cdk
     /// </summary>
     public sealed class DeclarationReader
     {
+        /// <summary>More candidate writes than this for one member: too much work, the member stays unknown.</summary>
+        public const int MaxWriteCandidates = 32;
+
         private readonly Compilation compilation;
         private readonly CancellationToken cancellationToken;
 
@@ -34,17 +39,10 @@ namespace IacAnalyzers.Cdk
 
             if (!ReferenceEquals(model.SyntaxTree, expression.SyntaxTree))
             {
-                if (!compilation.ContainsSyntaxTree(expression.SyntaxTree))
-                {
-                    return null;
-                }
-
-#pragma warning disable RS1030 // Needed for declarations in other files; the analyzer driver's semantic model provider caches models.
-                model = compilation.GetSemanticModel(expression.SyntaxTree);
-#pragma warning restore RS1030
+                model = ModelFor(expression.SyntaxTree);
             }
 
-            return model.GetOperation(expression, cancellationToken);
+            return model?.GetOperation(expression, cancellationToken);
         }
 
         /// <summary>The initializer of a field declared once in source (<c>static readonly T F = value;</c>), or null.</summary>
@@ -72,14 +70,195 @@ namespace IacAnalyzers.Cdk
                 return declaration.ExpressionBody.Expression;
             }
 
-            // Only an auto-property { get; } with an initializer: a getter with a body may compute anything.
+            // An auto-property { get; } with an initializer, or a getter whose body is one return (get => x; get { return x; }).
             var accessors = declaration.AccessorList?.Accessors;
             if (declaration.Initializer != null && accessors != null && accessors.Value.All(a => a.Body == null && a.ExpressionBody == null))
             {
                 return declaration.Initializer.Value;
             }
 
+            var getter = accessors?.FirstOrDefault(a => a.IsKind(SyntaxKind.GetAccessorDeclaration));
+            if (getter != null && declaration.Initializer == null)
+            {
+                return getter.ExpressionBody?.Expression ?? SingleReturn(getter.Body);
+            }
+
             return null;
+        }
+
+        /// <summary>
+        /// The one write of a field or auto-property declared in source: its initializer, or an assignment that is a
+        /// statement of a constructor's body (<c>Statement = new PolicyStatement(...)</c> in the holder's constructor).
+        /// Null when the member may be written by code we do not see (a settable member reachable from outside its type),
+        /// when it is written more than once or elsewhere (a method, a branch, a <c>ref</c>), or when finding out costs
+        /// more than <see cref="MaxWriteCandidates"/> candidates. <paramref name="why"/> then says which.
+        /// </summary>
+        public MemberWrite? SingleWrite(ISymbol member, out string why)
+        {
+            why = "a member written in several places";
+            var type = member.ContainingType;
+            if (type == null || member.DeclaringSyntaxReferences.Length != 1 || type.DeclaringSyntaxReferences.Length == 0)
+            {
+                why = "a member declared outside the compilation";
+                return null;
+            }
+
+            ExpressionSyntax? initializer;
+            switch (member)
+            {
+                case IFieldSymbol field when !field.IsConst:
+                    if (!field.IsReadOnly && !Confined(field.DeclaredAccessibility))
+                    {
+                        why = "a field other code may set";
+                        return null;
+                    }
+
+                    initializer = DeclaredInitializer(field);
+                    break;
+                case IPropertySymbol property when !property.IsIndexer && !property.IsVirtual && !property.IsAbstract && !property.IsOverride:
+                    if (!(property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is PropertyDeclarationSyntax declaration)
+                        || declaration.ExpressionBody != null
+                        || declaration.AccessorList == null
+                        || declaration.AccessorList.Accessors.Any(a => a.Body != null || a.ExpressionBody != null))
+                    {
+                        why = "a property with a computed getter";
+                        return null;
+                    }
+
+                    if (property.SetMethod != null && !Confined(property.SetMethod.DeclaredAccessibility))
+                    {
+                        why = "a property other code may set";
+                        return null;
+                    }
+
+                    initializer = declaration.Initializer?.Value;
+                    break;
+                default:
+                    why = "a member we do not follow";
+                    return null;
+            }
+
+            var found = new List<MemberWrite>(2);
+            if (initializer != null)
+            {
+                found.Add(new MemberWrite(initializer, null));
+            }
+
+            var candidates = 0;
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                var root = reference.GetSyntax(cancellationToken);
+                foreach (var node in root.DescendantNodes())
+                {
+                    if (!WritesName(node, member.Name, out var target, out var value))
+                    {
+                        continue;
+                    }
+
+                    if (++candidates > MaxWriteCandidates)
+                    {
+                        why = "a member with too many writes to follow";
+                        return null;
+                    }
+
+                    var model = ModelFor(target.SyntaxTree);
+                    var symbol = model?.GetSymbolInfo(target, cancellationToken).Symbol;
+                    if (model == null || symbol == null)
+                    {
+                        if (model == null)
+                        {
+                            why = "a member written where we cannot look";
+                            return null;
+                        }
+
+                        continue;
+                    }
+
+                    if (!SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, member.OriginalDefinition))
+                    {
+                        continue;
+                    }
+
+                    var constructor = value == null ? null : ConstructorStatement(node, target, member, model);
+                    if (constructor == null)
+                    {
+                        why = "a member written outside a constructor's statements";
+                        return null;
+                    }
+
+                    found.Add(new MemberWrite(value!, constructor));
+                }
+            }
+
+            if (found.Count != 1)
+            {
+                why = found.Count == 0 ? "a member that is never written" : "a member written in several places";
+                return null;
+            }
+
+            return found[0];
+        }
+
+        private static bool Confined(Accessibility accessibility) => accessibility == Accessibility.Private;
+
+        /// <summary>An assignment (any kind), increment or ref/out argument whose target's last name is <paramref name="name"/>.</summary>
+        private static bool WritesName(SyntaxNode node, string name, out ExpressionSyntax target, out ExpressionSyntax? value)
+        {
+            value = null;
+            target = null!;
+            switch (node)
+            {
+                case AssignmentExpressionSyntax assignment:
+                    target = assignment.Left;
+                    value = assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) ? assignment.Right : null;
+                    break;
+                case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression):
+                    target = prefix.Operand;
+                    break;
+                case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression):
+                    target = postfix.Operand;
+                    break;
+                case ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(SyntaxKind.None):
+                    target = argument.Expression;
+                    break;
+                default:
+                    return false;
+            }
+
+            var last = target is MemberAccessExpressionSyntax access ? access.Name : target as SimpleNameSyntax;
+            return last != null && last.Identifier.ValueText == name;
+        }
+
+        /// <summary>
+        /// The constructor whose body has this assignment as one of its own statements, writing the member of the object
+        /// being built (<c>X = v;</c> or <c>this.X = v;</c>), or null.
+        /// </summary>
+        private IMethodSymbol? ConstructorStatement(SyntaxNode assignment, ExpressionSyntax target, ISymbol member, SemanticModel model)
+        {
+            if (!(assignment.Parent is ExpressionStatementSyntax statement)
+                || !(statement.Parent is BlockSyntax block)
+                || !(block.Parent is ConstructorDeclarationSyntax constructor)
+                || !(target is IdentifierNameSyntax || (target is MemberAccessExpressionSyntax access && access.Expression is ThisExpressionSyntax)))
+            {
+                return null;
+            }
+
+            var symbol = model.GetDeclaredSymbol(constructor, cancellationToken);
+            return symbol != null && symbol.IsStatic == member.IsStatic && SymbolEqualityComparer.Default.Equals(symbol.ContainingType, member.ContainingType)
+                ? symbol
+                : null;
+        }
+
+        private SemanticModel? ModelFor(SyntaxTree tree)
+        {
+            if (!compilation.ContainsSyntaxTree(tree))
+            {
+                return null;
+            }
+
+#pragma warning disable RS1030 // Declarations in other files; the analyzer driver's semantic model provider caches models.
+            return compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
         }
 
         /// <summary>The single returned expression of a non-virtual method declared in source, or null.</summary>
@@ -133,5 +312,19 @@ namespace IacAnalyzers.Cdk
 
             return last.Expression;
         }
+    }
+
+    /// <summary>The one write of a member: its value, and the constructor it is written in (null for an initializer).</summary>
+    public sealed class MemberWrite
+    {
+        public MemberWrite(ExpressionSyntax value, IMethodSymbol? constructor)
+        {
+            Value = value;
+            Constructor = constructor;
+        }
+
+        public ExpressionSyntax Value { get; }
+
+        public IMethodSymbol? Constructor { get; }
     }
 }

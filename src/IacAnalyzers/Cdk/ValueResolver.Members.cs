@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using IacAnalyzers.Host;
 using IacAnalyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -19,18 +20,17 @@ namespace IacAnalyzers.Cdk
                 return StaticMember(field.ContainingType, field.Name, Array.Empty<IArgumentOperation>(), reference.Syntax, env, field.Type);
             }
 
-            if (!field.IsStatic || !field.IsReadOnly)
+            var provenance = "the field `" + field.ContainingType.Name + "." + field.Name + "`";
+            if (field.IsStatic && field.IsReadOnly)
             {
-                return Unknown(field.IsStatic ? "a mutable static field" : "an instance field", reference.Syntax);
+                var initializer = declarations.DeclaredInitializer(field);
+                if (initializer != null)
+                {
+                    return FromDeclaration(field, initializer, reference, env, provenance);
+                }
             }
 
-            var initializer = declarations.DeclaredInitializer(field);
-            if (initializer == null)
-            {
-                return Unknown("a field without an initializer", reference.Syntax);
-            }
-
-            return FromDeclaration(field, initializer, reference, env, "the field `" + field.ContainingType.Name + "." + field.Name + "`");
+            return AssignedOnce(field, reference.Instance, reference, env, provenance);
         }
 
         private Value ResolveProperty(IPropertyReferenceOperation reference, Env env)
@@ -41,13 +41,25 @@ namespace IacAnalyzers.Cdk
                 return StaticMember(property.ContainingType, property.Name, Array.Empty<IArgumentOperation>(), reference.Syntax, env, property.Type);
             }
 
-            if (property.IsStatic && property.SetMethod == null && !property.IsIndexer && !property.IsVirtual && !property.IsAbstract)
+            var provenance = "the property `" + property.ContainingType.Name + "." + property.Name + "`";
+            if (!symbols.IsCdkType(property.ContainingType) && !property.IsIndexer && !property.IsVirtual && !property.IsAbstract && !property.IsOverride)
             {
-                // static T X { get; } = value;   static T X => value;
-                var expression = declarations.DeclaredGetterExpression(property);
-                if (expression != null)
+                if (property.SetMethod == null)
                 {
-                    return FromDeclaration(property, expression, reference, env, "the property `" + property.ContainingType.Name + "." + property.Name + "`");
+                    // T X { get; } = value;   T X => value;   T X { get { return value; } }
+                    var expression = declarations.DeclaredGetterExpression(property);
+                    if (expression != null)
+                    {
+                        return property.IsStatic
+                            ? FromDeclaration(property, expression, reference, env, provenance)
+                            : OfInstance(property, expression, null, reference.Instance, reference, env, provenance);
+                    }
+                }
+
+                var assigned = AssignedOnce(property, reference.Instance, reference, env, provenance);
+                if (!(assigned is UnknownValue) || !symbols.IsConstruct(reference.Instance?.Type))
+                {
+                    return assigned;
                 }
             }
 
@@ -57,6 +69,146 @@ namespace IacAnalyzers.Cdk
             }
 
             return Unknown(symbols.IsCdkType(property.ContainingType) ? "a CDK token" : "a property", reference.Syntax);
+        }
+
+        /// <summary>
+        /// A field or property written once (its initializer, or one statement of a constructor): that value. When the
+        /// object it belongs to is created in reach (<c>var holder = new Holder(arn); role.AddToPolicy(holder.Statement);</c>),
+        /// the constructor's parameters are bound to the creation's arguments; otherwise they stay unknown. Written more than
+        /// once, elsewhere, or settable by other code: unknown (see <see cref="DeclarationReader.SingleWrite"/>).
+        /// </summary>
+        private Value AssignedOnce(ISymbol member, IOperation? instance, IOperation reference, Env env, string provenance)
+        {
+            var write = declarations.SingleWrite(member, out var why);
+            if (write == null)
+            {
+                return Unknown(why, reference.Syntax);
+            }
+
+            if (write.Constructor != null && !WrittenBeforeUse(write, member, reference))
+            {
+                return Unknown("a member read while its object is being built", reference.Syntax);
+            }
+
+            return OfInstance(member, write.Value, write.Constructor, member.IsStatic ? null : instance, reference, env, provenance);
+        }
+
+        /// <summary>An expression declared in a member's type, read for the object <paramref name="instance"/> stands for.</summary>
+        private Value OfInstance(ISymbol member, ExpressionSyntax expression, IMethodSymbol? constructor, IOperation? instance, IOperation reference, Env env, string provenance)
+        {
+            if (!active.Add(member))
+            {
+                return Unknown("a value that refers to itself", reference.Syntax);
+            }
+
+            try
+            {
+                var operation = declarations.OperationOf(expression, reference);
+                if (operation == null)
+                {
+                    return Unknown("a value declared elsewhere", reference.Syntax);
+                }
+
+                var creation = instance == null ? null : CreationOf(instance, env);
+                Dictionary<IParameterSymbol, IOperation>? arguments = null;
+                if (creation != null && constructor != null && SymbolEqualityComparer.Default.Equals(creation.Constructor?.OriginalDefinition, constructor.OriginalDefinition))
+                {
+                    arguments = new Dictionary<IParameterSymbol, IOperation>(SymbolEqualityComparer.Default);
+                    foreach (var argument in creation.Arguments)
+                    {
+                        if (argument.Parameter != null && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                        {
+                            arguments[argument.Parameter.OriginalDefinition] = argument.Value;
+                            arguments[argument.Parameter] = argument.Value;
+                        }
+                    }
+                }
+
+                // Inside the member's type, `this` is the object created in reach (or nobody we know).
+                var inner = new Env(arguments ?? new Dictionary<IParameterSymbol, IOperation>(SymbolEqualityComparer.Default), env, member.ContainingType.Name, creation);
+                return Relocate(Resolve(operation, inner), reference.Syntax, provenance);
+            }
+            finally
+            {
+                active.Remove(member);
+            }
+        }
+
+        /// <summary>
+        /// A member written in a constructor is known where it is read after the construction: outside its type's
+        /// constructors, or later in the same constructor.
+        /// </summary>
+        private static bool WrittenBeforeUse(MemberWrite write, ISymbol member, IOperation reference)
+        {
+            foreach (var node in reference.Syntax.AncestorsAndSelf())
+            {
+                var inInitializer = node is EqualsValueClauseSyntax && (node.Parent is PropertyDeclarationSyntax || node.Parent?.Parent?.Parent is FieldDeclarationSyntax);
+                if (!(node is ConstructorDeclarationSyntax) && !inInitializer)
+                {
+                    continue;
+                }
+
+                var type = node.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault();
+                var ownType = type != null && member.ContainingType.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == type.SyntaxTree && r.Span == type.Span);
+                if (!ownType)
+                {
+                    return true; // another type's constructor or initializer: ours has run
+                }
+
+                // Our own initializers run before any constructor body; in a constructor, only after the write in that constructor.
+                return node is ConstructorDeclarationSyntax
+                    && write.Constructor!.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == node.SyntaxTree && r.Span == node.Span)
+                    && write.Value.Span.End <= reference.Syntax.SpanStart;
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// The object creation an instance expression stands for: <c>new T(...)</c>, a local written once with one,
+        /// a field or property written once with one, or <c>this</c> while another object's member is read. A few hops at most.
+        /// </summary>
+        private IObjectCreationOperation? CreationOf(IOperation instance, Env env)
+        {
+            var operation = instance;
+            for (var hop = 0; hop < 4; hop++)
+            {
+                while (operation is IConversionOperation conversion)
+                {
+                    operation = conversion.Operand;
+                }
+
+                switch (operation)
+                {
+                    case IObjectCreationOperation creation:
+                        return creation;
+                    case IInstanceReferenceOperation _:
+                        return env.Instance;
+                    case ILocalReferenceOperation local:
+                        var writes = BodyIndex.Of(local).WritesOf(local.Local);
+                        if (writes.Count != 1 || writes[0].Opaque || writes[0].Value == null)
+                        {
+                            return null;
+                        }
+
+                        operation = writes[0].Value!;
+                        break;
+                    case IMemberReferenceOperation member when (member is IFieldReferenceOperation || member is IPropertyReferenceOperation) && !symbols.IsCdkType(member.Member.ContainingType):
+                        var write = declarations.SingleWrite(member.Member, out _);
+                        var next = write == null ? null : declarations.OperationOf(write.Value, member);
+                        if (next == null)
+                        {
+                            return null;
+                        }
+
+                        operation = next;
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>

@@ -308,16 +308,20 @@ namespace IacAnalyzers.Cdk
         private static OperationKind? ParseKind(string name)
             => Enum.TryParse<OperationKind>(name, out var kind) && Enum.IsDefined(typeof(OperationKind), kind) ? kind : (OperationKind?)null;
 
-        /// <summary>Arguments bound to a helper method's parameters while its return expression is read.</summary>
+        /// <summary>
+        /// Arguments bound to a helper method's (or a constructor's) parameters while its expression is read, and the
+        /// object creation <c>this</c> stands for while a member of another object is read (null when not known).
+        /// </summary>
         private sealed class Env
         {
             public static readonly Env Empty = new Env(null, null, string.Empty);
 
-            public Env(Dictionary<IParameterSymbol, IOperation>? arguments, Env? outer, string method)
+            public Env(Dictionary<IParameterSymbol, IOperation>? arguments, Env? outer, string method, IObjectCreationOperation? instance = null)
             {
                 Arguments = arguments;
                 Outer = outer;
                 Method = method;
+                Instance = instance;
             }
 
             public Dictionary<IParameterSymbol, IOperation>? Arguments { get; }
@@ -325,6 +329,8 @@ namespace IacAnalyzers.Cdk
             public Env? Outer { get; }
 
             public string Method { get; }
+
+            public IObjectCreationOperation? Instance { get; }
         }
     }
 }

@@ -1,0 +1,193 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace IacAnalyzers.Tests.Cdk
+{
+    /// <summary>
+    /// Values followed through fields and properties written once (of this construct or of another object), with the
+    /// constructor's parameters bound when the object is created in reach; anything ambiguous stays unknown.
+    /// </summary>
+    public class MemberFlowTests
+    {
+        [Fact]
+        public async Task Statement_built_in_a_holder_constructor_and_attached_elsewhere_is_judged()
+        {
+            await CdkTestHost.VerifyAsync("""
+                class Statements
+                {
+                    public PolicyStatement Admin { get; }
+                    public PolicyStatement Read { get; }
+
+                    public Statements()
+                    {
+                        Admin = new PolicyStatement(new PolicyStatementProps { Actions = new[] { [|"*"|] }, Resources = new[] { "*" } });
+                        Read = new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:GetObject" }, Resources = new[] { "*" } });
+                    }
+                }
+
+                class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        var holder = new Statements();
+                        var role = new Role(this, "Fn", new RoleProps { AssumedBy = new ServicePrincipal("lambda.amazonaws.com") });
+                        role.AddToPolicy(holder.Admin);
+                        role.AddToPolicy(holder.Read);
+                    }
+                }
+                """, "IAC1201");
+        }
+
+        [Fact]
+        public async Task Holder_constructor_parameters_are_bound_to_the_creation_arguments()
+        {
+            await CdkTestHost.VerifyAsync("""
+                class Grants
+                {
+                    private readonly PolicyStatement statement;
+
+                    public Grants(string action, string resource)
+                    {
+                        statement = new PolicyStatement(new PolicyStatementProps { Actions = new[] { action }, Resources = new[] { resource } });
+                    }
+
+                    public PolicyStatement Statement => statement;
+                }
+
+                class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        var role = new Role(this, "Fn", new RoleProps { AssumedBy = new ServicePrincipal("lambda.amazonaws.com") });
+                        var open = new Grants([|"*"|], "*");
+                        var narrow = new Grants("s3:GetObject", "*");
+                        role.AddToPolicy(open.Statement);
+                        role.AddToPolicy(narrow.Statement);
+                    }
+                }
+                """, "IAC1201");
+        }
+
+        [Fact]
+        public async Task Field_of_this_construct_written_in_the_constructor_is_judged_where_it_is_attached()
+        {
+            await CdkTestHost.VerifyAsync("""
+                class AppStack : Stack
+                {
+                    private readonly PolicyStatement adminStatement;
+                    public PolicyStatement ReadStatement { get; private set; }
+
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        adminStatement = new PolicyStatement(new PolicyStatementProps { Actions = new[] { [|"*"|] }, Resources = new[] { "*" } });
+                        ReadStatement = new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:GetObject" }, Resources = new[] { "*" } });
+                        Attach();
+                    }
+
+                    private void Attach()
+                    {
+                        var role = new Role(this, "Fn", new RoleProps { AssumedBy = new ServicePrincipal("lambda.amazonaws.com") });
+                        role.AddToPolicy(adminStatement);
+                        role.AddToPolicy(this.ReadStatement);
+                    }
+                }
+                """, "IAC1201");
+        }
+
+        [Fact]
+        public async Task Boolean_field_written_once_decides_a_construct_property()
+        {
+            await CdkTestHost.VerifyAsync("""
+                class AppStack : Stack
+                {
+                    private readonly bool multiAz;
+                    private readonly bool encrypted = true;
+
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        multiAz = false;
+                        new CfnDBInstance(this, "Db", new CfnDBInstanceProps { Engine = "postgres", MultiAz = [|multiAz|], StorageEncrypted = encrypted });
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Members_written_twice_conditionally_or_by_other_code_stay_unknown()
+        {
+            await CdkTestHost.VerifyAsync("""
+                class AppStack : Stack
+                {
+                    private bool writtenTwice = false;
+                    private readonly bool conditional;
+                    public bool Settable { get; set; }
+                    private bool writtenInMethod;
+                    private readonly bool readBeforeWrite;
+
+                    public AppStack(Construct scope, bool isProd) : base(scope, "App")
+                    {
+                        writtenTwice = true;
+                        if (isProd)
+                        {
+                            conditional = false;
+                        }
+
+                        Settable = false;
+                        Init();
+                        new CfnDBInstance(this, "A", new CfnDBInstanceProps { Engine = "postgres", MultiAz = writtenTwice });
+                        new CfnDBInstance(this, "B", new CfnDBInstanceProps { Engine = "postgres", MultiAz = conditional });
+                        new CfnDBInstance(this, "C", new CfnDBInstanceProps { Engine = "postgres", MultiAz = Settable });
+                        new CfnDBInstance(this, "D", new CfnDBInstanceProps { Engine = "postgres", MultiAz = writtenInMethod });
+                        new CfnDBInstance(this, "E", new CfnDBInstanceProps { Engine = "postgres", MultiAz = readBeforeWrite });
+                        readBeforeWrite = false;
+                    }
+
+                    private void Init() => writtenInMethod = false;
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Constructor_parameter_without_a_known_creation_stays_unknown()
+        {
+            await CdkTestHost.VerifyAsync("""
+                class Grants
+                {
+                    public Grants(string action) => Statement = new PolicyStatement(new PolicyStatementProps { Actions = new[] { action }, Resources = new[] { "*" } });
+
+                    public PolicyStatement Statement { get; }
+                }
+
+                class AppStack : Stack
+                {
+                    public AppStack(Construct scope, Grants grants) : base(scope, "App")
+                    {
+                        var role = new Role(this, "Fn", new RoleProps { AssumedBy = new ServicePrincipal("lambda.amazonaws.com") });
+                        role.AddToPolicy(grants.Statement);
+                    }
+                }
+                """, "IAC1201");
+        }
+
+        [Fact]
+        public async Task Block_bodied_getter_reads_like_an_expression_bodied_one()
+        {
+            await CdkTestHost.VerifyAsync("""
+                class Settings
+                {
+                    public static bool MultiAz { get { return false; } }
+                    public bool Encrypted { get { return false; } }
+                }
+
+                class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        new CfnDBInstance(this, "Db", new CfnDBInstanceProps { Engine = "postgres", MultiAz = [|Settings.MultiAz|], StorageEncrypted = {|IAC1001:new Settings().Encrypted|} });
+                    }
+                }
+                """);
+        }
+    }
+}
