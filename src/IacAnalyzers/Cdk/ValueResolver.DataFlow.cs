@@ -187,7 +187,15 @@ namespace IacAnalyzers.Cdk
             entries.AddRange(map.Entries);
             if (at == path.Length - 1)
             {
-                entries.Add(new MapEntry(path[at], keyLocation, value));
+                if (IsNull(value))
+                {
+                    // `props.Encrypted = null;` unsets the member: the default applies again.
+                    entries.RemoveAll(e => string.Equals(e.Key, path[at], StringComparison.OrdinalIgnoreCase));
+                }
+                else
+                {
+                    entries.Add(new MapEntry(path[at], keyLocation, value));
+                }
             }
             else
             {

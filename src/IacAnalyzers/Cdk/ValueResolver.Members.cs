@@ -36,6 +36,13 @@ namespace IacAnalyzers.Cdk
         private Value ResolveProperty(IPropertyReferenceOperation reference, Env env)
         {
             var property = reference.Property;
+            if (property.IsStatic && property.Name == "ANY_RESOURCE" && property.ContainingType.Name == "AwsCustomResourcePolicy" && symbols.IsCdkType(property.ContainingType))
+            {
+                // Amazon.CDK.Lib 2.160.0: "Use this constant to configure access to any resource" (the list ["*"]).
+                var at = Locations.FromSyntax(reference.Syntax);
+                return new ListValue(new Value[] { new ScalarValue("*", ScalarKind.String, at, "AwsCustomResourcePolicy.ANY_RESOURCE") }, at);
+            }
+
             if (property.IsStatic && symbols.IsCdkType(property.ContainingType))
             {
                 return StaticMember(property.ContainingType, property.Name, Array.Empty<IArgumentOperation>(), reference.Syntax, env, property.Type);
@@ -132,6 +139,26 @@ namespace IacAnalyzers.Cdk
             {
                 active.Remove(member);
             }
+        }
+
+        /// <summary>
+        /// The scalar items of a list declared elsewhere (<c>static readonly string[] AdminActions = { "*" };</c>) are
+        /// reported where the construct uses the list, naming the field, as a scalar is.
+        /// </summary>
+        private static Value RelocateItems(Value value, SyntaxNode use, string provenance)
+        {
+            if (!(value is ListValue list) || !list.Items.Any(i => i is ScalarValue))
+            {
+                return value;
+            }
+
+            var items = new List<Value>(list.Items.Count);
+            foreach (var item in list.Items)
+            {
+                items.Add(item is ScalarValue ? Relocate(item, use, provenance) : item);
+            }
+
+            return new ListValue(items, Locations.FromSyntax(use), provenance);
         }
 
         /// <summary>
@@ -238,6 +265,16 @@ namespace IacAnalyzers.Cdk
                 return StaticMember(method.ContainingType, method.Name, invocation.Arguments, invocation.Syntax, env, method.ReturnType);
             }
 
+            if ((method.Name == "ToArray" || method.Name == "ToList") && method.Parameters.Length == (method.IsExtensionMethod || method.IsStatic ? 1 : 0))
+            {
+                // new List<string> { "*" }.ToArray(), array.ToList(): the same items.
+                var source = method.IsStatic ? (invocation.Arguments.Length == 1 ? invocation.Arguments[0].Value : null) : invocation.Instance;
+                if (source != null && Resolve(source, env) is ListValue list)
+                {
+                    return list;
+                }
+            }
+
             var body = declarations.HelperReturn(method);
             if (body == null)
             {
@@ -291,7 +328,7 @@ namespace IacAnalyzers.Cdk
                     return Unknown("a value declared elsewhere", reference.Syntax);
                 }
 
-                return Relocate(Resolve(operation, Env.Empty), reference.Syntax, provenance);
+                return RelocateItems(Relocate(Resolve(operation, Env.Empty), reference.Syntax, provenance), reference.Syntax, provenance);
             }
             finally
             {

@@ -90,7 +90,13 @@ namespace IacAnalyzers.Cdk
                 switch (init)
                 {
                     case ISimpleAssignmentOperation assignment when MemberName(assignment.Target) is string name:
-                        members.Add(new MapEntry(name, Locations.FromSyntax(assignment.Target.Syntax), Resolve(assignment.Value, env)));
+                        var value = Resolve(assignment.Value, env);
+                        if (!IsNull(value))
+                        {
+                            // `Encrypted = null` (or a null bool?) is not set: jsii omits it, so the default applies.
+                            members.Add(new MapEntry(name, Locations.FromSyntax(assignment.Target.Syntax), value));
+                        }
+
                         break;
                     case IMemberInitializerOperation nested when MemberName(nested.InitializedMember) is string nestedName:
                         var nestedType = nested.InitializedMember.Type;
@@ -109,6 +115,8 @@ namespace IacAnalyzers.Cdk
 
             return true;
         }
+
+        private static bool IsNull(Value value) => value is ScalarValue s && s.Kind == ScalarKind.Null;
 
         private static string? MemberName(IOperation target)
         {

@@ -123,6 +123,10 @@ namespace IacAnalyzers.Cdk
                     return new ScalarValue("null", ScalarKind.Null, Locations.FromSyntax(dv.Syntax));
                 case IConditionalOperation conditional when conditional.WhenFalse != null:
                     return ResolveConditional(conditional, env);
+                case ISwitchExpressionOperation switchExpression:
+                    return ResolveSwitch(switchExpression, env);
+                case IArrayInitializerOperation arrayInitializer:
+                    return ResolveArrayInitializer(arrayInitializer, env);
                 case ICoalesceOperation coalesce:
                     return ResolveCoalesce(coalesce, env);
                 case IBinaryOperation binary:
@@ -194,6 +198,12 @@ namespace IacAnalyzers.Cdk
             var text = Label(conditional.Condition.Syntax);
             var whenTrue = Resolve(conditional.WhenTrue, env);
             var whenFalse = Resolve(conditional.WhenFalse!, env);
+            if (whenTrue is ScalarValue t && whenFalse is ScalarValue f && t.Kind == f.Kind && t.Text == f.Text && t.Provenance == f.Provenance)
+            {
+                // `isProd ? false : false`: one value whatever the condition, one finding, at the whole expression.
+                return new ScalarValue(t.Text, t.Kind, Locations.FromSyntax(conditional.Syntax), t.Provenance);
+            }
+
             return new OneOfValue(
                 new[]
                 {
@@ -201,6 +211,84 @@ namespace IacAnalyzers.Cdk
                     new Branch("when `" + text + "` is false", whenFalse),
                 },
                 Locations.FromSyntax(conditional.Syntax));
+        }
+
+        /// <summary>
+        /// <c>x switch { a =&gt; 1, _ =&gt; 2 }</c>: like a conditional, a one-of labelled by each arm ("when `x` is a"); a known
+        /// value with constant patterns picks its arm. Arms with guards, or patterns we do not read, are labelled by their text.
+        /// </summary>
+        private Value ResolveSwitch(ISwitchExpressionOperation switchExpression, Env env)
+        {
+            var subject = Resolve(switchExpression.Value, env);
+            var text = Label(switchExpression.Value.Syntax);
+            var branches = new List<Branch>(switchExpression.Arms.Length);
+            foreach (var arm in switchExpression.Arms)
+            {
+                var match = arm.Guard == null ? Matches(subject, arm.Pattern, env) : null;
+                if (match == true)
+                {
+                    return branches.Count == 0 ? Resolve(arm.Value, env) : AddBranch(branches, arm, text, env, switchExpression);
+                }
+
+                if (match == false)
+                {
+                    continue;
+                }
+
+                branches.Add(new Branch(ArmLabel(arm, text), Resolve(arm.Value, env)));
+            }
+
+            if (branches.Count == 0)
+            {
+                return Unknown("a switch expression without a matching arm", switchExpression.Syntax);
+            }
+
+            return branches.Count == 1 ? branches[0].Value : new OneOfValue(branches, Locations.FromSyntax(switchExpression.Syntax));
+        }
+
+        private Value AddBranch(List<Branch> branches, ISwitchExpressionArmOperation arm, string text, Env env, ISwitchExpressionOperation switchExpression)
+        {
+            branches.Add(new Branch(ArmLabel(arm, text), Resolve(arm.Value, env)));
+            return new OneOfValue(branches, Locations.FromSyntax(switchExpression.Syntax));
+        }
+
+        private static string ArmLabel(ISwitchExpressionArmOperation arm, string subject)
+        {
+            if (arm.Pattern is IDiscardPatternOperation && arm.Guard == null)
+            {
+                return "when `" + subject + "` matches no other arm";
+            }
+
+            var label = "when `" + subject + "` is " + Label(arm.Pattern.Syntax);
+            return arm.Guard == null ? label : label + " and `" + Label(arm.Guard.Syntax) + "`";
+        }
+
+        /// <summary>True/false when a known scalar subject surely matches / does not match a constant or discard pattern; null otherwise.</summary>
+        private bool? Matches(Value subject, IPatternOperation pattern, Env env)
+        {
+            if (pattern is IDiscardPatternOperation)
+            {
+                return subject is ScalarValue ? true : (bool?)null;
+            }
+
+            if (subject is ScalarValue s && pattern is IConstantPatternOperation constant && Resolve(constant.Value, env) is ScalarValue c)
+            {
+                return s.Kind == c.Kind && s.Text == c.Text;
+            }
+
+            return null;
+        }
+
+        private Value ResolveArrayInitializer(IArrayInitializerOperation initializer, Env env)
+        {
+            // `static readonly string[] A = { "*" };` — an array initializer without `new[]`.
+            var items = new List<Value>(initializer.ElementValues.Length);
+            foreach (var element in initializer.ElementValues)
+            {
+                items.Add(Resolve(element, env));
+            }
+
+            return new ListValue(items, Locations.FromSyntax(initializer.Syntax));
         }
 
         private Value ResolveCoalesce(ICoalesceOperation coalesce, Env env)

@@ -1,0 +1,79 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace IacAnalyzers.Tests.Cdk
+{
+    /// <summary>What L2 defaults synthesize on their own, judged in C# as in the template: a public-read bucket policy, a NAT instance security group.</summary>
+    public class L2GeneratedResourceTests
+    {
+        [Fact]
+        public async Task Bucket_with_public_read_access_writes_a_policy_for_any_principal()
+        {
+            await CdkTestHost.VerifyAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        new Bucket(this, "Site", new BucketProps { PublicReadAccess = [|true|], BlockPublicAccess = BlockPublicAccess.BLOCK_ACLS });
+                        new Bucket(this, "Private", new BucketProps { PublicReadAccess = false });
+                        new Bucket(this, "Default");
+                    }
+                }
+                """, "IAC1205");
+        }
+        [Fact]
+        public async Task NatProvider_InstanceV2_opens_all_traffic_from_the_world_by_default()
+        {
+            var diagnostics = await CdkTestHost.VerifyAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        var open = NatProvider.{|IAC1101:{|IAC1102:InstanceV2|}|}(new NatInstanceProps { InstanceType = new Amazon.CDK.AWS.EC2.InstanceType("t3.small") });
+                        var written = NatProvider.InstanceV2(new NatInstanceProps { InstanceType = new Amazon.CDK.AWS.EC2.InstanceType("t3.small"), DefaultAllowedTraffic = {|IAC1101:{|IAC1102:NatTrafficDirection.INBOUND_AND_OUTBOUND|}|} });
+                        var outbound = NatProvider.InstanceV2(new NatInstanceProps { InstanceType = new Amazon.CDK.AWS.EC2.InstanceType("t3.small"), DefaultAllowedTraffic = NatTrafficDirection.OUTBOUND_ONLY });
+                        var none = NatProvider.InstanceV2(new NatInstanceProps { InstanceType = new Amazon.CDK.AWS.EC2.InstanceType("t3.small"), DefaultAllowedTraffic = NatTrafficDirection.NONE });
+                        new Vpc(this, "Vpc", new VpcProps { NatGatewayProvider = open });
+                    }
+                }
+                """, "IAC1101");
+            Assert.Contains(diagnostics, d => d.GetMessage().Contains("DefaultAllowedTraffic", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task AwsCustomResource_policy_from_sdk_calls_on_any_resource_is_judged()
+        {
+            var diagnostics = await CdkTestHost.VerifyAsync("""
+                using Amazon.CDK.CustomResources;
+
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        new AwsCustomResource(this, "DeleteObjects", new AwsCustomResourceProps
+                        {
+                            OnCreate = new AwsSdkCall { Service = "S3", Action = "deleteObject", PhysicalResourceId = PhysicalResourceId.Of("x") },
+                            Policy = AwsCustomResourcePolicy.FromSdkCalls(new SdkCallsPolicyOptions { Resources = [|AwsCustomResourcePolicy.ANY_RESOURCE|] }),
+                        });
+                        new AwsCustomResource(this, "Scoped", new AwsCustomResourceProps
+                        {
+                            OnCreate = new AwsSdkCall { Service = "S3", Action = "deleteObject", PhysicalResourceId = PhysicalResourceId.Of("x") },
+                            Policy = AwsCustomResourcePolicy.FromSdkCalls(new SdkCallsPolicyOptions { Resources = new[] { "arn:aws:s3:::bucket/key" } }),
+                        });
+                        new AwsCustomResource(this, "Statements", new AwsCustomResourceProps
+                        {
+                            OnCreate = new AwsSdkCall { Service = "SSM", Action = "getParameter", PhysicalResourceId = PhysicalResourceId.Of("x") },
+                            Policy = AwsCustomResourcePolicy.FromStatements(new[]
+                            {
+                                new PolicyStatement(new PolicyStatementProps { Actions = new[] { {|IAC1201:"*"|} }, Resources = new[] { "*" } }),
+                                new PolicyStatement(new PolicyStatementProps { Actions = new[] { "ssm:GetParameter" }, Resources = new[] { "*" } }),
+                            }),
+                        });
+                    }
+                }
+                """, "IAC1204");
+            Assert.Contains(diagnostics, d => d.GetMessage().Contains("allows s3:DeleteObject on every resource", System.StringComparison.Ordinal));
+        }
+    }
+}
