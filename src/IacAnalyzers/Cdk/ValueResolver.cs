@@ -35,18 +35,29 @@ namespace IacAnalyzers.Cdk
         private static readonly OperationKind? SpreadKind = ParseKind("Spread");
 
         private readonly CdkSymbols symbols;
+        private readonly BodyIndexes indexes;
         private readonly CancellationToken cancellationToken;
         private readonly HashSet<ISymbol> active = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         private int depth;
         private int steps;
 
+        /// <summary>A resolver with its own body indexes (one resolution, outside an analyzer's per-body state).</summary>
         public ValueResolver(CdkSymbols symbols, CancellationToken cancellationToken)
+            : this(symbols, new BodyIndexes(), cancellationToken)
+        {
+        }
+
+        public ValueResolver(CdkSymbols symbols, BodyIndexes indexes, CancellationToken cancellationToken)
         {
             this.symbols = symbols;
+            this.indexes = indexes;
             this.cancellationToken = cancellationToken;
         }
 
         public CdkSymbols Symbols => symbols;
+
+        /// <summary>The local-write indexes of the analysis this resolver serves.</summary>
+        public BodyIndexes Indexes => indexes;
 
         /// <summary>The value of <paramref name="operation"/>; an unknown located at <paramref name="fallback"/> when null.</summary>
         public Value Resolve(IOperation? operation, SyntaxNode fallback) => operation == null ? Unknown("no value", fallback) : Resolve(operation, Env.Empty);
@@ -69,7 +80,7 @@ namespace IacAnalyzers.Cdk
                 return Array.Empty<MapEntry>();
             }
 
-            var index = BodyIndex.Of(creation);
+            var index = indexes.Of(creation);
             var result = new List<MapEntry>();
             foreach (var w in index.MemberWritesOf(local))
             {
@@ -581,7 +592,7 @@ namespace IacAnalyzers.Cdk
 
             try
             {
-                var index = BodyIndex.Of(reference);
+                var index = indexes.Of(reference);
                 var use = reference.Syntax.SpanStart;
                 BodyIndex.Write? last = null;
                 var uncertain = false;
@@ -890,9 +901,9 @@ namespace IacAnalyzers.Cdk
                     return null;
                 }
 
-#pragma warning disable RS1030 // Needed for declarations in other files; the analyzer driver's semantic model provider caches models.
+#pragma warning disable RS1030, RS0030 // Needed for declarations in other files; the analyzer driver's semantic model provider caches models.
                 model = symbols.Compilation.GetSemanticModel(expression.SyntaxTree);
-#pragma warning restore RS1030
+#pragma warning restore RS1030, RS0030
             }
 
             return model.GetOperation(expression, cancellationToken);
