@@ -18,40 +18,12 @@ namespace IacAnalyzers.Benchmarks
     {
         public static int Run(int stacks)
         {
-            var root = FindRepositoryRoot();
-            var dir = Path.Combine(root, "artifacts", "bench", "cdk-app-" + stacks.ToString(CultureInfo.InvariantCulture));
-            if (Directory.Exists(dir))
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-
-            Directory.CreateDirectory(dir);
-            var lines = 0;
-            foreach (var (path, text) in CdkAppGenerator.Generate(stacks))
-            {
-                var full = Path.Combine(dir, path);
-                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                File.WriteAllText(full, text);
-                lines += text.Count(c => c == '\n');
-            }
-
-            var src = Path.Combine(root, "src");
-            File.WriteAllText(Path.Combine(dir, "BenchApp.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <OutputType>Exe</OutputType>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
-                    <NoWarn>$(NoWarn);CS0618</NoWarn>
-                  </PropertyGroup>
+            var src = Path.Combine(FindRepositoryRoot(), "src");
+            var dir = WriteApp(stacks, string.Empty, $"""
                   <ItemGroup>
-                    <PackageReference Include="Amazon.CDK.Lib" />
                     <ProjectReference Include="{src}/IacAnalyzers/IacAnalyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
                   </ItemGroup>
-                </Project>
                 """);
-
-            Console.WriteLine($"Generated {stacks} stacks ({lines:N0} lines) in {dir}");
             var sarif = Path.Combine(dir, "build.sarif");
             var watch = Stopwatch.StartNew();
             var output = Dotnet(dir, $"build --no-incremental -v:d -p:ReportAnalyzer=true \"-p:ErrorLog={sarif}%2Cversion=2.1\"");
@@ -81,7 +53,45 @@ namespace IacAnalyzers.Benchmarks
             return failures.Length == 0 && ours.Length > 0 ? 0 : 1;
         }
 
-        private static string Dotnet(string dir, string arguments)
+        /// <summary>Writes the generated app of <paramref name="stacks"/> stacks as a project, with <paramref name="analyzers"/> (MSBuild items) to load.</summary>
+        internal static string WriteApp(int stacks, string suffix, string analyzers)
+        {
+            var root = FindRepositoryRoot();
+            var dir = Path.Combine(root, "artifacts", "bench", "cdk-app-" + stacks.ToString(CultureInfo.InvariantCulture) + (suffix.Length > 0 ? "-" + suffix : string.Empty));
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+
+            Directory.CreateDirectory(dir);
+            var lines = 0;
+            foreach (var (path, text) in CdkAppGenerator.Generate(stacks))
+            {
+                var full = Path.Combine(dir, path);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                File.WriteAllText(full, text);
+                lines += text.Count(c => c == '\n');
+            }
+
+            File.WriteAllText(Path.Combine(dir, "BenchApp.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+                    <NoWarn>$(NoWarn);CS0618</NoWarn>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Amazon.CDK.Lib" />
+                  </ItemGroup>
+                {analyzers}
+                </Project>
+                """);
+            Console.WriteLine($"Generated {stacks} stacks ({lines:N0} lines) in {dir}");
+            return dir;
+        }
+
+        internal static string Dotnet(string dir, string arguments)
         {
             var info = new ProcessStartInfo("dotnet", arguments)
             {
@@ -99,13 +109,22 @@ namespace IacAnalyzers.Benchmarks
 
         private static string FindRepositoryRoot()
         {
-            var current = new DirectoryInfo(AppContext.BaseDirectory);
-            while (current != null && !File.Exists(Path.Combine(current.FullName, "IacAnalyzers.sln")))
+            // Above the program (dotnet run), else above the working directory (a copy of the program run from the repository).
+            foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
             {
-                current = current.Parent;
+                var current = new DirectoryInfo(start);
+                while (current != null && !File.Exists(Path.Combine(current.FullName, "IacAnalyzers.sln")))
+                {
+                    current = current.Parent;
+                }
+
+                if (current != null)
+                {
+                    return current.FullName;
+                }
             }
 
-            return current?.FullName ?? throw new InvalidOperationException("IacAnalyzers.sln not found above " + AppContext.BaseDirectory);
+            throw new InvalidOperationException("IacAnalyzers.sln not found above " + AppContext.BaseDirectory + " or the working directory");
         }
     }
 }

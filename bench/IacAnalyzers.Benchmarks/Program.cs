@@ -16,8 +16,16 @@ namespace IacAnalyzers.Benchmarks
             var cdk = Array.IndexOf(args, "--cdk-app");
             if (cdk >= 0)
             {
-                var stacks = cdk + 1 < args.Length && int.TryParse(args[cdk + 1], out var n) ? n : 50;
-                return CdkAppBuild.Run(stacks);
+                var stacks = IntAfter(args, cdk, 50);
+                var paired = Array.IndexOf(args, "--paired");
+                return paired >= 0 ? CdkAppPaired.Run(stacks, IntAfter(args, paired, 4)) : CdkAppBuild.Run(stacks);
+            }
+
+            var inProcess = Array.IndexOf(args, "--cdk-inproc");
+            if (inProcess >= 0)
+            {
+                var rounds = Array.IndexOf(args, "--rounds");
+                return CdkAppInProcess.Run(IntAfter(args, inProcess, 50), rounds >= 0 ? IntAfter(args, rounds, 5) : 5);
             }
 
             Console.WriteLine(
@@ -64,6 +72,10 @@ namespace IacAnalyzers.Benchmarks
 
             return 0;
         }
+
+        /// <summary>The number after the option at <paramref name="index"/>, or <paramref name="fallback"/>.</summary>
+        private static int IntAfter(string[] args, int index, int fallback)
+            => index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
 
         private static string Mb(long chars) => (chars / 1e6).ToString("0.00", CultureInfo.InvariantCulture);
     }

@@ -32,11 +32,13 @@ namespace IacAnalyzers.CodeFixes.CSharp
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
+        /// <summary>The documents' semantic models, shared by every registration for one document version.</summary>
+        internal DocumentModels Models { get; } = new DocumentModels();
+
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             var document = context.Document;
-            SyntaxNode? root = null;
-            SemanticModel? model = null;
+            (SyntaxNode Root, SemanticModel Model)? state = null;
             foreach (var diagnostic in context.Diagnostics)
             {
                 var intent = SetPropertyIntent.From(diagnostic.Properties);
@@ -45,14 +47,14 @@ namespace IacAnalyzers.CodeFixes.CSharp
                     continue;
                 }
 
-                root ??= await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-                model ??= await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-                if (root == null || model == null)
+                state ??= await Models.GetAsync(document, context.CancellationToken).ConfigureAwait(false);
+                if (state == null)
                 {
                     return;
                 }
 
-                var edit = SetPropertyWriter.Plan(root, model, intent, context.CancellationToken);
+                // Cheap: syntax around the spans and the types named there; the new syntax is built on apply.
+                var edit = SetPropertyWriter.Plan(state.Value.Root, state.Value.Model, intent, context.CancellationToken);
                 if (edit == null)
                 {
                     continue;
@@ -82,16 +84,18 @@ namespace IacAnalyzers.CodeFixes.CSharp
                 return document;
             }
 
-            if (edit.Replacement.GetAnnotatedNodesAndTokens(Simplifier.Annotation).Any())
+            var replacement = edit.BuildReplacement(target);
+            if (!(target is BaseObjectCreationExpressionSyntax) || replacement.GetAnnotatedNodesAndTokens(Simplifier.Annotation).Any())
             {
-                // The new value needs the simplifier (a fully qualified enum-like member): a tree edit carries its annotation.
-                return document.WithSyntaxRoot(root.ReplaceNode(target, edit.Replacement));
+                // A value replaced by a value (the cheapest edit there is: the document's text is only made when asked
+                // for), or a value that needs the simplifier (a fully qualified enum-like member): a tree edit.
+                return document.WithSyntaxRoot(root.ReplaceNode(target, replacement));
             }
 
-            // Otherwise apply the edit as the smallest text change: replacing a whole creation node with a large
-            // initializer (a thousand tags) makes the code action's clean-up walk all of it; a text change stays local.
+            // A member added to a creation: the smallest text change. As a tree edit the new member's elastic trivia
+            // makes the code action's clean-up format the creation, seconds next to a thousand-item initializer.
             var before = target.ToFullString();
-            var after = edit.Replacement.ToFullString();
+            var after = replacement.ToFullString();
             var prefix = 0;
             while (prefix < before.Length && prefix < after.Length && before[prefix] == after[prefix])
             {

@@ -37,11 +37,13 @@ namespace IacAnalyzers.CodeFixes.CSharp
 
         public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 
+        /// <summary>The documents' semantic models, shared by every registration for one document version.</summary>
+        internal DocumentModels Models { get; } = new DocumentModels();
+
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             var document = context.Document;
-            SyntaxNode? root = null;
-            SemanticModel? model = null;
+            (SyntaxNode Root, SemanticModel Model)? state = null;
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (!diagnostic.Location.IsInSource)
@@ -49,13 +51,13 @@ namespace IacAnalyzers.CodeFixes.CSharp
                     continue;
                 }
 
-                root ??= await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-                model ??= await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-                if (root == null || model == null)
+                state ??= await Models.GetAsync(document, context.CancellationToken).ConfigureAwait(false);
+                if (state == null)
                 {
                     return;
                 }
 
+                var (root, model) = state.Value;
                 var plan = WorldPeerPlan.Create(root, model, diagnostic.Id, diagnostic.Location.SourceSpan, context.CancellationToken);
                 if (plan == null)
                 {

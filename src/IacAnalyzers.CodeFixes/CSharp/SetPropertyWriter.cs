@@ -12,21 +12,27 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace IacAnalyzers.CodeFixes.CSharp
 {
-    /// <summary>One planned edit: replace <see cref="Target"/> by <see cref="Replacement"/>.</summary>
+    /// <summary>
+    /// One planned edit: replace <see cref="Target"/> by the node <see cref="BuildReplacement"/> makes. Planning decides
+    /// (cheaply) that the edit applies and what it is called; the new syntax is built only when the action is applied.
+    /// </summary>
     internal sealed class SetPropertyEdit
     {
-        public SetPropertyEdit(string title, SyntaxNode target, SyntaxNode replacement)
+        private readonly Func<SyntaxNode, SyntaxNode> build;
+
+        public SetPropertyEdit(string title, SyntaxNode target, Func<SyntaxNode, SyntaxNode> build)
         {
             Title = title;
             Target = target;
-            Replacement = replacement;
+            this.build = build;
         }
 
         public string Title { get; }
 
         public SyntaxNode Target { get; }
 
-        public SyntaxNode Replacement { get; }
+        /// <summary>The replacement for <paramref name="target"/> (the planned target as found in the document being changed).</summary>
+        public SyntaxNode BuildReplacement(SyntaxNode target) => build(target);
     }
 
     /// <summary>
@@ -59,7 +65,7 @@ namespace IacAnalyzers.CodeFixes.CSharp
             }
 
             // Only the value of the very member the intent names (MultiAz = false; props.MultiAz = false;).
-            var symbol = model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol;
+            var symbol = WrittenMember(model, assignment, cancellationToken);
             if (symbol == null || !string.Equals(symbol.Name, memberName, StringComparison.OrdinalIgnoreCase))
             {
                 return null;
@@ -71,7 +77,7 @@ namespace IacAnalyzers.CodeFixes.CSharp
                 return null;
             }
 
-            return new SetPropertyEdit(Title(symbol.Name, value), node, value.WithTriviaFrom(node));
+            return new SetPropertyEdit(Title(symbol.Name, value), node, target => value.WithTriviaFrom(target));
         }
 
         private static SetPropertyEdit? PlanAdd(SyntaxNode root, SemanticModel model, SetPropertyIntent intent, string memberName, CancellationToken cancellationToken)
@@ -94,7 +100,7 @@ namespace IacAnalyzers.CodeFixes.CSharp
                 return null;
             }
 
-            var type = model.GetTypeInfo(creation, cancellationToken).Type;
+            var type = CreatedType(model, creation, cancellationToken);
             var member = type == null ? null : FindMember(type, memberName);
             if (member == null)
             {
@@ -116,10 +122,68 @@ namespace IacAnalyzers.CodeFixes.CSharp
 
             var assignment = AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(member.Name), value)
                 .WithOperatorToken(Token(TriviaList(Space), SyntaxKind.EqualsToken, TriviaList(Space)));
-            var replacement = creation.Initializer == null
-                ? AddInitializer(creation, assignment)
-                : creation.WithInitializer(AddTo(creation.Initializer, assignment));
-            return new SetPropertyEdit(Title(member.Name, value), creation, replacement);
+            return new SetPropertyEdit(Title(member.Name, value), creation, target =>
+            {
+                var current = (BaseObjectCreationExpressionSyntax)target;
+                return current.Initializer == null
+                    ? AddInitializer(current, assignment)
+                    : current.WithInitializer(AddTo(current.Initializer, assignment));
+            });
+        }
+
+        /// <summary>
+        /// The type a creation makes. <c>new T(...)</c>: the type name alone is bound (speculatively, at its position),
+        /// not the statement around it, which may hold a ten-thousand-item initializer. <c>new(...)</c> needs its target.
+        /// </summary>
+        private static ITypeSymbol? CreatedType(SemanticModel model, BaseObjectCreationExpressionSyntax creation, CancellationToken cancellationToken)
+        {
+            if (creation is ObjectCreationExpressionSyntax explicitNew)
+            {
+                var named = model.GetSpeculativeTypeInfo(explicitNew.Type.SpanStart, explicitNew.Type, SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
+                if (named != null && named.TypeKind != TypeKind.Error)
+                {
+                    return named;
+                }
+            }
+
+            return model.GetTypeInfo(creation, cancellationToken).Type;
+        }
+
+        /// <summary>
+        /// The member an assignment writes, found from the type that owns it without binding the statement: the created
+        /// type for <c>new T { M = v }</c>, the receiver's type (bound alone) for <c>x.M = v</c>; otherwise bound in place.
+        /// </summary>
+        private static ISymbol? WrittenMember(SemanticModel model, AssignmentExpressionSyntax assignment, CancellationToken cancellationToken)
+        {
+            ITypeSymbol? owner = null;
+            string? name = null;
+            if (assignment.Left is IdentifierNameSyntax id && assignment.Parent is InitializerExpressionSyntax initializer
+                && initializer.IsKind(SyntaxKind.ObjectInitializerExpression) && initializer.Parent is BaseObjectCreationExpressionSyntax creation)
+            {
+                owner = CreatedType(model, creation, cancellationToken);
+                name = id.Identifier.ValueText;
+            }
+            else if (assignment.Left is MemberAccessExpressionSyntax access && access.IsKind(SyntaxKind.SimpleMemberAccessExpression) && access.Name is IdentifierNameSyntax)
+            {
+                owner = model.GetSpeculativeTypeInfo(access.Expression.SpanStart, access.Expression, SpeculativeBindingOption.BindAsExpression).Type;
+                name = access.Name.Identifier.ValueText;
+            }
+
+            if (owner != null && owner.TypeKind != TypeKind.Error && name != null)
+            {
+                for (var t = owner; t != null; t = t.BaseType)
+                {
+                    foreach (var m in t.GetMembers(name))
+                    {
+                        if (!m.IsStatic && (m is IPropertySymbol || m is IFieldSymbol))
+                        {
+                            return m;
+                        }
+                    }
+                }
+            }
+
+            return model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol;
         }
 
         private static string Title(string member, ExpressionSyntax value)

@@ -1,5 +1,5 @@
+using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -15,11 +15,6 @@ namespace IacAnalyzers.Cdk
     /// </summary>
     internal sealed class BodyIndex
     {
-        private static readonly ConditionalWeakTable<IOperation, BodyIndex> Cache = new ConditionalWeakTable<IOperation, BodyIndex>();
-
-        private static readonly List<Write> NoWrites = new List<Write>();
-        private static readonly List<MemberWrite> NoMemberWrites = new List<MemberWrite>();
-        private static readonly List<int> NoPositions = new List<int>();
 
         private readonly Dictionary<ILocalSymbol, List<Write>> writes = new Dictionary<ILocalSymbol, List<Write>>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, List<MemberWrite>> memberWrites = new Dictionary<ILocalSymbol, List<MemberWrite>>(SymbolEqualityComparer.Default);
@@ -27,7 +22,7 @@ namespace IacAnalyzers.Cdk
         private readonly Dictionary<ILocalSymbol, List<IInvocationOperation>> calls = new Dictionary<ILocalSymbol, List<IInvocationOperation>>(SymbolEqualityComparer.Default);
         private readonly HashSet<ILocalSymbol> overridden = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
 
-        private BodyIndex(IOperation root)
+        internal BodyIndex(IOperation root)
         {
             Root = root;
             foreach (var op in root.Descendants())
@@ -46,23 +41,11 @@ namespace IacAnalyzers.Cdk
 
         public IOperation Root { get; }
 
-        /// <summary>The index of the body that contains <paramref name="operation"/>.</summary>
-        public static BodyIndex Of(IOperation operation)
-        {
-            var root = operation;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
+        public IReadOnlyList<Write> WritesOf(ILocalSymbol local) => writes.TryGetValue(local, out var list) ? list : (IReadOnlyList<Write>)Array.Empty<Write>();
 
-            return Cache.GetValue(root, r => new BodyIndex(r));
-        }
+        public IReadOnlyList<MemberWrite> MemberWritesOf(ILocalSymbol local) => memberWrites.TryGetValue(local, out var list) ? list : (IReadOnlyList<MemberWrite>)Array.Empty<MemberWrite>();
 
-        public List<Write> WritesOf(ILocalSymbol local) => writes.TryGetValue(local, out var list) ? list : NoWrites;
-
-        public List<MemberWrite> MemberWritesOf(ILocalSymbol local) => memberWrites.TryGetValue(local, out var list) ? list : NoMemberWrites;
-
-        public List<int> EscapesOf(ILocalSymbol local) => escapes.TryGetValue(local, out var list) ? list : NoPositions;
+        public IReadOnlyList<int> EscapesOf(ILocalSymbol local) => escapes.TryGetValue(local, out var list) ? list : (IReadOnlyList<int>)Array.Empty<int>();
 
         /// <summary>
         /// True when the construct in the local is changed behind its props: an escape hatch
@@ -73,7 +56,7 @@ namespace IacAnalyzers.Cdk
 
         /// <summary>Instance method calls on the local (<c>statement.AddActions(...)</c>), in source order.</summary>
         public IReadOnlyList<IInvocationOperation> CallsOn(ILocalSymbol local)
-            => calls.TryGetValue(local, out var list) ? list : (IReadOnlyList<IInvocationOperation>)System.Array.Empty<IInvocationOperation>();
+            => calls.TryGetValue(local, out var list) ? list : (IReadOnlyList<IInvocationOperation>)Array.Empty<IInvocationOperation>();
 
         /// <summary>
         /// True when <paramref name="write"/> certainly happens before a use at <paramref name="use"/> on every path:
@@ -328,6 +311,44 @@ namespace IacAnalyzers.Cdk
             public int End => Node.Syntax.Span.End;
 
             public int Start => Node.Syntax.SpanStart;
+        }
+    }
+
+    /// <summary>
+    /// The <see cref="BodyIndex"/> of each operation tree one member's analysis reads (its own, and those of helper
+    /// methods the resolver follows), built once each. Owned by that analysis (see <c>CdkAnalyzer.BodyState</c>): nothing
+    /// outlives it, nothing is shared between compilations.
+    /// </summary>
+    public sealed class BodyIndexes
+    {
+        private readonly Dictionary<IOperation, BodyIndex> indexes = new Dictionary<IOperation, BodyIndex>();
+
+        /// <summary>The index of the tree that contains <paramref name="operation"/>.</summary>
+        internal BodyIndex Of(IOperation operation)
+        {
+            var root = RootOf(operation);
+            lock (indexes)
+            {
+                if (!indexes.TryGetValue(root, out var index))
+                {
+                    index = new BodyIndex(root);
+                    indexes.Add(root, index);
+                }
+
+                return index;
+            }
+        }
+
+        /// <summary>The root of the operation tree that contains <paramref name="operation"/>.</summary>
+        internal static IOperation RootOf(IOperation operation)
+        {
+            var root = operation;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            return root;
         }
     }
 }

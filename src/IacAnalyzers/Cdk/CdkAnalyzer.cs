@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using IacAnalyzers.Cdk.Adapters;
 using IacAnalyzers.Host;
@@ -25,7 +24,9 @@ namespace IacAnalyzers.Cdk
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CdkAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.All;
+        private static readonly ImmutableArray<DiagnosticDescriptor> Supported = Descriptors.ForSurface(Catalog.Surfaces.Cdk);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Supported;
 
         public override void Initialize(AnalysisContext context)
         {
@@ -43,10 +44,41 @@ namespace IacAnalyzers.Cdk
             }
 
             var state = new CompilationState(symbols, AdapterRegistry.Create(context.Compilation));
-            context.RegisterOperationAction(state.AnalyzeCreation, OperationKind.ObjectCreation);
-            if (state.Adapters.HasAnyMethod)
+            context.RegisterOperationBlockStartAction(block =>
             {
-                context.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
+                // Per-body state: lives as long as the analysis of this member's code, shared by its operation actions.
+                var bodies = new BodyState();
+                block.RegisterOperationAction(c => state.AnalyzeCreation(c, bodies), OperationKind.ObjectCreation);
+                if (state.Adapters.HasAnyMethod)
+                {
+                    block.RegisterOperationAction(c => state.AnalyzeInvocation(c, bodies), OperationKind.Invocation);
+                }
+            });
+        }
+
+        /// <summary>
+        /// What the analysis of one member's code builds once and its operation actions share: the views of each of its
+        /// operation trees (a member may have several: a constructor initializer, field initializers), and the local-write
+        /// index of each tree the resolver reads, the member's own and any helper method's it follows.
+        /// </summary>
+        internal sealed class BodyState
+        {
+            private readonly Dictionary<IOperation, BodyViews> views = new Dictionary<IOperation, BodyViews>();
+
+            public BodyIndexes Indexes { get; } = new BodyIndexes();
+
+            public BodyViews ViewsOf(IOperation root, Func<IOperation, BodyViews> build)
+            {
+                lock (views)
+                {
+                    if (!views.TryGetValue(root, out var body))
+                    {
+                        body = build(root);
+                        views.Add(root, body);
+                    }
+
+                    return body;
+                }
             }
         }
 
@@ -55,7 +87,6 @@ namespace IacAnalyzers.Cdk
         {
             private static readonly TypeRole None = new TypeRole(null, null);
 
-            private readonly ConditionalWeakTable<IOperation, BodyViews> bodies = new ConditionalWeakTable<IOperation, BodyViews>();
             private readonly ConcurrentDictionary<INamedTypeSymbol, TypeRole> roles = new ConcurrentDictionary<INamedTypeSymbol, TypeRole>(SymbolEqualityComparer.Default);
 
             public CompilationState(CdkSymbols symbols, AdapterRegistry adapters)
@@ -68,32 +99,32 @@ namespace IacAnalyzers.Cdk
 
             public AdapterRegistry Adapters { get; }
 
-            public void AnalyzeCreation(OperationAnalysisContext context)
+            public void AnalyzeCreation(OperationAnalysisContext context, BodyState bodies)
             {
                 var creation = (IObjectCreationOperation)context.Operation;
                 if (creation.Type is INamedTypeSymbol type && !ReferenceEquals(Role(type), None))
                 {
-                    Guarded(context, creation);
+                    Guarded(context, creation, bodies);
                 }
             }
 
-            public void AnalyzeInvocation(OperationAnalysisContext context)
+            public void AnalyzeInvocation(OperationAnalysisContext context, BodyState bodies)
             {
                 var invocation = (IInvocationOperation)context.Operation;
                 if (Adapters.HasMethod(invocation.TargetMethod.Name) && Adapters.ForMethod(invocation.TargetMethod).Any())
                 {
-                    Guarded(context, invocation);
+                    Guarded(context, invocation, bodies);
                 }
             }
 
             /// <summary>What a created type is to us (cached: one dictionary look-up for every creation after the first).</summary>
             private TypeRole Role(INamedTypeSymbol type) => roles.TryGetValue(type, out var cached) ? cached : roles.GetOrAdd(type, Classify(type));
 
-            private void Guarded(OperationAnalysisContext context, IOperation operation)
+            private void Guarded(OperationAnalysisContext context, IOperation operation, BodyState bodies)
             {
                 try
                 {
-                    var body = BodyOf(operation, context.CancellationToken);
+                    var body = BodyOf(operation, bodies, context.CancellationToken);
                     if (body.ByOperation.TryGetValue(operation, out var built))
                     {
                         foreach (var (view, adapter) in built.Views)
@@ -122,18 +153,10 @@ namespace IacAnalyzers.Cdk
             /// <paramref name="operation"/>, built once per body: they are each other's resource context, so a rule can
             /// ask which instances refer to a cluster, or which rules refer to a security group.
             /// </summary>
-            private BodyViews BodyOf(IOperation operation, CancellationToken cancellationToken)
-            {
-                var root = operation;
-                while (root.Parent != null)
-                {
-                    root = root.Parent;
-                }
+            private BodyViews BodyOf(IOperation operation, BodyState bodies, CancellationToken cancellationToken)
+                => bodies.ViewsOf(BodyIndexes.RootOf(operation), r => BuildBody(r, bodies.Indexes, cancellationToken));
 
-                return bodies.GetValue(root, r => BuildBody(r, cancellationToken));
-            }
-
-            private BodyViews BuildBody(IOperation root, CancellationToken cancellationToken)
+            private BodyViews BuildBody(IOperation root, BodyIndexes indexes, CancellationToken cancellationToken)
             {
                 var body = new BodyViews();
                 foreach (var operation in root.DescendantsAndSelf())
@@ -145,7 +168,7 @@ namespace IacAnalyzers.Cdk
                             var role = Role(type);
                             if (!ReferenceEquals(role, None) && ReadsLikeItsBase(creation, type, cancellationToken))
                             {
-                                body.ByOperation[creation] = Build(creation, role.Adapters, role.CloudFormationType, body.Context, cancellationToken);
+                                body.ByOperation[creation] = Build(creation, role.Adapters, role.CloudFormationType, body.Context, indexes, cancellationToken);
                             }
 
                             break;
@@ -153,7 +176,7 @@ namespace IacAnalyzers.Cdk
                             var adapters = Adapters.ForMethod(invocation.TargetMethod).ToArray();
                             if (adapters.Length > 0)
                             {
-                                body.ByOperation[invocation] = Build(invocation, adapters, null, body.Context, cancellationToken);
+                                body.ByOperation[invocation] = Build(invocation, adapters, null, body.Context, indexes, cancellationToken);
                             }
 
                             break;
@@ -163,13 +186,13 @@ namespace IacAnalyzers.Cdk
                 return body;
             }
 
-            private Built Build(IOperation operation, CdkAdapter[]? adapters, string? cloudFormationType, ListResourceContext context, CancellationToken cancellationToken)
+            private Built Build(IOperation operation, CdkAdapter[]? adapters, string? cloudFormationType, ListResourceContext context, BodyIndexes indexes, CancellationToken cancellationToken)
             {
-                var resolver = new ValueResolver(Symbols, cancellationToken);
+                var resolver = new ValueResolver(Symbols, indexes, cancellationToken);
                 var input = new AdapterInput(operation, resolver, context);
                 var built = new Built(input);
                 var local = operation is IObjectCreationOperation ? ValueResolver.DeclaredLocal(operation) : null;
-                var overridden = local != null && BodyIndex.Of(operation).IsOverridden(local);
+                var overridden = local != null && indexes.Of(operation).IsOverridden(local);
                 if (cloudFormationType != null && operation is IObjectCreationOperation creation)
                 {
                     var view = L1View(creation, input, cloudFormationType, resolver);

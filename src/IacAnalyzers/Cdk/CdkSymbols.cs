@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 
 namespace IacAnalyzers.Cdk
@@ -11,6 +12,12 @@ namespace IacAnalyzers.Cdk
     public sealed class CdkSymbols
     {
         public const string CdkAssemblyName = "Amazon.CDK.Lib";
+
+        // Type facts asked for again and again (every value of every construct): computed once per type and compilation.
+        // AllInterfaces and GetAttributes build new arrays on each call.
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> tokens = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> dictionaries = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> collections = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
         public const string CfnNamespacePrefix = "Amazon.CDK.AWS.";
 
         private CdkSymbols(Compilation compilation, INamedTypeSymbol construct, INamedTypeSymbol cfnResource)
@@ -57,6 +64,9 @@ namespace IacAnalyzers.Cdk
         /// number, a list of them, or an <c>IResolvable</c> (<c>Fn.Join</c>, <c>Aws.REGION</c>, <c>Fn.ConditionIf</c>).
         /// </summary>
         public bool IsToken(ITypeSymbol? type)
+            => type != null && (tokens.TryGetValue(type, out var known) ? known : tokens.GetOrAdd(type, ComputeIsToken(type)));
+
+        private bool ComputeIsToken(ITypeSymbol? type)
         {
             if (type == null)
             {
@@ -139,11 +149,13 @@ namespace IacAnalyzers.Cdk
 
         /// <summary>A dictionary-like type: its initializer is read as a map.</summary>
         public bool IsDictionary(ITypeSymbol? type)
-            => Implements(type, Dictionary) || Implements(type, GenericDictionary) || Implements(type, ReadOnlyDictionary);
+            => type != null && (dictionaries.TryGetValue(type, out var known) ? known
+                : dictionaries.GetOrAdd(type, Implements(type, Dictionary) || Implements(type, GenericDictionary) || Implements(type, ReadOnlyDictionary)));
 
         /// <summary>A collection (not a string, not a dictionary): its initializer is read as a list.</summary>
         public bool IsCollection(ITypeSymbol? type)
-            => type != null && type.SpecialType != SpecialType.System_String && Implements(type, Enumerable) && !IsDictionary(type);
+            => type != null && (collections.TryGetValue(type, out var known) ? known
+                : collections.GetOrAdd(type, type.SpecialType != SpecialType.System_String && Implements(type, Enumerable) && !IsDictionary(type)));
 
         /// <summary>Cached facts about types (data type, mutability), computed once per type for this compilation.</summary>
         public TypeFacts Facts { get; }

@@ -256,9 +256,9 @@ namespace IacAnalyzers.Cdk
                 return null;
             }
 
-#pragma warning disable RS1030 // Declarations in other files; the analyzer driver's semantic model provider caches models.
+#pragma warning disable RS1030, RS0030 // Declarations in other files; the analyzer driver's semantic model provider caches models.
             return compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
+#pragma warning restore RS1030, RS0030
         }
 
         /// <summary>The single returned expression of a non-virtual method declared in source, or null.</summary>

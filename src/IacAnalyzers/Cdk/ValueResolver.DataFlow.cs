@@ -22,7 +22,7 @@ namespace IacAnalyzers.Cdk
                 return Array.Empty<MapEntry>();
             }
 
-            var index = BodyIndex.Of(creation);
+            var index = indexes.Of(creation);
             var result = new List<MapEntry>();
             foreach (var w in index.MemberWritesOf(local))
             {
@@ -80,7 +80,7 @@ namespace IacAnalyzers.Cdk
 
             try
             {
-                var index = BodyIndex.Of(reference);
+                var index = indexes.Of(reference);
                 var use = reference.Syntax.SpanStart;
                 BodyIndex.Write? last = null;
                 var uncertain = false;

@@ -39,20 +39,31 @@ namespace IacAnalyzers.Cdk
         private static readonly OperationKind? SpreadKind = ParseKind("Spread");
 
         private readonly CdkSymbols symbols;
+        private readonly BodyIndexes indexes;
         private readonly CancellationToken cancellationToken;
         private readonly DeclarationReader declarations;
         private readonly HashSet<ISymbol> active = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         private int depth;
         private int steps;
 
+        /// <summary>A resolver with its own body indexes (one resolution, outside an analyzer's per-body state).</summary>
         public ValueResolver(CdkSymbols symbols, CancellationToken cancellationToken)
+            : this(symbols, new BodyIndexes(), cancellationToken)
+        {
+        }
+
+        public ValueResolver(CdkSymbols symbols, BodyIndexes indexes, CancellationToken cancellationToken)
         {
             this.symbols = symbols;
+            this.indexes = indexes;
             this.cancellationToken = cancellationToken;
             declarations = new DeclarationReader(symbols.Compilation, cancellationToken);
         }
 
         public CdkSymbols Symbols => symbols;
+
+        /// <summary>The local-write indexes of the analysis this resolver serves.</summary>
+        public BodyIndexes Indexes => indexes;
 
         /// <summary>The value of <paramref name="operation"/>; an unknown located at <paramref name="fallback"/> when null.</summary>
         public Value Resolve(IOperation? operation, SyntaxNode fallback) => operation == null ? Unknown("no value", fallback) : Resolve(operation, Env.Empty);

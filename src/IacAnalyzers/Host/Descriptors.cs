@@ -25,6 +25,13 @@ namespace IacAnalyzers.Host
 
         public static DiagnosticDescriptor For(RuleInfo rule) => ById[rule.Id];
 
+        /// <summary>
+        /// What a front-end reports: the descriptors of the catalog entries (rules and tool diagnostics) that claim
+        /// <paramref name="surface"/>, in id order. An analyzer's <c>SupportedDiagnostics</c> lists only these.
+        /// </summary>
+        public static ImmutableArray<DiagnosticDescriptor> ForSurface(Surfaces surface)
+            => RuleCatalog.All.Where(r => (r.Surfaces & surface) != 0).Select(r => ById[r.Id]).ToImmutableArray();
+
         public static DiagnosticSeverity SeverityOf(RuleLevel level)
         {
             switch (level)
@@ -64,7 +71,7 @@ namespace IacAnalyzers.Host
                 tags.Add(WellKnownDiagnosticTags.NotConfigurable);
             }
 
-#pragma warning disable RS2008 // Release tracking is checked by our own guard-rail test over the catalog.
+#pragma warning disable RS2008, RS0030 // The one descriptor factory (RS0030 bans the constructor elsewhere); release tracking is checked by our own guard-rail test over the catalog.
             return new DiagnosticDescriptor(
                 rule.Id,
                 rule.Title,
@@ -75,7 +82,7 @@ namespace IacAnalyzers.Host
                 description: rule.Description,
                 helpLinkUri: rule.HelpLink,
                 customTags: tags.ToArray());
-#pragma warning restore RS2008
+#pragma warning restore RS2008, RS0030
         }
     }
 }

@@ -27,6 +27,12 @@ namespace IacAnalyzers.Host
             foreach (var rule in rules)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if ((rule.Info.Surfaces & resource.Surface) == 0)
+                {
+                    // A rule runs only where its catalog entry says (and where its analyzer declares its descriptor).
+                    continue;
+                }
+
                 findings.Clear();
                 try
                 {

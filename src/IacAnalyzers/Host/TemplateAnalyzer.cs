@@ -18,7 +18,9 @@ namespace IacAnalyzers.Host
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TemplateAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.All;
+        private static readonly ImmutableArray<DiagnosticDescriptor> Supported = Descriptors.ForSurface(Catalog.Surfaces.CloudFormation);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Supported;
 
         public override void Initialize(AnalysisContext context)
         {

@@ -79,6 +79,7 @@ namespace IacAnalyzers.Tests.Cdk
             var telemetry = await Telemetry(compilation);
             Assert.Equal(1, telemetry.CompilationStartActionsCount);
             Assert.Equal(0, telemetry.OperationActionsCount);
+            Assert.Equal(0, telemetry.OperationBlockStartActionsCount);
         }
 
         [Fact]
@@ -86,7 +87,9 @@ namespace IacAnalyzers.Tests.Cdk
         {
             var compilation = CdkTestHost.Compile(new[] { "public class C { }" });
             var telemetry = await Telemetry(compilation);
-            Assert.True(telemetry.OperationActionsCount >= 1);
+
+            // Per-body state: one operation block start action, which registers the operation actions for each body.
+            Assert.True(telemetry.OperationBlockStartActionsCount >= 1);
         }
 
         [Fact]

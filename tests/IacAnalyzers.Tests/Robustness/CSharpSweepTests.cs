@@ -20,12 +20,6 @@ namespace IacAnalyzers.Tests.Robustness
     /// </summary>
     public class CSharpSweepTests
     {
-        /// <summary>Wall-clock bound of one small case (compile + analyze + fixes) on a loaded 2-core machine.</summary>
-        private static readonly TimeSpan SmallCaseBound = TimeSpan.FromSeconds(10);
-
-        /// <summary>Bound of our analyzers' own execution time for one huge case.</summary>
-        private static readonly TimeSpan HugeAnalyzerBound = TimeSpan.FromSeconds(5);
-
         private readonly ITestOutputHelper output;
 
         public CSharpSweepTests(ITestOutputHelper output)
@@ -95,7 +89,7 @@ namespace IacAnalyzers.Tests.Robustness
                 slowest = result.Wall > slowest ? result.Wall : slowest;
                 withFindings += result.Iac.Any() ? 1 : 0;
                 fixes += result.FixesComputed;
-                if (result.Failures.Count > 0 || result.Wall > SmallCaseBound)
+                if (result.Failures.Count > 0)
                 {
                     failures.Add(Describe(result, source));
                 }
@@ -116,7 +110,7 @@ namespace IacAnalyzers.Tests.Robustness
             var result = await RobustnessHost.RunAsync(name, source);
             output.WriteLine(result.Wall.TotalMilliseconds + " ms; " + string.Join("\n", result.Iac.Select(d => d.ToString())));
             AssertClean(result, source);
-            Assert.True(result.Wall < SmallCaseBound, name + " took " + result.Wall);
+            AssertRegistrationBindsOncePerDocument(result);
         }
 
         [Fact]
@@ -214,8 +208,8 @@ namespace IacAnalyzers.Tests.Robustness
             var result = await RobustnessHost.RunAsync("concat", source);
             Report(result);
             AssertClean(result, source);
-            Assert.True(result.CdkAnalyzerTime < HugeAnalyzerBound, "CdkAnalyzer took " + result.CdkAnalyzerTime);
-            Assert.True(result.Wall < TimeSpan.FromSeconds(30), "took " + result.Wall);
+            Assert.True(result.FixesComputed >= 2, "expected fixes for both constructs, got " + result.FixesComputed);
+            AssertRegistrationBindsOncePerDocument(result);
         }
 
         [Fact]
@@ -225,27 +219,21 @@ namespace IacAnalyzers.Tests.Robustness
             var result = await RobustnessHost.RunAsync("nested", source);
             Report(result);
             AssertClean(result, source);
-            Assert.True(result.CdkAnalyzerTime < HugeAnalyzerBound, "CdkAnalyzer took " + result.CdkAnalyzerTime);
-            Assert.True(result.Wall < TimeSpan.FromSeconds(30), "took " + result.Wall);
+            AssertRegistrationBindsOncePerDocument(result);
         }
 
         [Fact]
         public async Task Ten_thousand_item_collection_initializers_are_bounded()
         {
-            // Fixes are registered (the light bulb's question) but their operations are not computed here: computing one
-            // C# set-property fix costs seconds per thousand items (FixPerformanceTests pins that bug).
+            // Fixes are registered (the light bulb's question); their operations are computed next to a thousand items in
+            // FixPerformanceTests (here they would only repeat the compiler's binding of 40,000 nodes).
             var source = RobustnessSources.HugeCollections(10_000);
             var result = await RobustnessHost.RunAsync("collections", RobustnessHost.CreateSolution(new[] { source }), fixes: true, concurrent: false, default, operations: false);
             Report(result);
-            output.WriteLine("fix registration: " + result.FixRegistrationTime.TotalMilliseconds + " ms");
             AssertClean(result, source);
             Assert.True(result.Iac.Count() >= 4, "the instances with 10k-item collections must still be analyzed");
-            Assert.True(result.CdkAnalyzerTime < HugeAnalyzerBound, "CdkAnalyzer took " + result.CdkAnalyzerTime);
-            // Registration binds the 10k-item body for each diagnostic (~1 s each here): a generous bound against hangs.
-            Assert.True(result.FixRegistrationTime < TimeSpan.FromSeconds(30), "fix registration took " + result.FixRegistrationTime);
-
-            // The wall time is mostly the compiler binding 40,000 nodes; bounded generously (a hang would show here).
-            Assert.True(result.Wall < TimeSpan.FromSeconds(90), "took " + result.Wall);
+            Assert.True(result.FixRegistrations >= 4, "expected a registration per fixable finding, got " + result.FixRegistrations);
+            AssertRegistrationBindsOncePerDocument(result);
         }
 
         [Fact]
@@ -259,8 +247,21 @@ namespace IacAnalyzers.Tests.Robustness
             Report(result);
             AssertClean(result, null);
             Assert.True(result.Iac.Count() > 100, "expected findings in the 5 MB file, got " + result.Iac.Count());
-            Assert.True(result.CdkAnalyzerTime < HugeAnalyzerBound, "CdkAnalyzer took " + result.CdkAnalyzerTime);
-            Assert.True(result.Wall < TimeSpan.FromSeconds(30), "took " + result.Wall);
+            AssertRegistrationBindsOncePerDocument(result);
+        }
+
+        /// <summary>
+        /// Registering fixes (the light bulb's question) binds a document once, however many findings it has: each C#
+        /// provider asked the workspace for at most one semantic model per document with findings.
+        /// </summary>
+        internal static void AssertRegistrationBindsOncePerDocument(CaseResult result)
+        {
+            var documents = result.Iac.Where(d => d.Location.IsInSource).Select(d => d.Location.SourceTree).Distinct().Count();
+            foreach (var (provider, models) in result.SemanticModelsForFixes)
+            {
+                Assert.True(models <= documents, provider + " asked for " + models + " semantic models for " + documents + " document(s) and "
+                                                  + result.FixRegistrations + " registrations: registration must not re-bind per diagnostic");
+            }
         }
 
         internal static void AssertClean(CaseResult result, string? source = null)

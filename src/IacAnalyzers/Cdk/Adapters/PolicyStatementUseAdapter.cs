@@ -70,7 +70,7 @@ namespace IacAnalyzers.Cdk.Adapters
             var local = Local(invocation.Arguments[0].Value);
             if (local != null && CdkValues.IsMember(argument, "PolicyStatement", CdkValues.NewMember))
             {
-                argument = WithCalls((MapValue)argument, BodyIndex.Of(invocation).CallsOn(local), input.Resolver);
+                argument = WithCalls((MapValue)argument, input.Resolver.Indexes.Of(invocation).CallsOn(local), input.Resolver);
             }
 
             var statements = new List<Value>();

@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using IacAnalyzers.Cdk;
+using IacAnalyzers.Tests.Cdk;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace IacAnalyzers.Benchmarks
+{
+    /// <summary>
+    /// <c>--cdk-inproc [stacks] [rounds]</c>: the CDK front-end over the generated app inside this process, for profiling
+    /// (run it under <c>dotnet-trace</c> or <c>dotnet-counters</c>). Each round compiles the app afresh and binds it
+    /// (<c>GetDiagnostics</c>, what the compiler does anyway), then runs, interleaved, an analyzer that registers the
+    /// same operation actions as <see cref="CdkAnalyzer"/> and does nothing (the driver's own cost of building operation
+    /// trees) and <see cref="CdkAnalyzer"/> itself, each on its own fresh bound compilation. Prints CPU time and bytes
+    /// allocated by each pass, and the analyzer's own execution time from Roslyn's telemetry.
+    /// </summary>
+    public static class CdkAppInProcess
+    {
+        public static int Run(int stacks, int rounds)
+        {
+            var files = CdkAppGenerator.Generate(stacks);
+            var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), path: "/bench/" + f.Path)).ToArray();
+            var references = References();
+            CSharpCompilation NewCompilation() => CSharpCompilation.Create(
+                "BenchApp", trees, references, new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Disable));
+
+            var errors = NewCompilation().GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+            if (errors.Length > 0)
+            {
+                Console.WriteLine(string.Join("\n", errors.Take(10)));
+                return 1;
+            }
+
+            var baseline = new List<(double Cpu, long Bytes)>();
+            var ours = new List<(double Cpu, long Bytes, double Telemetry, int Findings)>();
+            for (var round = 0; round <= rounds; round++)
+            {
+                var (bCpu, bBytes, _, _) = Pass(NewCompilation(), new DriverBaselineAnalyzer());
+                var analyzer = new CdkAnalyzer();
+                var (cpu, bytes, telemetry, diagnostics) = Pass(NewCompilation(), analyzer);
+                var failures = diagnostics.Where(d => d.Id == "AD0001" || d.Id == "IAC0002").ToArray();
+                if (failures.Length > 0)
+                {
+                    Console.WriteLine(string.Join("\n", failures.Take(5)));
+                    return 1;
+                }
+
+                Console.WriteLine(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "round {0}{1}: driver baseline CPU {2:F0} ms, {3:F1} MB | CdkAnalyzer CPU {4:F0} ms, {5:F1} MB, telemetry {6:F0} ms, {7} findings",
+                    round, round == 0 ? " (warm-up, not counted)" : string.Empty, bCpu, bBytes / 1e6, cpu, bytes / 1e6, telemetry, diagnostics.Length));
+                if (round > 0)
+                {
+                    baseline.Add((bCpu, bBytes));
+                    ours.Add((cpu, bytes, telemetry, diagnostics.Length));
+                }
+            }
+
+            Console.WriteLine(string.Format(
+                CultureInfo.InvariantCulture,
+                "median of {0}: driver baseline CPU {1:F0} ms, {2:F1} MB; CdkAnalyzer CPU {3:F0} ms, {4:F1} MB (our own share: {5:F0} ms, {6:F1} MB), telemetry {7:F0} ms",
+                rounds,
+                Median(baseline.Select(b => b.Cpu)),
+                Median(baseline.Select(b => (double)b.Bytes)) / 1e6,
+                Median(ours.Select(o => o.Cpu)),
+                Median(ours.Select(o => (double)o.Bytes)) / 1e6,
+                Median(ours.Zip(baseline, (o, b) => o.Cpu - b.Cpu)),
+                Median(ours.Zip(baseline, (o, b) => (double)(o.Bytes - b.Bytes))) / 1e6,
+                Median(ours.Select(o => o.Telemetry))));
+            return 0;
+        }
+
+        private static (double Cpu, long Bytes, double Telemetry, ImmutableArray<Diagnostic> Diagnostics) Pass(Compilation compilation, DiagnosticAnalyzer analyzer)
+        {
+            compilation.GetDiagnostics();
+            var withAnalyzers = compilation.WithAnalyzers(
+                ImmutableArray.Create(analyzer),
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+            GC.Collect();
+            var process = Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
+            var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+            var bytes = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
+            process.Refresh();
+            var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+            var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();
+            return (cpu, bytes, telemetry.ExecutionTime.TotalMilliseconds, diagnostics);
+        }
+
+        /// <summary>The running runtime's assemblies plus the CDK assemblies copied next to this program.</summary>
+        private static ImmutableArray<MetadataReference> References()
+        {
+            var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+            var runtime = ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? string.Empty)
+                .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+                .Where(p => string.Equals(Path.GetDirectoryName(p), runtimeDirectory, StringComparison.Ordinal));
+            var cdk = new[] { "Amazon.CDK.Lib", "Constructs", "Amazon.JSII.Runtime" }.Select(n => Path.Combine(AppContext.BaseDirectory, n + ".dll"));
+            return runtime.Concat(cdk)
+                .OrderBy(p => p, StringComparer.Ordinal)
+                .Select(p => (MetadataReference)AssemblyMetadata.CreateFromFile(p).GetReference(filePath: p))
+                .ToImmutableArray();
+        }
+
+        private static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToArray();
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+
+#pragma warning disable RS1001, RS1036, RS1038, RS1041 // A benchmark-only baseline, never shipped or loaded by a compiler.
+        /// <summary>Registers what <see cref="CdkAnalyzer"/> registers (creations and calls) and does nothing.</summary>
+        private sealed class DriverBaselineAnalyzer : DiagnosticAnalyzer
+        {
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => IacAnalyzers.Host.Descriptors.All;
+
+            public override void Initialize(AnalysisContext context)
+            {
+                context.EnableConcurrentExecution();
+                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+                context.RegisterOperationAction(_ => { }, OperationKind.ObjectCreation, OperationKind.Invocation);
+            }
+        }
+#pragma warning restore RS1001, RS1036, RS1038, RS1041
+    }
+}

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using IacAnalyzers.Tests.Cdk;
+
+namespace IacAnalyzers.Benchmarks
+{
+    /// <summary>
+    /// <c>--cdk-app [stacks] --paired [runs]</c>: what our analyzers add to a real build. The generated app is built
+    /// <c>runs</c> times each way, interleaved (A, B, A, B, ... so a change of machine load hits both sides alike):
+    /// A = <c>dotnet build --no-incremental</c> with only our analyzers (the NET analyzers off), B = the same with
+    /// <c>-p:RunAnalyzers=false</c>. Each build runs without build servers (<c>--disable-build-servers</c>,
+    /// <c>UseSharedCompilation=false</c>), so every process it starts is its descendant and the CPU time of the whole
+    /// process tree (user + sys, from <c>getrusage(RUSAGE_CHILDREN)</c>) is the build's. Prints each pair, the medians
+    /// and the median of the paired ratios, and the load average before and after.
+    /// The analyzers are taken from this program's own folder (the Release build of src/IacAnalyzers and Core).
+    /// </summary>
+    public static class CdkAppPaired
+    {
+        public static int Run(int stacks, int runs)
+        {
+            var dir = CdkAppBuild.WriteApp(stacks, "paired", AnalyzerItems());
+            Console.WriteLine("Load average before: " + LoadAverage());
+            var restore = CdkAppBuild.Dotnet(dir, "restore");
+            if (!restore.Contains("Restored", StringComparison.Ordinal) && !restore.Contains("up-to-date", StringComparison.Ordinal) && !restore.Contains("up to date", StringComparison.Ordinal))
+            {
+                Console.WriteLine(restore);
+            }
+
+            const string Common = "build --no-incremental --no-restore --disable-build-servers -nodeReuse:false -p:UseSharedCompilation=false";
+            var with = new List<(double Cpu, double Wall)>();
+            var without = new List<(double Cpu, double Wall)>();
+
+            // One warm-up of each (disk cache, first JIT of MSBuild tasks), not counted.
+            Measure(dir, Common, failOnMissing: true);
+            Measure(dir, Common + " -p:RunAnalyzers=false", failOnMissing: false);
+            for (var i = 0; i < runs; i++)
+            {
+                var a = Measure(dir, Common, failOnMissing: true);
+                var b = Measure(dir, Common + " -p:RunAnalyzers=false", failOnMissing: false);
+                with.Add(a);
+                without.Add(b);
+                Console.WriteLine(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "pair {0}: with our analyzers CPU {1:F2} s wall {2:F2} s | RunAnalyzers=false CPU {3:F2} s wall {4:F2} s | CPU {5:+0.0;-0.0} %, wall {6:+0.0;-0.0} %",
+                    i + 1, a.Cpu, a.Wall, b.Cpu, b.Wall, Percent(a.Cpu, b.Cpu), Percent(a.Wall, b.Wall)));
+            }
+
+            var cpuRatio = Median(with.Zip(without, (a, b) => Percent(a.Cpu, b.Cpu)));
+            var wallRatio = Median(with.Zip(without, (a, b) => Percent(a.Wall, b.Wall)));
+            Console.WriteLine(string.Format(
+                CultureInfo.InvariantCulture,
+                "median of {0} pairs: CPU {1:F2} s vs {2:F2} s ({3:+0.0;-0.0} %; median paired ratio {4:+0.0;-0.0} %), wall {5:F2} s vs {6:F2} s ({7:+0.0;-0.0} %; paired {8:+0.0;-0.0} %)",
+                runs,
+                Median(with.Select(x => x.Cpu)),
+                Median(without.Select(x => x.Cpu)),
+                Percent(Median(with.Select(x => x.Cpu)), Median(without.Select(x => x.Cpu))),
+                cpuRatio,
+                Median(with.Select(x => x.Wall)),
+                Median(without.Select(x => x.Wall)),
+                Percent(Median(with.Select(x => x.Wall)), Median(without.Select(x => x.Wall))),
+                wallRatio));
+            Console.WriteLine("Load average after: " + LoadAverage());
+            return 0;
+        }
+
+        /// <summary>The analyzer assemblies as <c>Analyzer</c> items: our two, and YamlDotNet beside them.</summary>
+        private static string AnalyzerItems()
+        {
+            var items = new[] { "IacAnalyzers.dll", "IacAnalyzers.Core.dll", "YamlDotNet.dll" }
+                .Select(f => Path.Combine(AppContext.BaseDirectory, f))
+                .Select(p => File.Exists(p) ? p : throw new FileNotFoundException("analyzer assembly not found next to the benchmark", p))
+                .Select(p => "    <Analyzer Include=\"" + p + "\" />");
+            return "  <PropertyGroup><EnableNETAnalyzers>false</EnableNETAnalyzers></PropertyGroup>\n  <ItemGroup>\n" + string.Join("\n", items) + "\n  </ItemGroup>";
+        }
+
+        private static (double Cpu, double Wall) Measure(string dir, string arguments, bool failOnMissing)
+        {
+            var before = ChildrenCpuSeconds();
+            var watch = Stopwatch.StartNew();
+            var output = CdkAppBuild.Dotnet(dir, arguments);
+            watch.Stop();
+            var cpu = ChildrenCpuSeconds() - before;
+            // Our analyzers report errors on the app on purpose: that build "fails" after compiling (and analyzing) it.
+            if (failOnMissing && !output.Contains("IAC2001", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("the build with our analyzers reported no IAC2001: the analyzers did not run\n" + output);
+            }
+
+            if (!failOnMissing && output.Contains("IAC2001", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("the build with RunAnalyzers=false still ran our analyzers\n" + output);
+            }
+
+            return (cpu, watch.Elapsed.TotalSeconds);
+        }
+
+        private static double Percent(double a, double b) => (a / b - 1) * 100;
+
+        private static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToArray();
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+
+        private static string LoadAverage()
+            => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) + " (1/5/15 min, " + Environment.ProcessorCount + " cores)" : "unknown";
+
+        /// <summary>User + system CPU seconds of every descendant process this one has waited for.</summary>
+        private static double ChildrenCpuSeconds()
+        {
+            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux) && !RuntimeInformation.IsOSPlatform(OSPlatform.OSX))
+            {
+                throw new PlatformNotSupportedException("--paired measures CPU with getrusage (Linux, macOS)");
+            }
+
+            var usage = new long[18];
+            if (GetRUsage(-1 /* RUSAGE_CHILDREN */, usage) != 0)
+            {
+                throw new InvalidOperationException("getrusage failed");
+            }
+
+            return usage[0] + usage[1] / 1e6 + usage[2] + usage[3] / 1e6;
+        }
+
+        [DllImport("libc", EntryPoint = "getrusage", SetLastError = true)]
+        private static extern int GetRUsage(int who, [Out] long[] usage);
+    }
+}
