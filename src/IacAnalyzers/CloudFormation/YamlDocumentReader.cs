@@ -208,7 +208,10 @@ namespace IacAnalyzers.CloudFormation
             {
                 // YamlDotNet may throw other exception types on malformed input (an unclosed flow sequence gives an
                 // InvalidOperationException): still a syntax problem, reported where the parser last made sense of it.
-                return Fail(nodes, "the text is not valid YAML or JSON after this point (" + ex.GetType().Name + ": " + ex.Message + ")", Math.Min(lastOffset, text.Length));
+                // The parser's own exception text says nothing to the user (fuzzing found "Operation is not valid due to the
+                // current state of the object"): the position is the message.
+                _ = ex;
+                return Fail(nodes, "the text is not valid YAML or JSON after this point (the parser could not go on here)", Math.Min(lastOffset, text.Length));
             }
 
             return new YamlDocument(root, nodes, null, 0);

@@ -184,6 +184,18 @@ namespace IacAnalyzers.Tests.CloudFormation
             Assert.Single(template!.Resources);
         }
 
+        [Theory]
+        [InlineData("    Properties: {A: [1, 2\n")]
+        [InlineData("    Properties: [\n")]
+        [InlineData("    Properties: {A: !If [C, {B: 1\n")]
+        public void Parser_failures_never_show_an_internal_exception(string tail)
+        {
+            var document = TemplateDocuments.Parse(Head + Db + tail, CancellationToken.None);
+            Assert.NotNull(document.Error);
+            Assert.DoesNotContain("Exception", document.Error);
+            Assert.DoesNotContain("state of the object", document.Error);
+        }
+
         private static string UnicodeTextMessage(string escape)
             => "the escape " + escape + " is half of a UTF-16 surrogate pair without its other half, which is not a character; write the character itself, or both halves (e.g. \\ud83d\\ude00)";
     }
