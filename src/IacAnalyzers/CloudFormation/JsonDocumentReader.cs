@@ -95,8 +95,7 @@ namespace IacAnalyzers.CloudFormation
                         if (pos < text.Length && text[pos] == (mapping ? '}' : ']'))
                         {
                             pos++;
-                            node.End = pos;
-                            stack.RemoveAt(stack.Count - 1);
+                            Close(stack);
                         }
                         else if (mapping)
                         {
@@ -152,13 +151,26 @@ namespace IacAnalyzers.CloudFormation
                         if (ch == (mapping ? '}' : ']'))
                         {
                             pos++;
-                            frame.Node.End = pos;
-                            stack.RemoveAt(stack.Count - 1);
+                            Close(stack);
                             continue;
                         }
 
                         throw new FormatException();
                     }
+                }
+            }
+
+            /// <summary>Closes the innermost collection at <see cref="pos"/> (just after its bracket) and records its height.</summary>
+            private void Close(List<Frame> stack)
+            {
+                var frame = stack[stack.Count - 1];
+                stack.RemoveAt(stack.Count - 1);
+                frame.Node.End = pos;
+                frame.Node.Height = frame.MaxChildHeight + 1;
+                if (stack.Count > 0)
+                {
+                    var parent = stack[stack.Count - 1];
+                    parent.MaxChildHeight = Math.Max(parent.MaxChildHeight, frame.Node.Height);
                 }
             }
 
@@ -345,8 +357,21 @@ namespace IacAnalyzers.CloudFormation
                                 throw new FormatException();
                             }
 
-                            buffer.Append((char)code);
                             pos += 4;
+                            if (code >= 0xD800 && code <= 0xDFFF)
+                            {
+                                if (!LowHalfFollows(code, out var low))
+                                {
+                                    // A lone half: the YAML reader gives the one verdict and message (see UnicodeText).
+                                    throw new FormatException();
+                                }
+
+                                buffer.Append((char)code);
+                                code = low;
+                                pos += 6;
+                            }
+
+                            buffer.Append((char)code);
                             break;
                         default:
                             throw new FormatException();
@@ -354,6 +379,15 @@ namespace IacAnalyzers.CloudFormation
 
                     runStart = pos;
                 }
+            }
+
+            /// <summary>True when <paramref name="code"/> is a high half and the escape at <see cref="pos"/> is its low half.</summary>
+            private bool LowHalfFollows(int code, out int low)
+            {
+                low = 0;
+                return code <= 0xDBFF && pos + 6 <= text.Length && text[pos] == '\\' && text[pos + 1] == 'u'
+                       && int.TryParse(text.Substring(pos + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out low)
+                       && low >= 0xDC00 && low <= 0xDFFF;
             }
 
             private void SkipSpace()
@@ -382,6 +416,8 @@ namespace IacAnalyzers.CloudFormation
                 public YamlNode Node { get; }
 
                 public YamlNode? PendingKey { get; set; }
+
+                public int MaxChildHeight { get; set; }
             }
         }
     }

@@ -3,7 +3,7 @@ using IacAnalyzers.Model;
 
 namespace IacAnalyzers.CloudFormation
 {
-    /// <summary>Offsets to 0-based line/column positions for one text (\n, \r\n and \r end lines).</summary>
+    /// <summary>Offsets to 0-based line/column positions for one text (\n, \r\n, \r, U+0085, U+2028 and U+2029 end lines, as in Roslyn).</summary>
     public sealed class LineMap
     {
         private readonly List<int> lineStarts = new List<int> { 0 };
@@ -25,8 +25,9 @@ namespace IacAnalyzers.CloudFormation
 
                     lineStarts.Add(i + 1);
                 }
-                else if (c == '\n')
+                else if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029')
                 {
+                    // The line breaks Roslyn's SourceText knows, so positions match what editors and build logs show.
                     lineStarts.Add(i + 1);
                 }
             }

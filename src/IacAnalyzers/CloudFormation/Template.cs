@@ -39,6 +39,14 @@ namespace IacAnalyzers.CloudFormation
         /// <summary>The view of one resource (built on first use); null when the template has no such resource.</summary>
         public ResourceView? View(TemplateResource entry) => context?.View(entry);
 
+        /// <summary>Values built for views so far (nodes converted, list items made): the work reading cost, for tests that bound it.</summary>
+        public int ValuesBuilt => context != null ? context.Builder.ValuesBuilt : 0;
+
+        /// <summary>How often each reading limit ("values", "characters", "depth", "alternatives") cut a value so far.</summary>
+        public IReadOnlyDictionary<string, int> LimitHits => context != null ? context.Builder.LimitHits : NoHits;
+
+        private static readonly IReadOnlyDictionary<string, int> NoHits = new Dictionary<string, int>();
+
         /// <summary>
         /// Problems found while reading. Parse failures leave no resources; limits hit while building views (an alias
         /// bomb) are added when the views are built, so read this after using <see cref="Resources"/>/<see cref="View"/>.

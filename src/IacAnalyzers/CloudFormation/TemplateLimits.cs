@@ -16,5 +16,20 @@ namespace IacAnalyzers.CloudFormation
         public const int BaseValueBudget = 100_000;
 
         public const int ValueBudgetPerNode = 4;
+
+        /// <summary>Characters of strings computed by intrinsics (Fn::Sub, Fn::Join, Fn::Split): a fixed allowance plus a multiple of the text's length.</summary>
+        public const long BaseCharBudget = 1_000_000;
+
+        public const int CharBudgetPerChar = 8;
+    }
+}
+
+namespace IacAnalyzers.CloudFormation
+{
+    /// <summary>The value builder's limits, for tests and messages.</summary>
+    public static class ValueBuilderLimits
+    {
+        /// <summary>The most one-of alternatives a value may offer along one path (see ValueBuilder).</summary>
+        public const int Alternatives = ValueBuilder.MaxAlternatives;
     }
 }

@@ -81,7 +81,8 @@ namespace IacAnalyzers.CloudFormation
             }
 
             var budget = TemplateLimits.BaseValueBudget + (int)Math.Min(int.MaxValue / 2, (long)document.NodeCount * TemplateLimits.ValueBudgetPerNode);
-            var builder = new ValueBuilder(lines, root, names, errors, budget);
+            var charBudget = TemplateLimits.BaseCharBudget + (long)text.Length * TemplateLimits.CharBudgetPerChar;
+            var builder = new ValueBuilder(lines, root, names, errors, budget, charBudget, cancellationToken);
             var context = new TemplateResourceContext(builder, entries);
             return new Template(path, lines, root, context, errors);
         }
@@ -98,6 +99,12 @@ namespace IacAnalyzers.CloudFormation
             }
 
             if (text.IndexOf("AWSTemplateFormatVersion", StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+
+            // Escapes can spell any key (`"Re\u0073ources"`): such a text is parsed and its structure decides.
+            if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\x", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
             {
                 return true;
             }

@@ -31,6 +31,8 @@ namespace IacAnalyzers.CloudFormation
 
         public IReadOnlyList<TemplateResource> Entries => entries;
 
+        public ValueBuilder Builder => builder;
+
         public IReadOnlyList<ResourceView> Resources
         {
             get

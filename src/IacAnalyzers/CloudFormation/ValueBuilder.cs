@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using System.Threading;
 using IacAnalyzers.Model;
 
 namespace IacAnalyzers.CloudFormation
@@ -11,7 +12,12 @@ namespace IacAnalyzers.CloudFormation
     /// <c>Ref</c> to a parameter (its Default, said in the provenance), <c>Fn::If</c> (both branches),
     /// <c>Fn::Sub</c>/<c>Fn::Join</c>/<c>Fn::Select</c>/<c>Fn::Split</c> of known parts, <c>Fn::FindInMap</c> with known
     /// keys. Everything else is unknown. <c>Ref</c>/<c>Fn::GetAtt</c> to a resource is an unknown value that names the
-    /// resource. Work is bounded by a value budget (aliases can make a small text expand to a huge tree).
+    /// resource. Work is bounded, whatever the text: a value budget (aliases can make a small text expand to a huge
+    /// tree; list items made by <c>Fn::Split</c> and list parameters count too), a character budget for strings made by
+    /// <c>Fn::Sub</c>/<c>Fn::Join</c>/<c>Fn::Split</c>, a depth limit (the reader bounds the tree's height, but
+    /// <c>Fn::FindInMap</c> jumps elsewhere), and a budget of one-of alternatives along any path: past
+    /// <see cref="MaxAlternatives"/> an <c>Fn::If</c> tree is unknown, so rules never see an exponential number of
+    /// branches. Each limit is reported once per template (IAC0001) at the first value it cut. Cancellation is observed.
     /// </summary>
     internal sealed class ValueBuilder
     {
@@ -19,16 +25,45 @@ namespace IacAnalyzers.CloudFormation
         private const string UrlSuffix = "amazonaws.com";
         private const int MaxResolveDepth = 32;
 
+        /// <summary>Values nested deeper than this (aliases and intrinsic jumps followed) are unknown.</summary>
+        public const int MaxValueDepth = 2 * TemplateLimits.MaxDepth;
+
+        /// <summary>The most one-of alternatives a value may offer along one path (a chain of 6 nested <c>Fn::If</c> gives 7; a tree of depth 6 gives 64).</summary>
+        public const int MaxAlternatives = 64;
+
+        /// <summary>Notes a <c>Fn::Sub</c>/<c>Fn::Join</c> provenance names before it says "and N more".</summary>
+        private const int MaxNotes = 4;
+
         private readonly LineMap lines;
         private readonly YamlNode? parameters;
         private readonly YamlNode? mappings;
         private readonly HashSet<string> resourceNames;
         private readonly List<TemplateError> errors;
-        private int budget;
-        private bool budgetReported;
-        private int resolveDepth;
+        private readonly CancellationToken cancellationToken;
 
-        public ValueBuilder(LineMap lines, YamlNode root, HashSet<string> resourceNames, List<TemplateError> errors, int budget)
+        /// <summary>One-of alternatives of the values that offer more than one (all others offer one).</summary>
+        private readonly Dictionary<Value, int> alternatives = new Dictionary<Value, int>();
+
+        /// <summary>Sizes of the collection values (all others have size 1).</summary>
+        private readonly Dictionary<Value, int> sizes = new Dictionary<Value, int>();
+        private readonly HashSet<string> reported = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Values of nodes that aliases share, converted once. A value is the same wherever its node is used unless a
+        /// depth limit cut it (depth depends on the place), so those are not kept; budgets only ever run down, and the
+        /// alternatives limit depends on the node alone.
+        /// </summary>
+        private readonly Dictionary<YamlNode, Value> shared = new Dictionary<YamlNode, Value>();
+
+        /// <summary>Depth cuts so far (see <see cref="shared"/>).</summary>
+        private int cuts;
+        private int budget;
+        private long charBudget;
+        private int resolveDepth;
+        private int depth;
+        private int work;
+
+        public ValueBuilder(LineMap lines, YamlNode root, HashSet<string> resourceNames, List<TemplateError> errors, int budget, long charBudget = long.MaxValue, CancellationToken cancellationToken = default)
         {
             this.lines = lines;
             parameters = root.Get("Parameters") is YamlNode p && p.IsMapping ? p : null;
@@ -36,25 +71,128 @@ namespace IacAnalyzers.CloudFormation
             this.resourceNames = resourceNames;
             this.errors = errors;
             this.budget = budget;
+            this.charBudget = charBudget;
+            this.cancellationToken = cancellationToken;
         }
+
+        /// <summary>Values built so far (each node converted, each list item made), for tests that bound the work.</summary>
+        public int ValuesBuilt { get; private set; }
+
+        /// <summary>How many times each limit cut a value, by limit ("values", "characters", "depth", "alternatives").</summary>
+        public Dictionary<string, int> LimitHits { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
 
         public SourceLocation Span(YamlNode node) => lines.Span(node.Start, node.End);
 
         public Value Convert(YamlNode node)
         {
-            if (--budget < 0)
+            if (!Spend(1, node))
             {
-                if (!budgetReported)
-                {
-                    budgetReported = true;
-                    errors.Add(new TemplateError(
-                        "aliases expand to more values than the analyzer reads from one template; the rest is treated as unknown",
-                        lines.Span(node.Start, node.Start)));
-                }
-
                 return new UnknownValue("the template's value budget is exhausted", Span(node));
             }
 
+            if (depth >= MaxValueDepth)
+            {
+                cuts++;
+                Limit("depth", "values nest deeper than " + MaxValueDepth + " levels once aliases and Fn::FindInMap are followed; the rest is treated as unknown", node);
+                return new UnknownValue("a value nested too deeply", Span(node));
+            }
+
+            if (node.IsAliased && shared.TryGetValue(node, out var known))
+            {
+                // Converted once, but each use is as many values for the rules to walk: charged again.
+                var size = SizeOf(known);
+                return size <= 1 || Spend(size - 1, node) ? known : new UnknownValue("the template's value budget is exhausted", Span(node));
+            }
+
+            var cutsBefore = cuts;
+            depth++;
+            try
+            {
+                var value = ConvertNode(node);
+                if (node.IsAliased && cuts == cutsBefore)
+                {
+                    shared[node] = value;
+                }
+
+                return value;
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        /// <summary>Takes <paramref name="values"/> from the value budget; false (reported once) when it is exhausted.</summary>
+        private bool Spend(int values, YamlNode at)
+        {
+            if ((++work & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            ValuesBuilt += values;
+            budget -= values;
+            if (budget < 0)
+            {
+                budget = -1;
+                Limit("values", "aliases expand to more values than the analyzer reads from one template; the rest is treated as unknown", at);
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>Takes the length of a string the template computes from the character budget; false (reported once) past it.</summary>
+        private bool SpendChars(long chars, YamlNode at)
+        {
+            charBudget -= chars;
+            if (charBudget < 0)
+            {
+                charBudget = -1;
+                Limit("characters", "intrinsic functions (Fn::Sub, Fn::Join, Fn::Split) build more text than the analyzer reads from one template; the rest is treated as unknown", at);
+                return false;
+            }
+
+            return true;
+        }
+
+        private void Limit(string limit, string message, YamlNode at)
+        {
+            LimitHits[limit] = LimitHits.TryGetValue(limit, out var n) ? n + 1 : 1;
+            if (reported.Add(limit))
+            {
+                errors.Add(new TemplateError(message, lines.Span(at.Start, at.Start)));
+            }
+        }
+
+        /// <summary>The one-of alternatives <paramref name="value"/> offers along its richest path (1 for plain values).</summary>
+        private int AlternativesOf(Value value) => alternatives.TryGetValue(value, out var n) ? n : 1;
+
+        /// <summary>Values in <paramref name="value"/>'s tree (1 for plain values).</summary>
+        private int SizeOf(Value value) => sizes.TryGetValue(value, out var n) ? n : 1;
+
+        private Value Sized(Value value, long size)
+        {
+            if (size > 1)
+            {
+                sizes[value] = (int)Math.Min(size, int.MaxValue / 2);
+            }
+
+            return value;
+        }
+
+        private Value Track(Value value, int count)
+        {
+            if (count > 1)
+            {
+                alternatives[value] = count;
+            }
+
+            return value;
+        }
+
+        private Value ConvertNode(YamlNode node)
+        {
             var location = Span(node);
             if (node.HasLocalTag)
             {
@@ -68,12 +206,17 @@ namespace IacAnalyzers.CloudFormation
                 case NodeKind.Sequence:
                 {
                     var items = new List<Value>(node.Items.Count);
+                    var most = 1;
+                    long size = 1;
                     foreach (var item in node.Items)
                     {
-                        items.Add(Convert(item));
+                        var value = Convert(item);
+                        most = Math.Max(most, AlternativesOf(value));
+                        size += SizeOf(value);
+                        items.Add(value);
                     }
 
-                    return new ListValue(items, location);
+                    return Sized(Track(new ListValue(items, location), most), size);
                 }
 
                 default:
@@ -84,15 +227,20 @@ namespace IacAnalyzers.CloudFormation
                     }
 
                     var entries = new List<MapEntry>(node.Pairs.Count);
+                    var most = 1;
+                    long size = 1;
                     foreach (var pair in node.Pairs)
                     {
                         if (pair.Key.IsScalar)
                         {
-                            entries.Add(new MapEntry(pair.Key.Text, Span(pair.Key), Convert(pair.Value)));
+                            var value = Convert(pair.Value);
+                            most = Math.Max(most, AlternativesOf(value));
+                            size += SizeOf(value);
+                            entries.Add(new MapEntry(pair.Key.Text, Span(pair.Key), value));
                         }
                     }
 
-                    return new MapValue(entries, location);
+                    return Sized(Track(new MapValue(entries, location), most), size);
                 }
             }
         }
@@ -165,6 +313,7 @@ namespace IacAnalyzers.CloudFormation
         {
             if (resolveDepth > MaxResolveDepth)
             {
+                cuts++;
                 return new UnknownValue(function + " nested too deeply", location);
             }
 
@@ -257,8 +406,14 @@ namespace IacAnalyzers.CloudFormation
 
             if (type == "CommaDelimitedList" || type.StartsWith("List<", StringComparison.Ordinal))
             {
-                var items = new List<Value>();
-                foreach (var part in def.Text.Split(','))
+                var parts = def.Text.Split(',');
+                if (!Spend(parts.Length, def))
+                {
+                    return new UnknownValue("the template's value budget is exhausted", location);
+                }
+
+                var items = new List<Value>(parts.Length);
+                foreach (var part in parts)
                 {
                     items.Add(new ScalarValue(part.Trim(), ScalarKind.String, location, provenance));
                 }
@@ -305,13 +460,24 @@ namespace IacAnalyzers.CloudFormation
             }
 
             var condition = argument.Items[0].Text;
-            return new OneOfValue(
-                new[]
-                {
-                    new Branch("when condition '" + condition + "' is true", Convert(argument.Items[1])),
-                    new Branch("when condition '" + condition + "' is false", Convert(argument.Items[2])),
-                },
-                location);
+            var whenTrue = Convert(argument.Items[1]);
+            var whenFalse = Convert(argument.Items[2]);
+            var count = AlternativesOf(whenTrue) + AlternativesOf(whenFalse);
+            if (count > MaxAlternatives)
+            {
+                Limit("alternatives", "Fn::If nests more than " + MaxAlternatives + " alternatives into one value; that value is treated as unknown and not checked", argument);
+                return new UnknownValue("an Fn::If with more than " + MaxAlternatives + " alternatives", location);
+            }
+
+            return Sized(Track(
+                new OneOfValue(
+                    new[]
+                    {
+                        new Branch("when condition '" + condition + "' is true", whenTrue),
+                        new Branch("when condition '" + condition + "' is false", whenFalse),
+                    },
+                    location),
+                count), 1L + SizeOf(whenTrue) + SizeOf(whenFalse));
         }
 
         private Value Sub(YamlNode argument, SourceLocation location)
@@ -340,9 +506,16 @@ namespace IacAnalyzers.CloudFormation
             var text = templateNode.Text;
             var result = new StringBuilder(text.Length);
             var notes = new List<string>();
+            var noted = 0;
+            var references = 0;
             var i = 0;
             while (i < text.Length)
             {
+                if ((++references & 255) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 var open = text.IndexOf("${", i, StringComparison.Ordinal);
                 if (open < 0)
                 {
@@ -367,21 +540,38 @@ namespace IacAnalyzers.CloudFormation
                     continue;
                 }
 
-                var value = SubVariable(name.Trim(), variables, location);
+                var value = SubVariable(name.Trim(), variables, templateNode, location);
                 if (!(value is ScalarValue scalar) || scalar.Kind == ScalarKind.Null)
                 {
-                    return new UnknownValue("Fn::Sub with ${" + name + "}, which is not known", location);
+                    return new UnknownValue("Fn::Sub with ${" + Shorten(name) + "}, which is not known", location);
+                }
+
+                if (!SpendChars(scalar.Text.Length, templateNode))
+                {
+                    return new UnknownValue("Fn::Sub building more text than the analyzer reads", location);
                 }
 
                 result.Append(scalar.Text);
-                notes.Add("${" + name + "} as '" + scalar.Text + "'" + (scalar.Provenance != null ? " from " + scalar.Provenance : string.Empty));
+                if (notes.Count < MaxNotes)
+                {
+                    notes.Add("${" + Shorten(name) + "} as '" + Shorten(scalar.Text) + "'" + (scalar.Provenance != null ? " from " + Shorten(scalar.Provenance) : string.Empty));
+                }
+
+                noted++;
             }
 
-            var provenance = notes.Count == 0 ? null : "Fn::Sub with " + string.Join(", ", notes);
+            var provenance = notes.Count == 0 ? null : "Fn::Sub with " + Notes(notes, noted);
             return new ScalarValue(result.ToString(), ScalarKind.String, location, provenance);
         }
 
-        private Value SubVariable(string name, YamlNode? variables, SourceLocation location)
+        /// <summary>"a, b, c" or "a, b, c and 7 more".</summary>
+        private static string Notes(List<string> notes, int total)
+            => string.Join(", ", notes) + (total > notes.Count ? " and " + (total - notes.Count).ToString(CultureInfo.InvariantCulture) + " more" : string.Empty);
+
+        /// <summary>A text as a message may quote it: at most 80 characters.</summary>
+        private static string Shorten(string text) => text.Length <= 80 ? text : text.Substring(0, 77) + "...";
+
+        private Value SubVariable(string name, YamlNode? variables, YamlNode at, SourceLocation location)
         {
             if (variables?.Get(name) is YamlNode variable)
             {
@@ -393,7 +583,7 @@ namespace IacAnalyzers.CloudFormation
                 return new UnknownValue("an attribute", location);
             }
 
-            return Ref(new YamlNode(NodeKind.Scalar, null, 0, NodeStyle.Plain) { Text = name }, location);
+            return Ref(new YamlNode(NodeKind.Scalar, null, at.Start, NodeStyle.Plain) { Text = name, End = at.Start }, location);
         }
 
         private Value Join(YamlNode argument, SourceLocation location)
@@ -411,6 +601,8 @@ namespace IacAnalyzers.CloudFormation
 
             var parts = new List<string>(list.Items.Count);
             var notes = new List<string>();
+            var noted = 0;
+            long length = 0;
             foreach (var item in list.Items)
             {
                 if (!(item is ScalarValue scalar) || scalar.Kind == ScalarKind.Null)
@@ -419,13 +611,24 @@ namespace IacAnalyzers.CloudFormation
                 }
 
                 parts.Add(scalar.Text);
+                length += scalar.Text.Length + delimiter.Length;
                 if (scalar.Provenance != null)
                 {
-                    notes.Add("'" + scalar.Text + "' from " + scalar.Provenance);
+                    if (notes.Count < MaxNotes)
+                    {
+                        notes.Add("'" + Shorten(scalar.Text) + "' from " + Shorten(scalar.Provenance));
+                    }
+
+                    noted++;
                 }
             }
 
-            return new ScalarValue(string.Join(delimiter, parts), ScalarKind.String, location, notes.Count == 0 ? null : "Fn::Join with " + string.Join(", ", notes));
+            if (!SpendChars(length, argument))
+            {
+                return new UnknownValue("Fn::Join building more text than the analyzer reads", location);
+            }
+
+            return new ScalarValue(string.Join(delimiter, parts), ScalarKind.String, location, notes.Count == 0 ? null : "Fn::Join with " + Notes(notes, noted));
         }
 
         private Value Select(YamlNode argument, SourceLocation location)
@@ -445,7 +648,8 @@ namespace IacAnalyzers.CloudFormation
                 return new UnknownValue("Fn::Select out of range", location);
             }
 
-            return Relocate(list.Items[(int)n], location, list.Items[(int)n].Provenance);
+            var chosen = list.Items[(int)n];
+            return Track(Relocate(chosen, location, chosen.Provenance, argument), AlternativesOf(chosen));
         }
 
         private Value Split(YamlNode argument, SourceLocation location)
@@ -460,8 +664,14 @@ namespace IacAnalyzers.CloudFormation
                 return new UnknownValue("Fn::Split of a computed string", location);
             }
 
-            var items = new List<Value>();
-            foreach (var part in source.Text.Split(new[] { argument.Items[0].Text }, StringSplitOptions.None))
+            var pieces = source.Text.Split(new[] { argument.Items[0].Text }, StringSplitOptions.None);
+            if (!Spend(pieces.Length, argument) || !SpendChars(source.Text.Length, argument))
+            {
+                return new UnknownValue("Fn::Split making more values than the analyzer reads", location);
+            }
+
+            var items = new List<Value>(pieces.Length);
+            foreach (var part in pieces)
             {
                 items.Add(new ScalarValue(part, ScalarKind.String, location, source.Provenance));
             }
@@ -495,11 +705,12 @@ namespace IacAnalyzers.CloudFormation
             }
 
             var provenance = "Mappings " + keys[0] + "." + keys[1] + "." + keys[2];
-            return Relocate(Convert(value), location, provenance);
+            var found = Convert(value);
+            return Track(Relocate(found, location, provenance, argument), AlternativesOf(found));
         }
 
         /// <summary>A value found elsewhere (a mapping, a list) reported at the place that uses it, with its provenance.</summary>
-        private static Value Relocate(Value value, SourceLocation location, string? provenance)
+        private Value Relocate(Value value, SourceLocation location, string? provenance, YamlNode at)
         {
             switch (value)
             {
@@ -507,6 +718,11 @@ namespace IacAnalyzers.CloudFormation
                     return new ScalarValue(s.Text, s.Kind, location, provenance);
                 case ListValue l:
                 {
+                    if (!Spend(l.Items.Count, at))
+                    {
+                        return new UnknownValue("the template's value budget is exhausted", location);
+                    }
+
                     var items = new List<Value>(l.Items.Count);
                     foreach (var item in l.Items)
                     {

@@ -33,12 +33,15 @@ namespace IacAnalyzers.CloudFormation
     /// Reads YAML (and JSON, which YamlDotNet's parser reads faithfully: tabs, <c>\/</c>, surrogate escapes, duplicate
     /// keys, big numbers) into <see cref="YamlNode"/>s with exact offsets, from the parser's event stream. No recursion:
     /// nesting depth is bounded by <see cref="TemplateLimits.MaxDepth"/> and aliases are shared, never copied, so an
-    /// alias bomb costs what its text costs. Comments are skipped (fix writers read them from the text).
+    /// alias bomb costs what its text costs. An alias to a collection still being read (a cycle) and aliases that nest
+    /// deeper than the limit once expanded stop the read with an error, so every walker of the tree is bounded. Comments are skipped (fix writers read them from the text).
     /// </summary>
     public static class YamlDocumentReader
     {
         public static YamlDocument Read(string text, CancellationToken cancellationToken)
         {
+            var original = text;
+            text = UnicodeText.HideLineBreakLookalikes(text, out var hidden);
             var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
             var stack = new List<Frame>();
             YamlNode? root = null;
@@ -73,7 +76,7 @@ namespace IacAnalyzers.CloudFormation
                         {
                             var node = new YamlNode(NodeKind.Scalar, TagOf(scalar.Tag), Offset(scalar.Start), StyleOf(scalar.Style))
                             {
-                                Text = scalar.Value ?? string.Empty,
+                                Text = hidden ? UnicodeText.Restore(scalar.Value ?? string.Empty) : scalar.Value ?? string.Empty,
                                 End = Offset(scalar.End),
                             };
                             node.ContentStart = ContentStart(text, node.Start, node.End);
@@ -95,9 +98,28 @@ namespace IacAnalyzers.CloudFormation
                                 return Fail(nodes, "the alias '*" + name + "' refers to no anchor defined before it", Offset(alias.Start));
                             }
 
+                            if (target.IsOpen)
+                            {
+                                // `&p {Self: *p}`: the anchored collection would contain itself, an endless value.
+                                return Fail(nodes, "the alias '*" + name + "' is inside the collection its anchor '&" + name + "' names, so the value would contain itself without end", Offset(alias.Start));
+                            }
+
+                            if (stack.Count + target.Height > TemplateLimits.MaxDepth)
+                            {
+                                // `- &a2 [*a1]` chains: each alias wraps the previous one, so the value nests deeper than its text.
+                                return Fail(nodes, "the alias '*" + name + "' nests collections deeper than " + TemplateLimits.MaxDepth + " levels once aliases are expanded", Offset(alias.Start));
+                            }
+
+                            target.IsAliased = true;
                             if (!Add(stack, ref root, target, out var error))
                             {
                                 return Fail(nodes, error!, Offset(alias.Start));
+                            }
+
+                            if (stack.Count > 0)
+                            {
+                                var parent = stack[stack.Count - 1];
+                                parent.MaxChildHeight = Math.Max(parent.MaxChildHeight, target.Height);
                             }
 
                             break;
@@ -143,6 +165,13 @@ namespace IacAnalyzers.CloudFormation
                             var frame = stack[stack.Count - 1];
                             stack.RemoveAt(stack.Count - 1);
                             var node = frame.Node;
+                            node.IsOpen = false;
+                            node.Height = frame.MaxChildHeight + 1;
+                            if (stack.Count > 0)
+                            {
+                                var parent = stack[stack.Count - 1];
+                                parent.MaxChildHeight = Math.Max(parent.MaxChildHeight, node.Height);
+                            }
                             if (node.IsFlow)
                             {
                                 // The end event sits on the closing bracket.
@@ -162,18 +191,42 @@ namespace IacAnalyzers.CloudFormation
             {
                 throw;
             }
+            catch (YamlException ex) when (ex.Message.IndexOf("surrogate", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return LoneSurrogate(original, nodes, Clamp(ex.Start.Index, text.Length), Describe(ex));
+            }
             catch (YamlException ex)
             {
                 return Fail(nodes, Describe(ex), Clamp(ex.Start.Index, text.Length));
+            }
+            catch (ArgumentException ex) when (ex.ParamName != null && ex.ParamName.IndexOf("surrogate", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                // YamlDotNet pairs two escaped halves without checking them (`"\ud800\ud800"`).
+                return LoneSurrogate(original, nodes, Math.Min(lastOffset, text.Length), "the text is not valid YAML or JSON after this point");
             }
             catch (Exception ex)
             {
                 // YamlDotNet may throw other exception types on malformed input (an unclosed flow sequence gives an
                 // InvalidOperationException): still a syntax problem, reported where the parser last made sense of it.
-                return Fail(nodes, "the text is not valid YAML or JSON after this point (" + ex.GetType().Name + ": " + ex.Message + ")", Math.Min(lastOffset, text.Length));
+                // The parser's own exception text says nothing to the user (fuzzing found "Operation is not valid due to the
+                // current state of the object"): the position is the message.
+                _ = ex;
+                return Fail(nodes, "the text is not valid YAML or JSON after this point (the parser could not go on here)", Math.Min(lastOffset, text.Length));
             }
 
             return new YamlDocument(root, nodes, null, 0);
+        }
+
+        /// <summary>The one verdict on lone surrogate escapes (see <see cref="UnicodeText"/>), at the escape.</summary>
+        private static YamlDocument LoneSurrogate(string text, int nodes, int near, string fallback)
+        {
+            var at = UnicodeText.FindLoneSurrogateEscape(text, near, out var escape);
+            if (at < 0)
+            {
+                at = UnicodeText.FindLoneSurrogateEscape(text, 0, out escape);
+            }
+
+            return at < 0 ? Fail(nodes, fallback, near) : Fail(nodes, UnicodeText.LoneSurrogateMessage(escape), at);
         }
 
         private static string Describe(YamlException ex)
@@ -277,6 +330,7 @@ namespace IacAnalyzers.CloudFormation
                 return false;
             }
 
+            node.IsOpen = true;
             stack.Add(new Frame(node));
             return true;
         }
@@ -319,6 +373,9 @@ namespace IacAnalyzers.CloudFormation
             public YamlNode Node { get; }
 
             public YamlNode? PendingKey { get; set; }
+
+            /// <summary>The largest <see cref="YamlNode.Height"/> among the children read so far.</summary>
+            public int MaxChildHeight { get; set; }
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace IacAnalyzers.CloudFormation
@@ -29,6 +30,11 @@ namespace IacAnalyzers.CloudFormation
     {
         private static readonly IReadOnlyList<YamlNode> NoItems = new YamlNode[0];
         private static readonly IReadOnlyList<KeyValuePair<YamlNode, YamlNode>> NoPairs = new KeyValuePair<YamlNode, YamlNode>[0];
+
+        /// <summary>Mappings with more pairs than this get a key index on first look-up.</summary>
+        private const int IndexThreshold = 16;
+
+        private Dictionary<string, int>? keyIndex;
 
         internal YamlNode(NodeKind kind, string? tag, int start, NodeStyle style)
         {
@@ -70,6 +76,19 @@ namespace IacAnalyzers.CloudFormation
 
         internal List<KeyValuePair<YamlNode, YamlNode>>? PairList { get; set; }
 
+        /// <summary>
+        /// Collection levels from this node down to its deepest leaf, aliases followed (a scalar is 0, <c>[a]</c> is 1).
+        /// The readers keep every document's height, plus the depth it sits at, within <see cref="TemplateLimits.MaxDepth"/>,
+        /// so walkers of the tree (aliases expanded) never go deeper than that.
+        /// </summary>
+        public int Height { get; internal set; }
+
+        /// <summary>True when an alias refers to this node: the value builder converts such shared nodes once.</summary>
+        internal bool IsAliased { get; set; }
+
+        /// <summary>True while the reader is still reading this collection's content (an alias to it would be a cycle).</summary>
+        internal bool IsOpen { get; set; }
+
         public bool IsScalar => Kind == NodeKind.Scalar;
 
         public bool IsMapping => Kind == NodeKind.Mapping;
@@ -86,41 +105,60 @@ namespace IacAnalyzers.CloudFormation
         /// <summary>The value of a key of this mapping (last one wins, as in CloudFormation's JSON reader); null if absent.</summary>
         public YamlNode? Get(string key)
         {
-            if (PairList == null)
-            {
-                return null;
-            }
-
-            for (var i = PairList.Count - 1; i >= 0; i--)
-            {
-                var k = PairList[i].Key;
-                if (k.Kind == NodeKind.Scalar && k.Text == key)
-                {
-                    return PairList[i].Value;
-                }
-            }
-
-            return null;
+            var i = IndexOf(key);
+            return i < 0 ? null : PairList![i].Value;
         }
 
         /// <summary>The key node of <paramref name="key"/> in this mapping, or null.</summary>
         public YamlNode? GetKey(string key)
         {
-            if (PairList == null)
+            var i = IndexOf(key);
+            return i < 0 ? null : PairList![i].Key;
+        }
+
+        /// <summary>
+        /// The index of the last pair whose key is the scalar <paramref name="key"/>, or -1. Large mappings (thousands of
+        /// parameters, a <c>Fn::Sub</c> variable map) are indexed on first use, so a look-up per reference stays cheap.
+        /// </summary>
+        private int IndexOf(string key)
+        {
+            var pairs = PairList;
+            if (pairs == null)
             {
-                return null;
+                return -1;
             }
 
-            for (var i = PairList.Count - 1; i >= 0; i--)
+            if (pairs.Count > IndexThreshold && !IsOpen)
             {
-                var k = PairList[i].Key;
+                var index = keyIndex;
+                if (index == null)
+                {
+                    index = new Dictionary<string, int>(StringComparer.Ordinal);
+                    for (var i = 0; i < pairs.Count; i++)
+                    {
+                        if (pairs[i].Key.Kind == NodeKind.Scalar)
+                        {
+                            index[pairs[i].Key.Text] = i;
+                        }
+                    }
+
+                    // Any thread's index is as good as another's: publish the first.
+                    index = System.Threading.Interlocked.CompareExchange(ref keyIndex, index, null) ?? index;
+                }
+
+                return index.TryGetValue(key, out var found) ? found : -1;
+            }
+
+            for (var i = pairs.Count - 1; i >= 0; i--)
+            {
+                var k = pairs[i].Key;
                 if (k.Kind == NodeKind.Scalar && k.Text == key)
                 {
-                    return k;
+                    return i;
                 }
             }
 
-            return null;
+            return -1;
         }
 
         public override string ToString() => Kind + (Tag != null ? " " + Tag : string.Empty) + " [" + Start + ".." + End + ")" + (IsScalar ? " " + Text : string.Empty);
