@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using IacAnalyzers.Catalog;
 using IacAnalyzers.CloudFormation;
 using IacAnalyzers.Model;
 
@@ -34,14 +35,23 @@ namespace IacAnalyzers.CodeFixes.Templates
     /// </summary>
     public static class TemplateFixWriter
     {
+        /// <summary>The intent kinds with a template writer.</summary>
+        public const FixKind SupportedKinds = FixKind.SetProperty | FixKind.ReplaceWithParameter;
+
         /// <summary>True when a writer exists for this intent kind.</summary>
-        public static bool Supports(string? kind) => kind == SetPropertyFix.KindName || kind == ReplaceWithParameterFix.KindName;
+        public static bool Supports(FixKind kind) => kind != FixKind.None && (SupportedKinds & kind) == kind;
 
         /// <summary>The edits for the intent carried by <paramref name="properties"/>, or null when it cannot be applied.</summary>
         public static IReadOnlyList<TemplateEdit>? Edits(string text, IReadOnlyDictionary<string, string?> properties, CancellationToken cancellationToken = default)
         {
-            properties.TryGetValue(FixIntent.KindKey, out var kind);
-            if (!Supports(kind))
+            var intent = FixIntent.Read(properties);
+            return intent == null ? null : Edits(text, intent, cancellationToken);
+        }
+
+        /// <summary>The edits for <paramref name="intent"/>, or null when it cannot be applied (or has no template writer).</summary>
+        public static IReadOnlyList<TemplateEdit>? Edits(string text, FixIntent intent, CancellationToken cancellationToken = default)
+        {
+            if (!Supports(intent.Kind))
             {
                 return null;
             }
@@ -55,7 +65,15 @@ namespace IacAnalyzers.CodeFixes.Templates
             var writer = new Writer(text, document.Root);
             try
             {
-                return kind == SetPropertyFix.KindName ? writer.SetProperty(properties) : writer.ReplaceWithParameter(properties);
+                switch (intent)
+                {
+                    case SetPropertyFix set:
+                        return writer.SetProperty(set);
+                    case ReplaceWithParameterFix replace:
+                        return writer.ReplaceWithParameter(replace);
+                    default:
+                        return null;
+                }
             }
             catch (FormatException)
             {
@@ -115,29 +133,23 @@ namespace IacAnalyzers.CodeFixes.Templates
                 step = DetectStep();
             }
 
-            public IReadOnlyList<TemplateEdit>? SetProperty(IReadOnlyDictionary<string, string?> p)
+            public IReadOnlyList<TemplateEdit>? SetProperty(SetPropertyFix fix)
             {
-                var property = Get(p, SetPropertyFix.PropertyKey);
-                var value = Get(p, SetPropertyFix.ValueKey);
-                var kind = (ScalarKind)Enum.Parse(typeof(ScalarKind), Get(p, SetPropertyFix.ValueKindKey));
-                var rendered = RenderScalar(value, kind);
-                if (p.TryGetValue(SetPropertyFix.ExistingStartKey, out var es) && es != null)
+                var property = fix.Property;
+                var rendered = RenderScalar(fix.Value, fix.ValueKind);
+                if (fix.Existing is FixSpan at)
                 {
-                    var start = Int(es);
-                    var existing = Find(n => n.Start == start && n.End == start + Int(Get(p, SetPropertyFix.ExistingLengthKey)));
+                    var existing = Find(n => n.Start == at.Start && n.End == at.End);
                     return existing == null ? null : new[] { new TemplateEdit(existing.Start, existing.End - existing.Start, rendered) };
                 }
 
-                var containerStart = Int(Get(p, SetPropertyFix.ContainerStartKey));
-                var containerEnd = containerStart + Int(Get(p, SetPropertyFix.ContainerLengthKey));
-                var container = Find(n => n.IsMapping && n.Start == containerStart && n.End == containerEnd);
+                var container = Find(n => n.IsMapping && n.Start == fix.Container.Start && n.End == fix.Container.End);
                 if (container == null)
                 {
                     return null;
                 }
 
-                var create = p.TryGetValue(SetPropertyFix.CreatePropertiesKey, out var c) && c == "true";
-                if (create)
+                if (fix.CreateProperties)
                 {
                     if (container.Get("Properties") != null)
                     {
@@ -168,11 +180,9 @@ namespace IacAnalyzers.CodeFixes.Templates
                     : new Entry(property.Substring(0, dot), null, Nested(property.Substring(dot + 1), rendered));
             }
 
-            public IReadOnlyList<TemplateEdit>? ReplaceWithParameter(IReadOnlyDictionary<string, string?> p)
+            public IReadOnlyList<TemplateEdit>? ReplaceWithParameter(ReplaceWithParameterFix fix)
             {
-                var start = Int(Get(p, ReplaceWithParameterFix.TargetStartKey));
-                var end = start + Int(Get(p, ReplaceWithParameterFix.TargetLengthKey));
-                var target = Find(n => n.Start == start && n.End == end);
+                var target = Find(n => n.Start == fix.Target.Start && n.End == fix.Target.End);
                 if (target == null || target == root)
                 {
                     return null;
@@ -180,14 +190,14 @@ namespace IacAnalyzers.CodeFixes.Templates
 
                 var parameters = root.Get("Parameters");
                 var resources = root.Get("Resources");
-                var name = FreeName(Get(p, ReplaceWithParameterFix.ParameterNameKey), parameters, resources);
+                var name = FreeName(fix.ParameterName, parameters, resources);
                 var definition = new Entry(
                     name,
                     null,
                     new Entry("Type", RenderString("String")),
-                    new Entry("Description", RenderString(Get(p, ReplaceWithParameterFix.DescriptionKey), quote: true)),
-                    new Entry("AllowedPattern", RenderString(Get(p, ReplaceWithParameterFix.AllowedPatternKey), quote: true)),
-                    new Entry("ConstraintDescription", RenderString(Get(p, ReplaceWithParameterFix.ConstraintDescriptionKey), quote: true)));
+                    new Entry("Description", RenderString(fix.Description, quote: true)),
+                    new Entry("AllowedPattern", RenderString(fix.AllowedPattern, quote: true)),
+                    new Entry("ConstraintDescription", RenderString(fix.ConstraintDescription, quote: true)));
 
                 var edits = new List<TemplateEdit>
                 {
@@ -219,11 +229,6 @@ namespace IacAnalyzers.CodeFixes.Templates
                 edits.AddRange(added);
                 return edits;
             }
-
-            private static string Get(IReadOnlyDictionary<string, string?> p, string key)
-                => p.TryGetValue(key, out var v) && v != null ? v : throw new FormatException("missing " + key);
-
-            private static int Int(string s) => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture);
 
             private static string FreeName(string wanted, YamlNode? parameters, YamlNode? resources)
             {

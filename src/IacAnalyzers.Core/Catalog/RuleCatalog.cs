@@ -196,7 +196,7 @@ namespace IacAnalyzers.Catalog
             "cluster (the cluster decides), databases restored from a snapshot or created from a source database (they " +
             "inherit its encryption), and Aurora Serverless v1 clusters (always encrypted).",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
-            fix: "Sets StorageEncrypted to true.", noFixReason: null,
+            fix: "Sets StorageEncrypted to true.", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CfnNag, "F26"),
@@ -218,7 +218,7 @@ namespace IacAnalyzers.Catalog
             "encryption by default turned on in that Region, which a template cannot show. CloudFormation defaults " +
             "Encrypted to false. Volumes created from a snapshot are not checked: they are encrypted when the snapshot is.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
-            fix: "Sets Encrypted to true.", noFixReason: null,
+            fix: "Sets Encrypted to true.", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CfnNag, "F1"),
@@ -235,7 +235,7 @@ namespace IacAnalyzers.Catalog
             "template cannot show). Devices created from a snapshot and resources that declare no block devices (their " +
             "volumes come from the image) are not checked.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
-            fix: "Sets Ebs.Encrypted to true on the block device.", noFixReason: null,
+            fix: "Sets Ebs.Encrypted to true on the block device.", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-EC26"),
@@ -248,7 +248,7 @@ namespace IacAnalyzers.Catalog
             "An EFS file system without Encrypted stores files and metadata unencrypted. CloudFormation defaults " +
             "Encrypted to false; the CDK FileSystem construct defaults it to true.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
-            fix: "Sets Encrypted to true.", noFixReason: null,
+            fix: "Sets Encrypted to true.", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CfnNag, "F32"),
@@ -268,7 +268,7 @@ namespace IacAnalyzers.Catalog
             "backups, snapshots) unencrypted. CloudFormation defaults AtRestEncryptionEnabled to false. Secondary " +
             "members of a global datastore are not checked (the global datastore decides); serverless caches are always encrypted.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
-            fix: "Sets AtRestEncryptionEnabled to true.", noFixReason: null,
+            fix: "Sets AtRestEncryptionEnabled to true.", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CfnNag, "F25"),
@@ -283,7 +283,7 @@ namespace IacAnalyzers.Catalog
             "and automated snapshots unencrypted. Without EncryptionAtRestOptions.Enabled, encryption at rest is off, " +
             "in CloudFormation and in the CDK Domain construct alike.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
-            fix: "Sets EncryptionAtRestOptions.Enabled to true (adding the EncryptionAtRestOptions block when missing).", noFixReason: null,
+            fix: "Sets EncryptionAtRestOptions.Enabled to true (adding the EncryptionAtRestOptions block when missing).", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CfnNag, "W54"),
@@ -318,7 +318,7 @@ namespace IacAnalyzers.Catalog
             "snapshots unencrypted. CloudFormation defaults StorageEncrypted to false (the CDK DocumentDB " +
             "DatabaseCluster construct defaults it to true). Clusters restored from a snapshot or a source cluster are not checked.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
-            fix: "Sets StorageEncrypted to true.", noFixReason: null,
+            fix: "Sets StorageEncrypted to true.", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CfnNag, "F30"),
@@ -336,7 +336,7 @@ namespace IacAnalyzers.Catalog
             "it opts out explicitly (SqsManagedSseEnabled false, QueueEncryption.UNENCRYPTED in CDK) without a KMS key. " +
             "Queues that leave encryption to the default are encrypted and clean.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
-            fix: "Sets SqsManagedSseEnabled to true.", noFixReason: null,
+            fix: "Sets SqsManagedSseEnabled to true.", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-SQS2"),
@@ -352,7 +352,7 @@ namespace IacAnalyzers.Catalog
             "database down until it is restored. Aurora instances that belong to a DB cluster are exempt: their " +
             "availability comes from the cluster's instances in several zones.",
             Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
-            fix: "Sets MultiAZ (MultiAz in CDK C#) to true.", noFixReason: null,
+            fix: "Sets MultiAZ (MultiAz in CDK C#) to true.", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_157"),
@@ -380,7 +380,7 @@ namespace IacAnalyzers.Catalog
                 "CfnParameter declared before the statement and Peer.Ipv4/Ipv6(parameter.ValueAsString) as the peer. Not " +
                 "offered for a CIDR that comes from a parameter's Default, a local or a conditional, for EKS node groups, " +
                 "or for AllowFromAnyIpv4-style calls without a peer argument.",
-            noFixReason: null,
+            noFixReason: null, fixes: FixKind.ReplaceWithParameter,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_24"),
@@ -407,7 +407,7 @@ namespace IacAnalyzers.Catalog
                 "CfnParameter declared before the statement and Peer.Ipv4/Ipv6(parameter.ValueAsString) as the peer. Not " +
                 "offered for a CIDR that comes from a parameter's Default, a local or a conditional, for EKS node groups, " +
                 "or for AllowFromAnyIpv4-style calls without a peer argument.",
-            noFixReason: null,
+            noFixReason: null, fixes: FixKind.ReplaceWithParameter,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_25"),
@@ -429,7 +429,7 @@ namespace IacAnalyzers.Catalog
                 "to an RDS DatabaseCluster whose writer's props can be copied as written (a reader the writer's size, so a " +
                 "failover keeps the capacity; it adds the cost of one instance), and turns the deprecated Instances = 1 into 2. " +
                 "Not offered in templates (a new AWS::RDS::DBInstance resource is the author's to write) nor for DocumentDB.",
-            noFixReason: null);
+            noFixReason: null, fixes: FixKind.AddReader);
 
         public static readonly RuleInfo ElastiCacheSingleAz = new RuleInfo(
             "IAC2003",
@@ -440,7 +440,7 @@ namespace IacAnalyzers.Catalog
             "false) decides; AWS accepts it only with AutomaticFailoverEnabled (default false) and at least one replica.",
             Pillar.Reliability, "REL11-BP02", RuleLevel.BuildWarning, Surfaces.Both,
             fix: "Sets MultiAZEnabled to true, when automatic failover is already on and the group has a replica.",
-            noFixReason: null,
+            noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-AEC4"),
@@ -455,7 +455,7 @@ namespace IacAnalyzers.Catalog
             "not flagged.",
             Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
             fix: "Sets ZoneAwarenessEnabled to true in the cluster configuration, when the data node count is even.",
-            noFixReason: null,
+            noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-OS7"),

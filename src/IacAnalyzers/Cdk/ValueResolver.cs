@@ -154,9 +154,9 @@ namespace IacAnalyzers.Cdk
                 switch (operation)
                 {
                     case IFieldReferenceOperation constField:
-                        return constant.WithProvenance("the constant `" + constField.Field.ContainingType.Name + "." + constField.Field.Name + "`");
+                        return constant.WithProvenance(IacAnalyzers.Model.Provenance.NamedConstant("the constant `" + constField.Field.ContainingType.Name + "." + constField.Field.Name + "`"));
                     case ILocalReferenceOperation constLocal:
-                        return constant.WithProvenance("the constant `" + constLocal.Local.Name + "`");
+                        return constant.WithProvenance(IacAnalyzers.Model.Provenance.NamedConstant("the constant `" + constLocal.Local.Name + "`"));
                     default:
                         return constant;
                 }
@@ -244,8 +244,8 @@ namespace IacAnalyzers.Cdk
             return new OneOfValue(
                 new[]
                 {
-                    new Branch("when `" + text + "` is true", whenTrue),
-                    new Branch("when `" + text + "` is false", whenFalse),
+                    new Branch(Condition.CSharp(text), true, whenTrue),
+                    new Branch(Condition.CSharp(text), false, whenFalse),
                 },
                 Locations.FromSyntax(conditional.Syntax));
         }
@@ -284,7 +284,7 @@ namespace IacAnalyzers.Cdk
         private Value ResolveInterpolation(IInterpolatedStringOperation interpolated, Env env)
         {
             var sb = new StringBuilder();
-            string? provenance = null;
+            IacAnalyzers.Model.Provenance? provenance = null;
             foreach (var part in interpolated.Parts)
             {
                 switch (part)
@@ -312,7 +312,7 @@ namespace IacAnalyzers.Cdk
 
         private static string Text(ScalarValue s) => s.Kind == ScalarKind.Null ? string.Empty : s.Kind == ScalarKind.Boolean ? (s.AsBoolean() == true ? "True" : "False") : s.Text;
 
-        private static string? Provenance(Value a, Value b) => a.Provenance ?? b.Provenance;
+        private static IacAnalyzers.Model.Provenance? Provenance(Value a, Value b) => a.Provenance ?? b.Provenance;
 
         // ---- objects and collections --------------------------------------------------------------------
 
@@ -710,7 +710,7 @@ namespace IacAnalyzers.Cdk
                 {
                     var value = Resolve(argument, frame.Outer ?? Env.Empty);
                     return value is ScalarValue s && s.Provenance == null
-                        ? s.WithProvenance("the argument for `" + reference.Parameter.Name + "` of `" + frame.Method + "`")
+                        ? s.WithProvenance(IacAnalyzers.Model.Provenance.NamedConstant("the argument for `" + reference.Parameter.Name + "` of `" + frame.Method + "`"))
                         : value;
                 }
             }
@@ -983,9 +983,9 @@ namespace IacAnalyzers.Cdk
             switch (value)
             {
                 case ScalarValue s:
-                    return new ScalarValue(s.Text, s.Kind, Locations.FromSyntax(use), provenance);
+                    return new ScalarValue(s.Text, s.Kind, Locations.FromSyntax(use), IacAnalyzers.Model.Provenance.NamedConstant(provenance));
                 case UnknownValue u:
-                    return new UnknownValue(u.Reason, Locations.FromSyntax(use), provenance);
+                    return new UnknownValue(u.Reason, Locations.FromSyntax(use), IacAnalyzers.Model.Provenance.NamedConstant(provenance));
                 default:
                     return value;
             }

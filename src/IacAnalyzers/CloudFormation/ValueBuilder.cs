@@ -210,11 +210,11 @@ namespace IacAnalyzers.CloudFormation
             switch (name)
             {
                 case "AWS::Partition":
-                    return new ScalarValue(Partition, ScalarKind.String, location, "AWS::Partition, taken as '" + Partition + "'");
+                    return new ScalarValue(Partition, ScalarKind.String, location, Provenance.Derived("AWS::Partition, taken as '" + Partition + "'"));
                 case "AWS::URLSuffix":
-                    return new ScalarValue(UrlSuffix, ScalarKind.String, location, "AWS::URLSuffix, taken as '" + UrlSuffix + "'");
+                    return new ScalarValue(UrlSuffix, ScalarKind.String, location, Provenance.Derived("AWS::URLSuffix, taken as '" + UrlSuffix + "'"));
                 case "AWS::NoValue":
-                    return new UnknownValue("AWS::NoValue (the property is removed)", location);
+                    return new NoValue(location);
             }
 
             if (name.StartsWith("AWS::", StringComparison.Ordinal))
@@ -237,7 +237,7 @@ namespace IacAnalyzers.CloudFormation
 
         private Value Parameter(string name, YamlNode parameter, SourceLocation location)
         {
-            var provenance = "the Default of parameter '" + name + "'";
+            var provenance = Provenance.ParameterDefault("the Default of parameter '" + name + "'");
             var def = parameter.IsMapping ? parameter.Get("Default") : null;
             if (def == null)
             {
@@ -308,8 +308,8 @@ namespace IacAnalyzers.CloudFormation
             return new OneOfValue(
                 new[]
                 {
-                    new Branch("when condition '" + condition + "' is true", Convert(argument.Items[1])),
-                    new Branch("when condition '" + condition + "' is false", Convert(argument.Items[2])),
+                    new Branch(Condition.Template(condition), true, Convert(argument.Items[1])),
+                    new Branch(Condition.Template(condition), false, Convert(argument.Items[2])),
                 },
                 location);
         }
@@ -374,10 +374,10 @@ namespace IacAnalyzers.CloudFormation
                 }
 
                 result.Append(scalar.Text);
-                notes.Add("${" + name + "} as '" + scalar.Text + "'" + (scalar.Provenance != null ? " from " + scalar.Provenance : string.Empty));
+                notes.Add("${" + name + "} as '" + scalar.Text + "'" + (scalar.Provenance != null ? " from " + scalar.Provenance.Text : string.Empty));
             }
 
-            var provenance = notes.Count == 0 ? null : "Fn::Sub with " + string.Join(", ", notes);
+            var provenance = notes.Count == 0 ? null : Provenance.Derived("Fn::Sub with " + string.Join(", ", notes));
             return new ScalarValue(result.ToString(), ScalarKind.String, location, provenance);
         }
 
@@ -421,11 +421,11 @@ namespace IacAnalyzers.CloudFormation
                 parts.Add(scalar.Text);
                 if (scalar.Provenance != null)
                 {
-                    notes.Add("'" + scalar.Text + "' from " + scalar.Provenance);
+                    notes.Add("'" + scalar.Text + "' from " + scalar.Provenance.Text);
                 }
             }
 
-            return new ScalarValue(string.Join(delimiter, parts), ScalarKind.String, location, notes.Count == 0 ? null : "Fn::Join with " + string.Join(", ", notes));
+            return new ScalarValue(string.Join(delimiter, parts), ScalarKind.String, location, notes.Count == 0 ? null : Provenance.Derived("Fn::Join with " + string.Join(", ", notes)));
         }
 
         private Value Select(YamlNode argument, SourceLocation location)
@@ -494,12 +494,12 @@ namespace IacAnalyzers.CloudFormation
                 return new UnknownValue("Fn::FindInMap of an entry the Mappings do not have", location);
             }
 
-            var provenance = "Mappings " + keys[0] + "." + keys[1] + "." + keys[2];
+            var provenance = Provenance.Derived("Mappings " + keys[0] + "." + keys[1] + "." + keys[2]);
             return Relocate(Convert(value), location, provenance);
         }
 
         /// <summary>A value found elsewhere (a mapping, a list) reported at the place that uses it, with its provenance.</summary>
-        private static Value Relocate(Value value, SourceLocation location, string? provenance)
+        private static Value Relocate(Value value, SourceLocation location, Provenance? provenance)
         {
             switch (value)
             {
