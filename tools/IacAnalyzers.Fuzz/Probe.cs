@@ -52,7 +52,7 @@ namespace IacAnalyzers.Fuzz
                 // The fix writer re-reads the text per fix: a few fixes per file exercise it without the cost of all.
                 foreach (var d in diagnostics.Where(d => d.Properties.ContainsKey(FixIntent.KindKey)).Take(3))
                 {
-                    if (d.Properties.TryGetValue(FixIntent.KindKey, out var kind) && TemplateFixWriter.Supports(kind))
+                    if (TemplateFixWriter.Supports(FixIntent.KindOf(d.Properties)))
                     {
                         var edits = TemplateFixWriter.Edits(text, d.Properties, cancellationToken);
                         if (edits != null)

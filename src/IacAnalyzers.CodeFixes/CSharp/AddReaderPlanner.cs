@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace IacAnalyzers.CodeFixes.CSharp
 {
     /// <summary>
-    /// Plans the IAC2002 fix on <c>new DatabaseCluster(scope, id, new DatabaseClusterProps { … })</c>, or says it
+    /// Plans the C# add-reader edit (<see cref="IacAnalyzers.Model.AddReaderFix"/>) on <c>new DatabaseCluster(scope, id, new DatabaseClusterProps { … })</c>, or says it
     /// cannot (null). Applies when: the diagnostic is on that creation (by symbol, Amazon.CDK.AWS.RDS); the props are
     /// an object creation with an object initializer written at the call; <c>Readers</c> is not written; and
     /// <c>Writer</c> is a <c>ClusterInstance.Provisioned/ServerlessV2(id[, props])</c> call with a constant id and props

@@ -3,6 +3,7 @@ using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using IacAnalyzers.Catalog;
+using IacAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -11,7 +12,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace IacAnalyzers.CodeFixes.CSharp
 {
     /// <summary>
-    /// IAC2002 (a DB cluster with a single instance) on the L2 <c>Amazon.CDK.AWS.RDS.DatabaseCluster</c>: adds
+    /// The C# writer for <see cref="AddReaderFix"/> (a DB cluster with a single instance), on the L2 <c>Amazon.CDK.AWS.RDS.DatabaseCluster</c>: adds
     /// <c>Readers = new[] { ClusterInstance.Provisioned("reader", …) }</c> (or <c>ServerlessV2</c>, as the writer is) to
     /// the props' object initializer, with the writer's props when they can be repeated; or, for the deprecated
     /// <c>Instances = 1</c>, sets it to 2. Offered only when the edit is known to apply (see <see cref="AddReaderPlanner"/>).
@@ -23,7 +24,7 @@ namespace IacAnalyzers.CodeFixes.CSharp
     {
         public const string EquivalenceKeyPrefix = "IacAnalyzers.AddReader.";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleCatalog.DbClusterSingleInstance.Id);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = FixableIds.For(FixKind.AddReader, Surfaces.Cdk);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -36,7 +37,8 @@ namespace IacAnalyzers.CodeFixes.CSharp
             (SyntaxNode Root, SemanticModel Model)? state = null;
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (diagnostic.Id != RuleCatalog.DbClusterSingleInstance.Id || !diagnostic.Location.IsInSource)
+                var intent = AddReaderFix.TryRead(diagnostic.Properties);
+                if (intent == null || !diagnostic.Location.IsInSource)
                 {
                     continue;
                 }
@@ -48,7 +50,7 @@ namespace IacAnalyzers.CodeFixes.CSharp
                 }
 
                 var (root, model) = state.Value;
-                var edit = AddReaderPlanner.Plan(root, model, diagnostic.Location.SourceSpan, context.CancellationToken);
+                var edit = AddReaderPlanner.Plan(root, model, new TextSpan(intent.Cluster.Start, intent.Cluster.Length), context.CancellationToken);
                 if (edit == null)
                 {
                     continue;

@@ -27,8 +27,7 @@ namespace IacAnalyzers.CodeFixes.CSharp
     {
         public const string EquivalenceKeyPrefix = "IacAnalyzers.SetProperty.";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-            RuleCatalog.All.Where(r => (r.Surfaces & Surfaces.Cdk) != 0).Select(r => r.Id).ToImmutableArray();
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = FixableIds.For(FixKind.SetProperty, Surfaces.Cdk);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -149,31 +148,15 @@ namespace IacAnalyzers.CodeFixes.CSharp
 
         public static SetPropertyIntent? From(ImmutableDictionary<string, string?> properties)
         {
-            if (!properties.TryGetValue(FixIntent.KindKey, out var kind) || kind != SetPropertyFix.KindName
-                || !properties.TryGetValue(SetPropertyFix.PropertyKey, out var property) || string.IsNullOrEmpty(property)
-                || !properties.TryGetValue(SetPropertyFix.ValueKey, out var value) || value == null
-                || !properties.TryGetValue(SetPropertyFix.ValueKindKey, out var valueKind) || !System.Enum.TryParse<ScalarKind>(valueKind, out var scalarKind)
-                || !TryInt(properties, SetPropertyFix.ContainerStartKey, out var containerStart)
-                || !TryInt(properties, SetPropertyFix.ContainerLengthKey, out var containerLength))
+            if (!(SetPropertyFix.TryRead(properties) is SetPropertyFix fix))
             {
                 return null;
             }
 
-            TextSpan? existing = null;
-            if (TryInt(properties, SetPropertyFix.ExistingStartKey, out var existingStart) && TryInt(properties, SetPropertyFix.ExistingLengthKey, out var existingLength))
-            {
-                existing = new TextSpan(existingStart, existingLength);
-            }
-
+            var existing = fix.Existing is FixSpan e ? new TextSpan(e.Start, e.Length) : (TextSpan?)null;
             properties.TryGetValue(IacAnalyzers.Cdk.Adapters.CSharpFixKeys.Member, out var member);
             properties.TryGetValue(IacAnalyzers.Cdk.Adapters.CSharpFixKeys.Value, out var csharpValue);
-            return new SetPropertyIntent(property!, value, scalarKind, new TextSpan(containerStart, containerLength), existing, member, csharpValue);
-        }
-
-        private static bool TryInt(ImmutableDictionary<string, string?> properties, string key, out int value)
-        {
-            value = 0;
-            return properties.TryGetValue(key, out var text) && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value >= 0;
+            return new SetPropertyIntent(fix.Property, fix.Value, fix.ValueKind, new TextSpan(fix.Container.Start, fix.Container.Length), existing, member, csharpValue);
         }
     }
 }

@@ -4,16 +4,20 @@ using System.Linq;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
+using IacAnalyzers.Catalog;
+using IacAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Text;
 
 namespace IacAnalyzers.CodeFixes.CSharp
 {
     /// <summary>
-    /// IAC1101 (SSH open to the world) and IAC1102 (RDP) in CDK C#: replaces a world peer written as an argument
+    /// The C# writer for <see cref="ReplaceWithParameterFix"/> (rules about a world-open CIDR, such as SSH or RDP open to
+    /// the internet) in CDK C#: replaces a world peer written as an argument
     /// (<c>Peer.AnyIpv4()</c>, <c>Peer.AnyIpv6()</c>, <c>Peer.Ipv4("0.0.0.0/0")</c>, <c>Peer.Ipv6("::/0")</c>) with
     /// <c>Peer.Ipv4(sshIngressCidr.ValueAsString)</c>, where <c>sshIngressCidr</c> is a new <c>CfnParameter</c> (no
     /// default, a CIDR <c>AllowedPattern</c> of the peer's family) declared just before the statement. Offered only when
@@ -33,7 +37,7 @@ namespace IacAnalyzers.CodeFixes.CSharp
     {
         public const string EquivalenceKeyPrefix = "IacAnalyzers.WorldPeerToParameter.";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(WorldPeerPlan.SshId, WorldPeerPlan.RdpId);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = FixableIds.For(FixKind.ReplaceWithParameter, Surfaces.Cdk);
 
         public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 
@@ -46,7 +50,8 @@ namespace IacAnalyzers.CodeFixes.CSharp
             (SyntaxNode Root, SemanticModel Model)? state = null;
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (!diagnostic.Location.IsInSource)
+                var intent = ReplaceWithParameterFix.TryRead(diagnostic.Properties);
+                if (intent == null || !diagnostic.Location.IsInSource)
                 {
                     continue;
                 }
@@ -58,7 +63,7 @@ namespace IacAnalyzers.CodeFixes.CSharp
                 }
 
                 var (root, model) = state.Value;
-                var plan = WorldPeerPlan.Create(root, model, diagnostic.Id, diagnostic.Location.SourceSpan, context.CancellationToken);
+                var plan = WorldPeerPlan.Create(root, model, intent, new TextSpan(intent.Target.Start, intent.Target.Length), context.CancellationToken);
                 if (plan == null)
                 {
                     continue;
@@ -83,16 +88,18 @@ namespace IacAnalyzers.CodeFixes.CSharp
             }
 
             // Mark each diagnostic's node, so it can be found again after the edits before it.
-            var marks = new List<(SyntaxAnnotation Mark, string Id)>();
+            var marks = new List<(SyntaxAnnotation Mark, ReplaceWithParameterFix Intent)>();
             var byNode = new Dictionary<SyntaxNode, List<SyntaxAnnotation>>();
             foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
             {
-                if (!diagnostic.Location.IsInSource || diagnostic.Location.SourceTree != root.SyntaxTree || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
+                var intent = ReplaceWithParameterFix.TryRead(diagnostic.Properties);
+                var span = intent == null ? default : new TextSpan(intent.Target.Start, intent.Target.Length);
+                if (intent == null || !diagnostic.Location.IsInSource || diagnostic.Location.SourceTree != root.SyntaxTree || !root.FullSpan.Contains(span))
                 {
                     continue;
                 }
 
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                var node = root.FindNode(span, getInnermostNodeForTie: true);
                 var mark = new SyntaxAnnotation();
                 if (!byNode.TryGetValue(node, out var list))
                 {
@@ -100,7 +107,7 @@ namespace IacAnalyzers.CodeFixes.CSharp
                 }
 
                 list.Add(mark);
-                marks.Add((mark, diagnostic.Id));
+                marks.Add((mark, intent));
             }
 
             if (marks.Count == 0)
@@ -110,7 +117,7 @@ namespace IacAnalyzers.CodeFixes.CSharp
 
             document = document.WithSyntaxRoot(root.ReplaceNodes(byNode.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(byNode[original])));
             var changed = false;
-            foreach (var (mark, id) in marks)
+            foreach (var (mark, intent) in marks)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -118,11 +125,11 @@ namespace IacAnalyzers.CodeFixes.CSharp
                 var node = root?.GetAnnotatedNodes(mark).FirstOrDefault();
                 if (root == null || model == null || node == null)
                 {
-                    // An earlier fix already replaced this peer (IAC1101 and IAC1102 on the same Port.AllTcp()).
+                    // An earlier fix already replaced this peer (two findings on the same peer).
                     continue;
                 }
 
-                var plan = WorldPeerPlan.Create(root, model, id, node.Span, cancellationToken);
+                var plan = WorldPeerPlan.Create(root, model, intent, node.Span, cancellationToken);
                 if (plan != null)
                 {
                     document = document.WithSyntaxRoot(plan.Rewrite(root));

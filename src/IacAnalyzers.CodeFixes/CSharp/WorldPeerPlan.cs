@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading;
+using IacAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,26 +11,17 @@ using Microsoft.CodeAnalysis.Text;
 namespace IacAnalyzers.CodeFixes.CSharp
 {
     /// <summary>
-    /// The edit of <see cref="CSharpWorldPeerFixProvider"/>, planned against one snapshot: which peer call to rewrite,
-    /// which statement to insert before, and the free local and logical-id names. <see cref="Create"/> returns
-    /// <c>null</c> whenever the edit is not known to apply.
+    /// The C# edit for a <see cref="ReplaceWithParameterFix"/> on a world peer, planned against one snapshot: which peer
+    /// call to rewrite, which statement to insert before, and the free local and logical-id names. The parameter's
+    /// description, <c>AllowedPattern</c> and constraint come from the intent (the pattern is the shared
+    /// <see cref="CidrPattern"/>). <see cref="Create"/> returns <c>null</c> whenever the edit is not known to apply.
     /// </summary>
     internal sealed class WorldPeerPlan
     {
-        public const string SshId = "IAC1101";
-        public const string RdpId = "IAC1102";
-
         private const string PeerType = "Amazon.CDK.AWS.EC2.Peer";
         private const string ConstructType = "Constructs.Construct";
         private const string ParameterType = "Amazon.CDK.CfnParameter";
         private const string ParameterPropsType = "Amazon.CDK.CfnParameterProps";
-
-        // CloudFormation AllowedPattern (Java regex). Prefix lengths start at 1: the world (/0) is what the fix removes.
-        private const string Ipv4Pattern =
-            @"^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/([1-9]|[12][0-9]|3[0-2])$";
-
-        private const string Ipv6Pattern =
-            @"^[0-9a-fA-F]{0,4}(:[0-9a-fA-F]{0,4}){2,7}/([1-9]|[1-9][0-9]|1[01][0-9]|12[0-8])$";
 
         private readonly InvocationExpressionSyntax peer;
         private readonly StatementSyntax statement;
@@ -37,10 +29,9 @@ namespace IacAnalyzers.CodeFixes.CSharp
         private readonly bool ipv6;
         private readonly string local;
         private readonly string logicalId;
-        private readonly string service;
-        private readonly int port;
+        private readonly ReplaceWithParameterFix intent;
 
-        private WorldPeerPlan(InvocationExpressionSyntax peer, StatementSyntax statement, BlockSyntax block, bool ipv6, string local, string logicalId, string service, int port)
+        private WorldPeerPlan(InvocationExpressionSyntax peer, StatementSyntax statement, BlockSyntax block, bool ipv6, string local, string logicalId, ReplaceWithParameterFix intent)
         {
             this.peer = peer;
             this.statement = statement;
@@ -48,30 +39,14 @@ namespace IacAnalyzers.CodeFixes.CSharp
             this.ipv6 = ipv6;
             this.local = local;
             this.logicalId = logicalId;
-            this.service = service;
-            this.port = port;
+            this.intent = intent;
         }
 
-        public string Title => "Allow " + service + " only from a CIDR given by a new CfnParameter '" + logicalId + "'";
+        public string Title => intent.Title;
 
-        public static WorldPeerPlan? Create(SyntaxNode root, SemanticModel model, string id, TextSpan span, CancellationToken cancellationToken)
+        /// <summary>The plan for <paramref name="intent"/>, whose target is (or was, before earlier fixes) at <paramref name="span"/>.</summary>
+        public static WorldPeerPlan? Create(SyntaxNode root, SemanticModel model, ReplaceWithParameterFix intent, TextSpan span, CancellationToken cancellationToken)
         {
-            string service;
-            int port;
-            switch (id)
-            {
-                case SshId:
-                    service = "SSH";
-                    port = 22;
-                    break;
-                case RdpId:
-                    service = "RDP";
-                    port = 3389;
-                    break;
-                default:
-                    return null;
-            }
-
             if (!root.FullSpan.Contains(span)
                 || model.Compilation.GetTypeByMetadataName(ParameterType) == null
                 || model.Compilation.GetTypeByMetadataName(ParameterPropsType) == null)
@@ -141,10 +116,15 @@ namespace IacAnalyzers.CodeFixes.CSharp
                 return null;
             }
 
-            var stem = service == "SSH" ? "ssh" : "rdp";
-            var local = FreeLocal(model, function, statement.SpanStart, stem + "IngressCidr");
-            var logicalId = FreeLogicalId(type, char.ToUpperInvariant(stem[0]) + stem.Substring(1) + "IngressCidr");
-            return new WorldPeerPlan(invocation, statement, block, ipv6, local, logicalId, service, port);
+            var name = intent.ParameterName;
+            if (name.Length == 0 || !SyntaxFacts.IsValidIdentifier(name))
+            {
+                return null;
+            }
+
+            var local = FreeLocal(model, function, statement.SpanStart, char.ToLowerInvariant(name[0]) + name.Substring(1));
+            var logicalId = FreeLogicalId(type, name);
+            return new WorldPeerPlan(invocation, statement, block, ipv6, local, logicalId, intent);
         }
 
         /// <summary>The root with the parameter declared before the statement and the peer replaced.</summary>
@@ -181,14 +161,10 @@ namespace IacAnalyzers.CodeFixes.CSharp
 
         private StatementSyntax Declaration()
         {
-            var family = ipv6 ? "IPv6" : "IPv4";
-            var example = ipv6 ? "2001:db8::/32" : "203.0.113.0/24";
-            var world = ipv6 ? "::/0" : "0.0.0.0/0";
-            var description = family + " CIDR allowed to reach " + service + " (TCP port " + port.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                + "), for example " + example + "; " + world + " is not accepted";
             var text = "var " + local + " = new global::" + ParameterType + "(this, " + Literal(logicalId)
-                + ", new global::" + ParameterPropsType + " { Type = \"String\", Description = " + Literal(description)
-                + ", AllowedPattern = @\"" + (ipv6 ? Ipv6Pattern : Ipv4Pattern) + "\" });";
+                + ", new global::" + ParameterPropsType + " { Type = \"String\", Description = " + Literal(intent.Description)
+                + ", AllowedPattern = " + Verbatim(intent.AllowedPattern)
+                + ", ConstraintDescription = " + Literal(intent.ConstraintDescription) + " });";
             var parsed = SyntaxFactory.ParseStatement(text);
             parsed = parsed.ReplaceNodes(
                 parsed.DescendantNodes().OfType<ObjectCreationExpressionSyntax>().Select(o => o.Type),
@@ -216,6 +192,9 @@ namespace IacAnalyzers.CodeFixes.CSharp
         }
 
         private static string Literal(string text) => SyntaxFactory.Literal(text).Text;
+
+        /// <summary>A verbatim string literal (patterns read as written: <c>@"^\d$"</c>).</summary>
+        private static string Verbatim(string text) => "@\"" + text.Replace("\"", "\"\"") + "\"";
 
         private static SyntaxTriviaList Indentation(StatementSyntax statement)
         {

@@ -24,10 +24,7 @@ namespace IacAnalyzers.CodeFixes.Templates
     {
         private const string EquivalencePrefix = "IacAnalyzers.Template.";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = RuleCatalog.All
-            .Where(r => r.Fix != null && (r.Surfaces & Surfaces.CloudFormation) != 0)
-            .Select(r => r.Id)
-            .ToImmutableArray();
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = FixableIds.For(TemplateFixWriter.SupportedKinds, Surfaces.CloudFormation);
 
         public override FixAllProvider? GetFixAllProvider() => TemplateFixAllProvider.Instance;
 
@@ -38,31 +35,30 @@ namespace IacAnalyzers.CodeFixes.Templates
             var content = text.ToString();
             foreach (var diagnostic in context.Diagnostics)
             {
-                var properties = diagnostic.Properties;
-                if (!properties.TryGetValue(FixIntent.KindKey, out var kind) || !TemplateFixWriter.Supports(kind))
+                var intent = FixIntent.Read(diagnostic.Properties);
+                if (intent == null || !TemplateFixWriter.Supports(intent.Kind))
                 {
                     continue;
                 }
 
-                var edits = TemplateFixWriter.Edits(content, properties, context.CancellationToken);
+                var edits = TemplateFixWriter.Edits(content, intent, context.CancellationToken);
                 if (edits == null || edits.Count == 0)
                 {
                     continue;
                 }
 
-                properties.TryGetValue(FixIntent.TitleKey, out var title);
-                title ??= kind!;
+                var title = intent.Title;
                 var changed = text.WithChanges(edits.Select(e => new TextChange(new TextSpan(e.Start, e.Length), e.NewText)));
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         title,
                         _ => Task.FromResult(document.Project.Solution.WithAdditionalDocumentText(document.Id, changed)),
-                        EquivalenceKey(kind!, title)),
+                        EquivalenceKey(intent.Kind, title)),
                     diagnostic);
             }
         }
 
-        internal static string EquivalenceKey(string kind, string title) => EquivalencePrefix + kind + ":" + title;
+        internal static string EquivalenceKey(FixKind kind, string title) => EquivalencePrefix + kind + ":" + title;
 
         /// <summary>
         /// Applies every fix of the same kind and title in each additional document of the scope. The edits of one
@@ -112,19 +108,18 @@ namespace IacAnalyzers.CodeFixes.Templates
                 var taken = new List<TextChange>();
                 foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
                 {
-                    var p = diagnostic.Properties;
-                    if (!p.TryGetValue(FixIntent.KindKey, out var kind) || !TemplateFixWriter.Supports(kind))
+                    var intent = FixIntent.Read(diagnostic.Properties);
+                    if (intent == null || !TemplateFixWriter.Supports(intent.Kind))
                     {
                         continue;
                     }
 
-                    p.TryGetValue(FixIntent.TitleKey, out var title);
-                    if (key != null && EquivalenceKey(kind!, title ?? kind!) != key)
+                    if (key != null && EquivalenceKey(intent.Kind, intent.Title) != key)
                     {
                         continue;
                     }
 
-                    var edits = TemplateFixWriter.Edits(content, p, cancellationToken);
+                    var edits = TemplateFixWriter.Edits(content, intent, cancellationToken);
                     if (edits == null)
                     {
                         continue;

@@ -13,7 +13,7 @@ namespace IacAnalyzers.Catalog
             "database down until it is restored. Aurora instances that belong to a DB cluster are exempt: their " +
             "availability comes from the cluster's instances in several zones.",
             Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
-            fix: "Sets MultiAZ (MultiAz in CDK C#) to true.", noFixReason: null,
+            fix: "Sets MultiAZ (MultiAz in CDK C#) to true.", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_157"),
@@ -39,7 +39,7 @@ namespace IacAnalyzers.Catalog
                 "to an RDS DatabaseCluster whose writer's props can be copied as written (a reader the writer's size, so a " +
                 "failover keeps the capacity; it adds the cost of one instance), and turns the deprecated Instances = 1 into 2. " +
                 "Not offered in templates (a new AWS::RDS::DBInstance resource is the author's to write) nor for DocumentDB.",
-            noFixReason: null);
+            noFixReason: null, fixes: FixKind.AddReader);
 
         public static readonly RuleInfo ElastiCacheSingleAz = new RuleInfo(
             "IAC2003",
@@ -50,7 +50,7 @@ namespace IacAnalyzers.Catalog
             "false) decides; AWS accepts it only with AutomaticFailoverEnabled (default false) and at least one replica.",
             Pillar.Reliability, "REL11-BP02", RuleLevel.BuildWarning, Surfaces.Both,
             fix: "Sets MultiAZEnabled to true, when automatic failover is already on and the group has a replica.",
-            noFixReason: null,
+            noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-AEC4"),
@@ -65,7 +65,7 @@ namespace IacAnalyzers.Catalog
             "not flagged.",
             Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
             fix: "Sets ZoneAwarenessEnabled to true in the cluster configuration, when the data node count is even.",
-            noFixReason: null,
+            noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-OS7"),

@@ -15,7 +15,7 @@ namespace IacAnalyzers.Catalog
             "cluster (the cluster decides), databases restored from a snapshot or created from a source database (they " +
             "inherit its encryption), and Aurora Serverless v1 clusters (always encrypted).",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
-            fix: "Sets StorageEncrypted to true.", noFixReason: null,
+            fix: "Sets StorageEncrypted to true.", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CfnNag, "F26"),
@@ -37,7 +37,7 @@ namespace IacAnalyzers.Catalog
             "encryption by default turned on in that Region, which a template cannot show. CloudFormation defaults " +
             "Encrypted to false. Volumes created from a snapshot are not checked: they are encrypted when the snapshot is.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
-            fix: "Sets Encrypted to true.", noFixReason: null,
+            fix: "Sets Encrypted to true.", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CfnNag, "F1"),
@@ -54,7 +54,7 @@ namespace IacAnalyzers.Catalog
             "template cannot show). Devices created from a snapshot and resources that declare no block devices (their " +
             "volumes come from the image) are not checked.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
-            fix: "Sets Ebs.Encrypted to true on the block device.", noFixReason: null,
+            fix: "Sets Ebs.Encrypted to true on the block device.", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-EC26"),
@@ -67,7 +67,7 @@ namespace IacAnalyzers.Catalog
             "An EFS file system without Encrypted stores files and metadata unencrypted. CloudFormation defaults " +
             "Encrypted to false; the CDK FileSystem construct defaults it to true.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
-            fix: "Sets Encrypted to true.", noFixReason: null,
+            fix: "Sets Encrypted to true.", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CfnNag, "F32"),
@@ -87,7 +87,7 @@ namespace IacAnalyzers.Catalog
             "backups, snapshots) unencrypted. CloudFormation defaults AtRestEncryptionEnabled to false. Secondary " +
             "members of a global datastore are not checked (the global datastore decides); serverless caches are always encrypted.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
-            fix: "Sets AtRestEncryptionEnabled to true.", noFixReason: null,
+            fix: "Sets AtRestEncryptionEnabled to true.", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CfnNag, "F25"),
@@ -102,7 +102,7 @@ namespace IacAnalyzers.Catalog
             "and automated snapshots unencrypted. Without EncryptionAtRestOptions.Enabled, encryption at rest is off, " +
             "in CloudFormation and in the CDK Domain construct alike.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
-            fix: "Sets EncryptionAtRestOptions.Enabled to true (adding the EncryptionAtRestOptions block when missing).", noFixReason: null,
+            fix: "Sets EncryptionAtRestOptions.Enabled to true (adding the EncryptionAtRestOptions block when missing).", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CfnNag, "W54"),
@@ -137,7 +137,7 @@ namespace IacAnalyzers.Catalog
             "snapshots unencrypted. CloudFormation defaults StorageEncrypted to false (the CDK DocumentDB " +
             "DatabaseCluster construct defaults it to true). Clusters restored from a snapshot or a source cluster are not checked.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
-            fix: "Sets StorageEncrypted to true.", noFixReason: null,
+            fix: "Sets StorageEncrypted to true.", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CfnNag, "F30"),
@@ -155,7 +155,7 @@ namespace IacAnalyzers.Catalog
             "it opts out explicitly (SqsManagedSseEnabled false, QueueEncryption.UNENCRYPTED in CDK) without a KMS key. " +
             "Queues that leave encryption to the default are encrypted and clean.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
-            fix: "Sets SqsManagedSseEnabled to true.", noFixReason: null,
+            fix: "Sets SqsManagedSseEnabled to true.", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-SQS2"),

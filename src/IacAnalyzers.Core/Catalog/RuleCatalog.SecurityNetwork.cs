@@ -21,7 +21,7 @@ namespace IacAnalyzers.Catalog
                 "CfnParameter declared before the statement and Peer.Ipv4/Ipv6(parameter.ValueAsString) as the peer. Not " +
                 "offered for a CIDR that comes from a parameter's Default, a local or a conditional, for EKS node groups, " +
                 "or for AllowFromAnyIpv4-style calls without a peer argument.",
-            noFixReason: null,
+            noFixReason: null, fixes: FixKind.ReplaceWithParameter,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_24"),
@@ -48,7 +48,7 @@ namespace IacAnalyzers.Catalog
                 "CfnParameter declared before the statement and Peer.Ipv4/Ipv6(parameter.ValueAsString) as the peer. Not " +
                 "offered for a CIDR that comes from a parameter's Default, a local or a conditional, for EKS node groups, " +
                 "or for AllowFromAnyIpv4-style calls without a peer argument.",
-            noFixReason: null,
+            noFixReason: null, fixes: FixKind.ReplaceWithParameter,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_25"),

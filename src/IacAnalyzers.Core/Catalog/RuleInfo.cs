@@ -19,7 +19,8 @@ namespace IacAnalyzers.Catalog
             Surfaces surfaces,
             string? fix,
             string? noFixReason,
-            IReadOnlyList<PeerRule>? equivalents = null)
+            IReadOnlyList<PeerRule>? equivalents = null,
+            FixKind fixes = FixKind.None)
         {
             Id = id ?? throw new ArgumentNullException(nameof(id));
             Title = title;
@@ -32,6 +33,11 @@ namespace IacAnalyzers.Catalog
             Fix = fix;
             NoFixReason = noFixReason;
             Equivalents = equivalents ?? Array.Empty<PeerRule>();
+            Fixes = fixes;
+            if ((fix == null) != (fixes == FixKind.None))
+            {
+                throw new ArgumentException(id + ": a rule with a fix text declares the fix intent kinds it emits, and only such a rule", nameof(fixes));
+            }
         }
 
         /// <summary><c>IAC</c> + four digits; the thousands digit is the pillar.</summary>
@@ -57,6 +63,12 @@ namespace IacAnalyzers.Catalog
         public string? Fix { get; }
 
         public string? NoFixReason { get; }
+
+        /// <summary>
+        /// The kinds of fix intent the rule emits. Code fix providers claim a rule (their <c>FixableDiagnosticIds</c>)
+        /// exactly when their writer handles one of these kinds on one of the rule's <see cref="Surfaces"/>.
+        /// </summary>
+        public FixKind Fixes { get; }
 
         /// <summary>Peer rules that mean the same; their template suppressions are honoured for this rule.</summary>
         public IReadOnlyList<PeerRule> Equivalents { get; }

@@ -56,7 +56,7 @@ namespace IacAnalyzers.Iam
 
                 foreach (var s in statementValue.Leaves())
                 {
-                    var branch = Join(doc.Branch, s.Branch);
+                    var branch = Join(doc.Path, s.Path);
                     if (s.Value is MapValue single)
                     {
                         statements.Add(new PolicyStatement(single, -1, branch, kind, description));
@@ -69,7 +69,7 @@ namespace IacAnalyzers.Iam
                             {
                                 if (item.Value is MapValue m)
                                 {
-                                    statements.Add(new PolicyStatement(m, i, Join(branch, item.Branch), kind, description));
+                                    statements.Add(new PolicyStatement(m, i, Join(branch, item.Path), kind, description));
                                 }
                             }
                         }
@@ -80,13 +80,13 @@ namespace IacAnalyzers.Iam
             return new PolicyDocument(value, kind, description, statements);
         }
 
-        internal static string? Join(string? a, string? b) => a == null ? b : b == null ? a : a + " and " + b;
+        internal static BranchPath? Join(BranchPath? a, BranchPath? b) => BranchPath.Join(a, b);
     }
 
     /// <summary>One value of an element such as <c>Action</c>: a string, or an unknown (then <see cref="Text"/> is null).</summary>
     public readonly struct PolicyElement
     {
-        public PolicyElement(Value value, string? text, string? branch)
+        public PolicyElement(Value value, string? text, BranchPath? branch)
         {
             Value = value;
             Text = text;
@@ -100,19 +100,19 @@ namespace IacAnalyzers.Iam
         public string? Text { get; }
 
         /// <summary>The one-of branches crossed to reach this value (statement's and element's), or null.</summary>
-        public string? Branch { get; }
+        public BranchPath? Branch { get; }
 
         /// <summary>A message suffix with the branch and provenance, e.g. " (when condition 'Prod' is true)", or "".</summary>
         public string Detail() => new Leaf(Value, Branch).Detail();
 
         /// <summary>Like <see cref="Detail()"/>, with the branch of the statement's Effect too.</summary>
-        public string Detail(string? effectBranch) => new Leaf(Value, PolicyDocument.Join(effectBranch, Branch)).Detail();
+        public string Detail(BranchPath? effectBranch) => new Leaf(Value, PolicyDocument.Join(effectBranch, Branch)).Detail();
     }
 
     /// <summary>One statement of a policy document.</summary>
     public sealed class PolicyStatement
     {
-        internal PolicyStatement(MapValue map, int index, string? branch, PolicyKind kind, string documentDescription)
+        internal PolicyStatement(MapValue map, int index, BranchPath? branch, PolicyKind kind, string documentDescription)
         {
             Map = map;
             Index = index;
@@ -128,7 +128,7 @@ namespace IacAnalyzers.Iam
         public int Index { get; }
 
         /// <summary>The one-of branches crossed to reach this statement, or null.</summary>
-        public string? Branch { get; }
+        public BranchPath? Branch { get; }
 
         public PolicyKind Kind { get; }
 
@@ -146,7 +146,7 @@ namespace IacAnalyzers.Iam
         /// Effect's own branch, or null when the Effect is plainly Allow. False when the Effect is Deny, missing or
         /// unknown in every branch: such statements are never findings.
         /// </summary>
-        public bool TryGetAllow(out string? effectBranch)
+        public bool TryGetAllow(out BranchPath? effectBranch)
         {
             effectBranch = null;
             var effect = Map.Get("Effect");
@@ -159,7 +159,7 @@ namespace IacAnalyzers.Iam
             {
                 if (string.Equals(leaf.Value.AsString(), "Allow", StringComparison.OrdinalIgnoreCase))
                 {
-                    effectBranch = leaf.Branch;
+                    effectBranch = leaf.Path;
                     return true;
                 }
             }
@@ -242,20 +242,20 @@ namespace IacAnalyzers.Iam
                     {
                         foreach (var inner in item.Leaves())
                         {
-                            Add(result, inner.Value, PolicyDocument.Join(Branch, PolicyDocument.Join(leaf.Branch, inner.Branch)));
+                            Add(result, inner.Value, PolicyDocument.Join(Branch, PolicyDocument.Join(leaf.Path, inner.Path)));
                         }
                     }
                 }
                 else
                 {
-                    Add(result, leaf.Value, PolicyDocument.Join(Branch, leaf.Branch));
+                    Add(result, leaf.Value, PolicyDocument.Join(Branch, leaf.Path));
                 }
             }
 
             return result;
         }
 
-        private static void Add(List<PolicyElement> result, Value value, string? branch)
+        private static void Add(List<PolicyElement> result, Value value, BranchPath? branch)
         {
             var text = value is ScalarValue s && s.Kind == ScalarKind.String ? s.Text : null;
             result.Add(new PolicyElement(value, text, branch));

@@ -137,13 +137,13 @@ namespace IacAnalyzers.Iam
                         {
                             foreach (var inner in item.Leaves())
                             {
-                                AddString(result, inner.Value, PolicyDocument.Join(leaf.Branch, inner.Branch));
+                                AddString(result, inner.Value, PolicyDocument.Join(leaf.Path, inner.Path));
                             }
                         }
                     }
                     else
                     {
-                        AddString(result, leaf.Value, leaf.Branch);
+                        AddString(result, leaf.Value, leaf.Path);
                     }
                 }
             }
@@ -151,7 +151,7 @@ namespace IacAnalyzers.Iam
             return result;
         }
 
-        private static void AddString(List<PolicyElement> result, Value value, string? branch)
+        private static void AddString(List<PolicyElement> result, Value value, BranchPath? branch)
         {
             if (value is ScalarValue s && s.Kind == ScalarKind.String)
             {

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using IacAnalyzers.Catalog;
 
 namespace IacAnalyzers.Model
@@ -25,12 +27,40 @@ namespace IacAnalyzers.Model
 
         public FixIntent? Fix { get; }
 
-        public string FormatMessage() => string.Format(System.Globalization.CultureInfo.InvariantCulture, Rule.MessageFormat, MessageArgs);
+        public string FormatMessage() => string.Format(CultureInfo.InvariantCulture, Rule.MessageFormat, MessageArgs);
+    }
+
+    /// <summary>A character range of the analysed document (what a fix intent points at).</summary>
+    public readonly struct FixSpan : IEquatable<FixSpan>
+    {
+        public FixSpan(int start, int length)
+        {
+            Start = start;
+            Length = length < 0 ? 0 : length;
+        }
+
+        public int Start { get; }
+
+        public int Length { get; }
+
+        public int End => Start + Length;
+
+        public static FixSpan Of(SourceLocation location) => new FixSpan(location.Start, location.Length);
+
+        public bool Equals(FixSpan other) => other.Start == Start && other.Length == Length;
+
+        public override bool Equals(object? obj) => obj is FixSpan other && Equals(other);
+
+        public override int GetHashCode() => (Start * 397) ^ Length;
+
+        public override string ToString() => "[" + Start.ToString(CultureInfo.InvariantCulture) + ".." + End.ToString(CultureInfo.InvariantCulture) + ")";
     }
 
     /// <summary>
-    /// An edit that fixes a finding, in front-end neutral terms. Each front-end has one writer per kind, so a fix is
-    /// written once per kind, not once per rule. Intents travel to code fixes as diagnostic properties.
+    /// An edit that fixes a finding, in front-end neutral terms. Rules emit intents; each front-end has one writer per
+    /// <see cref="FixKind"/>, so a fix is written once per kind, not once per rule. Intents travel to code fixes as
+    /// diagnostic properties: <see cref="ToProperties"/> writes them, <see cref="Read"/> (and each kind's
+    /// <c>TryRead</c>) reads them back, typed.
     /// </summary>
     public abstract class FixIntent
     {
@@ -45,17 +75,64 @@ namespace IacAnalyzers.Model
         /// <summary>The light bulb's text, e.g. "Set MultiAZ to true".</summary>
         public string Title { get; }
 
-        public abstract string Kind { get; }
+        public abstract FixKind Kind { get; }
 
         /// <summary>The intent as string properties (kind, title and the kind's own keys).</summary>
         public IDictionary<string, string?> ToProperties()
         {
-            var d = new Dictionary<string, string?> { [KindKey] = Kind, [TitleKey] = Title };
+            var d = new Dictionary<string, string?> { [KindKey] = Kind.ToString(), [TitleKey] = Title };
             AddProperties(d);
             return d;
         }
 
         protected abstract void AddProperties(IDictionary<string, string?> properties);
+
+        /// <summary>The kind written in <paramref name="properties"/>, or <see cref="FixKind.None"/>.</summary>
+        public static FixKind KindOf(IReadOnlyDictionary<string, string?> properties)
+            => properties.TryGetValue(KindKey, out var kind) && Enum.TryParse<FixKind>(kind, out var parsed)
+                && parsed != FixKind.None && Enum.IsDefined(typeof(FixKind), parsed)
+                ? parsed
+                : FixKind.None;
+
+        /// <summary>The intent written in <paramref name="properties"/>, read back; null when there is none or it is malformed.</summary>
+        public static FixIntent? Read(IReadOnlyDictionary<string, string?> properties)
+        {
+            switch (KindOf(properties))
+            {
+                case FixKind.SetProperty:
+                    return SetPropertyFix.TryRead(properties);
+                case FixKind.ReplaceWithParameter:
+                    return ReplaceWithParameterFix.TryRead(properties);
+                case FixKind.AddReader:
+                    return AddReaderFix.TryRead(properties);
+                default:
+                    return null;
+            }
+        }
+
+        protected static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        protected static bool TryInt(IReadOnlyDictionary<string, string?> properties, string key, out int value)
+        {
+            value = 0;
+            return properties.TryGetValue(key, out var text)
+                && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        }
+
+        protected static bool TrySpan(IReadOnlyDictionary<string, string?> properties, string startKey, string lengthKey, out FixSpan span)
+        {
+            span = default;
+            if (TryInt(properties, startKey, out var start) && TryInt(properties, lengthKey, out var length))
+            {
+                span = new FixSpan(start, length);
+                return true;
+            }
+
+            return false;
+        }
+
+        protected static string? Text(IReadOnlyDictionary<string, string?> properties, string key)
+            => properties.TryGetValue(key, out var text) ? text : null;
     }
 
     /// <summary>
@@ -64,7 +141,6 @@ namespace IacAnalyzers.Model
     /// </summary>
     public sealed class SetPropertyFix : FixIntent
     {
-        public const string KindName = "SetProperty";
         public const string PropertyKey = "iac.fix.property";
         public const string ValueKey = "iac.fix.value";
         public const string ValueKindKey = "iac.fix.valueKind";
@@ -75,6 +151,11 @@ namespace IacAnalyzers.Model
         public const string CreatePropertiesKey = "iac.fix.createProperties";
 
         public SetPropertyFix(string property, string value, ScalarKind valueKind, SourceLocation container, Value? existing, bool createProperties)
+            : this(property, value, valueKind, FixSpan.Of(container), existing == null ? (FixSpan?)null : FixSpan.Of(existing.Location), createProperties)
+        {
+        }
+
+        public SetPropertyFix(string property, string value, ScalarKind valueKind, FixSpan container, FixSpan? existing, bool createProperties)
             : base("Set " + property + " to " + value)
         {
             Property = property;
@@ -96,32 +177,49 @@ namespace IacAnalyzers.Model
 
         public ScalarKind ValueKind { get; }
 
-        public SourceLocation Container { get; }
+        public FixSpan Container { get; }
 
-        public Value? Existing { get; }
+        /// <summary>The written value to replace; null when the property is not written (the writer adds it).</summary>
+        public FixSpan? Existing { get; }
 
         /// <summary>True when the resource has no Properties block and the writer must add one.</summary>
         public bool CreateProperties { get; }
 
-        public override string Kind => KindName;
+        public override FixKind Kind => FixKind.SetProperty;
 
         protected override void AddProperties(IDictionary<string, string?> properties)
         {
             properties[PropertyKey] = Property;
             properties[ValueKey] = Value;
             properties[ValueKindKey] = ValueKind.ToString();
-            properties[ContainerStartKey] = Container.Start.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            properties[ContainerLengthKey] = Container.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (Existing != null)
+            properties[ContainerStartKey] = Int(Container.Start);
+            properties[ContainerLengthKey] = Int(Container.Length);
+            if (Existing is FixSpan existing)
             {
-                properties[ExistingStartKey] = Existing.Location.Start.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                properties[ExistingLengthKey] = Existing.Location.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                properties[ExistingStartKey] = Int(existing.Start);
+                properties[ExistingLengthKey] = Int(existing.Length);
             }
 
             if (CreateProperties)
             {
                 properties[CreatePropertiesKey] = "true";
             }
+        }
+
+        /// <summary>The intent written by <see cref="FixIntent.ToProperties"/>, read back; null when absent or malformed.</summary>
+        public static SetPropertyFix? TryRead(IReadOnlyDictionary<string, string?> properties)
+        {
+            if (KindOf(properties) != FixKind.SetProperty
+                || !(Text(properties, PropertyKey) is string property) || property.Length == 0
+                || !(Text(properties, ValueKey) is string value)
+                || !Enum.TryParse<ScalarKind>(Text(properties, ValueKindKey), out var valueKind)
+                || !TrySpan(properties, ContainerStartKey, ContainerLengthKey, out var container))
+            {
+                return null;
+            }
+
+            FixSpan? existing = TrySpan(properties, ExistingStartKey, ExistingLengthKey, out var e) ? e : (FixSpan?)null;
+            return new SetPropertyFix(property, value, valueKind, container, existing, Text(properties, CreatePropertiesKey) == "true");
         }
     }
 }

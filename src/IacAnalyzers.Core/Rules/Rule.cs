@@ -31,39 +31,70 @@ namespace IacAnalyzers.Rules
     /// <summary>A concrete value reached through zero or more one-of branches.</summary>
     public readonly struct Leaf
     {
-        public Leaf(Value value, string? branch)
+        public Leaf(Value value, BranchPath? path)
         {
             Value = value;
-            Branch = branch;
+            Path = path;
         }
 
         public Value Value { get; }
 
-        /// <summary>The branch labels that lead here, joined, or null when no one-of was crossed.</summary>
-        public string? Branch { get; }
+        /// <summary>The branches (condition and polarity) that lead here, or null when no one-of was crossed.</summary>
+        public BranchPath? Path { get; }
+
+        /// <summary>The branches as a message names them ("when condition 'A' is true and when `b` is false"), or null.</summary>
+        public string? Branch => Path?.Describe();
     }
 
     public static class ValueExtensions
     {
-        /// <summary>Every concrete value <paramref name="value"/> may be, crossing one-of branches (depth-bounded).</summary>
-        public static IEnumerable<Leaf> Leaves(this Value value) => Leaves(value, null, 0);
+        /// <summary>Nested one-of values deeper than this are not entered (the one-of itself is the leaf: never flagged).</summary>
+        public const int MaxDepth = 16;
 
-        private static IEnumerable<Leaf> Leaves(Value value, string? branch, int depth)
+        /// <summary>
+        /// At most this many leaves are given for one value (an <c>Fn::If</c> tree shared through YAML aliases can have
+        /// 2^16); past it one unknown leaf stands for the rest, so rules treat them as unknown.
+        /// </summary>
+        public const int MaxLeaves = 1024;
+
+        /// <summary>
+        /// Every concrete value <paramref name="value"/> may be, crossing one-of branches, depth first in branch order.
+        /// Impossible paths (one condition both true and false, as in <c>!If [C, !If [C, true, false], true]</c>) are
+        /// dropped. Bounded by <see cref="MaxDepth"/> and <see cref="MaxLeaves"/>; no recursion.
+        /// </summary>
+        public static IEnumerable<Leaf> Leaves(this Value value) => Leaves(value, null);
+
+        /// <summary>The leaves of <paramref name="value"/> reached from <paramref name="outer"/> (paths joined; impossible ones dropped).</summary>
+        public static IEnumerable<Leaf> Leaves(this Value value, BranchPath? outer)
         {
-            if (value is OneOfValue oneOf && depth < 16)
+            var stack = new Stack<(Value Value, BranchPath? Path, int Depth)>();
+            stack.Push((value, outer, 0));
+            var given = 0;
+            while (stack.Count > 0)
             {
-                foreach (var b in oneOf.Branches)
+                var (current, path, depth) = stack.Pop();
+                if (current is OneOfValue oneOf && depth < MaxDepth)
                 {
-                    var label = branch == null ? b.Label : branch + " and " + b.Label;
-                    foreach (var leaf in Leaves(b.Value, label, depth + 1))
+                    for (var i = oneOf.Branches.Count - 1; i >= 0; i--)
                     {
-                        yield return leaf;
+                        var branch = oneOf.Branches[i];
+                        var next = BranchPath.Append(path, branch.Condition, branch.Holds);
+                        if (next.IsConsistent)
+                        {
+                            stack.Push((branch.Value, next, depth + 1));
+                        }
                     }
+
+                    continue;
                 }
-            }
-            else
-            {
-                yield return new Leaf(value, branch);
+
+                if (++given > MaxLeaves)
+                {
+                    yield return new Leaf(new UnknownValue("more branches than the analyzer follows", value.Location), outer);
+                    yield break;
+                }
+
+                yield return new Leaf(current, path);
             }
         }
 
@@ -71,21 +102,7 @@ namespace IacAnalyzers.Rules
         /// A message suffix naming the branch and the provenance of a value, e.g.
         /// " (when condition 'IsProd' is false; from the Default of parameter 'MultiAz')", or "".
         /// </summary>
-        public static string Detail(this Leaf leaf)
-        {
-            var parts = new List<string>(2);
-            if (leaf.Branch != null)
-            {
-                parts.Add(leaf.Branch);
-            }
-
-            if (leaf.Value.Provenance != null)
-            {
-                parts.Add("from " + leaf.Value.Provenance);
-            }
-
-            return parts.Count == 0 ? string.Empty : " (" + string.Join("; ", parts) + ")";
-        }
+        public static string Detail(this Leaf leaf) => FindingText.Suffix(leaf.Branch, FindingText.From(leaf.Value));
 
         public static bool IsFalse(this Value value) => value is ScalarValue s && s.AsBoolean() == false;
 
@@ -95,5 +112,16 @@ namespace IacAnalyzers.Rules
 
         public static bool StartsWith(this Value? value, string prefix)
             => value.AsString() is string s && s.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// True when a fix may set the property for this leaf: it is reached without a branch and its value is written
+        /// right there or is a CDK default (then the fix writes the property). Parameter defaults, named constants and
+        /// computed values are fixed elsewhere, by hand.
+        /// </summary>
+        public static bool IsFixableInPlace(this Leaf leaf)
+            => leaf.Path == null && (leaf.Value.Origin == ValueOrigin.Written || leaf.Value.Origin == ValueOrigin.CdkDefault);
+
+        /// <summary>The value a set-property fix replaces: the leaf's own when written, none for a default (the property is added).</summary>
+        public static Value? ExistingForFix(this Leaf leaf) => leaf.Value.Origin == ValueOrigin.Written ? leaf.Value : null;
     }
 }

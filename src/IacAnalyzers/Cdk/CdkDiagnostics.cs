@@ -9,67 +9,54 @@ using Microsoft.CodeAnalysis;
 namespace IacAnalyzers.Cdk
 {
     /// <summary>
-    /// A finding on a CDK view → a diagnostic whose properties tell the C# fix writer what to do. Beyond the rule's
-    /// own fix intent, the CDK host adds the C# member (through the adapter, for renamed properties) and, for a finding
-    /// located on a boolean CDK default, the fix the rule could not give: set the member to the other value.
+    /// A finding on a CDK view → a diagnostic whose properties carry the rule's fix intent, plus how the C# writer spells
+    /// a set property on this construct (the props member, through the adapter or the default's record, and the C# value
+    /// for renamed properties). The host never adds a fix the rule did not emit.
     /// </summary>
     public static class CdkDiagnostics
     {
         public static Diagnostic ToDiagnostic(Finding finding, ResourceView view, AdapterInput input, CdkAdapter? adapter)
         {
             var descriptor = Descriptors.For(finding.Rule);
-            var properties = FixProperties(finding, view, input, adapter);
+            var properties = FixProperties(finding, input, adapter);
             return Diagnostic.Create(descriptor, Locations.ToLocation(finding.Location), properties, finding.MessageArgs);
         }
 
-        private static ImmutableDictionary<string, string?> FixProperties(Finding finding, ResourceView view, AdapterInput input, CdkAdapter? adapter)
+        private static ImmutableDictionary<string, string?> FixProperties(Finding finding, AdapterInput input, CdkAdapter? adapter)
         {
-            var onDefault = DefaultAt(input, finding.Location);
+            if (finding.Fix == null)
+            {
+                return ImmutableDictionary<string, string?>.Empty;
+            }
+
+            var properties = new Dictionary<string, string?>(finding.Fix.ToProperties());
             if (finding.Fix is SetPropertyFix set)
             {
-                var properties = new Dictionary<string, string?>(set.ToProperties());
-                if (set.Existing != null && DefaultAt(input, set.Existing.Location) != null)
-                {
-                    // "Replace the default" is "write the member": there is nothing to replace in the source.
-                    properties.Remove(SetPropertyFix.ExistingStartKey);
-                    properties.Remove(SetPropertyFix.ExistingLengthKey);
-                }
-
                 var setter = adapter?.SetterFor(set.Property, set.Value);
-                if (setter != null)
+                var member = setter?.Member ?? (set.Existing == null ? DefaultMember(input, finding.Location, set.Property) : null);
+                if (member != null)
                 {
-                    properties[CSharpFixKeys.Member] = setter.Member;
-                    if (setter.Value != null)
-                    {
-                        properties[CSharpFixKeys.Value] = setter.Value;
-                    }
+                    properties[CSharpFixKeys.Member] = member;
                 }
 
-                return properties.ToImmutableDictionary();
-            }
-
-            if (finding.Fix == null && onDefault != null && onDefault.Value.Kind == ScalarKind.Boolean)
-            {
-                // A finding on a boolean default can only be fixed by writing the other value.
-                var value = onDefault.Value.AsBoolean() == true ? "false" : "true";
-                var fix = new SetPropertyFix(onDefault.CloudFormationProperty, value, ScalarKind.Boolean, view.Properties.Location, null, !view.PropertiesWritten);
-                var properties = new Dictionary<string, string?>(fix.ToProperties())
+                if (setter?.Value != null)
                 {
-                    [CSharpFixKeys.Member] = onDefault.CdkMember,
-                };
-                return properties.ToImmutableDictionary();
+                    properties[CSharpFixKeys.Value] = setter.Value;
+                }
             }
 
-            return finding.Fix?.ToProperties().ToImmutableDictionary() ?? ImmutableDictionary<string, string?>.Empty;
+            return properties.ToImmutableDictionary();
         }
 
-        private static AdapterInput.DefaultRecord? DefaultAt(AdapterInput input, SourceLocation location)
+        /// <summary>The props member that overrides the CDK default the finding is on (or of that property), or null.</summary>
+        private static string? DefaultMember(AdapterInput input, SourceLocation at, string property)
         {
             foreach (var d in input.Defaults)
             {
-                if (ReferenceEquals(d.Value.Location, location))
+                if (ReferenceEquals(d.Value.Location, at)
+                    || string.Equals(d.CloudFormationProperty, property, StringComparison.OrdinalIgnoreCase))
                 {
-                    return d;
+                    return d.CdkMember;
                 }
             }
 

@@ -96,7 +96,7 @@ namespace IacAnalyzers.Cdk
                 var branches = new List<Branch>(maps.Count);
                 for (var i = 0; i < maps.Count; i++)
                 {
-                    branches.Add(new Branch(oneOf.Branches[i].Label, maps[i].Get(key) ?? new UnknownValue("not set in this branch", maps[i].Location)));
+                    branches.Add(oneOf.Branches[i].WithValue(maps[i].Get(key) ?? new UnknownValue("not set in this branch", maps[i].Location)));
                 }
 
                 entries.Add(new MapEntry(key, oneOf.Location, new OneOfValue(branches, oneOf.Location)));

@@ -217,7 +217,7 @@ namespace IacAnalyzers.Cdk
                 {
                     var value = Resolve(argument, frame.Outer ?? Env.Empty);
                     return value is ScalarValue s && s.Provenance == null
-                        ? s.WithProvenance("the argument for `" + reference.Parameter.Name + "` of `" + frame.Method + "`")
+                        ? s.WithProvenance(IacAnalyzers.Model.Provenance.NamedConstant("the argument for `" + reference.Parameter.Name + "` of `" + frame.Method + "`"))
                         : value;
                 }
             }

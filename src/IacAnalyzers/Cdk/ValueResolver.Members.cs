@@ -40,7 +40,7 @@ namespace IacAnalyzers.Cdk
             {
                 // Amazon.CDK.Lib 2.160.0: "Use this constant to configure access to any resource" (the list ["*"]).
                 var at = Locations.FromSyntax(reference.Syntax);
-                return new ListValue(new Value[] { new ScalarValue("*", ScalarKind.String, at, "AwsCustomResourcePolicy.ANY_RESOURCE") }, at);
+                return new ListValue(new Value[] { new ScalarValue("*", ScalarKind.String, at, IacAnalyzers.Model.Provenance.NamedConstant("AwsCustomResourcePolicy.ANY_RESOURCE")) }, at);
             }
 
             if (property.IsStatic && symbols.IsCdkType(property.ContainingType))
@@ -158,7 +158,7 @@ namespace IacAnalyzers.Cdk
                 items.Add(item is ScalarValue ? Relocate(item, use, provenance) : item);
             }
 
-            return new ListValue(items, Locations.FromSyntax(use), provenance);
+            return new ListValue(items, Locations.FromSyntax(use), IacAnalyzers.Model.Provenance.NamedConstant(provenance));
         }
 
         /// <summary>
@@ -212,7 +212,7 @@ namespace IacAnalyzers.Cdk
                     case IInstanceReferenceOperation _:
                         return env.Instance;
                     case ILocalReferenceOperation local:
-                        var writes = BodyIndex.Of(local).WritesOf(local.Local);
+                        var writes = indexes.Of(local).WritesOf(local.Local);
                         if (writes.Count != 1 || writes[0].Opaque || writes[0].Value == null)
                         {
                             return null;

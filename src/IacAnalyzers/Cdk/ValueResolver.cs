@@ -118,9 +118,9 @@ namespace IacAnalyzers.Cdk
                 switch (operation)
                 {
                     case IFieldReferenceOperation constField:
-                        return constant.WithProvenance("the constant `" + constField.Field.ContainingType.Name + "." + constField.Field.Name + "`");
+                        return constant.WithProvenance(IacAnalyzers.Model.Provenance.NamedConstant("the constant `" + constField.Field.ContainingType.Name + "." + constField.Field.Name + "`"));
                     case ILocalReferenceOperation constLocal:
-                        return constant.WithProvenance("the constant `" + constLocal.Local.Name + "`");
+                        return constant.WithProvenance(IacAnalyzers.Model.Provenance.NamedConstant("the constant `" + constLocal.Local.Name + "`"));
                     default:
                         return constant;
                 }
@@ -218,8 +218,8 @@ namespace IacAnalyzers.Cdk
             return new OneOfValue(
                 new[]
                 {
-                    new Branch("when `" + text + "` is true", whenTrue),
-                    new Branch("when `" + text + "` is false", whenFalse),
+                    new Branch(Condition.CSharp(text), true, whenTrue),
+                    new Branch(Condition.CSharp(text), false, whenFalse),
                 },
                 Locations.FromSyntax(conditional.Syntax));
         }
@@ -246,7 +246,7 @@ namespace IacAnalyzers.Cdk
                     continue;
                 }
 
-                branches.Add(new Branch(ArmLabel(arm, text), Resolve(arm.Value, env)));
+                branches.Add(new Branch(Condition.Case(ArmLabel(arm, text)), true, Resolve(arm.Value, env)));
             }
 
             if (branches.Count == 0)
@@ -259,7 +259,7 @@ namespace IacAnalyzers.Cdk
 
         private Value AddBranch(List<Branch> branches, ISwitchExpressionArmOperation arm, string text, Env env, ISwitchExpressionOperation switchExpression)
         {
-            branches.Add(new Branch(ArmLabel(arm, text), Resolve(arm.Value, env)));
+            branches.Add(new Branch(Condition.Case(ArmLabel(arm, text)), true, Resolve(arm.Value, env)));
             return new OneOfValue(branches, Locations.FromSyntax(switchExpression.Syntax));
         }
 
@@ -267,10 +267,10 @@ namespace IacAnalyzers.Cdk
         {
             if (arm.Pattern is IDiscardPatternOperation && arm.Guard == null)
             {
-                return "when `" + subject + "` matches no other arm";
+                return "`" + subject + "` matches no other arm";
             }
 
-            var label = "when `" + subject + "` is " + Label(arm.Pattern.Syntax);
+            var label = "`" + subject + "` is " + Label(arm.Pattern.Syntax);
             return arm.Guard == null ? label : label + " and `" + Label(arm.Guard.Syntax) + "`";
         }
 
@@ -336,7 +336,7 @@ namespace IacAnalyzers.Cdk
         private Value ResolveInterpolation(IInterpolatedStringOperation interpolated, Env env)
         {
             var sb = new StringBuilder();
-            string? provenance = null;
+            IacAnalyzers.Model.Provenance? provenance = null;
             foreach (var part in interpolated.Parts)
             {
                 switch (part)
@@ -364,7 +364,7 @@ namespace IacAnalyzers.Cdk
 
         private static string Text(ScalarValue s) => s.Kind == ScalarKind.Null ? string.Empty : s.Kind == ScalarKind.Boolean ? (s.AsBoolean() == true ? "True" : "False") : s.Text;
 
-        private static string? Provenance(Value a, Value b) => a.Provenance ?? b.Provenance;
+        private static IacAnalyzers.Model.Provenance? Provenance(Value a, Value b) => a.Provenance ?? b.Provenance;
 
         /// <summary>A scalar (or unknown) reached through a name is located at the name's use, with a provenance.</summary>
         private static Value Relocate(Value value, SyntaxNode use, string provenance)
@@ -372,9 +372,9 @@ namespace IacAnalyzers.Cdk
             switch (value)
             {
                 case ScalarValue s:
-                    return new ScalarValue(s.Text, s.Kind, Locations.FromSyntax(use), provenance);
+                    return new ScalarValue(s.Text, s.Kind, Locations.FromSyntax(use), IacAnalyzers.Model.Provenance.NamedConstant(provenance));
                 case UnknownValue u:
-                    return new UnknownValue(u.Reason, Locations.FromSyntax(use), provenance);
+                    return new UnknownValue(u.Reason, Locations.FromSyntax(use), IacAnalyzers.Model.Provenance.NamedConstant(provenance));
                 default:
                     return value;
             }

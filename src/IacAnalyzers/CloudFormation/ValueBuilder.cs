@@ -359,11 +359,11 @@ namespace IacAnalyzers.CloudFormation
             switch (name)
             {
                 case "AWS::Partition":
-                    return new ScalarValue(Partition, ScalarKind.String, location, "AWS::Partition, taken as '" + Partition + "'");
+                    return new ScalarValue(Partition, ScalarKind.String, location, Provenance.Derived("AWS::Partition, taken as '" + Partition + "'"));
                 case "AWS::URLSuffix":
-                    return new ScalarValue(UrlSuffix, ScalarKind.String, location, "AWS::URLSuffix, taken as '" + UrlSuffix + "'");
+                    return new ScalarValue(UrlSuffix, ScalarKind.String, location, Provenance.Derived("AWS::URLSuffix, taken as '" + UrlSuffix + "'"));
                 case "AWS::NoValue":
-                    return new UnknownValue("AWS::NoValue (the property is removed)", location);
+                    return new NoValue(location);
             }
 
             if (name.StartsWith("AWS::", StringComparison.Ordinal))
@@ -386,7 +386,7 @@ namespace IacAnalyzers.CloudFormation
 
         private Value Parameter(string name, YamlNode parameter, SourceLocation location)
         {
-            var provenance = "the Default of parameter '" + name + "'";
+            var provenance = Provenance.ParameterDefault("the Default of parameter '" + name + "'");
             var def = parameter.IsMapping ? parameter.Get("Default") : null;
             if (def == null)
             {
@@ -473,8 +473,8 @@ namespace IacAnalyzers.CloudFormation
                 new OneOfValue(
                     new[]
                     {
-                        new Branch("when condition '" + condition + "' is true", whenTrue),
-                        new Branch("when condition '" + condition + "' is false", whenFalse),
+                        new Branch(Condition.Template(condition), true, whenTrue),
+                        new Branch(Condition.Template(condition), false, whenFalse),
                     },
                     location),
                 count), 1L + SizeOf(whenTrue) + SizeOf(whenFalse));
@@ -554,13 +554,13 @@ namespace IacAnalyzers.CloudFormation
                 result.Append(scalar.Text);
                 if (notes.Count < MaxNotes)
                 {
-                    notes.Add("${" + Shorten(name) + "} as '" + Shorten(scalar.Text) + "'" + (scalar.Provenance != null ? " from " + Shorten(scalar.Provenance) : string.Empty));
+                    notes.Add("${" + Shorten(name) + "} as '" + Shorten(scalar.Text) + "'" + (scalar.Provenance != null ? " from " + Shorten(scalar.Provenance.Text) : string.Empty));
                 }
 
                 noted++;
             }
 
-            var provenance = notes.Count == 0 ? null : "Fn::Sub with " + Notes(notes, noted);
+            var provenance = notes.Count == 0 ? null : Provenance.Derived("Fn::Sub with " + Notes(notes, noted));
             return new ScalarValue(result.ToString(), ScalarKind.String, location, provenance);
         }
 
@@ -616,7 +616,7 @@ namespace IacAnalyzers.CloudFormation
                 {
                     if (notes.Count < MaxNotes)
                     {
-                        notes.Add("'" + Shorten(scalar.Text) + "' from " + Shorten(scalar.Provenance));
+                        notes.Add("'" + Shorten(scalar.Text) + "' from " + Shorten(scalar.Provenance.Text));
                     }
 
                     noted++;
@@ -628,7 +628,7 @@ namespace IacAnalyzers.CloudFormation
                 return new UnknownValue("Fn::Join building more text than the analyzer reads", location);
             }
 
-            return new ScalarValue(string.Join(delimiter, parts), ScalarKind.String, location, notes.Count == 0 ? null : "Fn::Join with " + Notes(notes, noted));
+            return new ScalarValue(string.Join(delimiter, parts), ScalarKind.String, location, notes.Count == 0 ? null : Provenance.Derived("Fn::Join with " + Notes(notes, noted)));
         }
 
         private Value Select(YamlNode argument, SourceLocation location)
@@ -704,13 +704,13 @@ namespace IacAnalyzers.CloudFormation
                 return new UnknownValue("Fn::FindInMap of an entry the Mappings do not have", location);
             }
 
-            var provenance = "Mappings " + keys[0] + "." + keys[1] + "." + keys[2];
+            var provenance = Provenance.Derived("Mappings " + keys[0] + "." + keys[1] + "." + keys[2]);
             var found = Convert(value);
             return Track(Relocate(found, location, provenance, argument), AlternativesOf(found));
         }
 
         /// <summary>A value found elsewhere (a mapping, a list) reported at the place that uses it, with its provenance.</summary>
-        private Value Relocate(Value value, SourceLocation location, string? provenance, YamlNode at)
+        private Value Relocate(Value value, SourceLocation location, Provenance? provenance, YamlNode at)
         {
             switch (value)
             {

@@ -138,8 +138,8 @@ namespace IacAnalyzers.Tests.Cdk
             var merged = CdkValues.MergeBranches(new Model.OneOfValue(
                 new[]
                 {
-                    new Model.Branch("when `a` is true", Map(("MultiAz", Bool(true)))),
-                    new Model.Branch("when `a` is false", Map(("MultiAz", Bool(false)), ("Engine", Str("mysql")))),
+                    new Model.Branch(Model.Condition.CSharp("a"), true, Map(("MultiAz", Bool(true)))),
+                    new Model.Branch(Model.Condition.CSharp("a"), false, Map(("MultiAz", Bool(false)), ("Engine", Str("mysql")))),
                 },
                 Loc()));
             var map = Assert.IsType<Model.MapValue>(merged);

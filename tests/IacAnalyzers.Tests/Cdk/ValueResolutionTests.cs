@@ -166,7 +166,8 @@ namespace IacAnalyzers.Tests.Cdk
             var value = Scalar(Get(props, "MultiAz"));
             Assert.Equal("false", value.Text);
             Assert.Equal("multiAz", At(source, value.Location));
-            Assert.Equal("the local `multiAz`", value.Provenance);
+            Assert.Equal("the local `multiAz`", value.Provenance?.Text);
+            Assert.Equal(ValueOrigin.NamedConstant, value.Origin);
         }
 
         [Fact]
@@ -198,10 +199,10 @@ namespace IacAnalyzers.Tests.Cdk
                     Engine = Config.Region,
                 });
                 """);
-            Assert.Equal("the constant `Config.MultiAzConst`", Scalar(Get(props, "MultiAz")).Provenance);
+            Assert.Equal("the constant `Config.MultiAzConst`", Scalar(Get(props, "MultiAz")).Provenance?.Text);
             Assert.Equal("Config.MultiAzConst", At(source, Get(props, "MultiAz").Location));
             Assert.Equal("false", Scalar(Get(props, "StorageEncrypted")).Text);
-            Assert.Equal("the field `Config.MultiAzReadonly`", Get(props, "StorageEncrypted").Provenance);
+            Assert.Equal("the field `Config.MultiAzReadonly`", Get(props, "StorageEncrypted").Provenance?.Text);
             Assert.Equal("app-db", Scalar(Get(props, "DbName")).Text);
             Assert.IsType<UnknownValue>(Get(props, "DeletionProtection"));
             Assert.Equal("eu-west-1", Scalar(Get(props, "Engine")).Text);
@@ -270,7 +271,7 @@ namespace IacAnalyzers.Tests.Cdk
             var multiAz = Scalar(Get(props, "MultiAz"));
             Assert.Equal("false", multiAz.Text);
             Assert.Equal("false", At(source, multiAz.Location));
-            Assert.Equal("the argument for `multiAz` of `MakeProps`", multiAz.Provenance);
+            Assert.Equal("the argument for `multiAz` of `MakeProps`", multiAz.Provenance?.Text);
             Assert.Equal("mysql", Scalar(Get(props, "Engine")).Text);
         }
 

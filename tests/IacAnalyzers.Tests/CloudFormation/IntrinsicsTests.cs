@@ -55,7 +55,8 @@ namespace IacAnalyzers.Tests.CloudFormation
             var view = View(Header + "\n  R:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: " + written + "\n");
             var value = Assert.IsType<ScalarValue>(view.Get("MultiAZ"));
             Assert.True(value.IsFalse());
-            Assert.Equal("the Default of parameter 'MultiAz'", value.Provenance);
+            Assert.Equal("the Default of parameter 'MultiAz'", value.Provenance?.Text);
+            Assert.Equal(ValueOrigin.ParameterDefault, value.Origin);
             Assert.Equal(" (from the Default of parameter 'MultiAz')", new Leaf(value, null).Detail());
         }
 
@@ -71,7 +72,6 @@ namespace IacAnalyzers.Tests.CloudFormation
         [InlineData("!Ref NoDefault")]
         [InlineData("!Ref FromSsm")]
         [InlineData("!Ref AWS::Region")]
-        [InlineData("!Ref AWS::NoValue")]
         [InlineData("!Ref Undeclared")]
         [InlineData("!GetAZs ''")]
         [InlineData("!ImportValue shared-cidr")]
@@ -88,6 +88,24 @@ namespace IacAnalyzers.Tests.CloudFormation
         {
             var view = View(Header + "\n  R:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      CidrIp: " + written + "\n");
             Assert.IsType<UnknownValue>(view.Get("CidrIp"));
+        }
+
+        [Theory]
+        [InlineData("!Ref AWS::NoValue")]
+        [InlineData("{ \"Ref\": \"AWS::NoValue\" }")]
+        public void Ref_AWS_NoValue_is_its_own_value_kind_not_unknown(string written)
+        {
+            var view = View(Header + "\n  R:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: " + written + "\n");
+            Assert.IsType<NoValue>(view.Get("MultiAZ"));
+        }
+
+        [Fact]
+        public void Fn_If_branches_carry_the_condition_and_its_polarity()
+        {
+            var view = View(Header + "\n  R:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: !If [IsProd, true, false]\n");
+            var oneOf = Assert.IsType<OneOfValue>(view.Get("MultiAZ"));
+            Assert.Equal(new[] { (ConditionKind.Template, "IsProd", true), (ConditionKind.Template, "IsProd", false) },
+                oneOf.Branches.Select(b => (b.Condition.Kind, b.Condition.Name, b.Holds)));
         }
 
         [Theory]
@@ -132,8 +150,9 @@ namespace IacAnalyzers.Tests.CloudFormation
             var view = View(Header + "\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      Arn: !Sub 'arn:${AWS::Partition}:s3:::${Env}-${!Literal}'\n");
             var value = (ScalarValue)view.Get("Arn")!;
             Assert.Equal("arn:aws:s3:::prod-${Literal}", value.Text);
-            Assert.Contains("${AWS::Partition} as 'aws'", value.Provenance);
-            Assert.Contains("from the Default of parameter 'Env'", value.Provenance);
+            Assert.Contains("${AWS::Partition} as 'aws'", value.Provenance!.Text);
+            Assert.Contains("from the Default of parameter 'Env'", value.Provenance.Text);
+            Assert.Equal(ValueOrigin.Derived, value.Origin);
         }
 
         [Fact]
@@ -142,7 +161,7 @@ namespace IacAnalyzers.Tests.CloudFormation
             var text = Header + "\n  R:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: !FindInMap [Settings, prod, MultiAz]\n";
             var value = View(text).Get("MultiAZ")!;
             Assert.True(value.IsFalse());
-            Assert.Equal("Mappings Settings.prod.MultiAz", value.Provenance);
+            Assert.Equal("Mappings Settings.prod.MultiAz", value.Provenance?.Text);
             Assert.StartsWith("!FindInMap", text.Substring(value.Location.Start));
         }
 
@@ -153,7 +172,7 @@ namespace IacAnalyzers.Tests.CloudFormation
             var list = Assert.IsType<ListValue>(view.Get("A"));
             Assert.Equal(new[] { "10.0.0.0/8", "0.0.0.0/0" }, list.Items.Select(i => i.AsString()));
             Assert.Equal("0.0.0.0/0", view.Get("B").AsString());
-            Assert.Equal("the Default of parameter 'Cidrs'", view.Get("B")!.Provenance);
+            Assert.Equal("the Default of parameter 'Cidrs'", view.Get("B")!.Provenance?.Text);
             Assert.Equal("x", view.Get("C").AsString());
         }
 

@@ -101,8 +101,8 @@ namespace IacAnalyzers.Tests.CloudFormation
             var template = Read(sb.ToString());
             var name = template.Resources[0].Properties.Get("DBName");
             var scalar = Assert.IsType<IacAnalyzers.Model.ScalarValue>(name);
-            Assert.Contains("and 49996 more", scalar.Provenance);
-            Assert.True(scalar.Provenance!.Length < 2_000);
+            Assert.Contains("and 49996 more", scalar.Provenance!.Text);
+            Assert.True(scalar.Provenance.Text.Length < 2_000);
         }
 
         [Fact]

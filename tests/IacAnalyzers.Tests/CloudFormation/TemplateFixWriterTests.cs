@@ -220,8 +220,8 @@ namespace IacAnalyzers.Tests.CloudFormation
                   SshIngressCidr:
                     Type: String
                     Description: 'CIDR block allowed to reach SSH (port 22)'
-                    AllowedPattern: '^(\d{1,3}\.){3}\d{1,3}/(\d|[12]\d|3[0-2])$'
-                    ConstraintDescription: 'An IPv4 CIDR block such as 203.0.113.0/24'
+                    AllowedPattern: '^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/([1-9]|[12][0-9]|3[0-2])$'
+                    ConstraintDescription: 'An IPv4 CIDR block such as 203.0.113.0/24; 0.0.0.0/0 is not accepted'
                 Resources:
                   Sg:
                     Type: AWS::EC2::SecurityGroupIngress
@@ -236,7 +236,7 @@ namespace IacAnalyzers.Tests.CloudFormation
             Assert.Equal(expected, after);
             var template = TemplateReader.Read("t.yaml", after, CancellationToken.None)!;
             Assert.IsType<UnknownValue>(template.Context.Find("Sg")!.Get("CidrIp"));
-            Assert.Equal(ReplaceWithParameterFix.Ipv4CidrPattern, template.Root!.Get("Parameters")!.Get("SshIngressCidr")!.Get("AllowedPattern")!.Text);
+            Assert.Equal(CidrPattern.Ipv4, template.Root!.Get("Parameters")!.Get("SshIngressCidr")!.Get("AllowedPattern")!.Text);
         }
 
         [Fact]
@@ -246,7 +246,7 @@ namespace IacAnalyzers.Tests.CloudFormation
             var after = ReplaceCidr("t.yaml", before);
             Assert.Equal(
                 "Parameters:\n    SshIngressCidr:\n        Type: String\n    SshIngressCidr2:\n        Type: String\n        Description: 'CIDR block allowed to reach SSH (port 22)'\n" +
-                "        AllowedPattern: '^(\\d{1,3}\\.){3}\\d{1,3}/(\\d|[12]\\d|3[0-2])$'\n        ConstraintDescription: 'An IPv4 CIDR block such as 203.0.113.0/24'\n" +
+                "        AllowedPattern: '" + CidrPattern.Ipv4 + "'\n        ConstraintDescription: 'An IPv4 CIDR block such as 203.0.113.0/24; 0.0.0.0/0 is not accepted'\n" +
                 "Resources:\n    Sg:\n        Type: AWS::EC2::SecurityGroup\n        Properties:\n            SecurityGroupIngress: [{ IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref SshIngressCidr2 }]\n",
                 after);
         }
@@ -256,7 +256,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         {
             var after = ReplaceCidr("t.yaml", "Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      CidrIpv6: ::/0\n", property: "CidrIpv6");
             Assert.Contains("CidrIpv6: !Ref SshIngressCidr\n", after);
-            Assert.Contains(ReplaceWithParameterFix.Ipv6CidrPattern, after);
+            Assert.Contains(CidrPattern.Ipv6, after);
         }
 
         [Fact]
@@ -280,8 +280,8 @@ namespace IacAnalyzers.Tests.CloudFormation
                     "SshIngressCidr": {
                       "Type": "String",
                       "Description": "CIDR block allowed to reach SSH (port 22)",
-                      "AllowedPattern": "^(\\d{1,3}\\.){3}\\d{1,3}/(\\d|[12]\\d|3[0-2])$",
-                      "ConstraintDescription": "An IPv4 CIDR block such as 203.0.113.0/24"
+                      "AllowedPattern": "^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/([1-9]|[12][0-9]|3[0-2])$",
+                      "ConstraintDescription": "An IPv4 CIDR block such as 203.0.113.0/24; 0.0.0.0/0 is not accepted"
                     }
                   },
                   "Resources": {
@@ -302,7 +302,7 @@ namespace IacAnalyzers.Tests.CloudFormation
             var after = ReplaceCidr("t.json", before);
             Assert.Equal(
                 "{\"Resources\": {\"Sg\": {\"Type\": \"AWS::EC2::SecurityGroupIngress\", \"Properties\": {\"CidrIp\": { \"Ref\": \"SshIngressCidr\" }}}}, \"Parameters\": { \"SshIngressCidr\": { \"Type\": \"String\", " +
-                "\"Description\": \"CIDR block allowed to reach SSH (port 22)\", \"AllowedPattern\": \"^(\\\\d{1,3}\\\\.){3}\\\\d{1,3}/(\\\\d|[12]\\\\d|3[0-2])$\", \"ConstraintDescription\": \"An IPv4 CIDR block such as 203.0.113.0/24\" } }}",
+                "\"Description\": \"CIDR block allowed to reach SSH (port 22)\", \"AllowedPattern\": \"" + CidrPattern.Ipv4.Replace("\\", "\\\\") + "\", \"ConstraintDescription\": \"An IPv4 CIDR block such as 203.0.113.0/24; 0.0.0.0/0 is not accepted\" } }}",
                 after);
         }
     }

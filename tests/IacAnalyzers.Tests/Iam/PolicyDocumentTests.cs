@@ -57,13 +57,13 @@ namespace IacAnalyzers.Tests.Iam
                 "PolicyDocument");
             Assert.Equal(2, doc.Statements.Count);
             var allow = doc.Statements.Single(s => s.IsAllow);
-            Assert.Equal("when condition 'Strict' is false", allow.Branch);
+            Assert.Equal("when condition 'Strict' is false", allow.Branch?.Describe());
             var star = allow.Actions.Single(a => a.Text == "*");
             Assert.Equal(" (when condition 'Strict' is false and when condition 'Prod' is false)", star.Detail());
 
             var oneOfEffect = PolicyDocument.Read(Map(("Statement", Map(("Effect", OneOf("Open", Str("Allow"), Str("Deny"))), ("Action", Str("*"))))), PolicyKind.Identity, "P").Statements.Single();
             Assert.True(oneOfEffect.TryGetAllow(out var effectBranch));
-            Assert.Equal("when condition 'Open' is true", effectBranch);
+            Assert.Equal("when condition 'Open' is true", effectBranch?.Describe());
         }
 
         [Fact]

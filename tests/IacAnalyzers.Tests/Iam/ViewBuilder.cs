@@ -15,7 +15,7 @@ namespace IacAnalyzers.Tests.Iam
             return new SourceLocation("built.yaml", start, 5, 0, start, 0, start + 5);
         }
 
-        public static ScalarValue Str(string text, string? provenance = null) => new ScalarValue(text, ScalarKind.String, Loc(), provenance);
+        public static ScalarValue Str(string text, string? provenance = null) => new ScalarValue(text, ScalarKind.String, Loc(), provenance == null ? null : Provenance.ParameterDefault(provenance));
 
         public static ListValue List(params Value[] items) => new ListValue(items, Loc());
 
@@ -23,7 +23,7 @@ namespace IacAnalyzers.Tests.Iam
             => new MapValue(entries.Select(e => new MapEntry(e.Key, Loc(), e.Value)).ToArray(), Loc());
 
         public static OneOfValue OneOf(string condition, Value whenTrue, Value whenFalse)
-            => new OneOfValue(new[] { new Branch("when condition '" + condition + "' is true", whenTrue), new Branch("when condition '" + condition + "' is false", whenFalse) }, Loc());
+            => new OneOfValue(new[] { new Branch(Condition.Template(condition), true, whenTrue), new Branch(Condition.Template(condition), false, whenFalse) }, Loc());
 
         public static UnknownValue Unknown() => new UnknownValue("test", Loc());
 

@@ -107,8 +107,8 @@ namespace IacAnalyzers.Tests.Rules
         public static OneOfValue If(string condition, Value whenTrue, Value whenFalse, int at)
             => new OneOfValue(new[]
             {
-                new Branch("when condition '" + condition + "' is true", whenTrue),
-                new Branch("when condition '" + condition + "' is false", whenFalse),
+                new Branch(Condition.Template(condition), true, whenTrue),
+                new Branch(Condition.Template(condition), false, whenFalse),
             }, At(at));
 
         public static ResourceView View(string type, string name, MapValue properties)

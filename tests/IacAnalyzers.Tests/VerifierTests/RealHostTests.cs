@@ -27,7 +27,7 @@ namespace IacAnalyzers.Tests.VerifierTests
                                   MultiAZ: {|#0:false|}
                             """),
                     },
-                    ExpectedDiagnostics = { VerifyTemplates.Diagnostic("IAC2001").WithLocation(0).WithArguments("Db", "") },
+                    ExpectedDiagnostics = { VerifyTemplates.Diagnostic("IAC2001").WithLocation(0).WithArguments("Db", " (MultiAZ is false)") },
                 },
             }.RunAsync();
 

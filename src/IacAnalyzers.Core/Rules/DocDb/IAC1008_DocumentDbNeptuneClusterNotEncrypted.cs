@@ -10,7 +10,7 @@ namespace IacAnalyzers.Rules.DocDb
     /// A cluster restored from a snapshot or cloned from a source cluster (<c>SnapshotIdentifier</c>,
     /// <c>SourceDBClusterIdentifier</c>) is not checked: it inherits the source's encryption.
     /// </summary>
-    public sealed class IAC1008_DocumentDbNeptuneClusterNotEncrypted : EncryptionRule
+    public sealed class IAC1008_DocumentDbNeptuneClusterNotEncrypted : RequireTrueRule
     {
         public const string DocDbCluster = "AWS::DocDB::DBCluster";
         public const string NeptuneCluster = "AWS::Neptune::DBCluster";

@@ -10,7 +10,7 @@ namespace IacAnalyzers.Rules.Ec2
     /// snapshot is, which the template does not show. Account-level "EBS encryption by default" is invisible to a
     /// template, so a volume relying on it is still flagged (the rule's doc says so).
     /// </summary>
-    public sealed class IAC1002_EbsVolumeNotEncrypted : EncryptionRule
+    public sealed class IAC1002_EbsVolumeNotEncrypted : RequireTrueRule
     {
         public const string Volume = "AWS::EC2::Volume";
 

@@ -12,7 +12,7 @@ namespace IacAnalyzers.Rules.Ec2
     /// and EBS devices created from a snapshot (<c>SnapshotId</c>) are not checked. Resources without any mapping
     /// are not checked either: their volumes come from the image, whose encryption the template does not show.
     /// </summary>
-    public sealed class IAC1003_Ec2BlockDeviceNotEncrypted : EncryptionRule
+    public sealed class IAC1003_Ec2BlockDeviceNotEncrypted : RequireTrueRule
     {
         public const string Instance = "AWS::EC2::Instance";
         public const string LaunchTemplate = "AWS::EC2::LaunchTemplate";
@@ -46,11 +46,11 @@ namespace IacAnalyzers.Rules.Ec2
             }
         }
 
-        private void Check(ResourceView resource, IList<Finding> findings, string owner, Value? mappings, string? branch)
+        private void Check(ResourceView resource, IList<Finding> findings, string owner, Value? mappings, BranchPath? branch)
         {
-            foreach (var (item, listBranch) in Items(mappings))
+            foreach (var (item, listBranch) in Items(mappings, branch))
             {
-                foreach (var (mapping, itemBranch) in Maps(item))
+                foreach (var (mapping, itemBranch) in Maps(item, listBranch))
                 {
                     var ebsEntry = mapping.GetEntry("Ebs");
                     if (ebsEntry == null)
@@ -60,14 +60,14 @@ namespace IacAnalyzers.Rules.Ec2
 
                     var device = mapping.Get("DeviceName").AsString();
                     var subject = "Block device " + (device == null ? string.Empty : "'" + device + "' ") + "of " + owner;
-                    foreach (var (ebs, ebsBranch) in Maps(ebsEntry.Value))
+                    foreach (var (ebs, ebsBranch) in Maps(ebsEntry.Value, itemBranch))
                     {
                         if (IsWritten(ebs, "SnapshotId"))
                         {
                             continue;
                         }
 
-                        RequireTrue(resource, findings, subject, ebs, Join(Join(branch, listBranch), Join(itemBranch, ebsBranch)),
+                        RequireTrue(resource, findings, subject, ebs, ebsBranch,
                             "Encrypted", ebsEntry.KeyLocation, "Ebs.Encrypted is not set and defaults to false");
                     }
                 }

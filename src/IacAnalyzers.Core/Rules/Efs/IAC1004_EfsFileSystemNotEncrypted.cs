@@ -9,7 +9,7 @@ namespace IacAnalyzers.Rules.Efs
     /// defaults to false. (The CDK L2 <c>FileSystem</c> defaults to true under the
     /// <c>@aws-cdk/aws-efs:defaultEncryptionAtRest</c> flag: its adapter supplies that, not this rule.)
     /// </summary>
-    public sealed class IAC1004_EfsFileSystemNotEncrypted : EncryptionRule
+    public sealed class IAC1004_EfsFileSystemNotEncrypted : RequireTrueRule
     {
         public const string FileSystem = "AWS::EFS::FileSystem";
 

@@ -10,7 +10,7 @@ namespace IacAnalyzers.Rules.ElastiCache
     /// A secondary member of a global datastore (<c>GlobalReplicationGroupId</c>) is not checked: it takes the global
     /// datastore's settings. Serverless caches (<c>AWS::ElastiCache::ServerlessCache</c>) are always encrypted.
     /// </summary>
-    public sealed class IAC1005_ElastiCacheNotEncryptedAtRest : EncryptionRule
+    public sealed class IAC1005_ElastiCacheNotEncryptedAtRest : RequireTrueRule
     {
         public const string ReplicationGroup = "AWS::ElastiCache::ReplicationGroup";
 

@@ -44,23 +44,29 @@ namespace IacAnalyzers.Rules.ElastiCache
 
             foreach (var leaf in entry.Value.Leaves())
             {
-                if (!leaf.Value.IsFalse())
+                string why;
+                if (leaf.Value is NoValue)
+                {
+                    why = "AWS::NoValue leaves " + MultiAz + " unset";
+                }
+                else if (leaf.Value.IsFalse())
+                {
+                    why = leaf.Value.Provenance != null ? MultiAz + " is false, " + FindingText.From(leaf.Value) : MultiAz + " is false";
+                }
+                else
                 {
                     continue;
                 }
 
-                var reasons = new List<string>();
-                if (leaf.Branch != null)
-                {
-                    reasons.Add(leaf.Branch);
-                }
-
-                reasons.Add(leaf.Value.Provenance != null ? MultiAz + " is false, from " + leaf.Value.Provenance : MultiAz + " is false");
+                var reasons = new List<string?> { leaf.Branch, why };
                 reasons.AddRange(obstacles);
-                var fix = fixable && leaf.Branch == null && leaf.Value.Provenance == null
-                    ? new SetPropertyFix(MultiAz, "true", ScalarKind.Boolean, props.Location, leaf.Value, false)
+                var fix = fixable && !(leaf.Value is NoValue) && leaf.IsFixableInPlace()
+                    ? new SetPropertyFix(MultiAz, "true", ScalarKind.Boolean, props.Location, leaf.ExistingForFix(), false)
                     : null;
-                findings.Add(Create(resource, leaf.Value.Location, fix, resource.Name, " (" + string.Join("; ", reasons) + ")"));
+                findings.Add(Create(resource, leaf.Value.Location, fix, resource.Name, FindingText.Suffix(reasons)));
+
+                // One finding per property: the first branch without Multi-AZ.
+                return;
             }
         }
 

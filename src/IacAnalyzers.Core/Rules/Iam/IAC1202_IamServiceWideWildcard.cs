@@ -4,6 +4,7 @@ using System.Globalization;
 using IacAnalyzers.Catalog;
 using IacAnalyzers.Iam;
 using IacAnalyzers.Model;
+using IacAnalyzers.Rules;
 
 namespace IacAnalyzers.Rules.Iam
 {
@@ -24,7 +25,7 @@ namespace IacAnalyzers.Rules.Iam
         protected override bool Applies(ResourceView resource, PolicyDocument document)
             => !resource.IsType("AWS::KMS::Key") && !resource.IsType("AWS::KMS::ReplicaKey");
 
-        protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, string? effectBranch, IList<Finding> findings)
+        protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, BranchPath? effectBranch, IList<Finding> findings)
         {
             foreach (var action in statement.Actions)
             {

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using IacAnalyzers.Catalog;
 using IacAnalyzers.Iam;
 using IacAnalyzers.Model;
+using IacAnalyzers.Rules;
 
 namespace IacAnalyzers.Rules.Iam
 {
@@ -16,7 +17,7 @@ namespace IacAnalyzers.Rules.Iam
         {
         }
 
-        protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, string? effectBranch, IList<Finding> findings)
+        protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, BranchPath? effectBranch, IList<Finding> findings)
         {
             var entry = statement.NotActionEntry;
             if (entry == null)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using IacAnalyzers.Catalog;
 using IacAnalyzers.Iam;
 using IacAnalyzers.Model;
+using IacAnalyzers.Rules;
 
 namespace IacAnalyzers.Rules.Iam
 {
@@ -34,7 +35,7 @@ namespace IacAnalyzers.Rules.Iam
             base.Analyze(resource, findings);
         }
 
-        protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, string? effectBranch, IList<Finding> findings)
+        protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, BranchPath? effectBranch, IList<Finding> findings)
         {
             if (statement.HasCondition)
             {
@@ -57,7 +58,7 @@ namespace IacAnalyzers.Rules.Iam
 
             foreach (var leaf in principal.Leaves())
             {
-                var branch = PolicyDocument.Join(effectBranch, PolicyDocument.Join(statement.Branch, leaf.Branch));
+                var branch = PolicyDocument.Join(effectBranch, PolicyDocument.Join(statement.Branch, leaf.Path));
                 if (leaf.Value.AsString() == "*")
                 {
                     findings.Add(Create(resource, leaf.Value.Location, null, resource.Name, "Principal '*'", where, new Leaf(leaf.Value, branch).Detail()));
@@ -66,7 +67,7 @@ namespace IacAnalyzers.Rules.Iam
                 {
                     foreach (var star in Stars(aws))
                     {
-                        findings.Add(Create(resource, star.Value.Location, null, resource.Name, "Principal AWS '*'", where, new Leaf(star.Value, PolicyDocument.Join(branch, star.Branch)).Detail()));
+                        findings.Add(Create(resource, star.Value.Location, null, resource.Name, "Principal AWS '*'", where, new Leaf(star.Value, PolicyDocument.Join(branch, star.Path)).Detail()));
                     }
                 }
             }
@@ -106,7 +107,7 @@ namespace IacAnalyzers.Rules.Iam
                         {
                             if (inner.Value.AsString() == "*")
                             {
-                                yield return new Leaf(inner.Value, PolicyDocument.Join(leaf.Branch, inner.Branch));
+                                yield return new Leaf(inner.Value, PolicyDocument.Join(leaf.Path, inner.Path));
                             }
                         }
                     }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using IacAnalyzers.Catalog;
 using IacAnalyzers.Iam;
 using IacAnalyzers.Model;
+using IacAnalyzers.Rules;
 
 namespace IacAnalyzers.Rules.Iam
 {

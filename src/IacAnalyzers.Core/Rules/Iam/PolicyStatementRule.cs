@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using IacAnalyzers.Catalog;
 using IacAnalyzers.Iam;
 using IacAnalyzers.Model;
+using IacAnalyzers.Rules;
 
 namespace IacAnalyzers.Rules.Iam
 {
@@ -21,7 +22,7 @@ namespace IacAnalyzers.Rules.Iam
         protected virtual bool Applies(ResourceView resource, PolicyDocument document) => true;
 
         /// <summary>Judges one allowing statement; <paramref name="effectBranch"/> is the branch of its Effect, or null.</summary>
-        protected abstract void AnalyzeStatement(ResourceView resource, PolicyStatement statement, string? effectBranch, IList<Finding> findings);
+        protected abstract void AnalyzeStatement(ResourceView resource, PolicyStatement statement, BranchPath? effectBranch, IList<Finding> findings);
 
         public override void Analyze(ResourceView resource, IList<Finding> findings)
         {

@@ -11,7 +11,7 @@ namespace IacAnalyzers.Rules.Kinesis
     /// (<c>AWS::NoValue</c>) or sets it to null is. (A CDK adapter gives <c>StreamEncryption.UNENCRYPTED</c> as a null
     /// value whose provenance names it.)
     /// </summary>
-    public sealed class IAC1007_KinesisStreamNotEncrypted : EncryptionRule
+    public sealed class IAC1007_KinesisStreamNotEncrypted : RequireTrueRule
     {
         public const string Stream = "AWS::Kinesis::Stream";
 
@@ -41,22 +41,10 @@ namespace IacAnalyzers.Rules.Kinesis
                     continue;
                 }
 
-                var parts = new System.Collections.Generic.List<string>(3);
-                if (leaf.Branch != null)
-                {
-                    parts.Add(leaf.Branch);
-                }
+                findings.Add(Create(resource, leaf.Value.Location, null, subject, FindingText.Suffix(leaf.Branch, FindingText.From(leaf.Value) ?? why)));
 
-                if (leaf.Value.Provenance != null)
-                {
-                    parts.Add("from " + leaf.Value.Provenance);
-                }
-                else
-                {
-                    parts.Add(why);
-                }
-
-                findings.Add(Create(resource, leaf.Value.Location, null, subject, " (" + string.Join("; ", parts) + ")"));
+                // One finding per property: the first branch that leaves the stream unencrypted.
+                return;
             }
         }
     }

@@ -11,7 +11,7 @@ namespace IacAnalyzers.Rules.OpenSearch
     /// When the whole block is missing, the fix sets the dotted path <c>EncryptionAtRestOptions.Enabled</c>
     /// (writers create the intermediate map).
     /// </summary>
-    public sealed class IAC1006_OpenSearchDomainNotEncryptedAtRest : EncryptionRule
+    public sealed class IAC1006_OpenSearchDomainNotEncryptedAtRest : RequireTrueRule
     {
         public const string OpenSearchDomain = "AWS::OpenSearchService::Domain";
         public const string ElasticsearchDomain = "AWS::Elasticsearch::Domain";
@@ -37,15 +37,21 @@ namespace IacAnalyzers.Rules.OpenSearch
             {
                 if (IsRemoved(leaf.Value))
                 {
-                    var detail = leaf.Branch == null ? " (AWS::NoValue leaves EncryptionAtRestOptions unset)" : " (" + leaf.Branch + "; AWS::NoValue leaves EncryptionAtRestOptions unset)";
-                    findings.Add(Create(resource, leaf.Value.Location, null, subject, detail));
+                    findings.Add(Create(resource, leaf.Value.Location, null, subject, FindingText.Suffix(leaf.Branch, "AWS::NoValue leaves EncryptionAtRestOptions unset")));
+                    return;
                 }
             }
 
             foreach (var (options, branch) in Maps(entry.Value))
             {
+                var before = findings.Count;
                 RequireTrue(resource, findings, subject, options, branch, "Enabled", entry.KeyLocation,
                     "EncryptionAtRestOptions.Enabled is not set and defaults to false");
+                if (findings.Count > before)
+                {
+                    // One finding per property: the first branch whose options leave encryption off.
+                    return;
+                }
             }
         }
     }

@@ -59,59 +59,35 @@ namespace IacAnalyzers.Rules.OpenSearch
                 }
 
                 var nodesText = nodes.Value.ToString(CultureInfo.InvariantCulture);
-                var evenAndWritten = nodes.Value % 2 == 0 && countLeaf.Branch == null;
+                var evenAndWritten = nodes.Value % 2 == 0 && countLeaf.Path == null;
                 var entry = config.GetEntry(ZoneAwareness);
                 if (entry == null)
                 {
                     var fix = evenAndWritten ? new SetPropertyFix(ZoneAwareness, "true", ScalarKind.Boolean, config.Location, null, false) : null;
-                    var detail = Detail(countLeaf.Branch, countLeaf.Value.Provenance, ZoneAwareness + " is not set and defaults to false");
+                    var detail = FindingText.Suffix(countLeaf.Branch, ZoneAwareness + " is not set and defaults to false", FindingText.From(countLeaf.Value));
                     findings.Add(Create(resource, countLeaf.Value.Location, fix, resource.Name, nodesText, detail, configName));
                     return;
                 }
 
-                var reported = false;
-                foreach (var zoneLeaf in entry.Value.Leaves())
+                foreach (var zoneLeaf in entry.Value.Leaves(countLeaf.Path))
                 {
-                    if (!zoneLeaf.Value.IsFalse())
+                    var removed = zoneLeaf.Value is NoValue;
+                    if (!removed && !zoneLeaf.Value.IsFalse())
                     {
                         continue;
                     }
 
-                    var branch = countLeaf.Branch == null ? zoneLeaf.Branch : zoneLeaf.Branch == null ? countLeaf.Branch : countLeaf.Branch + " and " + zoneLeaf.Branch;
-                    var provenance = zoneLeaf.Value.Provenance ?? countLeaf.Value.Provenance;
-                    var fix = evenAndWritten && zoneLeaf.Branch == null && zoneLeaf.Value.Provenance == null
-                        ? new SetPropertyFix(ZoneAwareness, "true", ScalarKind.Boolean, config.Location, zoneLeaf.Value, false)
+                    var provenance = FindingText.From(zoneLeaf.Value) ?? FindingText.From(countLeaf.Value);
+                    var fix = evenAndWritten && !removed && zoneLeaf.IsFixableInPlace()
+                        ? new SetPropertyFix(ZoneAwareness, "true", ScalarKind.Boolean, config.Location, zoneLeaf.ExistingForFix(), false)
                         : null;
-                    findings.Add(Create(resource, zoneLeaf.Value.Location, fix, resource.Name, nodesText, Detail(branch, provenance, null), configName));
-                    reported = true;
-                }
+                    var detail = FindingText.Suffix(zoneLeaf.Branch, removed ? "AWS::NoValue leaves " + ZoneAwareness + " unset" : null, provenance);
+                    findings.Add(Create(resource, zoneLeaf.Value.Location, fix, resource.Name, nodesText, detail, configName));
 
-                if (reported)
-                {
+                    // One finding per property: the first branch without zone awareness.
                     return;
                 }
             }
-        }
-
-        private static string Detail(string? branch, string? provenance, string? extra)
-        {
-            var parts = new List<string>(3);
-            if (branch != null)
-            {
-                parts.Add(branch);
-            }
-
-            if (extra != null)
-            {
-                parts.Add(extra);
-            }
-
-            if (provenance != null)
-            {
-                parts.Add("from " + provenance);
-            }
-
-            return parts.Count == 0 ? string.Empty : " (" + string.Join("; ", parts) + ")";
         }
     }
 }

@@ -13,7 +13,7 @@ namespace IacAnalyzers.Rules.Rds
     /// source database (it inherits the source's encryption, and CloudFormation says not to set the property);
     /// an Aurora Serverless v1 cluster (<c>EngineMode: serverless</c>), which is always encrypted.
     /// </summary>
-    public sealed class IAC1001_RdsStorageNotEncrypted : EncryptionRule
+    public sealed class IAC1001_RdsStorageNotEncrypted : RequireTrueRule
     {
         public const string DbInstance = "AWS::RDS::DBInstance";
         public const string DbCluster = "AWS::RDS::DBCluster";

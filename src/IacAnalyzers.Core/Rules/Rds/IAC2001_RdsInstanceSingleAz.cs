@@ -7,14 +7,15 @@ namespace IacAnalyzers.Rules.Rds
     /// IAC2001: an RDS DB instance without Multi-AZ. CloudFormation: <c>AWS::RDS::DBInstance.MultiAZ</c> defaults to
     /// false. Aurora instances are exempt (their availability is the cluster's): an instance with a
     /// <c>DBClusterIdentifier</c>, or whose <c>Engine</c> starts with <c>aurora</c>. An unknown engine is not
-    /// assumed to be Aurora; an unknown cluster identifier is still a cluster member.
+    /// assumed to be Aurora; an unknown cluster identifier is still a cluster member. <c>!Ref AWS::NoValue</c> in a
+    /// branch leaves the default (false) there: flagged, as IAC1001 flags it on <c>StorageEncrypted</c>.
     /// </summary>
-    public sealed class IAC2001_RdsInstanceSingleAz : BooleanPropertyRule
+    public sealed class IAC2001_RdsInstanceSingleAz : RequireTrueRule
     {
         public const string DbInstance = "AWS::RDS::DBInstance";
 
         public IAC2001_RdsInstanceSingleAz()
-            : base(RuleCatalog.RdsInstanceSingleAz, "MultiAZ", DbInstance)
+            : base("MultiAZ", RuleCatalog.RdsInstanceSingleAz, DbInstance)
         {
         }
 

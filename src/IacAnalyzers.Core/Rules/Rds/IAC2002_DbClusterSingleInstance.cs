@@ -89,7 +89,7 @@ namespace IacAnalyzers.Rules.Rds
 
             if (count == 1 && only != null)
             {
-                findings.Add(Create(resource, resource.Location, null, kind, resource.Name, only.Name));
+                findings.Add(Create(resource, resource.Location, new AddReaderFix(resource.Location), kind, resource.Name, only.Name));
             }
         }
 
@@ -156,7 +156,7 @@ namespace IacAnalyzers.Rules.Rds
             foreach (var leaf in identifier.Leaves())
             {
                 var one = LeafMembership(leaf.Value, cluster, declaredIdentifier);
-                if (leaf.Branch != null && one == Member.Yes)
+                if (leaf.Path != null && one == Member.Yes)
                 {
                     one = Member.Maybe;
                 }
@@ -196,6 +196,7 @@ namespace IacAnalyzers.Rules.Rds
 
                     return Member.Maybe;
                 case ScalarValue _:
+                case NoValue _:
                     return Member.No;
                 default:
                     return Member.Maybe;

@@ -10,7 +10,7 @@ namespace IacAnalyzers.Rules.Sqs
     /// no <c>KmsMasterKeyId</c> is set. A queue without either property is encrypted and clean; demanding a
     /// customer-managed key is a different, opt-in concern.
     /// </summary>
-    public sealed class IAC1009_SqsQueueEncryptionDisabled : EncryptionRule
+    public sealed class IAC1009_SqsQueueEncryptionDisabled : RequireTrueRule
     {
         public const string Queue = "AWS::SQS::Queue";
 
@@ -35,12 +35,15 @@ namespace IacAnalyzers.Rules.Sqs
                 }
 
                 // With a KMS key in some branches, SqsManagedSseEnabled: true would clash with it there: no fix then.
-                var fix = leaf.Branch == null && leaf.Value.Provenance == null && !IsPartlyWritten(resource.Properties, "KmsMasterKeyId")
-                    ? new SetPropertyFix("SqsManagedSseEnabled", "true", ScalarKind.Boolean, resource.Properties.Location, leaf.Value, false)
+                var fix = leaf.IsFixableInPlace() && !IsPartlyWritten(resource.Properties, "KmsMasterKeyId")
+                    ? new SetPropertyFix("SqsManagedSseEnabled", "true", ScalarKind.Boolean, resource.Properties.Location, leaf.ExistingForFix(), false)
                     : null;
                 var detail = leaf.Detail();
                 findings.Add(Create(resource, leaf.Value.Location, fix, "SQS queue '" + resource.Name + "'",
                     detail.Length == 0 ? " (SqsManagedSseEnabled is false and no KmsMasterKeyId is set)" : detail));
+
+                // One finding per property: the first branch that switches encryption off.
+                return;
             }
         }
     }

@@ -120,7 +120,7 @@ namespace IacAnalyzers.Cdk.Adapters
             var action = map?.Get("Action");
             if (service.AsString() is string s && action.AsString() is string a && Prefix(s) is string prefix && IamName(a) is string name)
             {
-                return new ScalarValue(prefix + ":" + name, ScalarKind.String, action!.Location, "the SDK call " + s + "." + a);
+                return new ScalarValue(prefix + ":" + name, ScalarKind.String, action!.Location, Provenance.Derived("the SDK call " + s + "." + a));
             }
 
             return new UnknownValue("an SDK call we cannot read", (action ?? call).Location);

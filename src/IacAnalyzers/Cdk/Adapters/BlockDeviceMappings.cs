@@ -80,7 +80,7 @@ namespace IacAnalyzers.Cdk.Adapters
                 var branches = new List<Branch>(oneOf.Branches.Count);
                 foreach (var b in oneOf.Branches)
                 {
-                    branches.Add(new Branch(b.Label, Ebs(b.Value) ?? new UnknownValue("not an EBS volume in this branch", b.Value.Location)));
+                    branches.Add(b.WithValue(Ebs(b.Value) ?? new UnknownValue("not an EBS volume in this branch", b.Value.Location)));
                 }
 
                 yield return ("Ebs", new OneOfValue(branches, oneOf.Location, oneOf.Provenance));
@@ -150,6 +150,6 @@ namespace IacAnalyzers.Cdk.Adapters
         }
 
         private static Value Default(Value at)
-            => new ScalarValue("false", ScalarKind.Boolean, at.Location, "the CDK default (" + EncryptedCitation + ")");
+            => new ScalarValue("false", ScalarKind.Boolean, at.Location, AdapterText.DefaultProvenance(EncryptedCitation));
     }
 }

@@ -13,7 +13,7 @@ namespace IacAnalyzers.Cdk.Adapters
     /// </summary>
     public sealed class BucketPublicReadAdapter : CdkAdapter
     {
-        private const string Provenance = "BucketProps.PublicReadAccess: a bucket policy for any principal";
+        private const string PolicyOrigin = "BucketProps.PublicReadAccess: a bucket policy for any principal";
 
         public BucketPublicReadAdapter()
             : base("AWS::S3::BucketPolicy")
@@ -40,7 +40,7 @@ namespace IacAnalyzers.Cdk.Adapters
                     new[]
                     {
                         new MapEntry("Effect", at, new ScalarValue("Allow", ScalarKind.String, at)),
-                        new MapEntry("Principal", at, new MapValue(new[] { new MapEntry("AWS", at, new ScalarValue("*", ScalarKind.String, at, Provenance)) }, at)),
+                        new MapEntry("Principal", at, new MapValue(new[] { new MapEntry("AWS", at, new ScalarValue("*", ScalarKind.String, at, Provenance.Derived(PolicyOrigin))) }, at)),
                         new MapEntry("Action", at, new ScalarValue("s3:GetObject", ScalarKind.String, at)),
                         new MapEntry("Resource", at, new UnknownValue("the ARN of the bucket's objects", at)),
                     },

@@ -102,7 +102,7 @@ namespace IacAnalyzers.Cdk.Adapters
 
     internal static class AdapterText
     {
-        public static string DefaultProvenance(string citation) => "the CDK default (" + citation + ")";
+        public static Provenance DefaultProvenance(string citation) => Provenance.CdkDefault("the CDK default (" + citation + ")");
 
         public static bool SameName(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
     }

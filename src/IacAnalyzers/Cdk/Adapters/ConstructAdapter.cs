@@ -119,7 +119,7 @@ namespace IacAnalyzers.Cdk.Adapters
                 {
                     var entry = Find(perBranch[i], row.CloudFormationProperty);
                     any |= entry != null;
-                    branches.Add(new Branch(oneOf.Branches[i].Label, entry?.Value ?? new UnknownValue("not set in this branch", oneOf.Branches[i].Value.Location)));
+                    branches.Add(oneOf.Branches[i].WithValue(entry?.Value ?? new UnknownValue("not set in this branch", oneOf.Branches[i].Value.Location)));
                 }
 
                 if (any)
@@ -229,7 +229,7 @@ namespace IacAnalyzers.Cdk.Adapters
                     var branches = new List<Branch>(oneOf.Branches.Count);
                     foreach (var b in oneOf.Branches)
                     {
-                        branches.Add(new Branch(b.Label, Leaves(b.Value, convert)));
+                        branches.Add(b.WithValue(Leaves(b.Value, convert)));
                     }
 
                     return new OneOfValue(branches, oneOf.Location, oneOf.Provenance);

@@ -95,7 +95,7 @@ namespace IacAnalyzers.Cdk.Adapters
             {
                 for (var i = 1; i <= 2; i++)
                 {
-                    yield return (input.Name + "/Instance" + i, new ScalarValue("2", ScalarKind.Number, input.Location, "the CDK default (DatabaseClusterProps.Instances: 2)"));
+                    yield return (input.Name + "/Instance" + i, new ScalarValue("2", ScalarKind.Number, input.Location, Provenance.CdkDefault("the CDK default (DatabaseClusterProps.Instances: 2)")));
                 }
             }
             else if ((count as ScalarValue)?.AsInteger() is long n && n >= 0 && n <= 16)

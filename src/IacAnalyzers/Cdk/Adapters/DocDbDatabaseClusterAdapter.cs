@@ -32,7 +32,7 @@ namespace IacAnalyzers.Cdk.Adapters
             var (cluster, context) = ClusterContext.Rebind(input, output);
             var count = props.Get("Instances");
             long n = count == null ? 1 : (count as ScalarValue)?.AsInteger() ?? -1;
-            var at = count ?? new ScalarValue("1", ScalarKind.Number, input.Location, "the CDK default (DatabaseClusterProps.Instances: 1)");
+            var at = count ?? new ScalarValue("1", ScalarKind.Number, input.Location, Provenance.CdkDefault("the CDK default (DatabaseClusterProps.Instances: 1)"));
             var members = n >= 0 && n <= 16 ? n : 2; // unknown: two possible members, no single-instance verdict
             for (var i = 1; i <= members; i++)
             {

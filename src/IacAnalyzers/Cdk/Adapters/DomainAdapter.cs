@@ -38,8 +38,8 @@ namespace IacAnalyzers.Cdk.Adapters
             else
             {
                 entries.Add(new MapEntry("Enabled", options.Location, key != null
-                    ? new ScalarValue("true", ScalarKind.Boolean, options.Location, "the CDK default (EncryptionAtRestOptions.Enabled: true when KmsKey is given)")
-                    : new ScalarValue("false", ScalarKind.Boolean, options.Location, "the CDK default (EncryptionAtRestOptions.Enabled: encryption at rest is disabled)")));
+                    ? new ScalarValue("true", ScalarKind.Boolean, options.Location, Provenance.CdkDefault("the CDK default (EncryptionAtRestOptions.Enabled: true when KmsKey is given)"))
+                    : new ScalarValue("false", ScalarKind.Boolean, options.Location, Provenance.CdkDefault("the CDK default (EncryptionAtRestOptions.Enabled: encryption at rest is disabled)"))));
             }
 
             if (key != null)
@@ -82,7 +82,7 @@ namespace IacAnalyzers.Cdk.Adapters
             var config = new List<MapEntry>();
             config.Add(capacityMap?.GetEntry("DataNodes") is MapEntry nodes
                 ? new MapEntry("InstanceCount", nodes.KeyLocation, nodes.Value)
-                : new MapEntry("InstanceCount", at, new ScalarValue("1", ScalarKind.Number, input.Location, "the CDK default (CapacityConfig.DataNodes: 1)")));
+                : new MapEntry("InstanceCount", at, new ScalarValue("1", ScalarKind.Number, input.Location, Provenance.CdkDefault("the CDK default (CapacityConfig.DataNodes: 1)"))));
 
             if (capacityMap?.GetEntry("MasterNodes") is MapEntry masters)
             {
@@ -101,7 +101,7 @@ namespace IacAnalyzers.Cdk.Adapters
             else
             {
                 config.Add(new MapEntry("ZoneAwarenessEnabled", zonesMap?.Location ?? input.Location,
-                    new ScalarValue("false", ScalarKind.Boolean, zonesMap?.Location ?? input.Location, "the CDK default (ZoneAwarenessConfig.Enabled: false)")));
+                    new ScalarValue("false", ScalarKind.Boolean, zonesMap?.Location ?? input.Location, Provenance.CdkDefault("the CDK default (ZoneAwarenessConfig.Enabled: false)"))));
             }
 
             if (zonesMap?.GetEntry("AvailabilityZoneCount") is MapEntry count)

@@ -32,7 +32,7 @@ namespace IacAnalyzers.Cdk.Adapters
                     var branches = new List<Branch>(oneOf.Branches.Count);
                     foreach (var b in oneOf.Branches)
                     {
-                        branches.Add(new Branch(b.Label, Statement(b.Value, at)));
+                        branches.Add(b.WithValue(Statement(b.Value, at)));
                     }
 
                     return new OneOfValue(branches, oneOf.Location, oneOf.Provenance);

@@ -72,8 +72,9 @@ namespace IacAnalyzers.Cdk.Adapters
         }
 
         /// <summary>A port known by its protocol and range (for methods whose port is fixed, like <c>AllowSshAccessFrom</c>).</summary>
-        public static MapValue Rule(Value? peer, string protocol, int from, int to, SourceLocation at, string provenance)
+        public static MapValue Rule(Value? peer, string protocol, int from, int to, SourceLocation at, string implied)
         {
+            var provenance = Provenance.Derived(implied);
             var rule = Rule(peer, null, at);
             var entries = new List<MapEntry>(rule.Entries)
             {
@@ -127,8 +128,9 @@ namespace IacAnalyzers.Cdk.Adapters
             return input.Location;
         }
 
-        public static ScalarValue World(bool ipv6, SourceLocation at, string provenance)
-            => new ScalarValue(ipv6 ? "::/0" : "0.0.0.0/0", ScalarKind.String, at, provenance);
+        /// <summary>The world CIDR of a written world peer (<c>Peer.AnyIpv4()</c>): written at <paramref name="at"/>, spelled as <paramref name="spelling"/>.</summary>
+        public static ScalarValue World(bool ipv6, SourceLocation at, string spelling)
+            => new ScalarValue(ipv6 ? "::/0" : "0.0.0.0/0", ScalarKind.String, at, Provenance.Written(spelling));
 
         private static void AddIfAny(List<MapEntry> entries, string key, Value value, SourceLocation at)
         {
@@ -180,7 +182,7 @@ namespace IacAnalyzers.Cdk.Adapters
                 return new UnknownValue("a port range that cannot be read", at);
             }
 
-            var provenance = "Port." + member + (member == CdkValues.NewMember ? string.Empty : NamedTcpPorts.ContainsKey(member) ? string.Empty : "()");
+            var provenance = Provenance.Written("Port." + member + (member == CdkValues.NewMember ? string.Empty : NamedTcpPorts.ContainsKey(member) ? string.Empty : "()"));
             switch (member)
             {
                 case "AllTraffic":
@@ -256,9 +258,9 @@ namespace IacAnalyzers.Cdk.Adapters
             }
         }
 
-        private static ScalarValue Text(string text, SourceLocation at, string? provenance) => new ScalarValue(text, ScalarKind.String, at, provenance);
+        private static ScalarValue Text(string text, SourceLocation at, Provenance? provenance) => new ScalarValue(text, ScalarKind.String, at, provenance);
 
-        private static ScalarValue Number(int n, SourceLocation at, string provenance)
+        private static ScalarValue Number(int n, SourceLocation at, Provenance provenance)
             => new ScalarValue(n.ToString(System.Globalization.CultureInfo.InvariantCulture), ScalarKind.Number, at, provenance);
     }
 }

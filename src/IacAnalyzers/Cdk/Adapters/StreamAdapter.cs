@@ -26,7 +26,7 @@ namespace IacAnalyzers.Cdk.Adapters
             switch ((value as ScalarValue)?.Text)
             {
                 case "UNENCRYPTED":
-                    return new ScalarValue(string.Empty, ScalarKind.Null, value.Location, "StreamEncryption.UNENCRYPTED");
+                    return new ScalarValue(string.Empty, ScalarKind.Null, value.Location, Provenance.Written("StreamEncryption.UNENCRYPTED"));
                 case "KMS":
                 case "MANAGED":
                     return Kms(value.Location, value.Provenance);
@@ -35,7 +35,7 @@ namespace IacAnalyzers.Cdk.Adapters
             }
         }
 
-        private static MapValue Kms(SourceLocation at, string? provenance)
+        private static MapValue Kms(SourceLocation at, Provenance? provenance)
             => new MapValue(new[] { new MapEntry("EncryptionType", at, new ScalarValue("KMS", ScalarKind.String, at)) }, at, provenance);
 
         protected override void Complete(AdapterInput input, List<MapEntry> properties)
@@ -49,7 +49,7 @@ namespace IacAnalyzers.Cdk.Adapters
             }
 
             // Not written: KMS with the AWS managed key (or the given EncryptionKey).
-            properties.Add(new MapEntry(Property, input.Location, Kms(input.Location, "the CDK default (StreamProps.Encryption: StreamEncryption.KMS)")));
+            properties.Add(new MapEntry(Property, input.Location, Kms(input.Location, AdapterText.DefaultProvenance("StreamProps.Encryption: StreamEncryption.KMS"))));
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using IacAnalyzers.CodeFixes.CSharp;
+using IacAnalyzers.Model;
 using IacAnalyzers.Tests.Cdk;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -20,11 +21,10 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
     /// </summary>
     public class IAC1101_SecurityGroupOpenSshCdkFixTests
     {
-        private const string Ipv4Pattern =
-            @"^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/([1-9]|[12][0-9]|3[0-2])$";
+        // The one CIDR pattern of both writers (CidrPattern); FixIntentTests pins what it accepts and refuses.
+        private const string Ipv4Pattern = CidrPattern.Ipv4;
 
-        private const string Ipv6Pattern =
-            @"^[0-9a-fA-F]{0,4}(:[0-9a-fA-F]{0,4}){2,7}/([1-9]|[1-9][0-9]|1[01][0-9]|12[0-8])$";
+        private const string Ipv6Pattern = CidrPattern.Ipv6;
 
         private static string Stack(string body) => """
             public class NetStack : Stack
@@ -41,8 +41,8 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
 
         private static string SshParameter(string local = "sshIngressCidr", string id = "SshIngressCidr")
             => "        var " + local + " = new CfnParameter(this, \"" + id + "\", new CfnParameterProps { Type = \"String\", "
-                + "Description = \"IPv4 CIDR allowed to reach SSH (TCP port 22), for example 203.0.113.0/24; 0.0.0.0/0 is not accepted\", "
-                + "AllowedPattern = @\"" + Ipv4Pattern + "\" });\n";
+                + "Description = \"CIDR block allowed to reach SSH (TCP port 22)\", "
+                + "AllowedPattern = @\"" + Ipv4Pattern + "\", ConstraintDescription = \"" + CidrPattern.ConstraintDescription(false) + "\" });\n";
 
         [Fact]
         public async Task Any_ipv4_on_ssh_becomes_a_cidr_parameter_without_default()
@@ -80,8 +80,8 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
                         sg.AddIngressRule(Peer.AnyIpv4(), Port.Tcp(3389));
                 """),
                 Stack("        var rdpIngressCidr = new CfnParameter(this, \"RdpIngressCidr\", new CfnParameterProps { Type = \"String\", "
-                    + "Description = \"IPv4 CIDR allowed to reach RDP (TCP port 3389), for example 203.0.113.0/24; 0.0.0.0/0 is not accepted\", "
-                    + "AllowedPattern = @\"" + Ipv4Pattern + "\" });\n" + """
+                    + "Description = \"CIDR block allowed to reach RDP (TCP port 3389)\", "
+                    + "AllowedPattern = @\"" + Ipv4Pattern + "\", ConstraintDescription = \"" + CidrPattern.ConstraintDescription(false) + "\" });\n" + """
                         sg.AddIngressRule(Peer.Ipv4(rdpIngressCidr.ValueAsString), Port.Tcp(3389));
                 """),
                 "IAC1102");
@@ -95,8 +95,8 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
                         sg.AddIngressRule(Peer.AnyIpv6(), Port.Tcp(22));
                 """),
                 Stack("        var sshIngressCidr = new CfnParameter(this, \"SshIngressCidr\", new CfnParameterProps { Type = \"String\", "
-                    + "Description = \"IPv6 CIDR allowed to reach SSH (TCP port 22), for example 2001:db8::/32; ::/0 is not accepted\", "
-                    + "AllowedPattern = @\"" + Ipv6Pattern + "\" });\n" + """
+                    + "Description = \"CIDR block allowed to reach SSH (TCP port 22)\", "
+                    + "AllowedPattern = @\"" + Ipv6Pattern + "\", ConstraintDescription = \"" + CidrPattern.ConstraintDescription(true) + "\" });\n" + """
                         sg.AddIngressRule(Peer.Ipv6(sshIngressCidr.ValueAsString), Port.Tcp(22));
                 """),
                 "IAC1101");
@@ -184,7 +184,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
                 """), "IAC1101");
 
             var action = Assert.Single(actions);
-            Assert.Equal("Allow SSH only from a CIDR given by a new CfnParameter 'SshIngressCidr'", action.Title);
+            Assert.Equal("Allow SSH only from a CIDR given by a new parameter 'SshIngressCidr'", action.Title);
             Assert.Equal(CSharpWorldPeerFixProvider.EquivalenceKeyPrefix + "IAC1101", action.EquivalenceKey);
         }
 

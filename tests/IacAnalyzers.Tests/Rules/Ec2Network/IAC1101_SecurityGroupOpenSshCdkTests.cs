@@ -47,8 +47,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
                         sg.AddIngressRule([|Peer.AnyIpv6()|], Port.Tcp(22));
                         sg.AddIngressRule(Peer.Ipv4([|"0.0.0.0/0"|]), Port.TcpRange(20, 25));
                         sg.AddIngressRule(Peer.Ipv6([|"::/0"|]), Port.SSH);
-                        sg.AddIngressRule({|IAC1102:[|Peer.AnyIpv4()|]|}, Port.AllTcp());
-                        sg.AddIngressRule({|IAC1102:[|Peer.AnyIpv4()|]|}, Port.AllTraffic());
+                        // All TCP ports / all traffic: one finding (IAC1101, naming RDP too), not IAC1101 and IAC1102.
+                        sg.AddIngressRule([|Peer.AnyIpv4()|], Port.AllTcp());
+                        sg.AddIngressRule([|Peer.AnyIpv4()|], Port.AllTraffic());
                         sg.AddIngressRule([|Peer.AnyIpv4()|], new Port(new PortProps { Protocol = Amazon.CDK.AWS.EC2.Protocol.TCP, FromPort = 22, ToPort = 22, StringRepresentation = "ssh" }));
                 """);
         }

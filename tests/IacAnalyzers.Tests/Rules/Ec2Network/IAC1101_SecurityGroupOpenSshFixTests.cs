@@ -46,8 +46,8 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
                   SshIngressCidr:
                     Type: String
                     Description: 'CIDR block allowed to reach SSH (TCP port 22)'
-                    AllowedPattern: '^(\d{1,3}\.){3}\d{1,3}/(\d|[12]\d|3[0-2])$'
-                    ConstraintDescription: 'An IPv4 CIDR block such as 203.0.113.0/24'
+                    AllowedPattern: '^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/([1-9]|[12][0-9]|3[0-2])$'
+                    ConstraintDescription: 'An IPv4 CIDR block such as 203.0.113.0/24; 0.0.0.0/0 is not accepted'
                 Resources:
                   BastionSg:
                     Type: AWS::EC2::SecurityGroup
@@ -82,8 +82,8 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
                     "SshIngressCidr": {
                       "Type": "String",
                       "Description": "CIDR block allowed to reach SSH (TCP port 22)",
-                      "AllowedPattern": "^[0-9a-fA-F:]+/(\\d{1,2}|1[01]\\d|12[0-8])$",
-                      "ConstraintDescription": "An IPv6 CIDR block such as 2001:db8::/64"
+                      "AllowedPattern": "^[0-9a-fA-F]{0,4}(:[0-9a-fA-F]{0,4}){2,7}/([1-9]|[1-9][0-9]|1[01][0-9]|12[0-8])$",
+                      "ConstraintDescription": "An IPv6 CIDR block such as 2001:db8::/32; ::/0 is not accepted"
                     }
                   },
                   "Resources": {
@@ -174,8 +174,8 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
                               RdpIngressCidr:
                                 Type: String
                                 Description: 'CIDR block allowed to reach RDP (TCP port 3389)'
-                                AllowedPattern: '^(\d{1,3}\.){3}\d{1,3}/(\d|[12]\d|3[0-2])$'
-                                ConstraintDescription: 'An IPv4 CIDR block such as 203.0.113.0/24'
+                                AllowedPattern: '^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/([1-9]|[12][0-9]|3[0-2])$'
+                                ConstraintDescription: 'An IPv4 CIDR block such as 203.0.113.0/24; 0.0.0.0/0 is not accepted'
                             Resources:
                               WinSg:
                                 Type: AWS::EC2::SecurityGroup

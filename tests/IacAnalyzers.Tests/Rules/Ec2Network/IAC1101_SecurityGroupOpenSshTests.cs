@@ -298,7 +298,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
 
             var finding = Assert.Single(RuleHarness.Run(Rule, v.All));
             Assert.Contains("'FailSg'", finding.FormatMessage(), System.StringComparison.Ordinal);
-            Assert.Contains("on all traffic (IpProtocol -1) (when condition 'Debug' is true)", finding.FormatMessage(), System.StringComparison.Ordinal);
+            Assert.Contains("on all traffic (IpProtocol -1), RDP (TCP port 3389) included (when condition 'Debug' is true)", finding.FormatMessage(), System.StringComparison.Ordinal);
         }
 
         [Fact]
@@ -434,7 +434,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
                 "0.0.0.0/0 is allowed on TCP port 22 (from the Default of parameter 'AdminCidr'; from the Default of parameter 'SshPort').",
                 System.StringComparison.Ordinal));
             Assert.Contains(findings, f => f.FormatMessage().Contains("on TCP port 22 (when condition 'OpenToAll' is true).", System.StringComparison.Ordinal));
-            Assert.Contains(findings, f => f.FormatMessage().Contains("::/0 is allowed on all traffic (IpProtocol -1) (when condition 'OpenToAll' is true).", System.StringComparison.Ordinal));
+            Assert.Contains(findings, f => f.FormatMessage().Contains("::/0 is allowed on all traffic (IpProtocol -1), RDP (TCP port 3389) included (when condition 'OpenToAll' is true).", System.StringComparison.Ordinal));
         }
 
         [Fact]

@@ -32,7 +32,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         }
 
         [Fact]
-        public void Ranges_all_traffic_ipv6_and_standalone_ingress_are_flagged()
+        public void Ranges_and_standalone_ingress_are_flagged_and_all_traffic_is_left_to_IAC1101()
         {
             RuleHarness.Verify(Rule, """
                 Resources:
@@ -46,7 +46,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
                           ToPort: 4000
                           CidrIp: [|0.0.0.0/0|]
                         - IpProtocol: "-1"
-                          CidrIpv6: [|::/0|]
+                          CidrIpv6: ::/0
                   FailIngress:
                     Type: AWS::EC2::SecurityGroupIngress
                     Properties:

@@ -127,12 +127,12 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
 
         public SourceLocation Loc() => new SourceLocation("view", next++, 1, 0, 0, 0, 1);
 
-        public ScalarValue S(string text, string? provenance = null) => new ScalarValue(text, ScalarKind.String, Loc(), provenance);
+        public ScalarValue S(string text, string? provenance = null) => new ScalarValue(text, ScalarKind.String, Loc(), provenance == null ? null : Provenance.ParameterDefault(provenance));
 
         public ScalarValue N(long number, string? provenance = null)
-            => new ScalarValue(number.ToString(System.Globalization.CultureInfo.InvariantCulture), ScalarKind.Number, Loc(), provenance);
+            => new ScalarValue(number.ToString(System.Globalization.CultureInfo.InvariantCulture), ScalarKind.Number, Loc(), provenance == null ? null : Provenance.ParameterDefault(provenance));
 
-        public ScalarValue B(bool value, string? provenance = null) => new ScalarValue(value ? "true" : "false", ScalarKind.Boolean, Loc(), provenance);
+        public ScalarValue B(bool value, string? provenance = null) => new ScalarValue(value ? "true" : "false", ScalarKind.Boolean, Loc(), provenance == null ? null : Provenance.ParameterDefault(provenance));
 
         public UnknownValue Unknown(string reason = "a method result") => new UnknownValue(reason, Loc());
 
@@ -142,8 +142,8 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         public OneOfValue If(string condition, Value whenTrue, Value whenFalse) => new OneOfValue(
             new[]
             {
-                new Branch("when condition '" + condition + "' is true", whenTrue),
-                new Branch("when condition '" + condition + "' is false", whenFalse),
+                new Branch(Condition.Template(condition), true, whenTrue),
+                new Branch(Condition.Template(condition), false, whenFalse),
             },
             Loc());
 

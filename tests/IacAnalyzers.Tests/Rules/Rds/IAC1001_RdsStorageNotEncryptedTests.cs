@@ -293,7 +293,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public void A_value_from_a_parameter_default_names_its_provenance_and_offers_no_in_place_fix()
         {
-            var defaulted = new ScalarValue("false", ScalarKind.Boolean, At(50), "the Default of parameter 'Encrypt'");
+            var defaulted = new ScalarValue("false", ScalarKind.Boolean, At(50), Provenance.ParameterDefault("the Default of parameter 'Encrypt'"));
             var view = View(IAC1001_RdsStorageNotEncrypted.DbCluster, "Cluster", Map(10, ("StorageEncrypted", defaulted)));
             var finding = Assert.Single(Run(Rule, view));
             Assert.Null(finding.Fix);
