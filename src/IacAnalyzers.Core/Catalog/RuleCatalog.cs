@@ -70,6 +70,7 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R4-IAMPolicyNoStatementsWithAdminAccess"),
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess"),
                 new PeerRule(PeerTools.CdkNag, "PCI.DSS.321-IAMPolicyNoStatementsWithAdminAccess"),
+                new PeerRule(PeerTools.Guard, "IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS"),
             });
 
         public static readonly RuleInfo IamServiceWideWildcard = new RuleInfo(
@@ -94,6 +95,7 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CdkNag, "HIPAA.Security-IAMPolicyNoStatementsWithFullAccess"),
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R5-IAMPolicyNoStatementsWithFullAccess"),
                 new PeerRule(PeerTools.CdkNag, "PCI.DSS.321-IAMPolicyNoStatementsWithFullAccess"),
+                new PeerRule(PeerTools.Guard, "IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS"),
             });
 
         public static readonly RuleInfo IamAllowWithNotAction = new RuleInfo(
@@ -208,6 +210,7 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R4-RDSStorageEncrypted"),
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R5-RDSStorageEncrypted"),
                 new PeerRule(PeerTools.CdkNag, "PCI.DSS.321-RDSStorageEncrypted"),
+                new PeerRule(PeerTools.Guard, "RDS_STORAGE_ENCRYPTED"),
             });
 
         public static readonly RuleInfo EbsVolumeNotEncrypted = new RuleInfo(
@@ -224,6 +227,7 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CfnNag, "F1"),
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_3"),
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-EC26"),
+                new PeerRule(PeerTools.Guard, "ENCRYPTED_VOLUMES"),
             });
 
         public static readonly RuleInfo Ec2BlockDeviceNotEncrypted = new RuleInfo(
@@ -258,6 +262,7 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R4-EFSEncrypted"),
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R5-EFSEncrypted"),
                 new PeerRule(PeerTools.CdkNag, "PCI.DSS.321-EFSEncrypted"),
+                new PeerRule(PeerTools.Guard, "EFS_ENCRYPTED_CHECK"),
             });
 
         public static readonly RuleInfo ElastiCacheNotEncryptedAtRest = new RuleInfo(
@@ -273,6 +278,7 @@ namespace IacAnalyzers.Catalog
             {
                 new PeerRule(PeerTools.CfnNag, "F25"),
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_29"),
+                new PeerRule(PeerTools.Guard, "ELASTICACHE_REPL_GRP_ENCRYPTED_AT_REST"),
             });
 
         public static readonly RuleInfo OpenSearchDomainNotEncryptedAtRest = new RuleInfo(
@@ -293,6 +299,8 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R4-OpenSearchEncryptedAtRest"),
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R5-OpenSearchEncryptedAtRest"),
                 new PeerRule(PeerTools.CdkNag, "PCI.DSS.321-OpenSearchEncryptedAtRest"),
+                new PeerRule(PeerTools.Guard, "OPENSEARCH_ENCRYPTED_AT_REST"),
+                new PeerRule(PeerTools.Guard, "ELASTICSEARCH_ENCRYPTED_AT_REST"),
             });
 
         public static readonly RuleInfo KinesisStreamNotEncrypted = new RuleInfo(
@@ -308,6 +316,7 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CfnNag, "W49"),
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_43"),
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-KDS1"),
+                new PeerRule(PeerTools.Guard, "KINESIS_STREAM_ENCRYPTED"),
             });
 
         public static readonly RuleInfo DocumentDbNeptuneClusterNotEncrypted = new RuleInfo(
@@ -326,6 +335,8 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_44"),
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-DOC1"),
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-N4"),
+                new PeerRule(PeerTools.Guard, "DOCDB_CLUSTER_ENCRYPTED"),
+                new PeerRule(PeerTools.Guard, "NEPTUNE_CLUSTER_ENCRYPTED"),
             });
 
         public static readonly RuleInfo SqsQueueEncryptionDisabled = new RuleInfo(
@@ -360,6 +371,7 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CdkNag, "HIPAA.Security-RDSMultiAZSupport"),
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R4-RDSMultiAZSupport"),
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R5-RDSMultiAZSupport"),
+                new PeerRule(PeerTools.Guard, "RDS_MULTI_AZ_SUPPORT"),
             });
 
         // ---- Security: network exposure (IAC110x) -------------------------------------------------------
@@ -389,6 +401,7 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R4-EC2RestrictedSSH"),
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R5-EC2RestrictedSSH"),
                 new PeerRule(PeerTools.CdkNag, "PCI.DSS.321-EC2RestrictedSSH"),
+                new PeerRule(PeerTools.Guard, "INCOMING_SSH_DISABLED"),
             });
 
         public static readonly RuleInfo SecurityGroupOpenRdp = new RuleInfo(
@@ -411,6 +424,7 @@ namespace IacAnalyzers.Catalog
             equivalents: new[]
             {
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_25"),
+                new PeerRule(PeerTools.Guard, "RESTRICTED_INCOMING_TRAFFIC"),
             });
 
         // ---- Reliability: single-AZ (IAC200x) -----------------------------------------------------------
@@ -459,6 +473,7 @@ namespace IacAnalyzers.Catalog
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-OS7"),
+                new PeerRule(PeerTools.Guard, "OPENSEARCH_DATA_NODE_FAULT_TOLERANCE"),
             });
 
         /// <summary>Every rule, tool diagnostics included, in id order.</summary>
