@@ -21,6 +21,8 @@ namespace IacAnalyzers.CloudFormation
             RegexOptions.Multiline | RegexOptions.CultureInvariant,
             TimeSpan.FromSeconds(1));
 
+        private const string ForEachPrefix = "Fn::ForEach::";
+
         public static Template? Read(string path, string text, CancellationToken cancellationToken)
         {
             if (!MightBeTemplate(text))
@@ -74,8 +76,21 @@ namespace IacAnalyzers.CloudFormation
                     cancellationToken.ThrowIfCancellationRequested();
                     if (pair.Key.IsScalar && pair.Value.IsMapping && pair.Value.Get("Type") is YamlNode type && type.IsScalar && !type.HasLocalTag)
                     {
+                        if (!names.Add(pair.Key.Text))
+                        {
+                            // A duplicate logical id: the last definition wins (as Get does and as CloudFormation's
+                            // JSON reader does), so the shadowed one is not a resource.
+                            entries.RemoveAll(e => string.Equals(e.Name, pair.Key.Text, StringComparison.Ordinal));
+                        }
+
                         entries.Add(new TemplateResource(pair.Key.Text, type.Text, pair.Key, pair.Value));
-                        names.Add(pair.Key.Text);
+                    }
+                    else if (pair.Key.IsScalar && pair.Key.Text.StartsWith(ForEachPrefix, StringComparison.Ordinal))
+                    {
+                        errors.Add(new TemplateError(
+                            "the resources of '" + pair.Key.Text + "' (AWS::LanguageExtensions) were not analysed: loops are not expanded; " +
+                            "the other resources were checked",
+                            lines.Span(pair.Key.Start, pair.Key.End)));
                     }
                 }
             }
@@ -102,10 +117,42 @@ namespace IacAnalyzers.CloudFormation
                 return true;
             }
 
-            return text.IndexOf("Resources", StringComparison.Ordinal) >= 0
-                && (text.IndexOf("AWS::", StringComparison.Ordinal) >= 0
-                    || text.IndexOf("Alexa::", StringComparison.Ordinal) >= 0
-                    || text.IndexOf("Custom::", StringComparison.Ordinal) >= 0);
+            if (HasPrefilterWords(text))
+            {
+                return true;
+            }
+
+            // JSON may spell any character as \uXXXX ("AWS\u003a\u003aS3\u003a\u003aBucket" is "AWS::S3::Bucket"):
+            // look again at the text with those escapes decoded. Rare, so the copy is paid only when escapes exist.
+            return text.IndexOf("\\u", StringComparison.Ordinal) >= 0 && HasPrefilterWords(DecodeUnicodeEscapes(text));
+        }
+
+        private static bool HasPrefilterWords(string text)
+            => text.IndexOf("AWSTemplateFormatVersion", StringComparison.Ordinal) >= 0
+               || (text.IndexOf("Resources", StringComparison.Ordinal) >= 0
+                   && (text.IndexOf("AWS::", StringComparison.Ordinal) >= 0
+                       || text.IndexOf("Alexa::", StringComparison.Ordinal) >= 0
+                       || text.IndexOf("Custom::", StringComparison.Ordinal) >= 0));
+
+        /// <summary>The text with every <c>\uXXXX</c> escape replaced by its character (other text as is).</summary>
+        private static string DecodeUnicodeEscapes(string text)
+        {
+            var result = new System.Text.StringBuilder(text.Length);
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\\' && i + 5 < text.Length && text[i + 1] == 'u'
+                    && int.TryParse(text.Substring(i + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code))
+                {
+                    result.Append((char)code);
+                    i += 5;
+                }
+                else
+                {
+                    result.Append(text[i]);
+                }
+            }
+
+            return result.ToString();
         }
 
         /// <summary>Strong textual evidence of a template, for files that cannot be parsed (or are too large to).</summary>
@@ -158,12 +205,12 @@ namespace IacAnalyzers.CloudFormation
         {
             if (transform.IsScalar)
             {
-                return transform.Text.StartsWith("AWS::Serverless", StringComparison.Ordinal);
+                return IsKnownTransform(transform.Text);
             }
 
             foreach (var item in transform.Items)
             {
-                if (item.IsScalar && item.Text.StartsWith("AWS::Serverless", StringComparison.Ordinal))
+                if (item.IsScalar && IsKnownTransform(item.Text))
                 {
                     return true;
                 }
@@ -171,6 +218,9 @@ namespace IacAnalyzers.CloudFormation
 
             return false;
         }
+
+        private static bool IsKnownTransform(string name)
+            => name.StartsWith("AWS::Serverless", StringComparison.Ordinal) || name.StartsWith("AWS::LanguageExtensions", StringComparison.Ordinal);
 
         private static bool IsResourceType(string type)
             => type.StartsWith("AWS::", StringComparison.Ordinal)
