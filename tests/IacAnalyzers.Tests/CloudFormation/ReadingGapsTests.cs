@@ -86,15 +86,37 @@ namespace IacAnalyzers.Tests.CloudFormation
         }
 
         [Fact]
-        public async Task Yaml_for_each_loop_is_reported_as_not_analysed_and_other_resources_are_checked()
+        public async Task Yaml_for_each_with_a_literal_collection_is_expanded_and_Ref_reads_the_value()
         {
             var test = Test(("loop.yaml", """
                 AWSTemplateFormatVersion: "2010-09-09"
                 Transform: AWS::LanguageExtensions
                 Resources:
+                  Fn::ForEach::Volumes:
+                    - Setting
+                    - [ "false", "true" ]
+                    - Volume&{Setting}:
+                        Type: AWS::EC2::Volume
+                        Properties: { Size: 10, AvailabilityZone: us-east-1a, Encrypted: {|#0:!Ref Setting|} }
+                """));
+            test.ExpectedDiagnostics.Add(VerifyTemplate.Diagnostic("IAC1002").WithLocation(0).WithMessage(
+                "EBS volume 'Volumefalse' is not encrypted (from the Fn::ForEach value 'false' of 'Setting'): " +
+                "set Encrypted to true; this replaces the volume (move its data through an encrypted snapshot copy)"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Yaml_for_each_over_a_computed_collection_is_reported_as_not_analysed_and_other_resources_are_checked()
+        {
+            var test = Test(("loop.yaml", """
+                AWSTemplateFormatVersion: "2010-09-09"
+                Transform: AWS::LanguageExtensions
+                Parameters:
+                  Names: { Type: CommaDelimitedList, Default: "A,B" }
+                Resources:
                   {|#0:Fn::ForEach::Volumes|}:
                     - Name
-                    - [ A, B ]
+                    - !Ref Names
                     - Volume${Name}:
                         Type: AWS::EC2::Volume
                         Properties: { Size: 10, AvailabilityZone: us-east-1a }
@@ -104,22 +126,32 @@ namespace IacAnalyzers.Tests.CloudFormation
                 """));
             test.ExpectedDiagnostics.Add(VerifyTemplate.Diagnostic("IAC0001").WithLocation(0).WithArguments(
                 "loop.yaml",
-                "the resources of 'Fn::ForEach::Volumes' (AWS::LanguageExtensions) were not analysed: loops are not expanded; the other resources were checked"));
+                "the resources of 'Fn::ForEach::Volumes' (AWS::LanguageExtensions) were not analysed: its collection is computed " +
+                "(a Ref or another function), so the resources it creates are not known; the other resources were checked"));
             await test.RunAsync();
         }
 
         [Fact]
-        public async Task Json_for_each_only_template_is_recognised_by_its_transform()
+        public async Task Json_for_each_only_template_is_recognised_by_its_transform_and_expanded()
         {
-            await Test(("loop.json", """
+            var test = Test(("loop.json", """
                 {
                   "Transform": "AWS::LanguageExtensions",
                   "Resources": {
-                    {|IAC0001:"Fn::ForEach::Volumes"|}: [ "Name", [ "A" ], { "Volume${Name}": { "Type": "AWS::EC2::Volume", "Properties": { "Size": 10 } } } ]
+                    "Fn::ForEach::Databases": [ "Name", [ "Orders", "Users" ], {
+                      {|#0:"Db${Name}"|}: { "Type": "AWS::RDS::DBInstance", "Properties": { "Engine": "mysql", "MultiAZ": true } }
+                    } ]
                   }
                 }
-                """)).RunAsync();
+                """));
+            test.ExpectedDiagnostics.Add(VerifyTemplate.Diagnostic("IAC1001").WithLocation(0).WithMessage(Unencrypted("DbOrders")));
+            test.ExpectedDiagnostics.Add(VerifyTemplate.Diagnostic("IAC1001").WithLocation(0).WithMessage(Unencrypted("DbUsers")));
+            await test.RunAsync();
         }
+
+        private static string Unencrypted(string name)
+            => "RDS DB instance '" + name + "' is not encrypted at rest (StorageEncrypted is not set and defaults to false): set StorageEncrypted " +
+               "to true; encryption is chosen at creation, so this replaces the database (move its data through an encrypted snapshot copy)";
 
         private static VerifyTemplate.Test Test((string Name, string Text) file, string? id = null, params int[] locations)
         {
