@@ -6,7 +6,8 @@ namespace CdkApp
     {
         public static void Main()
         {
-            var app = new App(new AppProps { Outdir = "cdk.out" });
+            // No Outdir: `cdk synth` (and the consistency test) chooses it through CDK_OUTDIR.
+            var app = new App();
             _ = new GoodStack(app, "GoodStack");
             _ = new BadStack(app, "BadStack");
             app.Synth();

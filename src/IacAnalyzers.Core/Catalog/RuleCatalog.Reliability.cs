@@ -21,6 +21,7 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CdkNag, "HIPAA.Security-RDSMultiAZSupport"),
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R4-RDSMultiAZSupport"),
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R5-RDSMultiAZSupport"),
+                new PeerRule(PeerTools.Guard, "RDS_MULTI_AZ_SUPPORT"),
             });
 
         // ---- Reliability: single-AZ (IAC200x) -----------------------------------------------------------
@@ -69,6 +70,7 @@ namespace IacAnalyzers.Catalog
             equivalents: new[]
             {
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-OS7"),
+                new PeerRule(PeerTools.Guard, "OPENSEARCH_DATA_NODE_FAULT_TOLERANCE"),
             });
     }
 }

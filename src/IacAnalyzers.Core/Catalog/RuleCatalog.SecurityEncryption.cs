@@ -27,6 +27,7 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R4-RDSStorageEncrypted"),
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R5-RDSStorageEncrypted"),
                 new PeerRule(PeerTools.CdkNag, "PCI.DSS.321-RDSStorageEncrypted"),
+                new PeerRule(PeerTools.Guard, "RDS_STORAGE_ENCRYPTED"),
             });
 
         public static readonly RuleInfo EbsVolumeNotEncrypted = new RuleInfo(
@@ -43,6 +44,7 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CfnNag, "F1"),
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_3"),
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-EC26"),
+                new PeerRule(PeerTools.Guard, "ENCRYPTED_VOLUMES"),
             });
 
         public static readonly RuleInfo Ec2BlockDeviceNotEncrypted = new RuleInfo(
@@ -77,6 +79,7 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R4-EFSEncrypted"),
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R5-EFSEncrypted"),
                 new PeerRule(PeerTools.CdkNag, "PCI.DSS.321-EFSEncrypted"),
+                new PeerRule(PeerTools.Guard, "EFS_ENCRYPTED_CHECK"),
             });
 
         public static readonly RuleInfo ElastiCacheNotEncryptedAtRest = new RuleInfo(
@@ -92,6 +95,7 @@ namespace IacAnalyzers.Catalog
             {
                 new PeerRule(PeerTools.CfnNag, "F25"),
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_29"),
+                new PeerRule(PeerTools.Guard, "ELASTICACHE_REPL_GRP_ENCRYPTED_AT_REST"),
             });
 
         public static readonly RuleInfo OpenSearchDomainNotEncryptedAtRest = new RuleInfo(
@@ -112,6 +116,8 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R4-OpenSearchEncryptedAtRest"),
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R5-OpenSearchEncryptedAtRest"),
                 new PeerRule(PeerTools.CdkNag, "PCI.DSS.321-OpenSearchEncryptedAtRest"),
+                new PeerRule(PeerTools.Guard, "OPENSEARCH_ENCRYPTED_AT_REST"),
+                new PeerRule(PeerTools.Guard, "ELASTICSEARCH_ENCRYPTED_AT_REST"),
             });
 
         public static readonly RuleInfo KinesisStreamNotEncrypted = new RuleInfo(
@@ -127,6 +133,7 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CfnNag, "W49"),
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_43"),
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-KDS1"),
+                new PeerRule(PeerTools.Guard, "KINESIS_STREAM_ENCRYPTED"),
             });
 
         public static readonly RuleInfo DocumentDbNeptuneClusterNotEncrypted = new RuleInfo(
@@ -145,6 +152,8 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_44"),
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-DOC1"),
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-N4"),
+                new PeerRule(PeerTools.Guard, "DOCDB_CLUSTER_ENCRYPTED"),
+                new PeerRule(PeerTools.Guard, "NEPTUNE_CLUSTER_ENCRYPTED"),
             });
 
         public static readonly RuleInfo SqsQueueEncryptionDisabled = new RuleInfo(

@@ -33,6 +33,7 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R4-IAMPolicyNoStatementsWithAdminAccess"),
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess"),
                 new PeerRule(PeerTools.CdkNag, "PCI.DSS.321-IAMPolicyNoStatementsWithAdminAccess"),
+                new PeerRule(PeerTools.Guard, "IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS"),
             });
 
         public static readonly RuleInfo IamServiceWideWildcard = new RuleInfo(
@@ -57,6 +58,7 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CdkNag, "HIPAA.Security-IAMPolicyNoStatementsWithFullAccess"),
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R5-IAMPolicyNoStatementsWithFullAccess"),
                 new PeerRule(PeerTools.CdkNag, "PCI.DSS.321-IAMPolicyNoStatementsWithFullAccess"),
+                new PeerRule(PeerTools.Guard, "IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS"),
             });
 
         public static readonly RuleInfo IamAllowWithNotAction = new RuleInfo(

@@ -30,6 +30,7 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R4-EC2RestrictedSSH"),
                 new PeerRule(PeerTools.CdkNag, "NIST.800.53.R5-EC2RestrictedSSH"),
                 new PeerRule(PeerTools.CdkNag, "PCI.DSS.321-EC2RestrictedSSH"),
+                new PeerRule(PeerTools.Guard, "INCOMING_SSH_DISABLED"),
             });
 
         public static readonly RuleInfo SecurityGroupOpenRdp = new RuleInfo(
@@ -52,6 +53,7 @@ namespace IacAnalyzers.Catalog
             equivalents: new[]
             {
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_25"),
+                new PeerRule(PeerTools.Guard, "RESTRICTED_INCOMING_TRAFFIC"),
             });
     }
 }

@@ -106,5 +106,8 @@ namespace IacAnalyzers.Catalog
         public const string CfnNag = "cfn_nag";
         public const string Checkov = "checkov";
         public const string CdkNag = "cdk_nag";
+
+        /// <summary>AWS CloudFormation Guard (rule names of the Guard rules registry, which are AWS Config's managed-rule identifiers).</summary>
+        public const string Guard = "guard";
     }
 }

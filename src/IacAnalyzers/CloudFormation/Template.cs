@@ -57,13 +57,20 @@ namespace IacAnalyzers.CloudFormation
     /// <summary>A resource as written: its logical id, type and nodes.</summary>
     public sealed class TemplateResource
     {
-        internal TemplateResource(string name, string type, YamlNode key, YamlNode body)
+        internal TemplateResource(string name, string type, YamlNode key, YamlNode body, IReadOnlyDictionary<string, string>? loopBindings = null)
         {
             Name = name;
             Type = type;
             Key = key;
             Body = body;
+            LoopBindings = loopBindings;
         }
+
+        /// <summary>
+        /// For a resource expanded from <c>Fn::ForEach</c>: the loop identifier and this iteration's value, which
+        /// <c>Ref</c> and <c>${…}</c> in the body resolve to. Null otherwise.
+        /// </summary>
+        public IReadOnlyDictionary<string, string>? LoopBindings { get; }
 
         public string Name { get; }
 

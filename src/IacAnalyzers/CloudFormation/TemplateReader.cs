@@ -21,6 +21,8 @@ namespace IacAnalyzers.CloudFormation
             RegexOptions.Multiline | RegexOptions.CultureInvariant,
             TimeSpan.FromSeconds(1));
 
+        private const string ForEachPrefix = "Fn::ForEach::";
+
         public static Template? Read(string path, string text, CancellationToken cancellationToken)
         {
             if (!MightBeTemplate(text))
@@ -74,8 +76,24 @@ namespace IacAnalyzers.CloudFormation
                     cancellationToken.ThrowIfCancellationRequested();
                     if (pair.Key.IsScalar && pair.Value.IsMapping && pair.Value.Get("Type") is YamlNode type && type.IsScalar && !type.HasLocalTag)
                     {
+                        if (!names.Add(pair.Key.Text))
+                        {
+                            // A duplicate logical id: the last definition wins (as Get does and as CloudFormation's
+                            // JSON reader does), so the shadowed one is not a resource.
+                            entries.RemoveAll(e => string.Equals(e.Name, pair.Key.Text, StringComparison.Ordinal));
+                        }
+
                         entries.Add(new TemplateResource(pair.Key.Text, type.Text, pair.Key, pair.Value));
-                        names.Add(pair.Key.Text);
+                    }
+                    else if (pair.Key.IsScalar && pair.Key.Text.StartsWith(ForEachPrefix, StringComparison.Ordinal))
+                    {
+                        var why = ExpandForEach(pair.Value, entries, names);
+                        if (why != null)
+                        {
+                            errors.Add(new TemplateError(
+                                "the resources of '" + pair.Key.Text + "' (AWS::LanguageExtensions) were not analysed: " + why + "; the other resources were checked",
+                                lines.Span(pair.Key.Start, pair.Key.End)));
+                        }
                     }
                 }
             }
@@ -85,6 +103,90 @@ namespace IacAnalyzers.CloudFormation
             var builder = new ValueBuilder(lines, root, names, errors, budget, charBudget, cancellationToken);
             var context = new TemplateResourceContext(builder, entries);
             return new Template(path, lines, root, context, errors);
+        }
+
+        /// <summary>
+        /// Expands <c>Fn::ForEach::Name: [ Identifier, [ values ], { OutputKey: resource } ]</c> when the collection is a
+        /// literal list of plain values: one resource per value and output key, named by replacing <c>${Identifier}</c>
+        /// (and <c>&amp;{Identifier}</c>, the value without non-alphanumeric characters) in the key, its body reading
+        /// <c>Ref Identifier</c> and <c>${Identifier}</c> as the value. Returns why it cannot, or null.
+        /// </summary>
+        private static string? ExpandForEach(YamlNode loop, List<TemplateResource> entries, HashSet<string> names)
+        {
+            if (!loop.IsSequence || loop.Items.Count != 3 || !loop.Items[0].IsScalar || loop.Items[0].HasLocalTag || !loop.Items[2].IsMapping)
+            {
+                return "the loop is not of the form [ Identifier, Collection, { OutputKey: OutputValue } ]";
+            }
+
+            var identifier = loop.Items[0].Text;
+            var collection = loop.Items[1];
+            if (!collection.IsSequence || collection.HasLocalTag)
+            {
+                return "its collection is computed (a Ref or another function), so the resources it creates are not known";
+            }
+
+            var values = new List<string>(collection.Items.Count);
+            foreach (var item in collection.Items)
+            {
+                if (!item.IsScalar || item.HasLocalTag)
+                {
+                    return "its collection holds computed values, so the resources it creates are not known";
+                }
+
+                values.Add(item.Text);
+            }
+
+            var outputs = loop.Items[2].Pairs;
+            if ((long)values.Count * outputs.Count > MaxLoopResources)
+            {
+                return "it would create more than " + MaxLoopResources + " resources";
+            }
+
+            foreach (var output in outputs)
+            {
+                if (!output.Key.IsScalar || output.Key.Text.StartsWith(ForEachPrefix, StringComparison.Ordinal))
+                {
+                    return "it nests another Fn::ForEach, which is not expanded";
+                }
+
+                if (!output.Value.IsMapping || !(output.Value.Get("Type") is YamlNode type) || !type.IsScalar || type.HasLocalTag)
+                {
+                    return "its output '" + output.Key.Text + "' is not a resource with a plain Type";
+                }
+            }
+
+            foreach (var value in values)
+            {
+                var bindings = new Dictionary<string, string>(StringComparer.Ordinal) { [identifier] = value };
+                foreach (var output in outputs)
+                {
+                    var name = output.Key.Text.Replace("${" + identifier + "}", value).Replace("&{" + identifier + "}", Alphanumeric(value));
+                    if (!names.Add(name))
+                    {
+                        entries.RemoveAll(e => string.Equals(e.Name, name, StringComparison.Ordinal));
+                    }
+
+                    entries.Add(new TemplateResource(name, output.Value.Get("Type")!.Text, output.Key, output.Value, bindings));
+                }
+            }
+
+            return null;
+        }
+
+        private const int MaxLoopResources = 500;
+
+        private static string Alphanumeric(string value)
+        {
+            var result = new System.Text.StringBuilder(value.Length);
+            foreach (var c in value)
+            {
+                if (char.IsLetterOrDigit(c))
+                {
+                    result.Append(c);
+                }
+            }
+
+            return result.ToString();
         }
 
         /// <summary>
@@ -165,12 +267,12 @@ namespace IacAnalyzers.CloudFormation
         {
             if (transform.IsScalar)
             {
-                return transform.Text.StartsWith("AWS::Serverless", StringComparison.Ordinal);
+                return IsKnownTransform(transform.Text);
             }
 
             foreach (var item in transform.Items)
             {
-                if (item.IsScalar && item.Text.StartsWith("AWS::Serverless", StringComparison.Ordinal))
+                if (item.IsScalar && IsKnownTransform(item.Text))
                 {
                     return true;
                 }
@@ -178,6 +280,9 @@ namespace IacAnalyzers.CloudFormation
 
             return false;
         }
+
+        private static bool IsKnownTransform(string name)
+            => name.StartsWith("AWS::Serverless", StringComparison.Ordinal) || name.StartsWith("AWS::LanguageExtensions", StringComparison.Ordinal);
 
         private static bool IsResourceType(string type)
             => type.StartsWith("AWS::", StringComparison.Ordinal)

@@ -90,6 +90,19 @@ namespace IacAnalyzers.CloudFormation
 
         private ResourceView? Build(TemplateResource entry)
         {
+            builder.LoopBindings = entry.LoopBindings;
+            try
+            {
+                return BuildView(entry);
+            }
+            finally
+            {
+                builder.LoopBindings = null;
+            }
+        }
+
+        private ResourceView? BuildView(TemplateResource entry)
+        {
             var body = entry.Body;
             var propsNode = body.Get("Properties");
             MapValue props;

@@ -17,7 +17,8 @@ namespace IacAnalyzers.CloudFormation
     /// and the ones users already wrote for other tools, honoured for our rules that list the peer rule in
     /// <see cref="RuleInfo.Equivalents"/>: cfn_nag <c>Metadata.cfn_nag.rules_to_suppress[].id</c>, checkov
     /// <c>Metadata.checkov.skip[].id</c> and <c># checkov:skip=CKV_AWS_157:reason</c> comments inside the resource,
-    /// cdk-nag <c>Metadata.cdk_nag.rules_to_suppress[].id</c>. Peer suppressions are honoured as their tool honours them
+    /// cdk-nag <c>Metadata.cdk_nag.rules_to_suppress[].id</c>, AWS CloudFormation Guard
+    /// <c>Metadata.guard.SuppressedRules[]</c> (rule names). Peer suppressions are honoured as their tool honours them
     /// (their reason is optional there, so it is here).
     /// </summary>
     public sealed class TemplateSuppressions
@@ -70,6 +71,7 @@ namespace IacAnalyzers.CloudFormation
                 result.ReadPeerList(metadata.Get("cfn_nag")?.Get("rules_to_suppress"), PeerTools.CfnNag, "id");
                 result.ReadPeerList(metadata.Get("checkov")?.Get("skip"), PeerTools.Checkov, "id");
                 result.ReadPeerList(metadata.Get("cdk_nag")?.Get("rules_to_suppress"), PeerTools.CdkNag, "id");
+                result.ReadPeerList(metadata.Get("guard")?.Get("SuppressedRules"), PeerTools.Guard, "id");
             }
 
             result.ReadCheckovComments(text, resource.Key.Start, Math.Max(scanEnd, Math.Max(resource.Key.End, resource.Body.End)));

@@ -83,6 +83,9 @@ namespace IacAnalyzers.CloudFormation
 
         public SourceLocation Span(YamlNode node) => lines.Span(node.Start, node.End);
 
+        /// <summary>The <c>Fn::ForEach</c> identifier and value of the resource being built, or null (set by the caller, under its lock).</summary>
+        public IReadOnlyDictionary<string, string>? LoopBindings { get; set; }
+
         public Value Convert(YamlNode node)
         {
             if (!Spend(1, node))
@@ -369,6 +372,11 @@ namespace IacAnalyzers.CloudFormation
             if (name.StartsWith("AWS::", StringComparison.Ordinal))
             {
                 return new UnknownValue("the pseudo parameter " + name, location);
+            }
+
+            if (LoopBindings != null && LoopBindings.TryGetValue(name, out var loopValue))
+            {
+                return new ScalarValue(loopValue, ScalarKind.String, location, Provenance.Derived("the Fn::ForEach value '" + loopValue + "' of '" + name + "'"));
             }
 
             if (parameters?.Get(name) is YamlNode parameter)

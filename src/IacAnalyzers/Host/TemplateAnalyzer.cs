@@ -129,6 +129,13 @@ namespace IacAnalyzers.Host
                         var owner = byName.TryGetValue(finding.Resource.Name, out var o) ? o : i;
                         if (!SuppressionsOf(owner).Suppresses(finding.Rule))
                         {
+                            // A value reached through a YAML alias is located where its anchor is written; report it
+                            // at the alias in the resource that uses it (without a fix: its edit would change both).
+                            if (AliasLocations.Relocate(text, entries[owner], owner + 1 < entries.Count ? entries[owner + 1].Key.Start : -1, finding.Location, template.Lines) is SourceLocation moved)
+                            {
+                                finding = new Finding(finding.Rule, finding.Resource, moved, finding.MessageArgs);
+                            }
+
                             Report(finding.Rule, s => RuleRunner.ToDiagnostic(finding, s));
                         }
                     },

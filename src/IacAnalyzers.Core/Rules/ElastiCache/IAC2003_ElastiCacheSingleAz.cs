@@ -11,7 +11,9 @@ namespace IacAnalyzers.Rules.ElastiCache
     /// missing or false (in any branch), and the message says what else stands in the way: automatic failover off
     /// (<c>AutomaticFailoverEnabled</c> defaults to false) or a single node (<c>NumCacheClusters</c> defaults to 1
     /// when no shard settings are given; <c>ReplicasPerNodeGroup</c> 0; every <c>NodeGroupConfiguration</c> with
-    /// <c>ReplicaCount</c> 0). Unknown <c>MultiAZEnabled</c> is not flagged.
+    /// <c>ReplicaCount</c> 0). Unknown <c>MultiAZEnabled</c> is not flagged. Nor is a group without
+    /// <c>MultiAZEnabled</c> whose automatic failover is on and whose nodes are placed in two or more zones
+    /// (<c>PreferredCacheClusterAZs</c>, <c>NodeGroupConfiguration</c> zones): its replica in another zone takes over.
     /// <para>
     /// The fix sets <c>MultiAZEnabled</c> to true only where that alone is enough: automatic failover is written true
     /// and the group has a replica. Otherwise adding nodes changes cost and sizing, and no fix is offered.
@@ -35,6 +37,11 @@ namespace IacAnalyzers.Rules.ElastiCache
             var entry = props.GetEntry(MultiAz);
             if (entry == null)
             {
+                if (FailsOverAcrossZones(props))
+                {
+                    return;
+                }
+
                 var reasons = new List<string> { MultiAz + " is not set and defaults to false" };
                 reasons.AddRange(obstacles);
                 var fix = fixable ? new SetPropertyFix(MultiAz, "true", ScalarKind.Boolean, props.Location, null, !resource.PropertiesWritten) : null;
@@ -178,6 +185,79 @@ namespace IacAnalyzers.Rules.ElastiCache
             }
 
             return total == null ? null : total - 1;
+        }
+
+        /// <summary>
+        /// True when automatic failover is on and the group's nodes are placed in at least two Availability Zones
+        /// (<c>PreferredCacheClusterAZs</c>, or the zones of every <c>NodeGroupConfiguration</c>): a replica in another
+        /// zone is then promoted when the primary's zone fails, which is what Multi-AZ is for, even though
+        /// <c>MultiAZEnabled</c> is not written. Unknown zones or failover do not count.
+        /// </summary>
+        private static bool FailsOverAcrossZones(MapValue props)
+        {
+            var failover = props.Get("AutomaticFailoverEnabled");
+            if (failover == null || !AllLeavesTrue(failover))
+            {
+                return false;
+            }
+
+            var zones = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+            if (props.Get("PreferredCacheClusterAZs") is ListValue preferred)
+            {
+                AddZones(preferred, zones);
+                return zones.Count >= 2;
+            }
+
+            if (!(props.Get("NodeGroupConfiguration") is ListValue groups) || groups.Items.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var group in groups.Items)
+            {
+                var groupZones = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+                if (!(group is MapValue map) || !(map.Get("PrimaryAvailabilityZone") is ScalarValue primary) || primary.Kind != ScalarKind.String)
+                {
+                    return false;
+                }
+
+                groupZones.Add(primary.Text);
+                if (map.Get("ReplicaAvailabilityZones") is ListValue replicas)
+                {
+                    AddZones(replicas, groupZones);
+                }
+
+                if (groupZones.Count < 2)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static void AddZones(ListValue list, HashSet<string> zones)
+        {
+            foreach (var item in list.Items)
+            {
+                if (item is ScalarValue zone && zone.Kind == ScalarKind.String && zone.Text.Length > 0)
+                {
+                    zones.Add(zone.Text);
+                }
+            }
+        }
+
+        private static bool AllLeavesTrue(Value value)
+        {
+            foreach (var leaf in value.Leaves())
+            {
+                if (!leaf.Value.IsTrue())
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool AnyLeafFalse(Value value)

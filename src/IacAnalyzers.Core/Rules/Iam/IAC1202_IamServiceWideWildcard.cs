@@ -14,6 +14,8 @@ namespace IacAnalyzers.Rules.Iam
     /// List/Read actions (<c>ec2:Describe*</c>, <c>s3:GetObject*</c>) are clean, and so are wildcards of unknown
     /// services other than <c>svc:*</c> (nothing is known about them). <c>*</c> itself is IAC1201's. KMS key
     /// policies are skipped: AWS's default key policy gives <c>kms:*</c> to the account root to delegate to IAM.
+    /// Where the line sits for prefix wildcards on named resources (<c>s3:DeleteObject*</c>, as CDK grants write
+    /// them) and for the SSM agent's channels (<c>ssmmessages:*</c>) is <see cref="WildcardScope"/>'s.
     /// </summary>
     public sealed class IAC1202_IamServiceWideWildcard : PolicyStatementRule
     {
@@ -30,34 +32,24 @@ namespace IacAnalyzers.Rules.Iam
             foreach (var action in statement.Actions)
             {
                 var text = action.Text;
-                if (text == null || !IamKnowledge.HasWildcard(text) || IsEveryAction(text))
+                var verdict = WildcardScope.Judge(text, statement, out var summary);
+                if (text == null || !WildcardScope.IsFinding(verdict))
                 {
                     continue;
                 }
 
-                var colon = text.IndexOf(':');
-                if (colon <= 0)
+                string grants;
+                if (verdict == WildcardVerdict.ServiceWide)
                 {
-                    continue;
-                }
-
-                var summary = IamKnowledge.Summarize(text);
-                var actionPart = text.Substring(colon + 1);
-                string? grants = null;
-                if (actionPart.Trim('*').Length == 0 && !IamKnowledge.HasWildcard(text.Substring(0, colon)))
-                {
-                    var service = text.Substring(0, colon);
+                    var service = text.Substring(0, text.IndexOf(':'));
                     grants = "every action of service '" + service + "'" + (summary.GrantsWriteOrPermissionsManagement ? " (" + Counts(summary, "including ") + ")" : string.Empty);
                 }
-                else if (summary.GrantsWriteOrPermissionsManagement)
+                else
                 {
                     grants = Counts(summary, string.Empty);
                 }
 
-                if (grants != null)
-                {
-                    findings.Add(Create(resource, action.Value.Location, null, resource.Name, text, statement.Label, grants, action.Detail(effectBranch)));
-                }
+                findings.Add(Create(resource, action.Value.Location, null, resource.Name, text, statement.Label, grants, action.Detail(effectBranch)));
             }
         }
 

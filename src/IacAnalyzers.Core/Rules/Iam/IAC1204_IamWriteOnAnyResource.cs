@@ -12,7 +12,8 @@ namespace IacAnalyzers.Rules.Iam
     /// IAC1204: an identity-policy Allow statement with <c>Resource: "*"</c> whose actions include write or
     /// permissions-management actions that support resource-level permissions (per the IAM knowledge table), so the
     /// Resource could have named ARNs. Reads (<c>ec2:Describe*</c>), actions that only accept <c>"*"</c>, unknown
-    /// actions, and statements with a Condition are clean. <c>Action: "*"</c> is left to IAC1201. The finding lands
+    /// actions, and statements with a Condition are clean. <c>Action: "*"</c> is left to IAC1201, and wildcards IAC1202
+    /// reports (<c>s3:*</c>, <c>s3:Put*</c>) to IAC1202: one statement gets one finding per risk. The finding lands
     /// on the <c>"*"</c> resource.
     /// </summary>
     public sealed class IAC1204_IamWriteOnAnyResource : PolicyStatementRule
@@ -44,24 +45,11 @@ namespace IacAnalyzers.Rules.Iam
                     continue;
                 }
 
-                if (!IamKnowledge.HasWildcard(text))
+                // One finding per risk: a wildcard that reaches write or permissions-management actions is IAC1202's
+                // finding (with "*" as Resource it is never bounded by named resources), so only exact actions count here.
+                if (!IamKnowledge.HasWildcard(text) && IamKnowledge.TryGetAction(text, out var known))
                 {
-                    if (IamKnowledge.TryGetAction(text, out var known))
-                    {
-                        Count(known, names, seen, ref total);
-                    }
-
-                    continue;
-                }
-
-                if (IamKnowledge.Summarize(text).ScopableWriteOrPermissionsManagement == 0)
-                {
-                    continue;
-                }
-
-                foreach (var expanded in IamKnowledge.Expand(text))
-                {
-                    Count(expanded, names, seen, ref total);
+                    Count(known, names, seen, ref total);
                 }
             }
 
