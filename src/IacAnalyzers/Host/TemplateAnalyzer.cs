@@ -67,6 +67,7 @@ namespace IacAnalyzers.Host
             }
 
             var fileName = System.IO.Path.GetFileName(path);
+            var synthesized = SynthesizedTemplates.IsSynthesized(path, text);
             var entries = template.Entries;
             var byName = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < entries.Count; i++)
@@ -127,7 +128,7 @@ namespace IacAnalyzers.Host
                         var owner = byName.TryGetValue(finding.Resource.Name, out var o) ? o : i;
                         if (!SuppressionsOf(owner).Suppresses(finding.Rule))
                         {
-                            Report(finding.Rule, s => RuleRunner.ToDiagnostic(finding, s));
+                            Report(finding.Rule, s => RuleRunner.ToDiagnostic(synthesized ? SynthesizedTemplates.WithoutFix(finding) : finding, s));
                         }
                     },
                     report,
