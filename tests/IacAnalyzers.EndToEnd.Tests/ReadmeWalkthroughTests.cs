@@ -100,10 +100,10 @@ namespace IacAnalyzers.EndToEnd.Tests
             Assert.True(build.ExitCode != 0, "db.yaml's IAC2001 is an error by the .editorconfig:\n" + build.Output);
             var onDb = Assert.Single(findings, f => f.FilePath == db);
             Assert.Equal(("IAC2001", "error"), (onDb.RuleId, onDb.Level));
-            Assert.DoesNotContain(findings, f => f.FilePath.Contains(Path.DirectorySeparatorChar + "legacy" + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+            Assert.DoesNotContain(findings, f => (f.FilePath ?? string.Empty).Contains(Path.DirectorySeparatorChar + "legacy" + Path.DirectorySeparatorChar, StringComparison.Ordinal));
             var unreadable = Assert.Single(findings, f => f.FilePath == broken);
             Assert.Equal(("IAC0001", "warning"), (unreadable.RuleId, unreadable.Level));
-            Assert.DoesNotContain(findings, f => f.FilePath.EndsWith("appsettings.json", StringComparison.Ordinal));
+            Assert.DoesNotContain(findings, f => (f.FilePath ?? string.Empty).EndsWith("appsettings.json", StringComparison.Ordinal));
 
             // The strict CI build from the README: with db.yaml fixed, the unreadable template alone fails it.
             consumer.Write("db.yaml", DbTemplate + "      MultiAZ: true\n");
