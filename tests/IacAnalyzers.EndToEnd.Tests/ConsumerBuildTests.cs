@@ -163,12 +163,17 @@ namespace IacAnalyzers.EndToEnd.Tests
             var restore = consumer.Run("restore", consumer.ProjectFile, "-nologo");
             Assert.True(restore.ExitCode == 0, restore.ToString());
 
+            // This consumer references Amazon.CDK.Lib: what `cdk synth` wrote is not checked unless asked for.
+            Assert.Equal(
+                new[] { "app.template.yaml", "cfn/a.yaml", "deploy/cloudformation/b.json", "infra/db.template.json", "infra/net.template.yml", "templates/c.yml" },
+                consumer.AdditionalFiles());
             Assert.Equal(
                 new[] { "app.template.yaml", "cdk.out/App.template.json", "cfn/a.yaml", "deploy/cloudformation/b.json", "infra/db.template.json", "infra/net.template.yml", "templates/c.yml" },
-                consumer.AdditionalFiles());
+                consumer.AdditionalFiles("IacAnalyzersSynthesizedTemplates=true"));
             Assert.Empty(consumer.AdditionalFiles("IacAnalyzersIncludeTemplates=false"));
+            Assert.Empty(consumer.AdditionalFiles("IacAnalyzersIncludeTemplates=false", "IacAnalyzersSynthesizedTemplates=true"));
             Assert.Equal(
-                new[] { "app.template.yaml", "cdk.out/App.template.json", "cfn/a.yaml", "deploy/cloudformation/b.json", "infra/db.template.json", "infra/net.template.yml", "notes/draft.yaml" },
+                new[] { "app.template.yaml", "cfn/a.yaml", "deploy/cloudformation/b.json", "infra/db.template.json", "infra/net.template.yml", "notes/draft.yaml" },
                 consumer.AdditionalFiles("IacAnalyzersTemplateGlobs=notes/*.yaml", "IacAnalyzersTemplateExcludes=templates/**"));
             Assert.Equal(new[] { "notes/draft.yaml" }, consumer.AdditionalFiles("IacAnalyzersDefaultTemplateGlobs=", "IacAnalyzersTemplateGlobs=notes/*.yaml"));
         }

@@ -27,7 +27,16 @@ namespace IacAnalyzers.EndToEnd.Tests
 
         public string Directory { get; }
 
-        public string ProjectFile { get; }
+        public string ProjectFile { get; private set; }
+
+        /// <summary>Replaces the default project file with <paramref name="fileName"/> holding <paramref name="content"/>.</summary>
+        public ConsumerProject UseProjectFile(string fileName, string content)
+        {
+            File.Delete(ProjectFile);
+            ProjectFile = Path.Combine(Directory, fileName);
+            File.WriteAllText(ProjectFile, content);
+            return this;
+        }
 
         /// <summary>Rewrites the project file: Amazon.CDK.Lib and IacAnalyzers (this run's version), nothing else.</summary>
         public ConsumerProject WriteProject(string outputType, string extraProperties)

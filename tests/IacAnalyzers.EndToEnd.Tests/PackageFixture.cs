@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using IacAnalyzers.Samples;
 using Xunit;
 
@@ -17,11 +16,11 @@ namespace IacAnalyzers.EndToEnd.Tests
     }
 
     /// <summary>
-    /// Packs IacAnalyzers once per test run with a unique prerelease version into a local folder feed, and gives every
-    /// consumer the same NuGet settings: that feed, the machine's usual sources (for Amazon.CDK.Lib), an isolated
-    /// packages folder for this run, and the machine's packages folder as a read-only fallback (so the 300 MB of
-    /// Amazon.CDK.Lib is not extracted again). A unique version means a stale cached package can never hide a change.
-    /// Set IAC_E2E_KEEP=1 to keep the work folder for inspection.
+    /// Packs IacAnalyzers once per test run by running the README's install block as written (a copy of the working
+    /// tree stands in for its `git clone`): that pack has a version of its own (0.1.0-dev.&lt;UTC time&gt;), so a stale
+    /// cached package can never hide a change. Every consumer then gets the same NuGet settings: that feed, the
+    /// machine's usual sources (for Amazon.CDK.Lib), an isolated packages folder for this run, and the machine's
+    /// packages folder as a read-only fallback. Set IAC_E2E_KEEP=1 to keep the work folder for inspection.
     /// </summary>
     public sealed class PackageFixture : IDisposable
     {
@@ -36,19 +35,50 @@ namespace IacAnalyzers.EndToEnd.Tests
             DotNetCli.Completed += Record;
             RepositoryRoot = FindUp(AppContext.BaseDirectory, d => File.Exists(Path.Combine(d, "IacAnalyzers.sln")))
                 ?? throw new InvalidOperationException("Cannot find the repository root (IacAnalyzers.sln) above " + AppContext.BaseDirectory);
-            Version = BaseVersion(RepositoryRoot) + "-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
-            WorkRoot = Path.Combine(Path.GetTempPath(), "iac-e2e", Version);
-            Feed = Path.Combine(WorkRoot, "feed");
+            WorkRoot = Path.Combine(Path.GetTempPath(), "iac-e2e", DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture));
             PackagesFolder = Path.Combine(WorkRoot, "packages");
-            Directory.CreateDirectory(Feed);
+            ReadmeWorkspace = Path.Combine(WorkRoot, "readme");
+            ReadmeHome = Path.Combine(ReadmeWorkspace, "home");
+            Feed = Path.Combine(ReadmeHome, "iac-analyzers-feed");
+            ConsumersRoot = Path.Combine(WorkRoot, "consumers");
             Directory.CreateDirectory(PackagesFolder);
+            Directory.CreateDirectory(ReadmeHome);
+            Directory.CreateDirectory(ConsumersRoot);
 
-            // Consumers live below WorkRoot: stop MSBuild and NuGet from looking further up than that.
+            // Everything lives below WorkRoot: stop MSBuild from looking further up than that.
             File.WriteAllText(Path.Combine(WorkRoot, "Directory.Build.props"), "<Project />\n");
             File.WriteAllText(Path.Combine(WorkRoot, "Directory.Build.targets"), "<Project />\n");
             File.WriteAllText(Path.Combine(WorkRoot, "Directory.Packages.props"), "<Project />\n");
-            var fallback = MachinePackagesFolder();
-            File.WriteAllText(Path.Combine(WorkRoot, "NuGet.config"), $"""
+            MachinePackages = MachinePackagesFolder();
+
+            // The one pack of the run is the README's install block, run as written in a workspace that holds a copy of
+            // the repository (the block's `git clone`) and a new C# CDK app in the `cdk init` layout; its ~ is the
+            // workspace's home, so `dotnet nuget add source` writes a NuGet.config of its own there.
+            var watch = Stopwatch.StartNew();
+            WorkingTreeCopy.CopyTo(RepositoryRoot, Path.Combine(ReadmeWorkspace, "IacAnalyzers"));
+            CdkApp.Write(Path.Combine(ReadmeWorkspace, CdkApp.Name));
+            InstallBlock = ReadmeBlocks.Extract(RepositoryRoot, "install");
+            const string Clone = "git clone https://github.com/IacAnalyzers/IacAnalyzers.git";
+            if (!InstallBlock.Contains(Clone + "\n", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("The README's install block no longer clones with `" + Clone + "`:\n" + InstallBlock);
+            }
+
+            Install = RunReadmeScript(ReadmeWorkspace, InstallBlock.Replace(Clone + "\n", ": the clone is the copy the test made\n", StringComparison.Ordinal));
+            PackTime = watch.Elapsed;
+            var packages = Directory.Exists(Feed) ? Directory.GetFiles(Feed, "IacAnalyzers.*.nupkg") : Array.Empty<string>();
+            if (packages.Length != 1)
+            {
+                throw new InvalidOperationException("The README's install block did not pack exactly one IacAnalyzers package into " + Feed + ":\n" + Install);
+            }
+
+            Package = packages[0];
+            Version = Path.GetFileNameWithoutExtension(Package).Substring("IacAnalyzers.".Length);
+
+            // Consumers written by the tests take the package from the same folder through their own NuGet.config, with
+            // an isolated packages folder and the machine's as a read-only fallback (so the 300 MB of Amazon.CDK.Lib is
+            // not extracted again).
+            File.WriteAllText(Path.Combine(ConsumersRoot, "NuGet.config"), $"""
                 <?xml version="1.0" encoding="utf-8"?>
                 <configuration>
                   <config>
@@ -57,33 +87,42 @@ namespace IacAnalyzers.EndToEnd.Tests
                   <packageSources>
                     <add key="iac-e2e-feed" value="{Feed}" />
                   </packageSources>
-                  {(fallback != null ? $"<fallbackPackageFolders><add key=\"machine\" value=\"{fallback}\" /></fallbackPackageFolders>" : "")}
+                  {(MachinePackages != null ? $"<fallbackPackageFolders><add key=\"machine\" value=\"{MachinePackages}\" /></fallbackPackageFolders>" : "")}
                 </configuration>
                 """);
 
-            // Restore without the run's version (a no-op after the solution's own restore), then pack without restoring:
-            // the repository's obj/ restore state never records a test version, and a developer's next build is not
-            // disturbed by it.
-            var watch = Stopwatch.StartNew();
-            var packageProject = Path.Combine("src", "IacAnalyzers.Package", "IacAnalyzers.Package.csproj");
-            var restore = DotNetCli.Run(RepositoryRoot, new[] { "restore", packageProject, "-nologo" });
-            if (restore.ExitCode != 0)
-            {
-                throw new InvalidOperationException("dotnet restore failed: " + restore);
-            }
-
-            Pack = DotNetCli.Run(RepositoryRoot, new[]
-            {
-                "pack", packageProject, "--no-restore", "-c", "Release", "-o", Feed, "-p:Version=" + Version, "-nologo",
-            });
-            PackTime = watch.Elapsed;
-            Package = Path.Combine(Feed, $"IacAnalyzers.{Version}.nupkg");
-            if (Pack.ExitCode != 0 || !File.Exists(Package))
-            {
-                throw new InvalidOperationException("dotnet pack failed: " + Pack);
-            }
-
             _packed = new Lazy<PackedAnalyzers>(() => PackedAnalyzers.Load(Package, Path.Combine(WorkRoot, "inspect")));
+        }
+
+        /// <summary>The README's install block as the README has it.</summary>
+        public string InstallBlock { get; }
+
+        /// <summary>What running the README's install block printed, and its exit code.</summary>
+        public CommandResult Install { get; }
+
+        /// <summary>The folder the README's blocks run in (it holds the repository copy and the CDK app).</summary>
+        public string ReadmeWorkspace { get; }
+
+        /// <summary>The README workspace's home folder (~ in the README's blocks).</summary>
+        public string ReadmeHome { get; }
+
+        public string ConsumersRoot { get; }
+
+        private string? MachinePackages { get; }
+
+        /// <summary>Runs a README block with bash in <paramref name="directory"/>, as a reader would on a fresh machine.</summary>
+        public CommandResult RunReadmeScript(string directory, string script)
+        {
+            var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["HOME"] = ReadmeHome,
+                ["DOTNET_CLI_HOME"] = ReadmeHome,
+                ["NUGET_PACKAGES"] = PackagesFolder,
+                ["NUGET_FALLBACK_PACKAGES"] = MachinePackages,
+            };
+            var result = ShellScript.Run(directory, script, environment, TimeSpan.FromMinutes(20));
+            Record(result);
+            return result;
         }
 
         public string RepositoryRoot { get; }
@@ -100,7 +139,8 @@ namespace IacAnalyzers.EndToEnd.Tests
         /// <summary>The .nupkg this run produced.</summary>
         public string Package { get; }
 
-        public CommandResult Pack { get; }
+        /// <summary>The pack (the README's install block, which also builds a new CDK app).</summary>
+        public CommandResult Pack => Install;
 
         public TimeSpan PackTime { get; }
 
@@ -124,7 +164,7 @@ namespace IacAnalyzers.EndToEnd.Tests
             }
         }
 
-        public ConsumerProject NewConsumer(string name) => new ConsumerProject(this, Path.Combine(WorkRoot, name));
+        public ConsumerProject NewConsumer(string name) => new ConsumerProject(this, Path.Combine(ConsumersRoot, name));
 
         /// <summary>The SARIF 2.1.0 JSON schema the repository carries (<c>schemas/sarif-schema-2.1.0.json</c>; see its README).</summary>
         public string SarifSchemaPath()
@@ -174,13 +214,6 @@ namespace IacAnalyzers.EndToEnd.Tests
             {
                 _timings.Add($"{result.Elapsed.TotalSeconds,7:0.0}s  exit {result.ExitCode}  {result.CommandLine}");
             }
-        }
-
-        private static string BaseVersion(string root)
-        {
-            var props = File.ReadAllText(Path.Combine(root, "Directory.Build.props"));
-            var match = Regex.Match(props, @"<Version\b[^>]*>\s*([0-9]+\.[0-9]+\.[0-9]+)");
-            return match.Success ? match.Groups[1].Value : "0.0.0";
         }
 
         private static string? MachinePackagesFolder()

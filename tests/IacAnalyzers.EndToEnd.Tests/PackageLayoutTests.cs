@@ -44,6 +44,8 @@ namespace IacAnalyzers.EndToEnd.Tests
                                               || n.StartsWith("runtimes/", StringComparison.Ordinal) || n.StartsWith("contentFiles/", StringComparison.Ordinal));
             Assert.Contains("build/IacAnalyzers.props", names);
             Assert.Contains("buildTransitive/IacAnalyzers.props", names);
+            Assert.Contains("build/IacAnalyzers.targets", names);
+            Assert.Contains("buildTransitive/IacAnalyzers.targets", names);
             Assert.Contains("README.md", names);
 
             var props = XDocument.Load(zip.GetEntry("build/IacAnalyzers.props")!.Open());

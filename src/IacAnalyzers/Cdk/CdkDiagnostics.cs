@@ -19,7 +19,12 @@ namespace IacAnalyzers.Cdk
         {
             var descriptor = Descriptors.For(finding.Rule);
             var properties = FixProperties(finding, input, adapter);
-            return Diagnostic.Create(descriptor, Locations.ToLocation(finding.Location), properties, finding.MessageArgs);
+
+            // Say what the C# code says: MultiAz, not MultiAZ (only casing; see CSharpNames).
+            var names = CSharpNames.For(input, adapter);
+            var format = names.Rewrite(descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            descriptor = Descriptors.WithMessageFormat(descriptor, format);
+            return Diagnostic.Create(descriptor, Locations.ToLocation(finding.Location), properties, names.Rewrite(finding.MessageArgs));
         }
 
         private static ImmutableDictionary<string, string?> FixProperties(Finding finding, AdapterInput input, CdkAdapter? adapter)

@@ -69,6 +69,7 @@ namespace IacAnalyzers.Host
             }
 
             var fileName = System.IO.Path.GetFileName(path);
+            var synthesized = SynthesizedTemplates.IsSynthesized(path, text);
             var entries = template.Entries;
             var byName = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < entries.Count; i++)
@@ -136,7 +137,7 @@ namespace IacAnalyzers.Host
                                 finding = new Finding(finding.Rule, finding.Resource, moved, finding.MessageArgs);
                             }
 
-                            Report(finding.Rule, s => RuleRunner.ToDiagnostic(finding, s));
+                            Report(finding.Rule, s => RuleRunner.ToDiagnostic(synthesized ? SynthesizedTemplates.WithoutFix(finding) : finding, s));
                         }
                     },
                     report,

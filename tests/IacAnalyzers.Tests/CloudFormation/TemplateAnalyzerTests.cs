@@ -24,7 +24,7 @@ namespace IacAnalyzers.Tests.CloudFormation
                       MultiAZ: {|IAC2001:!Ref DbMultiAz|}
                 """);
             Assert.Equal(
-                "RDS DB instance 'Db' runs in a single Availability Zone (from the Default of parameter 'DbMultiAz'): set MultiAZ to true so a standby in another zone takes over on failure",
+                "RDS DB instance 'Db' runs in a single Availability Zone (from the Default of parameter 'DbMultiAz'): set MultiAZ to true so a standby in another zone takes over on failure [Reliability · REL10-BP01]",
                 diagnostics.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(new FileLinePositionSpan("infra/db.yaml", new(10, 15), new(10, 29)), diagnostics.Single().Location.GetLineSpan());
         }

@@ -21,7 +21,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                 }
                 """, "IAC1002");
             Assert.Equal(
-                "EBS volume 'Data' is not encrypted (Encrypted is not set and defaults to false): set Encrypted to true; this replaces the volume (move its data through an encrypted snapshot copy)",
+                "EBS volume 'Data' is not encrypted (Encrypted is not set and defaults to false): set Encrypted to true; this replaces the volume (move its data through an encrypted snapshot copy) [Security · SEC08-BP02]",
                 diagnostics.Single().GetMessage());
         }
 

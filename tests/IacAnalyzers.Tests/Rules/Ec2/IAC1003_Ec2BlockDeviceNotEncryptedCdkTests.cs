@@ -44,7 +44,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                 }
                 """, "IAC1003");
             Assert.Equal(
-                "Block device '/dev/xvda' of EC2 instance 'Web' is not encrypted (Ebs.Encrypted is not set and defaults to false): set Encrypted to true in its Ebs settings",
+                "Block device '/dev/xvda' of EC2 instance 'Web' is not encrypted (Ebs.Encrypted is not set and defaults to false): set Encrypted to true in its Ebs settings [Security · SEC08-BP02]",
                 diagnostics.Single().GetMessage());
         }
 
@@ -137,7 +137,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                 }
                 """, "IAC1003");
             Assert.Equal(
-                "Block device '/dev/xvda' of EC2 instance 'Web' is not encrypted (from the CDK default (EbsDeviceOptions.Encrypted: false)): set Encrypted to true in its Ebs settings",
+                "Block device '/dev/xvda' of EC2 instance 'Web' is not encrypted (from the CDK default (EbsDeviceOptions.Encrypted: false)): set Encrypted to true in its Ebs settings [Security · SEC08-BP02]",
                 diagnostics.Single().GetMessage());
         }
 

@@ -36,7 +36,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
 
             Assert.Equal(
                 "Security group 'Bastion' opens SSH (TCP port 22) to the internet: 0.0.0.0/0 is allowed on TCP port 22 (from Peer.AnyIpv4()). " +
-                "Allow only known address ranges or security groups, or use Session Manager instead of SSH",
+                "Allow only known address ranges or security groups, or use Session Manager instead of SSH [Security · SEC05-BP02]",
                 diagnostics.Single().GetMessage());
         }
 

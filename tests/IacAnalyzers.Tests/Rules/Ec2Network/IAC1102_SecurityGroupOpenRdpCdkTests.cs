@@ -33,7 +33,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
 
             Assert.Equal(
                 "Security group 'Windows' opens RDP (TCP port 3389) to the internet: 0.0.0.0/0 is allowed on TCP port 3389 (from Peer.AnyIpv4()). " +
-                "Allow only known address ranges or security groups, or use Fleet Manager or Session Manager port forwarding instead of RDP",
+                "Allow only known address ranges or security groups, or use Fleet Manager or Session Manager port forwarding instead of RDP [Security · SEC05-BP02]",
                 diagnostics.Single().GetMessage());
         }
 

@@ -39,9 +39,9 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
                 """);
 
             Assert.Equal(
-                "ElastiCache replication group 'Sessions' does not fail over to another Availability Zone (MultiAZEnabled is not set and " +
+                "ElastiCache replication group 'Sessions' does not fail over to another Availability Zone (MultiAzEnabled is not set and " +
                 "defaults to false; automatic failover is off: AutomaticFailoverEnabled defaults to false; it has a single node: " +
-                "NumCacheClusters defaults to 1): enable MultiAZEnabled and AutomaticFailoverEnabled with at least one replica per shard",
+                "NumCacheClusters defaults to 1): enable MultiAzEnabled and AutomaticFailoverEnabled with at least one replica per shard [Reliability · REL11-BP02]",
                 diagnostics.Single().GetMessage());
         }
 
@@ -78,7 +78,7 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
                         });
                 """);
 
-            Assert.Contains("(when `prod` is false; MultiAZEnabled is false)", diagnostics.Single().GetMessage(), System.StringComparison.Ordinal);
+            Assert.Contains("(when `prod` is false; MultiAzEnabled is false)", diagnostics.Single().GetMessage(), System.StringComparison.Ordinal);
         }
     }
 }

@@ -26,7 +26,7 @@ namespace IacAnalyzers.Tests.Rules.Iam
                 }
                 """, "IAC1201");
             Assert.Equal(
-                "'role' allows every action (Action '*') in the statement of PolicyDocument on every resource (Resource '*'): list only the actions the workload needs",
+                "'role' allows every action (Action '*') in the statement of PolicyDocument on every resource (Resource '*'): list only the actions the workload needs [Security · SEC03-BP02]",
                 diagnostics.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         }
 

@@ -27,7 +27,7 @@ namespace IacAnalyzers.Tests.Rules.Kinesis
                 }
                 """, "IAC1007");
             Assert.Contains(diagnostics, d => d.GetMessage() ==
-                "Kinesis stream 'Clicks' is not encrypted (from StreamEncryption.UNENCRYPTED): set StreamEncryption with EncryptionType KMS (KeyId alias/aws/kinesis uses the AWS managed key)");
+                "Kinesis stream 'Clicks' is not encrypted (from StreamEncryption.UNENCRYPTED): set StreamEncryption with EncryptionType KMS (KeyId alias/aws/kinesis uses the AWS managed key) [Security · SEC08-BP02]");
             Assert.Contains(diagnostics, d => d.GetMessage().Contains("'Either' is not encrypted (when `prod` is false; from StreamEncryption.UNENCRYPTED)", System.StringComparison.Ordinal));
         }
 

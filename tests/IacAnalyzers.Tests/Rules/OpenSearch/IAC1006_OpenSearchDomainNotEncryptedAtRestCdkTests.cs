@@ -24,7 +24,7 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
                 }
                 """, "IAC1006");
             Assert.Equal(
-                "OpenSearch domain 'Search' is not encrypted at rest (EncryptionAtRestOptions is not set, so encryption at rest is off): set EncryptionAtRestOptions.Enabled to true",
+                "OpenSearch domain 'Search' is not encrypted at rest (EncryptionAtRestOptions is not set, so encryption at rest is off): set EncryptionAtRestOptions.Enabled to true [Security · SEC08-BP02]",
                 diagnostics.Single().GetMessage());
         }
 

@@ -39,7 +39,7 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
 
             Assert.Equal(
                 "OpenSearch domain 'Logs' has 4 data nodes in a single Availability Zone (ZoneAwarenessEnabled is not set and defaults to false): " +
-                "set ZoneAwarenessEnabled to true in ClusterConfig so nodes and replicas spread across zones",
+                "set ZoneAwarenessEnabled to true in ClusterConfig so nodes and replicas spread across zones [Reliability · REL10-BP01]",
                 diagnostics.Single().GetMessage());
         }
 

@@ -24,7 +24,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                 """, "IAC1001");
             Assert.Equal(
                 "RDS DB instance 'Db' is not encrypted at rest (StorageEncrypted is not set and defaults to false): set StorageEncrypted to true; " +
-                "encryption is chosen at creation, so this replaces the database (move its data through an encrypted snapshot copy)",
+                "encryption is chosen at creation, so this replaces the database (move its data through an encrypted snapshot copy) [Security · SEC08-BP02]",
                 diagnostics.Single().GetMessage());
         }
 
@@ -120,7 +120,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                 """, "IAC1001");
             Assert.Equal(
                 "RDS DB instance 'Db' is not encrypted at rest (from the CDK default (DatabaseInstanceProps.StorageEncrypted: true if storageEncryptionKey has been provided, false otherwise)): " +
-                "set StorageEncrypted to true; encryption is chosen at creation, so this replaces the database (move its data through an encrypted snapshot copy)",
+                "set StorageEncrypted to true; encryption is chosen at creation, so this replaces the database (move its data through an encrypted snapshot copy) [Security · SEC08-BP02]",
                 diagnostics.Single().GetMessage());
         }
 

@@ -23,7 +23,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                 }
                 """);
             Assert.Equal(
-                "RDS DB instance 'Db' runs in a single Availability Zone (MultiAZ is not set and defaults to false): set MultiAZ to true so a standby in another zone takes over on failure",
+                "RDS DB instance 'Db' runs in a single Availability Zone (MultiAz is not set and defaults to false): set MultiAz to true so a standby in another zone takes over on failure [Reliability · REL10-BP01]",
                 diagnostics.Single().GetMessage());
         }
 
@@ -152,7 +152,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                 }
                 """);
             Assert.Equal(
-                "RDS DB instance 'Db' runs in a single Availability Zone (from the CDK default (DatabaseInstanceProps.MultiAz: false)): set MultiAZ to true so a standby in another zone takes over on failure",
+                "RDS DB instance 'Db' runs in a single Availability Zone (from the CDK default (DatabaseInstanceProps.MultiAz: false)): set MultiAz to true so a standby in another zone takes over on failure [Reliability · REL10-BP01]",
                 diagnostics.Single().GetMessage());
         }
 

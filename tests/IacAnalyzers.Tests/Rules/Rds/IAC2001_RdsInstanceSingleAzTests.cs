@@ -26,7 +26,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                 """));
             test.ExpectedDiagnostics.Add(VerifyTemplate.Diagnostic("IAC2001").WithLocation(0).WithMessage(
                 "RDS DB instance 'Orders' runs in a single Availability Zone (MultiAZ is not set and defaults to false): " +
-                "set MultiAZ to true so a standby in another zone takes over on failure"));
+                "set MultiAZ to true so a standby in another zone takes over on failure [Reliability · REL10-BP01]"));
             await test.RunAsync();
         }
 

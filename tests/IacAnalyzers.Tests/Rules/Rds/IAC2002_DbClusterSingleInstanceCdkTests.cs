@@ -41,7 +41,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                 """);
 
             Assert.Equal(
-                "Aurora DB cluster 'Orders' has a single DB instance ('Orders/writer'): add a second instance (a reader) so the cluster can fail over to another Availability Zone",
+                "Aurora DB cluster 'Orders' has a single DB instance ('Orders/writer'): add a second instance (a reader) so the cluster can fail over to another Availability Zone [Reliability · REL10-BP01]",
                 diagnostics.Single().GetMessage());
         }
 

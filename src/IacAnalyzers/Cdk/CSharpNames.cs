@@ -1,0 +1,241 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using IacAnalyzers.Cdk.Adapters;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace IacAnalyzers.Cdk
+{
+    /// <summary>
+    /// On the C# surface, say what the C# code says. Rules and the catalog speak CloudFormation (<c>MultiAZ</c>,
+    /// <c>MultiAZEnabled</c>); Amazon.CDK.Lib spells the same properties in jsii casing (<c>MultiAz</c>,
+    /// <c>MultiAzEnabled</c>). This rewrites a C# finding's message — the catalog's format and the rule's arguments —
+    /// so that every word naming a property of the construct's props in other casing takes the C# spelling. Only
+    /// casing changes, and only in words written as property names are (an upper-case start and some lower case, so
+    /// neither <c>encrypted</c> nor <c>KMS</c>): a CloudFormation name with no C# member of the same letters stays as it is. Quoted text
+    /// (construct ids, values, <c>`code`</c>) is never touched.
+    /// </summary>
+    public sealed class CSharpNames
+    {
+        private const int MaxNames = 4096;
+
+        private readonly Dictionary<string, string?> byUpper = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+
+        private CSharpNames()
+        {
+        }
+
+        /// <summary>
+        /// The C# names a finding on a construct may mention: the members of the props type of the
+        /// creation (L1 and L2, with one level of nested property types) and the adapter's rows. The view's own keys
+        /// are not used: an L2 view is keyed by CloudFormation names.
+        /// </summary>
+        public static CSharpNames For(AdapterInput input, CdkAdapter? adapter)
+        {
+            var names = new CSharpNames();
+            if (input.Operation is IObjectCreationOperation creation && creation.Constructor != null)
+            {
+                foreach (var parameter in creation.Constructor.Parameters)
+                {
+                    if (parameter.Name == "props" && parameter.Type is INamedTypeSymbol propsType)
+                    {
+                        names.AddMembersOf(propsType);
+                    }
+                }
+            }
+
+            if (adapter is ConstructAdapter table)
+            {
+                foreach (var row in table.Rows)
+                {
+                    names.Add(row.CdkMember);
+                }
+            }
+
+            return names;
+        }
+
+        /// <summary>A rewriter over a given list of C# names.</summary>
+        public static CSharpNames Of(params string[] csharpNames)
+        {
+            var names = new CSharpNames();
+            foreach (var name in csharpNames)
+            {
+                names.Add(name);
+            }
+
+            return names;
+        }
+
+        /// <summary>Rewrites words outside quotes; returns the same instance when nothing changes.</summary>
+        public string Rewrite(string text)
+        {
+            if (byUpper.Count == 0 || text.Length == 0)
+            {
+                return text;
+            }
+
+            StringBuilder? result = null;
+            var quote = '\0';
+            var i = 0;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (quote != '\0')
+                {
+                    if (c == quote)
+                    {
+                        quote = '\0';
+                    }
+
+                    result?.Append(c);
+                    i++;
+                    continue;
+                }
+
+                if ((c == '\'' || c == '`') && (i == 0 || !char.IsLetterOrDigit(text[i - 1])))
+                {
+                    quote = c;
+                    result?.Append(c);
+                    i++;
+                    continue;
+                }
+
+                if (!IsWordStart(c) || (i > 0 && IsWordPart(text[i - 1])))
+                {
+                    result?.Append(c);
+                    i++;
+                    continue;
+                }
+
+                var end = i + 1;
+                while (end < text.Length && IsWordPart(text[end]))
+                {
+                    end++;
+                }
+
+                var word = text.Substring(i, end - i);
+                if (LooksLikeAPropertyName(word) && byUpper.TryGetValue(word, out var csharp) && csharp != null && !string.Equals(csharp, word, StringComparison.Ordinal))
+                {
+                    result ??= new StringBuilder(text, 0, i, text.Length + 8);
+                    result.Append(csharp);
+                }
+                else
+                {
+                    result?.Append(word);
+                }
+
+                i = end;
+            }
+
+            return result?.ToString() ?? text;
+        }
+
+        /// <summary>The arguments with their strings rewritten; the same array when nothing changes.</summary>
+        public object[] Rewrite(object[] args)
+        {
+            object[]? copy = null;
+            for (var i = 0; i < args.Length; i++)
+            {
+                if (args[i] is string s)
+                {
+                    var rewritten = Rewrite(s);
+                    if (!ReferenceEquals(rewritten, s))
+                    {
+                        copy ??= (object[])args.Clone();
+                        copy[i] = rewritten;
+                    }
+                }
+            }
+
+            return copy ?? args;
+        }
+
+        /// <summary>
+        /// <c>MultiAZ</c>, not <c>encrypted</c> (English) nor <c>KMS</c> (an acronym): an upper-case start and some
+        /// lower case, as CloudFormation property names are written.
+        /// </summary>
+        private static bool LooksLikeAPropertyName(string word)
+        {
+            if (word.Length < 2 || word[0] < 'A' || word[0] > 'Z')
+            {
+                return false;
+            }
+
+            foreach (var c in word)
+            {
+                if (c >= 'a' && c <= 'z')
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsWordStart(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+
+        private static bool IsWordPart(char c) => IsWordStart(c) || (c >= '0' && c <= '9') || c == '_';
+
+        /// <summary>
+        /// The props type's members, and one level of its nested CloudFormation property types
+        /// (<c>CfnDomain.ClusterConfigProperty.ZoneAwarenessEnabled</c>); no recursion that follows the input.
+        /// </summary>
+        private void AddMembersOf(INamedTypeSymbol type)
+        {
+            AddOwnMembersOf(type);
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IPropertySymbol property && property.Type is INamedTypeSymbol nested
+                    && nested.Name.EndsWith("Property", StringComparison.Ordinal) && !nested.IsGenericType)
+                {
+                    AddOwnMembersOf(nested);
+                }
+            }
+        }
+
+        private void AddOwnMembersOf(INamedTypeSymbol type)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IPropertySymbol property && property.DeclaredAccessibility == Accessibility.Public && !property.IsStatic)
+                {
+                    Add(property.Name);
+                }
+            }
+
+            foreach (var contract in type.AllInterfaces)
+            {
+                foreach (var member in contract.GetMembers())
+                {
+                    if (member is IPropertySymbol property)
+                    {
+                        Add(property.Name);
+                    }
+                }
+            }
+        }
+
+        private void Add(string name)
+        {
+            if (name.Length == 0 || byUpper.Count >= MaxNames || !IsWordStart(name[0]))
+            {
+                return;
+            }
+
+            if (byUpper.TryGetValue(name, out var known))
+            {
+                if (known != null && !string.Equals(known, name, StringComparison.Ordinal))
+                {
+                    // Two C# names that differ only by case: do not guess which one a message means.
+                    byUpper[name] = null;
+                }
+
+                return;
+            }
+
+            byUpper[name] = name;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using IacAnalyzers.Catalog;
+using IacAnalyzers.Cdk;
+using IacAnalyzers.Host;
+using IacAnalyzers.Tests.Cdk;
+using Xunit;
+
+namespace IacAnalyzers.Tests.BuildOutput
+{
+    /// <summary>
+    /// What `dotnet build` prints: every finding carries its Well-Architected pillar and best practice, and a C# finding
+    /// names the C# property (MultiAz) where a template finding names the CloudFormation one (MultiAZ).
+    /// </summary>
+    public class BuildMessageTests
+    {
+        public static TheoryData<string> Ids() => Repository.CatalogTests.Ids();
+
+        [Theory]
+        [MemberData(nameof(Ids))]
+        public void Message_ends_with_pillar_and_best_practice(string id)
+        {
+            var rule = RuleCatalog.Find(id)!;
+            var format = Descriptors.For(rule).MessageFormat.ToString(CultureInfo.InvariantCulture);
+            if (rule.Pillar == Pillar.Tool)
+            {
+                Assert.Equal(rule.MessageFormat, format);
+                return;
+            }
+
+            Assert.Equal(rule.MessageFormat + " [" + Descriptors.PillarName(rule.Pillar) + " \u00b7 " + rule.BestPractice + "]", format);
+        }
+
+        [Fact]
+        public void Pillar_names_are_written_as_the_framework_writes_them()
+        {
+            Assert.Equal("Security", Descriptors.PillarName(Pillar.Security));
+            Assert.Equal("Performance Efficiency", Descriptors.PillarName(Pillar.PerformanceEfficiency));
+            Assert.Equal("Cost Optimization", Descriptors.PillarName(Pillar.CostOptimization));
+            Assert.Equal("Operational Excellence", Descriptors.PillarName(Pillar.OperationalExcellence));
+        }
+
+        [Fact]
+        public async Task CSharp_finding_names_the_CSharp_property_and_keeps_the_rule_metadata()
+        {
+            var diagnostics = await CdkTestHost.VerifyAsync("""
+                using Amazon.CDK;
+                using Amazon.CDK.AWS.RDS;
+                using Constructs;
+
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        new CfnDBInstance(this, "Db", new CfnDBInstanceProps { Engine = "postgres", StorageEncrypted = true, MultiAz = [|false|] });
+                    }
+                }
+                """, "IAC2001");
+            var diagnostic = diagnostics.Single();
+            var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+            Assert.Contains("set MultiAz to true", message, StringComparison.Ordinal);
+            Assert.DoesNotContain("MultiAZ", message, StringComparison.Ordinal);
+            Assert.EndsWith("[Reliability \u00b7 REL10-BP01]", message, StringComparison.Ordinal);
+
+            // Only the wording differs: id, severity, category, help link and tags are the catalog's.
+            var catalog = Descriptors.For(RuleCatalog.Find("IAC2001")!);
+            Assert.Equal(catalog.Id, diagnostic.Descriptor.Id);
+            Assert.Equal(catalog.DefaultSeverity, diagnostic.Descriptor.DefaultSeverity);
+            Assert.Equal(catalog.Category, diagnostic.Descriptor.Category);
+            Assert.Equal(catalog.HelpLinkUri, diagnostic.Descriptor.HelpLinkUri);
+            Assert.Equal(catalog.CustomTags, diagnostic.Descriptor.CustomTags);
+        }
+
+        [Fact]
+        public void Only_casing_of_property_like_words_outside_quotes_changes()
+        {
+            var names = CSharpNames.Of("MultiAz", "Encrypted", "Kms", "MultiAzEnabled");
+            Assert.Equal("set MultiAz to true", names.Rewrite("set MultiAZ to true"));
+            Assert.Equal("MultiAzEnabled is false", names.Rewrite("MultiAZEnabled is false"));
+            // English words and acronyms stay; quoted construct ids and code stay; longer words are not split.
+            Assert.Equal("is not encrypted; use a KMS key", names.Rewrite("is not encrypted; use a KMS key"));
+            Assert.Equal("instance 'MULTIAZ' (when `MultiAZ` is false)", names.Rewrite("instance 'MULTIAZ' (when `MultiAZ` is false)"));
+            Assert.Equal("MultiAZX", names.Rewrite("MultiAZX"));
+            var same = "nothing to change";
+            Assert.Same(same, names.Rewrite(same));
+        }
+
+        [Fact]
+        public void Names_differing_only_by_case_are_not_guessed()
+        {
+            var names = CSharpNames.Of("MultiAz", "MultiAZ2", "Multiaz");
+            Assert.Equal("set MultiAZ to true", names.Rewrite("set MultiAZ to true"));
+        }
+    }
+}
