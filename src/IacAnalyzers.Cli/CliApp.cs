@@ -35,6 +35,9 @@ namespace IacAnalyzers.Cli
         public bool ErrIsTerminal { get; init; }
 
         public Func<string, string?> GetVariable { get; init; } = Environment.GetEnvironmentVariable;
+
+        /// <summary>A test seam before each file read: may throw the I/O exception the file system would; null reads normally.</summary>
+        public Func<string, string?>? ReadFile { get; init; }
     }
 
     /// <summary>The commands. Exit codes: see <see cref="ExitCodes"/>.</summary>
@@ -146,7 +149,7 @@ Exit codes:
                 };
             }
 
-            return Scanner.Scan(root, inputs, o.Excludes, configs, progress, cancellationToken);
+            return Scanner.Scan(root, inputs, o.Excludes, configs, progress, cancellationToken, env.ReadFile);
         }
 
         private static int Check(Options o, CliEnvironment env, CancellationToken cancellationToken)

@@ -53,7 +53,7 @@ namespace IacAnalyzers.Cli
         public const long MaxFileBytes = 32L * 1024 * 1024;
 
         public static ScanResult Scan(string root, IReadOnlyList<string> inputs, IReadOnlyList<string> excludes, IReadOnlyList<string> globalConfigs,
-            Action<int, int>? progress, CancellationToken cancellationToken)
+            Action<int, int>? progress, CancellationToken cancellationToken, Func<string, string?>? readFile = null)
         {
             root = Path.GetFullPath(root);
             var walker = new FileWalker(p => Display(root, p), excludes);
@@ -75,7 +75,7 @@ namespace IacAnalyzers.Cli
                     var config = configs.For(path);
                     var severities = config.SeveritiesFor(path);
                     TemplateAnalysis? analysis;
-                    var text = Read(path, out var error);
+                    var text = Read(path, out var error, readFile);
                     if (text == null)
                     {
                         unreadable[i] = (display, error!);
@@ -131,11 +131,16 @@ namespace IacAnalyzers.Cli
         /// with the reason when it cannot be read. A file too large to load gives a text only when its head looks like a
         /// template, together with an error (the caller reports IAC0001).
         /// </summary>
-        public static string? Read(string path, out string? error)
+        public static string? Read(string path, out string? error, Func<string, string?>? readFile = null)
         {
             error = null;
             try
             {
+                if (readFile?.Invoke(path) is string given)
+                {
+                    return given;
+                }
+
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
                 if (stream.Length > MaxFileBytes)
                 {
