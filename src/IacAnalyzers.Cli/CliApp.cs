@@ -53,6 +53,8 @@ Usage:
   iac-analyzers baseline create [paths...] [--output FILE] [options]
                                                 write the current findings as a baseline (default iac-analyzers.baseline.json)
   iac-analyzers fix [paths...] [--dry-run]      apply the template fixes in place (--dry-run: print a diff)
+  iac-analyzers sarif enrich|merge FILES... [--output FILE] [--keep-other]
+                                                the compiler's ErrorLog files (SARIF 2.1) as one code-scanning-ready log
   iac-analyzers rules                           list the rules
   iac-analyzers explain <ID>                    show a rule's page
   iac-analyzers --version | --help
@@ -106,6 +108,13 @@ Exit codes:
                         return BaselineCreate(Options.Parse(rest.Skip(1).ToArray()), env, cancellationToken);
                     case "fix":
                         return Fix(Options.Parse(rest), env, cancellationToken);
+                    case "sarif":
+                        if (rest.Length == 0 || (rest[0] != "enrich" && rest[0] != "merge"))
+                        {
+                            return UsageError(env, "sarif: expected 'sarif enrich FILES...' or 'sarif merge FILES...'");
+                        }
+
+                        return Sarif(Options.Parse(rest.Skip(1).ToArray()), env, cancellationToken);
                     case "rules":
                         return Rules(env);
                     case "explain":
@@ -276,6 +285,53 @@ Exit codes:
             baseline.Save(path, previous);
             env.Out.WriteLine($"Wrote {RiskReport.Plural(baseline.Entries.Count, "entry").Replace("entrys", "entries")} to {Scanner.Display(env.CurrentDirectory, path)}. Review it and fill in each reason.");
             return scan.Missing.Count > 0 || scan.Unreadable.Count > 0 ? Exit(scan, o, env) : ExitCodes.Ok;
+        }
+
+        private static int Sarif(Options o, CliEnvironment env, CancellationToken cancellationToken)
+        {
+            if (o.Paths.Count == 0)
+            {
+                throw new UsageException("sarif enrich: give the compiler's SARIF files (ErrorLog) to read");
+            }
+
+            var root = Path.GetFullPath(o.Root ?? ".", env.CurrentDirectory);
+            var files = new List<string>();
+            foreach (var path in o.Paths.Select(p => Path.GetFullPath(p, env.CurrentDirectory)))
+            {
+                if (Directory.Exists(path))
+                {
+                    files.AddRange(Directory.GetFiles(path, "*.sarif", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal));
+                }
+                else if (File.Exists(path))
+                {
+                    files.Add(path);
+                }
+                else
+                {
+                    env.Err.WriteLine("iac-analyzers: no such file or folder: " + Scanner.Display(env.CurrentDirectory, path));
+                    return ExitCodes.Usage;
+                }
+            }
+
+            var read = SarifEnrich.Read(files, root, o.KeepOther, cancellationToken);
+            var output = o.Output ?? (o.Format is string f && f.StartsWith("sarif=", StringComparison.Ordinal) ? f.Substring(6) : null);
+            using (var stream = output != null ? OpenOutput(output, env) : null)
+            {
+                var writer = env.Out;
+                WriteBytes(writer, stream, s => SarifReport.Write(s, read.Findings, root, o.Category ?? "iac-analyzers", false, read.Problems.Count == 0, read.Problems, read.OtherRules, read.OtherResults));
+            }
+
+            foreach (var (path, reason) in read.Problems)
+            {
+                env.Err.WriteLine($"iac-analyzers: {path}: {reason}");
+            }
+
+            if (output != null)
+            {
+                env.Err.WriteLine($"Wrote {RiskReport.Plural(read.Findings.Count, "IacAnalyzers result")} from {RiskReport.Plural(files.Count, "log")} to {output}.");
+            }
+
+            return read.Problems.Count > 0 ? ExitCodes.Usage : ExitCodes.Ok;
         }
 
         private static int Rules(CliEnvironment env)
@@ -469,6 +525,8 @@ Exit codes:
 
         public bool DryRun { get; private set; }
 
+        public bool KeepOther { get; private set; }
+
         public bool? Color { get; private set; }
 
         public static Options Parse(string[] args)
@@ -539,6 +597,9 @@ Exit codes:
                         break;
                     case "--dry-run":
                         o.DryRun = true;
+                        break;
+                    case "--keep-other":
+                        o.KeepOther = true;
                         break;
                     case "--color":
                         o.Color = true;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -45,7 +44,7 @@ namespace IacAnalyzers.Cli.Reports
         public static string Precision(RuleInfo rule) => rule.Level == RuleLevel.BuildError ? "high" : "medium";
 
         public static void Write(Stream stream, IReadOnlyList<CliFinding> findings, string root, string category, bool baselineInUse, bool executionSuccessful,
-            IEnumerable<(string Path, string Reason)> notifications)
+            IEnumerable<(string Path, string Reason)> notifications, IEnumerable<System.Text.Json.Nodes.JsonNode>? otherRules = null, IEnumerable<System.Text.Json.Nodes.JsonNode>? otherResults = null)
         {
             var rules = RuleCatalog.All.ToList();
             var index = rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
@@ -67,6 +66,11 @@ namespace IacAnalyzers.Cli.Reports
             foreach (var rule in rules)
             {
                 WriteRule(w, rule);
+            }
+
+            foreach (var rule in otherRules ?? Enumerable.Empty<System.Text.Json.Nodes.JsonNode>())
+            {
+                rule.WriteTo(w);
             }
 
             w.WriteEndArray();
@@ -111,6 +115,11 @@ namespace IacAnalyzers.Cli.Reports
             foreach (var f in findings)
             {
                 WriteResult(w, f, index[f.Rule.Id], baselineInUse);
+            }
+
+            foreach (var result in otherResults ?? Enumerable.Empty<System.Text.Json.Nodes.JsonNode>())
+            {
+                result.WriteTo(w);
             }
 
             w.WriteEndArray();
@@ -301,7 +310,5 @@ namespace IacAnalyzers.Cli.Reports
 
         private static string EscapeRelative(string path)
             => string.Join("/", path.Split('/').Select(Uri.EscapeDataString));
-
-        internal static string Invariant(int n) => n.ToString(CultureInfo.InvariantCulture);
     }
 }
