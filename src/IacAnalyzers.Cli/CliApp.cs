@@ -61,7 +61,8 @@ Usage:
 
 Options of check (and of baseline create / fix where they apply):
   --format LIST        comma-separated outputs, each NAME or NAME=FILE (stdout without FILE):
-                       text, sarif, json, github (workflow annotations), markdown (e.g. markdown=$GITHUB_STEP_SUMMARY)
+                       text, sarif, json, github (workflow annotations), markdown (e.g. markdown=$GITHUB_STEP_SUMMARY),
+                       html (one self-contained page: chart per pillar, filterable findings table)
                        default: text
   --fail-on LEVEL      error (default), warning, note, never: the lowest level that fails the run
   --baseline FILE      findings listed in FILE do not fail the run; stale entries are reported
@@ -209,6 +210,9 @@ Exit codes:
                         break;
                     case "markdown":
                         MarkdownReport.Write(writer, scan, summary);
+                        break;
+                    case "html":
+                        HtmlReport.Write(writer, scan, summary);
                         break;
                 }
 
@@ -469,7 +473,7 @@ Exit codes:
     /// <summary>One requested output: a format name and, optionally, a file.</summary>
     internal sealed record OutputSpec(string Name, string? File)
     {
-        public static readonly string[] Names = { "text", "sarif", "json", "github", "markdown" };
+        public static readonly string[] Names = { "text", "sarif", "json", "github", "markdown", "html" };
 
         public static List<OutputSpec> Parse(string spec)
         {

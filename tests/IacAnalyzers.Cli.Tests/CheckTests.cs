@@ -142,5 +142,14 @@ Resources:
             Assert.Contains("## Why it matters", explain.Out);
             Assert.Equal(ExitCodes.Usage, CliRunner.Run(CliRunner.RepositoryRoot, "explain", "IAC9999").Exit);
         }
+    
+        [Fact]
+        public void Every_best_practice_of_the_catalog_has_a_title_for_the_risk_report()
+        {
+            foreach (var rule in Catalog.RuleCatalog.All.Where(r => r.BestPractice.Length > 0))
+            {
+                Assert.True(Catalog.BestPractices.Title(rule.BestPractice) != null, rule.Id + ": no title for " + rule.BestPractice + " in Catalog/BestPractices.cs");
+            }
+        }
     }
 }
