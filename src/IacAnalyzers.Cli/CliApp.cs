@@ -72,6 +72,7 @@ Options of check (and of baseline create / fix where they apply):
   --category ID        SARIF automationDetails.id (default: iac-analyzers)
   --show-suppressed    list suppressed findings in the text report
   --color / --no-color colours in the text report (default: on a terminal, unless NO_COLOR is set)
+  --stats              print files, findings and the peak memory of the run on stderr
 
 Exit codes:
   0  no active finding at or above --fail-on
@@ -223,7 +224,32 @@ Exit codes:
                 }
             }
 
+            if (o.Stats)
+            {
+                env.Err.WriteLine($"stats: files={scan.FilesRead} templates={scan.Templates} findings={scan.Findings.Count} peak_rss_kb={PeakRssKb()}");
+            }
+
             return Exit(scan, o, env);
+        }
+
+        /// <summary>The process's peak resident memory (VmHWM, Linux), or the peak working set elsewhere.</summary>
+        private static long PeakRssKb()
+        {
+            try
+            {
+                foreach (var line in File.ReadLines("/proc/self/status"))
+                {
+                    if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    {
+                        return long.Parse(line.Substring(6).Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                }
+            }
+            catch (IOException)
+            {
+            }
+
+            return System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024;
         }
 
         private static void WriteBytes(TextWriter writer, Stream? file, Action<Stream> write)
@@ -531,6 +557,8 @@ Exit codes:
 
         public bool KeepOther { get; private set; }
 
+        public bool Stats { get; private set; }
+
         public bool? Color { get; private set; }
 
         public static Options Parse(string[] args)
@@ -601,6 +629,9 @@ Exit codes:
                         break;
                     case "--dry-run":
                         o.DryRun = true;
+                        break;
+                    case "--stats":
+                        o.Stats = true;
                         break;
                     case "--keep-other":
                         o.KeepOther = true;
