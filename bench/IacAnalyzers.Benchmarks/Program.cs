@@ -13,6 +13,18 @@ namespace IacAnalyzers.Benchmarks
     {
         public static int Main(string[] args)
         {
+            if (args.Length == 2 && args[0] == "--bare-parse")
+            {
+                return CliBenchmark.BareParse(args[1]);
+            }
+
+            var cliBench = Array.IndexOf(args, "--cli");
+            if (cliBench >= 0)
+            {
+                var files = cliBench + 1 < args.Length && int.TryParse(args[cliBench + 1], out var c) ? c : 300;
+                return CliBenchmark.Run(files, args.Contains("--r2r"));
+            }
+
             var cdk = Array.IndexOf(args, "--cdk-app");
             if (cdk >= 0)
             {

@@ -26,8 +26,9 @@ namespace IacAnalyzers.CloudFormation
         public const string MetadataKey = "IacAnalyzers";
         public const string SuppressKey = "Suppress";
 
-        private readonly HashSet<string> ours = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        private readonly HashSet<string> peers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // id (ours) or "tool:id" (peers) -> the written reason ("" when the peer tool's entry gives none).
+        private readonly Dictionary<string, string> ours = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, string> peers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
         private TemplateSuppressions()
         {
@@ -38,26 +39,29 @@ namespace IacAnalyzers.CloudFormation
 
         public bool IsEmpty => ours.Count == 0 && peers.Count == 0;
 
-        public bool Suppresses(RuleInfo rule)
+        public bool Suppresses(RuleInfo rule) => SuppressionFor(rule) != null;
+
+        /// <summary>The entry that suppresses <paramref name="rule"/> on this resource (ours first), or null.</summary>
+        public TemplateSuppression? SuppressionFor(RuleInfo rule)
         {
-            if (ours.Contains(rule.Id))
+            if (ours.TryGetValue(rule.Id, out var reason))
             {
-                return true;
+                return new TemplateSuppression(MetadataKey, rule.Id, reason);
             }
 
             foreach (var peer in rule.Equivalents)
             {
-                if (peers.Contains(peer.Tool + ":" + peer.Id))
+                if (peers.TryGetValue(peer.Tool + ":" + peer.Id, out reason))
                 {
-                    return true;
+                    return new TemplateSuppression(peer.Tool, peer.Id, reason.Length == 0 ? null : reason);
                 }
             }
 
-            return false;
+            return null;
         }
 
         /// <summary>True when a suppression for the peer tool's rule is written on the resource.</summary>
-        public bool SuppressesPeer(string tool, string id) => peers.Contains(tool + ":" + id);
+        public bool SuppressesPeer(string tool, string id) => peers.ContainsKey(tool + ":" + id);
 
         /// <summary>Reads the suppressions of <paramref name="resource"/> from its Metadata and its text (checkov comments).</summary>
         /// <param name="scanEnd">Where the resource's text ends for comment scanning (the next resource's key), or -1.</param>
@@ -114,7 +118,7 @@ namespace IacAnalyzers.CloudFormation
                 }
                 else
                 {
-                    ours.Add(id);
+                    ours[id] = reason!;
                 }
             }
         }
@@ -130,11 +134,12 @@ namespace IacAnalyzers.CloudFormation
             {
                 if (item.IsMapping && item.Get(idKey) is YamlNode id && id.IsScalar && id.Text.Length > 0)
                 {
-                    peers.Add(tool + ":" + id.Text.Trim());
+                    var reason = item.Get("reason") ?? item.Get("comment");
+                    peers[tool + ":" + id.Text.Trim()] = reason != null && reason.IsScalar ? reason.Text.Trim() : string.Empty;
                 }
                 else if (item.IsScalar && item.Text.Length > 0)
                 {
-                    peers.Add(tool + ":" + item.Text.Trim());
+                    peers[tool + ":" + item.Text.Trim()] = string.Empty;
                 }
             }
         }
@@ -165,11 +170,34 @@ namespace IacAnalyzers.CloudFormation
 
                 if (hash >= 0 && idEnd > idStart)
                 {
-                    peers.Add(PeerTools.Checkov + ":" + text.Substring(idStart, idEnd - idStart));
+                    var lineEnd = text.IndexOf('\n', idEnd);
+                    var rest = text.Substring(idEnd, (lineEnd < 0 ? text.Length : lineEnd) - idEnd).Trim();
+                    var reason = rest.StartsWith(":", StringComparison.Ordinal) ? rest.Substring(1).Trim() : string.Empty;
+                    peers[PeerTools.Checkov + ":" + text.Substring(idStart, idEnd - idStart)] = reason;
                 }
 
                 at = idEnd > found ? idEnd : found + 1;
             }
         }
+    }
+
+    /// <summary>A suppression entry that applies to a finding: whose (ours or a peer tool's), which id, and why.</summary>
+    public sealed class TemplateSuppression
+    {
+        public TemplateSuppression(string source, string id, string? reason)
+        {
+            Source = source;
+            Id = id;
+            Reason = reason;
+        }
+
+        /// <summary><see cref="TemplateSuppressions.MetadataKey"/> for ours, else one of <see cref="PeerTools"/>.</summary>
+        public string Source { get; }
+
+        /// <summary>The suppressed id as written (ours, or the peer tool's rule id).</summary>
+        public string Id { get; }
+
+        /// <summary>The written reason; always set for ours, optional for peers' entries.</summary>
+        public string? Reason { get; }
     }
 }

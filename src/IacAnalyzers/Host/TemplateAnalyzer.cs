@@ -1,9 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using IacAnalyzers.Catalog;
 using IacAnalyzers.CloudFormation;
-using IacAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -59,103 +56,25 @@ namespace IacAnalyzers.Host
             }
         }
 
-        /// <summary>Reads one file and reports what the rules find; the whole front-end without Roslyn's file plumbing.</summary>
+        /// <summary>
+        /// Reads one file and reports what the rules find, through <see cref="TemplateEngine"/> (the one engine the
+        /// command-line tool also runs). Suppressed findings are not reported: the compiler has no way to carry them.
+        /// </summary>
         public static void Analyze(string path, string text, SeverityConfiguration severities, Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
         {
-            var template = TemplateReader.Read(path, text, cancellationToken);
-            if (template == null)
+            var analysis = TemplateEngine.Analyze(path, text, severities, cancellationToken);
+            if (analysis == null)
             {
                 return;
             }
 
-            var fileName = System.IO.Path.GetFileName(path);
-            var synthesized = SynthesizedTemplates.IsSynthesized(path, text);
-            var entries = template.Entries;
-            var byName = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var i = 0; i < entries.Count; i++)
+            foreach (var finding in analysis.Findings)
             {
-                byName[entries[i].Name] = i;
-            }
-
-            var suppressions = new TemplateSuppressions?[entries.Count];
-            TemplateSuppressions SuppressionsOf(int index)
-            {
-                if (suppressions[index] == null)
+                if (!finding.IsSuppressed)
                 {
-                    var scanEnd = index + 1 < entries.Count ? entries[index + 1].Key.Start : -1;
-                    suppressions[index] = TemplateSuppressions.Read(entries[index], text, template.Lines, scanEnd);
-                }
-
-                return suppressions[index]!;
-            }
-
-            void Report(RuleInfo rule, Func<DiagnosticSeverity, Diagnostic> create)
-            {
-                var descriptor = Descriptors.For(rule);
-                if (severities.Effective(rule, descriptor.DefaultSeverity) is DiagnosticSeverity severity)
-                {
-                    report(create(severity));
+                    report(finding.ToDiagnostic());
                 }
             }
-
-            for (var i = 0; i < entries.Count; i++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var entry = entries[i];
-
-                // Our suppression entries are checked on every resource, with or without findings.
-                if (entry.Body.Get("Metadata")?.Get(TemplateSuppressions.MetadataKey) != null)
-                {
-                    foreach (var problem in SuppressionsOf(i).Problems)
-                    {
-                        Report(RuleCatalog.TemplateSuppressionIgnored, s => Create(RuleCatalog.TemplateSuppressionIgnored, problem.Location, s, entry.Name, problem.Message));
-                    }
-                }
-
-                if (!Rules.RuleSet.IsInteresting(entry.Type))
-                {
-                    continue;
-                }
-
-                var view = template.View(entry);
-                if (view == null)
-                {
-                    continue;
-                }
-
-                RuleRunner.Run(
-                    view,
-                    finding =>
-                    {
-                        var owner = byName.TryGetValue(finding.Resource.Name, out var o) ? o : i;
-                        if (!SuppressionsOf(owner).Suppresses(finding.Rule))
-                        {
-                            // A value reached through a YAML alias is located where its anchor is written; report it
-                            // at the alias in the resource that uses it (without a fix: its edit would change both).
-                            if (AliasLocations.Relocate(text, entries[owner], owner + 1 < entries.Count ? entries[owner + 1].Key.Start : -1, finding.Location, template.Lines) is SourceLocation moved)
-                            {
-                                finding = new Finding(finding.Rule, finding.Resource, moved, finding.MessageArgs);
-                            }
-
-                            Report(finding.Rule, s => RuleRunner.ToDiagnostic(synthesized ? SynthesizedTemplates.WithoutFix(finding) : finding, s));
-                        }
-                    },
-                    report,
-                    cancellationToken);
-            }
-
-            foreach (var error in template.Errors)
-            {
-                Report(RuleCatalog.TemplateUnreadable, s => Create(RuleCatalog.TemplateUnreadable, error.Location, s, fileName, error.Message));
-            }
-        }
-
-        private static Diagnostic Create(RuleInfo rule, SourceLocation location, DiagnosticSeverity severity, params object[] args)
-        {
-            var descriptor = Descriptors.For(rule);
-            return severity == descriptor.DefaultSeverity
-                ? Diagnostic.Create(descriptor, Locations.ToLocation(location), args)
-                : Diagnostic.Create(descriptor, Locations.ToLocation(location), severity, null, null, args);
         }
 
         /// <summary>YAML and JSON files (and .template) are candidates; the reader decides by content.</summary>
