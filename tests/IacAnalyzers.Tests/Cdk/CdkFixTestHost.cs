@@ -12,6 +12,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Cdk
@@ -25,7 +26,7 @@ namespace IacAnalyzers.Tests.Cdk
     {
         public static async Task VerifyFixAsync(string before, string after, bool fixAll = false, string? id = null)
         {
-            var document = CreateDocument(CdkTestHost.Usings + before);
+            var document = CreateDocument(CdkVerifier.Usings + before);
             var provider = new CSharpSetPropertyFixProvider();
             var diagnostics = await Diagnose(document, id);
             Assert.NotEmpty(diagnostics);
@@ -70,7 +71,7 @@ namespace IacAnalyzers.Tests.Cdk
             }
 
             var text = (await document.GetTextAsync()).ToString();
-            Assert.Equal(CdkTestHost.Usings + after, text);
+            Assert.Equal(CdkVerifier.Usings + after, text);
 
             // The fixed code must compile.
             var compilation = await document.Project.GetCompilationAsync();
@@ -81,7 +82,7 @@ namespace IacAnalyzers.Tests.Cdk
         /// <summary>Asserts the source has at least one IAC diagnostic and none of them gets a fix.</summary>
         public static async Task VerifyNoFixAsync(string source, string? id = null)
         {
-            var document = CreateDocument(CdkTestHost.Usings + source);
+            var document = CreateDocument(CdkVerifier.Usings + source);
             var provider = new CSharpSetPropertyFixProvider();
             var diagnostics = await Diagnose(document, id);
             Assert.NotEmpty(diagnostics);
@@ -95,7 +96,7 @@ namespace IacAnalyzers.Tests.Cdk
         /// <summary>The titles of the fixes offered for each diagnostic.</summary>
         public static async Task<IReadOnlyList<string>> FixTitlesAsync(string source, string? id = null)
         {
-            var document = CreateDocument(CdkTestHost.Usings + source);
+            var document = CreateDocument(CdkVerifier.Usings + source);
             var provider = new CSharpSetPropertyFixProvider();
             var titles = new List<string>();
             foreach (var diagnostic in await Diagnose(document, id))
@@ -119,7 +120,7 @@ namespace IacAnalyzers.Tests.Cdk
                     LanguageNames.CSharp,
                     compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
                     parseOptions: new CSharpParseOptions(LanguageVersion.Preview),
-                    metadataReferences: CdkTestHost.References));
+                    metadataReferences: TestReferences.All));
             var documentId = DocumentId.CreateNewId(projectId);
             solution = solution.AddDocument(documentId, "Test0.cs", SourceText.From(source), filePath: "/src/Test0.cs");
             return solution.GetDocument(documentId)!;
@@ -130,7 +131,7 @@ namespace IacAnalyzers.Tests.Cdk
             var compilation = await document.Project.GetCompilationAsync();
             var errors = compilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
             Assert.True(errors.Length == 0, "Source does not compile:\n" + string.Join("\n", errors.Select(e => e.ToString())));
-            var diagnostics = await CdkTestHost.AnalyzeAsync(compilation!);
+            var diagnostics = await CdkVerifier.AnalyzeAsync(compilation!);
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001" || d.Id == "IAC0002");
             return diagnostics.Where(d => id == null || d.Id == id).OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
         }

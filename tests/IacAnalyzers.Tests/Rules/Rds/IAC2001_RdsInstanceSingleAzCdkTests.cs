@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.Cdk;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.Rds
@@ -13,7 +14,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L1_instance_without_MultiAz_is_flagged_at_the_creation()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -30,7 +31,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L1_instance_with_MultiAz_false_is_flagged_at_the_value()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -44,7 +45,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L1_instance_with_MultiAz_true_is_clean()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -58,7 +59,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L1_aurora_member_instance_is_clean()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -73,7 +74,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L1_MultiAz_from_a_method_result_is_not_flagged()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, bool multiAz) : base(scope, "App")
@@ -90,7 +91,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L1_props_from_a_parameter_are_not_flagged()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, CfnDBInstanceProps props) : base(scope, "App")
@@ -104,7 +105,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L1_conditional_flags_the_false_branch_and_names_it()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, bool isProd) : base(scope, "App")
@@ -119,7 +120,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L1_property_set_on_the_construct_after_creation_wins()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -138,7 +139,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L2_instance_without_MultiAz_is_flagged_with_the_CDK_default()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
@@ -159,7 +160,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L2_instance_with_MultiAz_false_is_flagged_at_the_value()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
@@ -173,7 +174,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L2_instance_with_MultiAz_true_is_clean()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
@@ -187,7 +188,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L2_MultiAz_from_a_parameter_is_not_flagged()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, IVpc vpc, bool multiAz) : base(scope, "App")
@@ -201,7 +202,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L2_props_from_a_method_result_are_not_flagged()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, Settings settings) : base(scope, "App")
@@ -220,7 +221,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L2_conditional_MultiAz_flags_the_false_branch()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, IVpc vpc, string env) : base(scope, "App")

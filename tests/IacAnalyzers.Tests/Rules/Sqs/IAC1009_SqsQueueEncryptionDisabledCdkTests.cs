@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.Cdk;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.Sqs
@@ -11,7 +12,7 @@ namespace IacAnalyzers.Tests.Rules.Sqs
         [Fact]
         public async Task L2_unencrypted_is_flagged_at_the_value_and_defaults_are_clean()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 using Amazon.CDK.AWS.SQS;
 
                 public class AppStack : Stack
@@ -31,7 +32,7 @@ namespace IacAnalyzers.Tests.Rules.Sqs
         [Fact]
         public async Task L1_opt_out_is_flagged_and_fixed_and_the_default_is_clean()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 using Amazon.CDK.AWS.SQS;
 
                 public class AppStack : Stack
