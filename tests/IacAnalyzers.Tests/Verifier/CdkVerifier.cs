@@ -5,9 +5,12 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using IacAnalyzers.Cdk;
+using IacAnalyzers.CodeFixes.CSharp;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Verifier
@@ -51,6 +54,40 @@ namespace IacAnalyzers.Tests.Verifier
             await test.RunAsync(CancellationToken.None).ConfigureAwait(false);
             return test.ReportedDiagnostics.ToImmutableArray();
         }
+
+        /// <summary>
+        /// The code fix of <typeparamref name="TFix"/> (default: the property-setting fix) turns <paramref name="before"/>
+        /// into <paramref name="after"/>, one fix at a time and by Fix All (official <c>CSharpCodeFixTest</c>). Both get
+        /// <see cref="Usings"/>. Markup in <paramref name="before"/> lists the diagnostics; with <paramref name="id"/>
+        /// only that rule (and ids the markup names) is on, else every rule. Markup in <paramref name="after"/> lists
+        /// the diagnostics that remain (the official default would ignore fixable ones there).
+        /// </summary>
+        public static Task VerifyFixAsync<TFix>(string before, string after, string? id = null, CodeFixTestBehaviors behaviors = CodeFixTestBehaviors.None)
+            where TFix : CodeFixProvider, new()
+        {
+            var test = new CSharpCodeFixVerifier<CdkAnalyzer, TFix>.Test
+            {
+                TestCode = Usings + before,
+                FixedCode = Usings + after,
+                RuleUnderTest = id,
+                CodeFixTestBehaviors = behaviors,
+            };
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        /// <inheritdoc cref="VerifyFixAsync{TFix}(string, string, string?, CodeFixTestBehaviors)"/>
+        public static Task VerifyFixAsync(string before, string after, string? id = null, CodeFixTestBehaviors behaviors = CodeFixTestBehaviors.None)
+            => VerifyFixAsync<CSharpSetPropertyFixProvider>(before, after, id, behaviors);
+
+        /// <summary>The marked diagnostics of <paramref name="source"/> get no fix from <typeparamref name="TFix"/>.</summary>
+        public static Task VerifyNoFixAsync<TFix>(string source, string? id = null)
+            where TFix : CodeFixProvider, new()
+            => VerifyFixAsync<TFix>(source, source, id);
+
+        /// <inheritdoc cref="VerifyNoFixAsync{TFix}(string, string?)"/>
+        public static Task VerifyNoFixAsync(string source, string? id = null)
+            => VerifyNoFixAsync<CSharpSetPropertyFixProvider>(source, id);
 
         /// <summary>A compilation of <paramref name="sources"/> over <see cref="TestReferences.All"/> (or the given references); must compile.</summary>
         public static CSharpCompilation Compile(IEnumerable<string> sources, ImmutableArray<MetadataReference>? references = null)

@@ -98,16 +98,16 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task L2_missing_Encrypted_is_fixed_by_adding_it()
         {
-            await CdkFixTestHost.VerifyFixAsync("""
+            await CdkVerifier.VerifyFixAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
                     {
-                        new Volume(this, "Data", new VolumeProps
+                        [|new Volume(this, "Data", new VolumeProps
                         {
                             AvailabilityZone = "eu-west-1a",
                             Size = Size.Gibibytes(100),
-                        });
+                        })|];
                     }
                 }
                 """, """
@@ -129,12 +129,12 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task L1_false_is_fixed_by_replacing_the_value()
         {
-            await CdkFixTestHost.VerifyFixAsync("""
+            await CdkVerifier.VerifyFixAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
                     {
-                        new CfnVolume(this, "Data", new CfnVolumeProps { AvailabilityZone = "eu-west-1a", Encrypted = false });
+                        new CfnVolume(this, "Data", new CfnVolumeProps { AvailabilityZone = "eu-west-1a", Encrypted = [|false|] });
                     }
                 }
                 """, """
@@ -151,12 +151,12 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task A_conditional_value_gets_no_fix()
         {
-            await CdkFixTestHost.VerifyNoFixAsync("""
+            await CdkVerifier.VerifyNoFixAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, bool prod) : base(scope, "App")
                     {
-                        new Volume(this, "Data", new VolumeProps { AvailabilityZone = "eu-west-1a", Encrypted = prod ? true : false });
+                        new Volume(this, "Data", new VolumeProps { AvailabilityZone = "eu-west-1a", Encrypted = prod ? true : [|false|] });
                     }
                 }
                 """, id: "IAC1002");

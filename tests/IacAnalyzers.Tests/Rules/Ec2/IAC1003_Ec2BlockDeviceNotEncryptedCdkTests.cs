@@ -79,7 +79,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task L1_missing_Encrypted_is_fixed_in_the_Ebs_initializer()
         {
-            await CdkFixTestHost.VerifyFixAsync("""
+            await CdkVerifier.VerifyFixAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -88,7 +88,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                         {
                             BlockDeviceMappings = new[]
                             {
-                                new CfnInstance.BlockDeviceMappingProperty { DeviceName = "/dev/xvda", Ebs = new CfnInstance.EbsProperty { VolumeSize = 50 } },
+                                new CfnInstance.BlockDeviceMappingProperty { DeviceName = "/dev/xvda", [|Ebs|] = new CfnInstance.EbsProperty { VolumeSize = 50 } },
                             },
                         });
                     }
@@ -269,7 +269,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task L2_Encrypted_false_in_options_is_fixed_by_replacing_the_value()
         {
-            await CdkFixTestHost.VerifyFixAsync($$"""
+            await CdkVerifier.VerifyFixAsync($$"""
                 using InstanceProps = Amazon.CDK.AWS.EC2.InstanceProps;
                 using InstanceType = Amazon.CDK.AWS.EC2.InstanceType;
 
@@ -280,7 +280,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                         new Instance_(this, "Web", new InstanceProps
                         {
                             {{InstanceBasics}},
-                            BlockDevices = new[] { new BlockDevice { DeviceName = "/dev/xvda", Volume = BlockDeviceVolume.Ebs(50, new EbsDeviceOptions { Encrypted = false }) } },
+                            BlockDevices = new[] { new BlockDevice { DeviceName = "/dev/xvda", Volume = BlockDeviceVolume.Ebs(50, new EbsDeviceOptions { Encrypted = [|false|] }) } },
                         });
                     }
                 }

@@ -46,7 +46,7 @@ namespace IacAnalyzers.Tests.Rules.Efs
                     }
                 }
                 """, "IAC1004");
-            await CdkFixTestHost.VerifyFixAsync("""
+            await CdkVerifier.VerifyFixAsync("""
                 using Amazon.CDK.AWS.EFS;
                 using FileSystem = Amazon.CDK.AWS.EFS.FileSystem;
 
@@ -54,7 +54,7 @@ namespace IacAnalyzers.Tests.Rules.Efs
                 {
                     public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
                     {
-                        new FileSystem(this, "Off", new FileSystemProps { Vpc = vpc, Encrypted = false });
+                        new FileSystem(this, "Off", new FileSystemProps { Vpc = vpc, Encrypted = [|false|] });
                     }
                 }
                 """, """

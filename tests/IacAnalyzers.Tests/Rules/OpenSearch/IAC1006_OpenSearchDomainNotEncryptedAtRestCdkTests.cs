@@ -68,7 +68,7 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
                     }
                 }
                 """, "IAC1006");
-            await CdkFixTestHost.VerifyFixAsync("""
+            await CdkVerifier.VerifyFixAsync("""
                 using Amazon.CDK.AWS.OpenSearchService;
                 using EngineVersion = Amazon.CDK.AWS.OpenSearchService.EngineVersion;
 
@@ -76,7 +76,7 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
                 {
                     public AppStack(Construct scope) : base(scope, "App")
                     {
-                        new CfnDomain(this, "Search", new CfnDomainProps { EncryptionAtRestOptions = new CfnDomain.EncryptionAtRestOptionsProperty { Enabled = false } });
+                        new CfnDomain(this, "Search", new CfnDomainProps { EncryptionAtRestOptions = new CfnDomain.EncryptionAtRestOptionsProperty { Enabled = [|false|] } });
                     }
                 }
                 """, """

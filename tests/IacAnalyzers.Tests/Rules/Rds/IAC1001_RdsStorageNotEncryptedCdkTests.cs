@@ -81,12 +81,12 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L1_missing_StorageEncrypted_is_fixed_inline()
         {
-            await CdkFixTestHost.VerifyFixAsync("""
+            await CdkVerifier.VerifyFixAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
                     {
-                        new CfnDBInstance(this, "Db", new CfnDBInstanceProps { Engine = "postgres", MultiAz = true });
+                        [|new CfnDBInstance(this, "Db", new CfnDBInstanceProps { Engine = "postgres", MultiAz = true })|];
                     }
                 }
                 """, """
@@ -143,12 +143,12 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L2_missing_StorageEncrypted_is_fixed_by_adding_it()
         {
-            await CdkFixTestHost.VerifyFixAsync("""
+            await CdkVerifier.VerifyFixAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
                     {
-                        new DatabaseInstance(this, "Db", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = true });
+                        [|new DatabaseInstance(this, "Db", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = true })|];
                     }
                 }
                 """, """
@@ -219,7 +219,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L2_cluster_StorageEncrypted_false_is_fixed_by_replacing_the_value()
         {
-            await CdkFixTestHost.VerifyFixAsync("""
+            await CdkVerifier.VerifyFixAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
@@ -230,7 +230,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                             Writer = ClusterInstance.Provisioned("writer"),
                             Readers = new[] { ClusterInstance.Provisioned("reader") },
                             Vpc = vpc,
-                            StorageEncrypted = false,
+                            StorageEncrypted = [|false|],
                         });
                     }
                 }

@@ -46,14 +46,14 @@ namespace IacAnalyzers.Tests.Rules.Sqs
                     }
                 }
                 """, "IAC1009");
-            await CdkFixTestHost.VerifyFixAsync("""
+            await CdkVerifier.VerifyFixAsync("""
                 using Amazon.CDK.AWS.SQS;
 
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
                     {
-                        new CfnQueue(this, "Raw", new CfnQueueProps { SqsManagedSseEnabled = false });
+                        new CfnQueue(this, "Raw", new CfnQueueProps { SqsManagedSseEnabled = [|false|] });
                     }
                 }
                 """, """
@@ -72,14 +72,14 @@ namespace IacAnalyzers.Tests.Rules.Sqs
         [Fact]
         public async Task L2_unencrypted_is_fixed_to_SQS_MANAGED()
         {
-            await CdkFixTestHost.VerifyFixAsync("""
+            await CdkVerifier.VerifyFixAsync("""
                 using Amazon.CDK.AWS.SQS;
 
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
                     {
-                        new Queue(this, "Jobs", new QueueProps { VisibilityTimeout = Duration.Seconds(60), Encryption = QueueEncryption.UNENCRYPTED });
+                        new Queue(this, "Jobs", new QueueProps { VisibilityTimeout = Duration.Seconds(60), Encryption = [|QueueEncryption.UNENCRYPTED|] });
                     }
                 }
                 """, """
