@@ -126,12 +126,11 @@ namespace IacAnalyzers.EndToEnd.Tests
 
         public ConsumerProject NewConsumer(string name) => new ConsumerProject(this, Path.Combine(WorkRoot, name));
 
-        /// <summary>The SARIF 2.1.0 JSON schema in the project's shared folder (<c>shared/schemas</c> beside the repository).</summary>
+        /// <summary>The SARIF 2.1.0 JSON schema the repository carries (<c>schemas/sarif-schema-2.1.0.json</c>; see its README).</summary>
         public string SarifSchemaPath()
         {
-            var dir = FindUp(RepositoryRoot, d => File.Exists(Path.Combine(d, "shared", "schemas", "sarif-schema-2.1.0.json")))
-                ?? throw new InvalidOperationException("Cannot find shared/schemas/sarif-schema-2.1.0.json above " + RepositoryRoot);
-            return Path.Combine(dir, "shared", "schemas", "sarif-schema-2.1.0.json");
+            var path = Path.Combine(RepositoryRoot, "schemas", "sarif-schema-2.1.0.json");
+            return File.Exists(path) ? path : throw new InvalidOperationException("The repository has no " + path);
         }
 
         public void Dispose()

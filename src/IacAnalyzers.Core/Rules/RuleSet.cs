@@ -1,47 +1,19 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using IacAnalyzers.Rules.Iam;
-using IacAnalyzers.Rules.DocDb;
-using IacAnalyzers.Rules.Ec2;
-using IacAnalyzers.Rules.Efs;
-using IacAnalyzers.Rules.ElastiCache;
-using IacAnalyzers.Rules.Kinesis;
-using IacAnalyzers.Rules.Ec2Network;
-using IacAnalyzers.Rules.OpenSearch;
-using IacAnalyzers.Rules.Rds;
-using IacAnalyzers.Rules.Sqs;
+using System.Reflection;
 
 namespace IacAnalyzers.Rules
 {
-    /// <summary>Every rule, indexed by the CloudFormation types it reads. Rules are stateless and shared.</summary>
+    /// <summary>
+    /// Every rule, indexed by the CloudFormation types it reads. Rules are stateless and shared. They are found once
+    /// by reflection over this assembly (every non-abstract <see cref="Rule"/> with a public parameterless
+    /// constructor), in id order, the way the CDK adapters are: adding a rule means adding its file, no list to edit.
+    /// Guard tests check that every catalog id has exactly one rule and every rule a catalog entry.
+    /// </summary>
     public static class RuleSet
     {
-        public static IReadOnlyList<Rule> All { get; } = new Rule[]
-        {
-            new IAC1201_IamAllowsAllActions(),
-            new IAC1202_IamServiceWideWildcard(),
-            new IAC1203_IamAllowWithNotAction(),
-            new IAC1204_IamWriteOnAnyResource(),
-            new IAC1205_IamAnyPrincipal(),
-            new IAC1206_IamAdminManagedPolicy(),
-            // Security: storage encryption
-            new IAC1001_RdsStorageNotEncrypted(),
-            new IAC1002_EbsVolumeNotEncrypted(),
-            new IAC1003_Ec2BlockDeviceNotEncrypted(),
-            new IAC1004_EfsFileSystemNotEncrypted(),
-            new IAC1005_ElastiCacheNotEncryptedAtRest(),
-            new IAC1006_OpenSearchDomainNotEncryptedAtRest(),
-            new IAC1007_KinesisStreamNotEncrypted(),
-            new IAC1008_DocumentDbNeptuneClusterNotEncrypted(),
-            new IAC1009_SqsQueueEncryptionDisabled(),
-            new IAC2001_RdsInstanceSingleAz(),
-            new IAC1101_SecurityGroupOpenSsh(),
-            new IAC1102_SecurityGroupOpenRdp(),
-            new IAC2002_DbClusterSingleInstance(),
-            new IAC2003_ElastiCacheSingleAz(),
-            new IAC2004_OpenSearchNoZoneAwareness(),
-        };
+        public static IReadOnlyList<Rule> All { get; } = Discover();
 
         private static readonly Dictionary<string, Rule[]> ByType = All
             .SelectMany(r => r.ResourceTypes.Select(t => (Type: t, Rule: r)))
@@ -54,5 +26,28 @@ namespace IacAnalyzers.Rules
 
         /// <summary>True when some rule reads this type (front-ends skip building views for the others).</summary>
         public static bool IsInteresting(string cloudFormationType) => ByType.ContainsKey(cloudFormationType);
+
+        /// <summary>The concrete rule types of this assembly (a guard test checks each one is in <see cref="All"/>).</summary>
+        public static IReadOnlyList<Type> RuleTypes()
+        {
+            Type[] types;
+            try
+            {
+                types = typeof(Rule).Assembly.GetTypes();
+            }
+            catch (ReflectionTypeLoadException ex)
+            {
+                types = ex.Types.Where(t => t != null).ToArray()!;
+            }
+
+            return types.Where(t => !t.IsAbstract && typeof(Rule).IsAssignableFrom(t)).ToArray();
+        }
+
+        private static Rule[] Discover()
+            => RuleTypes()
+                .Where(t => t.GetConstructor(Type.EmptyTypes) != null)
+                .Select(t => (Rule)Activator.CreateInstance(t)!)
+                .OrderBy(r => r.Info.Id, StringComparer.Ordinal)
+                .ToArray();
     }
 }

@@ -25,6 +25,7 @@ namespace IacAnalyzers.Cdk
             ReadOnlyDictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyDictionary`2");
             Enumerable = compilation.GetTypeByMetadataName("System.Collections.IEnumerable");
             Resolvable = compilation.GetTypeByMetadataName("Amazon.CDK.IResolvable");
+            Facts = new TypeFacts(this);
         }
 
         public Compilation Compilation { get; }
@@ -144,26 +145,13 @@ namespace IacAnalyzers.Cdk
         public bool IsCollection(ITypeSymbol? type)
             => type != null && type.SpecialType != SpecialType.System_String && Implements(type, Enumerable) && !IsDictionary(type);
 
+        /// <summary>Cached facts about types (data type, mutability), computed once per type for this compilation.</summary>
+        public TypeFacts Facts { get; }
+
         /// <summary>
         /// A jsii struct (props classes, L1 nested property types): a plain data object whose members are its value.
-        /// jsii marks them with <c>[JsiiByValue]</c>; user classes are data objects too.
+        /// jsii marks them with <c>[JsiiByValue]</c>; user classes are data objects too. Cached (see <see cref="TypeFacts"/>).
         /// </summary>
-        public bool IsDataType(ITypeSymbol type)
-        {
-            if (!IsCdkType(type))
-            {
-                return true;
-            }
-
-            foreach (var attribute in type.GetAttributes())
-            {
-                if (string.Equals(attribute.AttributeClass?.Name, "JsiiByValueAttribute", StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        public bool IsDataType(ITypeSymbol type) => Facts.IsDataType(type);
     }
 }

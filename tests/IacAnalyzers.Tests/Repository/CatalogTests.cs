@@ -94,6 +94,67 @@ namespace IacAnalyzers.Tests.Repository
         }
 
         [Fact]
+        public void Every_catalog_rule_id_has_exactly_one_rule()
+        {
+            foreach (var info in RuleCatalog.All.Where(r => r.Pillar != Pillar.Tool))
+            {
+                var rules = RuleSet.All.Where(r => r.Info.Id == info.Id).Select(r => r.GetType().Name).ToList();
+                Assert.True(rules.Count == 1, info.Id + " has " + rules.Count + " rules: " + string.Join(", ", rules));
+            }
+        }
+
+        [Fact]
+        public void Every_rule_class_is_discovered()
+        {
+            // Discovery needs a public parameterless constructor; a rule without one would be silently left out.
+            var discovered = RuleSet.All.Select(r => r.GetType()).ToHashSet();
+            var missing = RuleSet.RuleTypes().Where(t => !discovered.Contains(t)).Select(t => t.Name).ToList();
+            Assert.True(missing.Count == 0, "rule classes without a public parameterless constructor: " + string.Join(", ", missing));
+            Assert.True(RuleSet.All.Count >= 20, "rule discovery found only " + RuleSet.All.Count + " rules");
+        }
+
+        [Fact]
+        public void Every_catalog_field_is_discovered_and_found_by_id()
+        {
+            var fields = typeof(RuleCatalog).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+                .Where(f => f.FieldType == typeof(RuleInfo))
+                .ToList();
+            Assert.All(fields, f => Assert.True(f.IsInitOnly, "RuleCatalog." + f.Name + " must be static readonly"));
+            Assert.Equal(fields.Count, RuleCatalog.All.Count);
+            Assert.Equal(RuleCatalog.All.Select(r => r.Id).OrderBy(id => id, StringComparer.Ordinal), RuleCatalog.All.Select(r => r.Id));
+            foreach (var field in fields)
+            {
+                var info = (RuleInfo)field.GetValue(null)!;
+                Assert.NotNull(info);
+                Assert.Same(info, RuleCatalog.Find(info.Id));
+            }
+
+            Assert.Null(RuleCatalog.Find("IAC9999"));
+        }
+
+        [Fact]
+        public void Each_catalog_entry_lives_in_the_file_of_its_id_range()
+        {
+            // RuleCatalog.<Range>.cs: an entry's declaration sits in the file whose range holds its id.
+            var catalogDir = RepositoryPaths.Combine("src", "IacAnalyzers.Core", "Catalog");
+            var ranges = new (string File, string From, string To)[]
+            {
+                ("RuleCatalog.Tool.cs", "IAC0000", "IAC0999"),
+                ("RuleCatalog.SecurityEncryption.cs", "IAC1001", "IAC1099"),
+                ("RuleCatalog.SecurityNetwork.cs", "IAC1100", "IAC1199"),
+                ("RuleCatalog.SecurityIam.cs", "IAC1200", "IAC1299"),
+                ("RuleCatalog.Reliability.cs", "IAC2000", "IAC2999"),
+            };
+            foreach (var rule in RuleCatalog.All)
+            {
+                var range = ranges.FirstOrDefault(r => string.CompareOrdinal(rule.Id, r.From) >= 0 && string.CompareOrdinal(rule.Id, r.To) <= 0);
+                Assert.True(range.File != null, rule.Id + " has no catalog file for its range: add RuleCatalog.<Range>.cs and list it here");
+                var text = File.ReadAllText(Path.Combine(catalogDir, range.File));
+                Assert.True(text.Contains("\"" + rule.Id + "\","), rule.Id + " is not declared in " + range.File);
+            }
+        }
+
+        [Fact]
         public void Each_rule_lives_in_a_file_named_after_its_id()
         {
             var rulesDir = RepositoryPaths.Combine("src", "IacAnalyzers.Core", "Rules");

@@ -7,7 +7,7 @@ namespace IacAnalyzers.Tests.Repository
 {
     /// <summary>
     /// Writes the generated parts of the documentation from the catalog: the header block of each rule page and the
-    /// README rules table. <see cref="DocsTests"/> fails when the committed text differs; run the tests with
+    /// README rules table, and the release tracking file of rules not yet shipped. <see cref="DocsTests"/> fails when the committed text differs; run the tests with
     /// <c>IAC_UPDATE_DOCS=1</c> to rewrite them.
     /// </summary>
     public static class DocGenerator
@@ -56,6 +56,32 @@ namespace IacAnalyzers.Tests.Repository
                   .Append(SeverityName(rule.Level)).Append(" | ")
                   .Append(SurfaceNames(rule.Surfaces)).Append(" | ")
                   .Append(rule.Fix != null ? "yes" : "—").Append(" |\n");
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>
+        /// AnalyzerReleases.Unshipped.md: every catalog id not already in the shipped file, in id order, with its category,
+        /// default severity and title (the format Microsoft.CodeAnalysis.Analyzers' release tracking reads).
+        /// </summary>
+        public static string UnshippedReleases(string shippedText)
+        {
+            var shipped = shippedText.Replace("\r\n", "\n").Split('\n')
+                .Where(l => l.StartsWith("IAC", StringComparison.Ordinal))
+                .Select(l => l.Split('|')[0].Trim())
+                .ToHashSet(StringComparer.Ordinal);
+            var sb = new StringBuilder();
+            sb.Append("; Unshipped analyzer release\n");
+            sb.Append("; https://github.com/dotnet/roslyn-analyzers/blob/main/src/Microsoft.CodeAnalysis.Analyzers/ReleaseTrackingAnalyzers.Help.md\n");
+            sb.Append("; Generated from the catalog: IAC_UPDATE_DOCS=1 dotnet test tests/IacAnalyzers.Tests --filter FullyQualifiedName~DocsTests\n");
+            sb.Append('\n').Append("### New Rules\n\n");
+            sb.Append("Rule ID | Category | Severity | Notes\n");
+            sb.Append("--------|----------|----------|-------\n");
+            foreach (var rule in RuleCatalog.All.Where(r => !shipped.Contains(r.Id)))
+            {
+                var severity = rule.Level == RuleLevel.Disabled ? "Disabled" : IacAnalyzers.Host.Descriptors.SeverityOf(rule.Level).ToString();
+                sb.Append(rule.Id).Append(" | ").Append(rule.Category).Append(" | ").Append(severity).Append(" | ").Append(rule.Title).Append('\n');
             }
 
             return sb.ToString();

@@ -60,6 +60,15 @@ namespace IacAnalyzers.Tests.Repository
         }
 
         [Fact]
+        public void Release_tracking_of_unshipped_rules_is_current()
+        {
+            var shipped = File.ReadAllText(RepositoryPaths.Combine("src", "IacAnalyzers", "AnalyzerReleases.Shipped.md"));
+            var path = RepositoryPaths.Combine("src", "IacAnalyzers", "AnalyzerReleases.Unshipped.md");
+            var text = File.ReadAllText(path).Replace("\r\n", "\n");
+            CompareOrUpdate(path, text, DocGenerator.UnshippedReleases(shipped));
+        }
+
+        [Fact]
         public void No_doc_page_without_a_rule()
         {
             var ids = RuleCatalog.All.Select(r => r.Id + ".md").ToHashSet();

@@ -1,0 +1,74 @@
+namespace IacAnalyzers.Catalog
+{
+    /// <summary>IAC2xxx: Reliability, single points of failure across Availability Zones.</summary>
+    public static partial class RuleCatalog
+    {
+        // ---- IAC2xxx: Reliability -------------------------------------------------------------------
+
+        public static readonly RuleInfo RdsInstanceSingleAz = new RuleInfo(
+            "IAC2001",
+            "RDS DB instance runs in a single Availability Zone",
+            "RDS DB instance '{0}' runs in a single Availability Zone{1}: set MultiAZ to true so a standby in another zone takes over on failure",
+            "A DB instance without Multi-AZ has no standby: an Availability Zone outage or a host failure takes the " +
+            "database down until it is restored. Aurora instances that belong to a DB cluster are exempt: their " +
+            "availability comes from the cluster's instances in several zones.",
+            Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: "Sets MultiAZ (MultiAz in CDK C#) to true.", noFixReason: null,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_157"),
+                new PeerRule(PeerTools.CdkNag, "AwsSolutions-RDS3"),
+                new PeerRule(PeerTools.CdkNag, "HIPAA.Security-RDSMultiAZSupport"),
+                new PeerRule(PeerTools.CdkNag, "NIST.800.53.R4-RDSMultiAZSupport"),
+                new PeerRule(PeerTools.CdkNag, "NIST.800.53.R5-RDSMultiAZSupport"),
+            });
+
+        // ---- Reliability: single-AZ (IAC200x) -----------------------------------------------------------
+
+        public static readonly RuleInfo DbClusterSingleInstance = new RuleInfo(
+            "IAC2002",
+            "DB cluster has a single DB instance",
+            "{0} '{1}' has a single DB instance ('{2}'): add a second instance (a reader) so the cluster can fail over to another Availability Zone",
+            "An Aurora, DocumentDB or Neptune cluster keeps its storage in three Availability Zones, but its compute is its " +
+            "instances. With one instance, a zone or host failure leaves the cluster without a writer until a new instance " +
+            "is created; with a reader in another zone, the cluster fails over in about a minute. Instances are counted " +
+            "across the template (or app): those whose DBClusterIdentifier references the cluster. RDS Multi-AZ DB clusters " +
+            "and Aurora Serverless v1 are exempt.",
+            Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: "In CDK C#, adds Readers = new[] { ClusterInstance.Provisioned/ServerlessV2(\"reader\", writer props) } " +
+                "to an RDS DatabaseCluster whose writer's props can be copied as written (a reader the writer's size, so a " +
+                "failover keeps the capacity; it adds the cost of one instance), and turns the deprecated Instances = 1 into 2. " +
+                "Not offered in templates (a new AWS::RDS::DBInstance resource is the author's to write) nor for DocumentDB.",
+            noFixReason: null);
+
+        public static readonly RuleInfo ElastiCacheSingleAz = new RuleInfo(
+            "IAC2003",
+            "ElastiCache replication group does not fail over to another Availability Zone",
+            "ElastiCache replication group '{0}' does not fail over to another Availability Zone{1}: enable MultiAZEnabled and AutomaticFailoverEnabled with at least one replica per shard",
+            "Without Multi-AZ, a replication group's primary is not replaced by a replica in another Availability Zone when " +
+            "its zone or node fails: the cache is down, or read-only, until the node is recovered. MultiAZEnabled (default " +
+            "false) decides; AWS accepts it only with AutomaticFailoverEnabled (default false) and at least one replica.",
+            Pillar.Reliability, "REL11-BP02", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: "Sets MultiAZEnabled to true, when automatic failover is already on and the group has a replica.",
+            noFixReason: null,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.CdkNag, "AwsSolutions-AEC4"),
+            });
+
+        public static readonly RuleInfo OpenSearchNoZoneAwareness = new RuleInfo(
+            "IAC2004",
+            "OpenSearch domain keeps its data nodes in one Availability Zone",
+            "OpenSearch domain '{0}' has {1} data nodes in a single Availability Zone{2}: set ZoneAwarenessEnabled to true in {3} so nodes and replicas spread across zones",
+            "A domain with several data nodes but no zone awareness places them all in one Availability Zone: a zone " +
+            "failure takes the whole domain down, and replica shards do not protect against it. Single-node domains are " +
+            "not flagged.",
+            Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: "Sets ZoneAwarenessEnabled to true in the cluster configuration, when the data node count is even.",
+            noFixReason: null,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.CdkNag, "AwsSolutions-OS7"),
+            });
+    }
+}

@@ -1,0 +1,164 @@
+namespace IacAnalyzers.Catalog
+{
+    /// <summary>IAC1001-IAC1099: Security, data protection at rest (SEC08-BP02).</summary>
+    public static partial class RuleCatalog
+    {
+        // ---- IAC1xxx: Security: storage encryption (SEC08-BP02) --------------------------------------
+        // Messages take {0} the subject ("RDS DB instance 'Db'") and {1} the detail suffix (why, which branch).
+
+        public static readonly RuleInfo RdsStorageNotEncrypted = new RuleInfo(
+            "IAC1001",
+            "RDS storage is not encrypted at rest",
+            "{0} is not encrypted at rest{1}: set StorageEncrypted to true; encryption is chosen at creation, so this replaces the database (move its data through an encrypted snapshot copy)",
+            "An RDS DB instance or DB cluster without StorageEncrypted keeps its data, backups, snapshots and replicas " +
+            "unencrypted. CloudFormation defaults StorageEncrypted to false. Not checked: instances that belong to a DB " +
+            "cluster (the cluster decides), databases restored from a snapshot or created from a source database (they " +
+            "inherit its encryption), and Aurora Serverless v1 clusters (always encrypted).",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: "Sets StorageEncrypted to true.", noFixReason: null,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.CfnNag, "F26"),
+                new PeerRule(PeerTools.CfnNag, "F27"),
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_16"),
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_96"),
+                new PeerRule(PeerTools.CdkNag, "AwsSolutions-RDS2"),
+                new PeerRule(PeerTools.CdkNag, "HIPAA.Security-RDSStorageEncrypted"),
+                new PeerRule(PeerTools.CdkNag, "NIST.800.53.R4-RDSStorageEncrypted"),
+                new PeerRule(PeerTools.CdkNag, "NIST.800.53.R5-RDSStorageEncrypted"),
+                new PeerRule(PeerTools.CdkNag, "PCI.DSS.321-RDSStorageEncrypted"),
+            });
+
+        public static readonly RuleInfo EbsVolumeNotEncrypted = new RuleInfo(
+            "IAC1002",
+            "EBS volume is not encrypted",
+            "{0} is not encrypted{1}: set Encrypted to true; this replaces the volume (move its data through an encrypted snapshot copy)",
+            "An EBS volume without Encrypted stores its data and snapshots unencrypted, unless the account has EBS " +
+            "encryption by default turned on in that Region, which a template cannot show. CloudFormation defaults " +
+            "Encrypted to false. Volumes created from a snapshot are not checked: they are encrypted when the snapshot is.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: "Sets Encrypted to true.", noFixReason: null,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.CfnNag, "F1"),
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_3"),
+                new PeerRule(PeerTools.CdkNag, "AwsSolutions-EC26"),
+            });
+
+        public static readonly RuleInfo Ec2BlockDeviceNotEncrypted = new RuleInfo(
+            "IAC1003",
+            "EC2 block device is not encrypted",
+            "{0} is not encrypted{1}: set Encrypted to true in its Ebs settings",
+            "An EBS block device declared on an EC2 instance, launch template or launch configuration without " +
+            "Ebs.Encrypted is created unencrypted (unless the account has EBS encryption by default turned on, which a " +
+            "template cannot show). Devices created from a snapshot and resources that declare no block devices (their " +
+            "volumes come from the image) are not checked.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: "Sets Ebs.Encrypted to true on the block device.", noFixReason: null,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.CdkNag, "AwsSolutions-EC26"),
+            });
+
+        public static readonly RuleInfo EfsFileSystemNotEncrypted = new RuleInfo(
+            "IAC1004",
+            "EFS file system is not encrypted at rest",
+            "{0} is not encrypted at rest{1}: set Encrypted to true; this replaces the file system (copy its data to the new one)",
+            "An EFS file system without Encrypted stores files and metadata unencrypted. CloudFormation defaults " +
+            "Encrypted to false; the CDK FileSystem construct defaults it to true.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: "Sets Encrypted to true.", noFixReason: null,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.CfnNag, "F32"),
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_42"),
+                new PeerRule(PeerTools.CdkNag, "AwsSolutions-EFS1"),
+                new PeerRule(PeerTools.CdkNag, "HIPAA.Security-EFSEncrypted"),
+                new PeerRule(PeerTools.CdkNag, "NIST.800.53.R4-EFSEncrypted"),
+                new PeerRule(PeerTools.CdkNag, "NIST.800.53.R5-EFSEncrypted"),
+                new PeerRule(PeerTools.CdkNag, "PCI.DSS.321-EFSEncrypted"),
+            });
+
+        public static readonly RuleInfo ElastiCacheNotEncryptedAtRest = new RuleInfo(
+            "IAC1005",
+            "ElastiCache replication group is not encrypted at rest",
+            "{0} is not encrypted at rest{1}: set AtRestEncryptionEnabled to true; this replaces the replication group",
+            "A Redis OSS or Valkey replication group without AtRestEncryptionEnabled keeps its data on disk (swap, " +
+            "backups, snapshots) unencrypted. CloudFormation defaults AtRestEncryptionEnabled to false. Secondary " +
+            "members of a global datastore are not checked (the global datastore decides); serverless caches are always encrypted.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: "Sets AtRestEncryptionEnabled to true.", noFixReason: null,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.CfnNag, "F25"),
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_29"),
+            });
+
+        public static readonly RuleInfo OpenSearchDomainNotEncryptedAtRest = new RuleInfo(
+            "IAC1006",
+            "OpenSearch domain is not encrypted at rest",
+            "{0} is not encrypted at rest{1}: set EncryptionAtRestOptions.Enabled to true",
+            "An OpenSearch Service or Elasticsearch domain without encryption at rest keeps indices, logs, swap files " +
+            "and automated snapshots unencrypted. Without EncryptionAtRestOptions.Enabled, encryption at rest is off, " +
+            "in CloudFormation and in the CDK Domain construct alike.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: "Sets EncryptionAtRestOptions.Enabled to true (adding the EncryptionAtRestOptions block when missing).", noFixReason: null,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.CfnNag, "W54"),
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_5"),
+                new PeerRule(PeerTools.CdkNag, "AwsSolutions-OS8"),
+                new PeerRule(PeerTools.CdkNag, "HIPAA.Security-OpenSearchEncryptedAtRest"),
+                new PeerRule(PeerTools.CdkNag, "NIST.800.53.R4-OpenSearchEncryptedAtRest"),
+                new PeerRule(PeerTools.CdkNag, "NIST.800.53.R5-OpenSearchEncryptedAtRest"),
+                new PeerRule(PeerTools.CdkNag, "PCI.DSS.321-OpenSearchEncryptedAtRest"),
+            });
+
+        public static readonly RuleInfo KinesisStreamNotEncrypted = new RuleInfo(
+            "IAC1007",
+            "Kinesis data stream is not encrypted",
+            "{0} is not encrypted{1}: set StreamEncryption with EncryptionType KMS (KeyId alias/aws/kinesis uses the AWS managed key)",
+            "A Kinesis data stream without StreamEncryption stores its records unencrypted for the whole retention " +
+            "period. Encryption can be turned on for an existing stream without replacing it.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: null, noFixReason: "The fix needs a map (EncryptionType and KeyId) and a choice of key; a set-property fix writes one scalar.",
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.CfnNag, "W49"),
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_43"),
+                new PeerRule(PeerTools.CdkNag, "AwsSolutions-KDS1"),
+            });
+
+        public static readonly RuleInfo DocumentDbNeptuneClusterNotEncrypted = new RuleInfo(
+            "IAC1008",
+            "DocumentDB or Neptune cluster is not encrypted at rest",
+            "{0} is not encrypted at rest{1}: set StorageEncrypted to true; this replaces the cluster (move its data through an encrypted snapshot copy)",
+            "An Amazon DocumentDB or Neptune DB cluster without StorageEncrypted keeps its storage, backups and " +
+            "snapshots unencrypted. CloudFormation defaults StorageEncrypted to false (the CDK DocumentDB " +
+            "DatabaseCluster construct defaults it to true). Clusters restored from a snapshot or a source cluster are not checked.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: "Sets StorageEncrypted to true.", noFixReason: null,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.CfnNag, "F30"),
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_74"),
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_44"),
+                new PeerRule(PeerTools.CdkNag, "AwsSolutions-DOC1"),
+                new PeerRule(PeerTools.CdkNag, "AwsSolutions-N4"),
+            });
+
+        public static readonly RuleInfo SqsQueueEncryptionDisabled = new RuleInfo(
+            "IAC1009",
+            "SQS queue has its default encryption turned off",
+            "{0} has server-side encryption turned off{1}: SQS encrypts new queues with SSE-SQS by default, and this queue opts out, so its messages are stored unencrypted; set SqsManagedSseEnabled to true (in CDK, QueueEncryption.SQS_MANAGED) or use a KMS key",
+            "SQS encrypts new queues with SQS-managed keys (SSE-SQS) unless told not to. A queue is flagged only when " +
+            "it opts out explicitly (SqsManagedSseEnabled false, QueueEncryption.UNENCRYPTED in CDK) without a KMS key. " +
+            "Queues that leave encryption to the default are encrypted and clean.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: "Sets SqsManagedSseEnabled to true.", noFixReason: null,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.CdkNag, "AwsSolutions-SQS2"),
+            });
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+
+namespace IacAnalyzers.Cdk
+{
+    /// <summary>
+    /// Facts about types that the value resolver asks again and again (is it a jsii data type, may other code change
+    /// an instance of it), computed once per type and cached for the compilation. Owned by <see cref="CdkSymbols"/>,
+    /// which lives for one compilation; thread-safe.
+    /// </summary>
+    public sealed class TypeFacts
+    {
+        private readonly CdkSymbols symbols;
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> dataTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> mutable = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly Func<ITypeSymbol, bool> computeDataType;
+
+        internal TypeFacts(CdkSymbols symbols)
+        {
+            this.symbols = symbols;
+            computeDataType = ComputeIsDataType;
+        }
+
+        /// <summary>How many distinct types have had a fact computed (tests check the cache is hit).</summary>
+        public int ComputedCount => dataTypes.Count + mutable.Count;
+
+        /// <summary>
+        /// A jsii struct (props classes, L1 nested property types): a plain data object whose members are its value.
+        /// jsii marks them with <c>[JsiiByValue]</c>; user classes are data objects too.
+        /// </summary>
+        public bool IsDataType(ITypeSymbol type) => dataTypes.GetOrAdd(type, computeDataType);
+
+        /// <summary>
+        /// False for objects other code cannot change: types without public setters or <c>Add*</c> methods (an
+        /// <c>IClusterEngine</c> from <c>DatabaseClusterEngine.AuroraPostgres(...)</c>, a <c>Port</c>, an <c>IPeer</c>), so
+        /// sharing one engine local between two constructs does not make it unknown for the second. Props classes (setters),
+        /// arrays and lists, statements and documents (<c>AddActions</c>, <c>AddStatements</c>) may be changed.
+        /// </summary>
+        public bool MayBeChangedByOthers(ITypeSymbol? type)
+        {
+            if (type == null || type.TypeKind == TypeKind.Array || type.SpecialType == SpecialType.System_Object || type.TypeKind == TypeKind.Dynamic)
+            {
+                return true;
+            }
+
+            return mutable.GetOrAdd(type, ComputeMayBeChangedByOthers);
+        }
+
+        private bool ComputeIsDataType(ITypeSymbol type)
+        {
+            if (!symbols.IsCdkType(type))
+            {
+                return true;
+            }
+
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (string.Equals(attribute.AttributeClass?.Name, "JsiiByValueAttribute", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool ComputeMayBeChangedByOthers(ITypeSymbol type)
+        {
+            for (var t = type; t != null; t = t.BaseType)
+            {
+                if (t.ContainingNamespace?.ToDisplayString().StartsWith("System", StringComparison.Ordinal) == true && t.SpecialType != SpecialType.System_Object)
+                {
+                    return true; // collections and other framework types
+                }
+
+                foreach (var member in t.GetMembers())
+                {
+                    if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public)
+                    {
+                        continue;
+                    }
+
+                    if ((member is IPropertySymbol property && property.SetMethod != null && !property.SetMethod.IsInitOnly)
+                        || (member is IFieldSymbol field && !field.IsReadOnly && !field.IsConst)
+                        || (member is IMethodSymbol method && method.MethodKind == MethodKind.Ordinary && method.Name.StartsWith("Add", StringComparison.Ordinal)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            foreach (var face in type.AllInterfaces)
+            {
+                foreach (var member in face.GetMembers())
+                {
+                    if ((member is IPropertySymbol property && property.SetMethod != null)
+                        || (member is IMethodSymbol method && method.Name.StartsWith("Add", StringComparison.Ordinal)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,281 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using IacAnalyzers.Host;
+using IacAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace IacAnalyzers.Cdk
+{
+    /// <summary>Objects and collections: CDK props and classes, constructs as identities, dictionaries, lists, arrays, anonymous objects and static CDK members.</summary>
+    public sealed partial class ValueResolver
+    {
+        // ---- objects and collections --------------------------------------------------------------------
+
+        private Value ResolveCreation(IObjectCreationOperation creation, Env env)
+        {
+            var type = creation.Type;
+            var location = Locations.FromSyntax(creation.Syntax);
+            if (type == null || type.TypeKind == TypeKind.Error)
+            {
+                return Unknown("an object of an unknown type", creation.Syntax);
+            }
+
+            if (symbols.IsConstruct(type))
+            {
+                var entries = new List<MapEntry>(3)
+                {
+                    Synthetic(CdkValues.TypeKey, type.Name, creation.Syntax),
+                    Synthetic(CdkValues.MemberKey, CdkValues.NewMember, creation.Syntax),
+                };
+                var idArgument = creation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1);
+                if (idArgument != null && ResolveString(idArgument.Value) is string id)
+                {
+                    entries.Add(Synthetic(CdkValues.IdKey, id, idArgument.Syntax));
+                }
+
+                return new MapValue(entries, location);
+            }
+
+            if (symbols.IsDictionary(type))
+            {
+                return creation.Arguments.Length > 0 && !AllDefault(creation.Arguments)
+                    ? Unknown("a dictionary copied from another value", creation.Syntax)
+                    : ResolveDictionary(creation.Initializer, location, creation.Syntax, env);
+            }
+
+            if (symbols.IsCollection(type))
+            {
+                return creation.Arguments.Length > 0 && !AllDefault(creation.Arguments) && !IsCapacityOnly(creation)
+                    ? Unknown("a collection copied from another value", creation.Syntax)
+                    : ResolveCollection(creation.Initializer, location, creation.Syntax, env);
+            }
+
+            if (!symbols.IsCdkType(type))
+            {
+                return Unknown("an object of a user-defined type", creation.Syntax);
+            }
+
+            var members = new List<MapEntry>();
+            if (!symbols.IsDataType(type))
+            {
+                // A CDK class with behaviour (PolicyStatement, PolicyDocument, ...): its type and constructor arguments.
+                members.Add(Synthetic(CdkValues.TypeKey, type.Name, creation.Syntax));
+                members.Add(Synthetic(CdkValues.MemberKey, CdkValues.NewMember, creation.Syntax));
+                AddArguments(creation.Arguments, members, env);
+            }
+            else if (creation.Arguments.Length > 0 && !AllDefault(creation.Arguments))
+            {
+                return Unknown("a data object built by a constructor", creation.Syntax);
+            }
+
+            if (creation.Initializer != null && !AddMembers(creation.Initializer, members, env))
+            {
+                return Unknown("an initializer we cannot read", creation.Syntax);
+            }
+
+            return new MapValue(members, location);
+        }
+
+        private static bool AllDefault(IEnumerable<IArgumentOperation> arguments) => arguments.All(a => a.ArgumentKind == ArgumentKind.DefaultValue);
+
+        private static bool IsCapacityOnly(IObjectCreationOperation creation)
+            => creation.Arguments.Length == 1 && creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Int32;
+
+        private bool AddMembers(IObjectOrCollectionInitializerOperation initializer, List<MapEntry> members, Env env)
+        {
+            foreach (var init in initializer.Initializers)
+            {
+                switch (init)
+                {
+                    case ISimpleAssignmentOperation assignment when MemberName(assignment.Target) is string name:
+                        members.Add(new MapEntry(name, Locations.FromSyntax(assignment.Target.Syntax), Resolve(assignment.Value, env)));
+                        break;
+                    case IMemberInitializerOperation nested when MemberName(nested.InitializedMember) is string nestedName:
+                        var nestedType = nested.InitializedMember.Type;
+                        var nestedLocation = Locations.FromSyntax(nested.Syntax);
+                        Value nestedValue = symbols.IsDictionary(nestedType)
+                            ? ResolveDictionary(nested.Initializer, nestedLocation, nested.Syntax, env)
+                            : symbols.IsCollection(nestedType)
+                                ? ResolveCollection(nested.Initializer, nestedLocation, nested.Syntax, env)
+                                : Unknown("a member initialized in place", nested.Syntax);
+                        members.Add(new MapEntry(nestedName, Locations.FromSyntax(nested.InitializedMember.Syntax), nestedValue));
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static string? MemberName(IOperation target)
+        {
+            switch (target)
+            {
+                case IPropertyReferenceOperation p when !p.Property.IsIndexer:
+                    return p.Property.Name;
+                case IFieldReferenceOperation f:
+                    return f.Field.Name;
+                default:
+                    return null;
+            }
+        }
+
+        private Value ResolveDictionary(IObjectOrCollectionInitializerOperation? initializer, SourceLocation location, SyntaxNode syntax, Env env)
+        {
+            var entries = new List<MapEntry>();
+            if (initializer == null)
+            {
+                return new MapValue(entries, location);
+            }
+
+            foreach (var init in initializer.Initializers)
+            {
+                IOperation? keyOp = null;
+                IOperation? valueOp = null;
+                switch (init)
+                {
+                    case ISimpleAssignmentOperation assignment when assignment.Target is IPropertyReferenceOperation indexer && indexer.Property.IsIndexer && indexer.Arguments.Length == 1:
+                        keyOp = indexer.Arguments[0].Value;
+                        valueOp = assignment.Value;
+                        break;
+                    case IInvocationOperation add when add.TargetMethod.Name == "Add" && add.Arguments.Length == 2:
+                        keyOp = add.Arguments[0].Value;
+                        valueOp = add.Arguments[1].Value;
+                        break;
+                }
+
+                if (keyOp == null || valueOp == null || !(Resolve(keyOp, env) is ScalarValue key) || key.Kind == ScalarKind.Null)
+                {
+                    return Unknown("a dictionary with a key we cannot read", syntax);
+                }
+
+                entries.Add(new MapEntry(key.Text, Locations.FromSyntax(keyOp.Syntax), Resolve(valueOp, env)));
+            }
+
+            return new MapValue(entries, location);
+        }
+
+        private Value ResolveCollection(IObjectOrCollectionInitializerOperation? initializer, SourceLocation location, SyntaxNode syntax, Env env)
+        {
+            var items = new List<Value>();
+            if (initializer == null)
+            {
+                return new ListValue(items, location);
+            }
+
+            foreach (var init in initializer.Initializers)
+            {
+                if (init is IInvocationOperation add && add.TargetMethod.Name == "Add" && add.Arguments.Length == 1)
+                {
+                    items.Add(Resolve(add.Arguments[0].Value, env));
+                }
+                else
+                {
+                    return Unknown("a collection we cannot read", syntax);
+                }
+            }
+
+            return new ListValue(items, location);
+        }
+
+        private Value ResolveAnonymous(IAnonymousObjectCreationOperation anonymous, Env env)
+        {
+            var members = new List<MapEntry>();
+            foreach (var init in anonymous.Initializers)
+            {
+                if (init is ISimpleAssignmentOperation assignment && assignment.Target is IPropertyReferenceOperation p)
+                {
+                    members.Add(new MapEntry(p.Property.Name, Locations.FromSyntax(assignment.Syntax), Resolve(assignment.Value, env)));
+                }
+                else
+                {
+                    return Unknown("an anonymous object we cannot read", anonymous.Syntax);
+                }
+            }
+
+            return new MapValue(members, Locations.FromSyntax(anonymous.Syntax));
+        }
+
+        private Value ResolveArray(IArrayCreationOperation array, Env env)
+        {
+            if (array.Initializer == null)
+            {
+                return Unknown("an array without elements written", array.Syntax);
+            }
+
+            var items = new List<Value>(array.Initializer.ElementValues.Length);
+            foreach (var element in array.Initializer.ElementValues)
+            {
+                items.Add(Resolve(element, env));
+            }
+
+            return new ListValue(items, Locations.FromSyntax(array.Syntax));
+        }
+
+        private Value ResolveCollectionExpression(IOperation collection, Env env)
+        {
+            if (symbols.IsDictionary(collection.Type))
+            {
+                return Unknown("a dictionary collection expression", collection.Syntax);
+            }
+
+            var items = new List<Value>();
+            foreach (var element in collection.ChildOperations)
+            {
+                if (SpreadKind.HasValue && element.Kind == SpreadKind.Value)
+                {
+                    return Unknown("a collection with a spread element", collection.Syntax);
+                }
+
+                items.Add(Resolve(element, env));
+            }
+
+            return new ListValue(items, Locations.FromSyntax(collection.Syntax));
+        }
+
+        private void AddArguments(IEnumerable<IArgumentOperation> arguments, List<MapEntry> entries, Env env)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter == null || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+
+                if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation paramArray)
+                {
+                    entries.Add(new MapEntry(argument.Parameter.Name, Locations.FromSyntax(argument.Syntax), ResolveArray(paramArray, env)));
+                    continue;
+                }
+
+                entries.Add(new MapEntry(argument.Parameter.Name, Locations.FromSyntax(argument.Syntax), Resolve(argument.Value, env)));
+            }
+        }
+
+        private static MapEntry Synthetic(string key, string value, SyntaxNode at)
+        {
+            var location = Locations.FromSyntax(at);
+            return new MapEntry(key, location, new ScalarValue(value, ScalarKind.String, location));
+        }
+
+        private Value StaticMember(INamedTypeSymbol type, string member, IEnumerable<IArgumentOperation> arguments, SyntaxNode syntax, Env env, ITypeSymbol? resultType)
+        {
+            if (symbols.IsToken(resultType))
+            {
+                // Fn.Join(...), Aws.REGION, Token.AsString(...), Fn.ConditionIf(...): resolved at deploy time.
+                return Unknown("a CDK token", syntax);
+            }
+
+            var entries = new List<MapEntry>(4)
+            {
+                Synthetic(CdkValues.TypeKey, type.Name, syntax),
+                Synthetic(CdkValues.MemberKey, member, syntax),
+            };
+            AddArguments(arguments, entries, env);
+            return new MapValue(entries, Locations.FromSyntax(syntax));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Linq;
+using IacAnalyzers.Cdk;
+using Xunit;
+
+namespace IacAnalyzers.Tests.Cdk
+{
+    /// <summary>Type facts (jsii data type, may be changed by other code) are right and computed once per type per compilation.</summary>
+    public class TypeFactsTests
+    {
+        private static CdkSymbols Symbols()
+        {
+            var source = CdkTestHost.Usings + """
+                public class UserSettings { public bool MultiAz { get; set; } }
+                """;
+            return CdkSymbols.TryCreate(CdkTestHost.Compile(new[] { source }))!;
+        }
+
+        [Fact]
+        public void Data_types_are_jsii_structs_and_user_classes()
+        {
+            var symbols = Symbols();
+            var compilation = symbols.Compilation;
+            Assert.True(symbols.Facts.IsDataType(compilation.GetTypeByMetadataName("Amazon.CDK.AWS.RDS.CfnDBInstanceProps")!));
+            Assert.True(symbols.Facts.IsDataType(compilation.GetTypeByMetadataName("UserSettings")!));
+            Assert.False(symbols.Facts.IsDataType(compilation.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.PolicyStatement")!));
+            Assert.False(symbols.IsDataType(compilation.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.Port")!));
+        }
+
+        [Fact]
+        public void Mutability_follows_setters_and_Add_methods()
+        {
+            var symbols = Symbols();
+            var compilation = symbols.Compilation;
+            Assert.True(symbols.Facts.MayBeChangedByOthers(compilation.GetTypeByMetadataName("Amazon.CDK.AWS.RDS.CfnDBInstanceProps")));
+            Assert.True(symbols.Facts.MayBeChangedByOthers(compilation.GetTypeByMetadataName("Amazon.CDK.AWS.IAM.PolicyStatement")));
+            Assert.True(symbols.Facts.MayBeChangedByOthers(compilation.GetTypeByMetadataName("System.Collections.Generic.List`1")));
+            Assert.True(symbols.Facts.MayBeChangedByOthers(null));
+            Assert.False(symbols.Facts.MayBeChangedByOthers(compilation.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.Port")));
+            Assert.False(symbols.Facts.MayBeChangedByOthers(compilation.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.IPeer")));
+        }
+
+        [Fact]
+        public void Each_fact_is_computed_once_per_type_for_the_compilation()
+        {
+            var symbols = Symbols();
+            var types = new[] { "Amazon.CDK.AWS.RDS.CfnDBInstanceProps", "Amazon.CDK.AWS.IAM.PolicyStatement", "Amazon.CDK.AWS.EC2.Port" }
+                .Select(n => symbols.Compilation.GetTypeByMetadataName(n)!)
+                .ToArray();
+            foreach (var type in types)
+            {
+                symbols.Facts.IsDataType(type);
+                symbols.Facts.MayBeChangedByOthers(type);
+            }
+
+            Assert.Equal(2 * types.Length, symbols.Facts.ComputedCount);
+            for (var i = 0; i < 10; i++)
+            {
+                foreach (var type in types)
+                {
+                    symbols.Facts.IsDataType(type);
+                    symbols.Facts.MayBeChangedByOthers(type);
+                }
+            }
+
+            Assert.Equal(2 * types.Length, symbols.Facts.ComputedCount);
+        }
+    }
+}
