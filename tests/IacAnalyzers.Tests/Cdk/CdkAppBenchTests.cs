@@ -7,6 +7,7 @@ using IacAnalyzers.Cdk;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -47,7 +48,7 @@ namespace IacAnalyzers.Tests.Cdk
             var lines = files.Sum(f => f.Text.Count(c => c == '\n'));
 
             CSharpCompilation NewCompilation() => CSharpCompilation.Create(
-                "BenchApp", trees, CdkTestHost.References, new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Disable));
+                "BenchApp", trees, TestReferences.All, new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Disable));
 
             var compileErrors = NewCompilation().GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
             Assert.True(compileErrors.Length == 0, string.Join("\n", compileErrors.Take(10).Select(e => e.ToString())));

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Threading.Tasks;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Cdk
@@ -13,7 +14,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task L1_Aurora_cluster_with_one_instance_referring_to_it_by_Ref_is_flagged()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync(
+            var diagnostics = await CdkVerifier.VerifyRuleAsync(
                 """
                 public class AppStack : Stack
                 {
@@ -31,7 +32,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task L1_Aurora_cluster_with_a_writer_and_a_reader_is_clean()
         {
-            await CdkTestHost.VerifyAsync(
+            await CdkVerifier.VerifyRuleAsync(
                 """
                 public class AppStack : Stack
                 {
@@ -50,7 +51,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task L1_cluster_whose_instances_live_in_another_method_is_not_flagged()
         {
-            await CdkTestHost.VerifyAsync(
+            await CdkVerifier.VerifyRuleAsync(
                 """
                 public class AppStack : Stack
                 {
@@ -72,7 +73,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task Constructs_changed_through_an_escape_hatch_or_an_override_are_not_flagged()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, IVpc vpc) : base(scope, "App")

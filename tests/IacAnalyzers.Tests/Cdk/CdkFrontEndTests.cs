@@ -7,6 +7,7 @@ using IacAnalyzers.Cdk.Adapters;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Cdk
@@ -35,9 +36,9 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public void L1_convention_applies_to_real_CDK_symbols_only()
         {
-            var compilation = CdkTestHost.Compile(new[]
+            var compilation = CdkVerifier.Compile(new[]
             {
-                CdkTestHost.Usings + "public class MyDb : CfnDBInstance { public MyDb(Construct s) : base(s, \"Db\") { } }",
+                CdkVerifier.Usings + "public class MyDb : CfnDBInstance { public MyDb(Construct s) : base(s, \"Db\") { } }",
             });
             var symbols = CdkSymbols.TryCreate(compilation)!;
             string? Map(string metadataName) => L1Mapping.CloudFormationType(compilation.GetTypeByMetadataName(metadataName)!, symbols);
@@ -55,7 +56,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public void Every_L1_class_in_the_CDK_assembly_maps_and_derives_from_CfnResource()
         {
-            var compilation = CdkTestHost.Compile(new[] { "class Empty { }" });
+            var compilation = CdkVerifier.Compile(new[] { "class Empty { }" });
             var symbols = CdkSymbols.TryCreate(compilation)!;
             var aws = compilation.GlobalNamespace.GetNamespaceMembers().Single(n => n.Name == "Amazon")
                 .GetNamespaceMembers().Single(n => n.Name == "CDK").GetNamespaceMembers().Single(n => n.Name == "AWS");
@@ -75,7 +76,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task Without_Amazon_CDK_Lib_the_analyzer_registers_nothing()
         {
-            var compilation = CdkTestHost.Compile(new[] { "public class C { public object M() => new System.Text.StringBuilder(); }" }, CdkTestHost.RuntimeReferences);
+            var compilation = CdkVerifier.Compile(new[] { "public class C { public object M() => new System.Text.StringBuilder(); }" }, TestReferences.Runtime);
             var telemetry = await Telemetry(compilation);
             Assert.Equal(1, telemetry.CompilationStartActionsCount);
             Assert.Equal(0, telemetry.OperationActionsCount);
@@ -85,7 +86,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task With_Amazon_CDK_Lib_the_analyzer_registers_operation_actions()
         {
-            var compilation = CdkTestHost.Compile(new[] { "public class C { }" });
+            var compilation = CdkVerifier.Compile(new[] { "public class C { }" });
             var telemetry = await Telemetry(compilation);
 
             // Per-body state: one operation block start action, which registers the operation actions for each body.
@@ -104,7 +105,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public void Every_adapter_trigger_exists_in_the_pinned_CDK()
         {
-            var compilation = CdkTestHost.Compile(new[] { "class Empty { }" });
+            var compilation = CdkVerifier.Compile(new[] { "class Empty { }" });
             foreach (var adapter in AdapterRegistry.All)
             {
                 foreach (var type in adapter.ConstructTypes.Concat(adapter.Methods.Select(m => m.TypeMetadataName)))
@@ -124,11 +125,11 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task A_trigger_missing_from_the_referenced_CDK_is_skipped()
         {
-            var compilation = CdkTestHost.Compile(new[] { CdkTestHost.Usings + "public class C { }" });
+            var compilation = CdkVerifier.Compile(new[] { CdkVerifier.Usings + "public class C { }" });
             var registry = AdapterRegistry.Create(compilation, new CdkAdapter[] { new MissingTypeAdapter(), new DatabaseInstanceAdapter() });
             Assert.Single(registry.ConstructTypes);
             Assert.False(registry.HasMethod("NoSuchMethod"));
-            var diagnostics = await CdkTestHost.AnalyzeAsync(compilation);
+            var diagnostics = await CdkVerifier.AnalyzeAsync(compilation);
             Assert.Empty(diagnostics);
         }
 

@@ -1,5 +1,6 @@
 using System.Linq;
 using IacAnalyzers.Cdk;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Cdk
@@ -9,10 +10,10 @@ namespace IacAnalyzers.Tests.Cdk
     {
         private static CdkSymbols Symbols()
         {
-            var source = CdkTestHost.Usings + """
+            var source = CdkVerifier.Usings + """
                 public class UserSettings { public bool MultiAz { get; set; } }
                 """;
-            return CdkSymbols.TryCreate(CdkTestHost.Compile(new[] { source }))!;
+            return CdkSymbols.TryCreate(CdkVerifier.Compile(new[] { source }))!;
         }
 
         [Fact]

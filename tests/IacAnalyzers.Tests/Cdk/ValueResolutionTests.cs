@@ -5,6 +5,7 @@ using IacAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Cdk
@@ -17,7 +18,7 @@ namespace IacAnalyzers.Tests.Cdk
         /// <summary>The props of the construct created with id "Target", resolved.</summary>
         private static (Value Value, string Source) Props(string body, string members = "")
         {
-            var source = CdkTestHost.Usings + """
+            var source = CdkVerifier.Usings + """
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, bool isProd, string env, IVpc vpc, Settings settings) : base(scope, "App")
@@ -45,7 +46,7 @@ namespace IacAnalyzers.Tests.Cdk
                     public static string Region => "eu-west-1";
                 }
                 """;
-            var compilation = CdkTestHost.Compile(new[] { source });
+            var compilation = CdkVerifier.Compile(new[] { source });
             var tree = compilation.SyntaxTrees.First();
             var model = compilation.GetSemanticModel(tree);
             var symbols = CdkSymbols.TryCreate(compilation)!;
@@ -65,7 +66,7 @@ namespace IacAnalyzers.Tests.Cdk
         /// <summary>The value of the local named <c>target</c>'s initializer.</summary>
         private static (Value Value, string Source) Expression(string body)
         {
-            var source = CdkTestHost.Usings + """
+            var source = CdkVerifier.Usings + """
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, bool isProd) : base(scope, "App")
@@ -75,7 +76,7 @@ namespace IacAnalyzers.Tests.Cdk
                     }
                 }
                 """;
-            var compilation = CdkTestHost.Compile(new[] { source });
+            var compilation = CdkVerifier.Compile(new[] { source });
             var tree = compilation.SyntaxTrees.First();
             var model = compilation.GetSemanticModel(tree);
             var declarator = tree.GetRoot().DescendantNodes().OfType<VariableDeclaratorSyntax>().Single(d => d.Identifier.ValueText == "target");
@@ -211,7 +212,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async System.Threading.Tasks.Task Static_readonly_field_in_another_file_resolves()
         {
-            var source = CdkTestHost.Usings + """
+            var source = CdkVerifier.Usings + """
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -221,8 +222,8 @@ namespace IacAnalyzers.Tests.Cdk
                 }
                 """;
             var other = "public static class Shared { public static readonly bool MultiAz = true; }";
-            var compilation = CdkTestHost.Compile(new[] { source, other });
-            var diagnostics = await CdkTestHost.AnalyzeAsync(compilation);
+            var compilation = CdkVerifier.Compile(new[] { source, other });
+            var diagnostics = await CdkVerifier.AnalyzeAsync(compilation);
             Assert.DoesNotContain(diagnostics, d => d.Id == "IAC2001" || d.Id == "AD0001" || d.Id == "IAC0002");
         }
 

@@ -1,32 +1,34 @@
-using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Testing.Model;
 
 namespace IacAnalyzers.Tests.Verifier
 {
     /// <summary>
-    /// The analyzer verifier, with the surface of Microsoft.CodeAnalysis.Testing's <c>AnalyzerVerifier</c>:
+    /// The analyzer verifier: the official <c>CSharpAnalyzerVerifier</c> surface over <see cref="CSharpAnalyzerTest{TAnalyzer}"/>.
     /// <code>
-    /// using VerifyCS = IacAnalyzers.Tests.Verifier.CSharpAnalyzerVerifier&lt;MyAnalyzer&gt;;
+    /// using VerifyCS = IacAnalyzers.Tests.Verifier.CSharpAnalyzerVerifier&lt;IacAnalyzers.Cdk.CdkAnalyzer&gt;;
     /// await VerifyCS.VerifyAnalyzerAsync("class {|IAC1234:C|} { }");
-    /// await new VerifyCS.Test { TestState = { Sources = { ... }, AdditionalFiles = { ("db.yaml", "...") } } }.RunAsync();
+    /// await new VerifyCS.Test { TestState = { AdditionalFiles = { ("db.yaml", "...") } }, RuleUnderTest = "IAC2001" }.RunAsync();
     /// </code>
-    /// See Verifier/README.md for markup, paths and defaults.
+    /// See Verifier/README.md.
     /// </summary>
     public static class CSharpAnalyzerVerifier<TAnalyzer>
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
         /// <summary>The expected diagnostic of an analyzer that declares exactly one descriptor.</summary>
-        public static DiagnosticResult Diagnostic() => VerifierDiagnostics.For(new TAnalyzer());
+        public static DiagnosticResult Diagnostic() => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic();
 
-        /// <summary>An expected diagnostic with this id: severity and message format from the analyzer's descriptor.</summary>
-        public static DiagnosticResult Diagnostic(string diagnosticId) => VerifierDiagnostics.For(new TAnalyzer(), diagnosticId);
+        /// <summary>An expected diagnostic with this id: severity from the analyzer's descriptor.</summary>
+        public static DiagnosticResult Diagnostic(string diagnosticId) => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(diagnosticId);
 
-        public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new DiagnosticResult(descriptor);
+        public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(descriptor);
 
         /// <summary>Runs the analyzer on one C# source and compares with its markup plus <paramref name="expected"/>.</summary>
         public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected)
@@ -42,33 +44,59 @@ namespace IacAnalyzers.Tests.Verifier
         }
     }
 
-    internal static class VerifierDiagnostics
+    /// <summary>
+    /// The official <c>CSharpAnalyzerTest</c> with our setup (<see cref="TestSetup"/>): offline references (runtime +
+    /// CDK, built once per process), C# preview with nullable enabled, <see cref="MarkupDefaultId"/> and
+    /// <see cref="RuleUnderTest"/> for analyzers that declare many ids, templates without C#, and the reported
+    /// diagnostics handed back in <see cref="ReportedDiagnostics"/>.
+    /// </summary>
+    public class CSharpAnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        where TAnalyzer : DiagnosticAnalyzer, new()
     {
-        public static DiagnosticResult For(DiagnosticAnalyzer analyzer)
-        {
-            var descriptors = analyzer.SupportedDiagnostics;
-            if (descriptors.Select(d => d.Id).Distinct(StringComparer.Ordinal).Count() != 1)
-            {
-                throw new InvalidOperationException(
-                    "Diagnostic() needs an analyzer with exactly one supported diagnostic; " + analyzer.GetType().Name + " declares "
-                    + string.Join(", ", descriptors.Select(d => d.Id)) + ". Use Diagnostic(\"ID\") instead.");
-            }
+        private readonly List<Diagnostic> reported = new List<Diagnostic>();
+        private bool captured;
 
-            return new DiagnosticResult(descriptors[0]);
+        public CSharpAnalyzerTest()
+        {
+            ReferenceAssemblies = TestSetup.Pinned;
         }
 
-        public static DiagnosticResult For(DiagnosticAnalyzer analyzer, string diagnosticId)
-        {
-            var matches = analyzer.SupportedDiagnostics.Where(d => d.Id == diagnosticId).ToImmutableArray();
-            if (matches.Length != 1)
-            {
-                throw new InvalidOperationException(
-                    "Diagnostic(\"" + diagnosticId + "\") needs exactly one descriptor with that id in " + analyzer.GetType().Name + " (found "
-                    + matches.Length + "). Use Diagnostic(DiagnosticDescriptor) or new DiagnosticResult(id, severity) for other ids"
-                    + " (DiagnosticResult.CompilerError for compiler errors).");
-            }
+        /// <summary>The id <c>[|...|]</c> stands for (default: <see cref="RuleUnderTest"/>).</summary>
+        public string? MarkupDefaultId { get; set; }
 
-            return new DiagnosticResult(matches[0]);
+        /// <summary>
+        /// The rule this test is about: <c>[|...|]</c> stands for it, and every other rule id of the analyzers is
+        /// disabled unless the test names it (markup <c>{|ID:...|}</c> or an expectation). Tool ids stay on.
+        /// </summary>
+        public string? RuleUnderTest { get; set; }
+
+        /// <summary>The analyzer diagnostics the test state's comparison saw (after <c>RunAsync</c>).</summary>
+        public IReadOnlyList<Diagnostic> ReportedDiagnostics => reported;
+
+        protected override CompilationOptions CreateCompilationOptions() => TestSetup.CompilationOptions();
+
+        protected override ParseOptions CreateParseOptions() => TestSetup.ParseOptions();
+
+        protected override Task<Solution> CreateSolutionAsync(ProjectId projectId, EvaluatedProjectState projectState, CancellationToken cancellationToken)
+            => TestSetup.CreateSolutionAsync(this, projectId, projectState, CreateCompilationOptions(), CreateParseOptions());
+
+        protected override Project ApplyCompilationOptions(Project project)
+            => TestSetup.ApplyCompilationOptions(project, GetDiagnosticAnalyzers(), DisabledDiagnostics);
+
+        protected override DiagnosticDescriptor? GetDefaultDiagnostic(DiagnosticAnalyzer[] analyzers)
+            => TestSetup.DefaultDiagnostic(MarkupDefaultId ?? RuleUnderTest, analyzers) ?? base.GetDefaultDiagnostic(analyzers);
+
+        protected override Task RunImplAsync(CancellationToken cancellationToken)
+        {
+            TestSetup.Prepare(TestState, DisabledDiagnostics, RuleUnderTest, GetDiagnosticAnalyzers());
+            return base.RunImplAsync(cancellationToken);
+        }
+
+        protected override ImmutableArray<(Project project, Diagnostic diagnostic)> FilterDiagnostics(ImmutableArray<(Project project, Diagnostic diagnostic)> diagnostics)
+        {
+            var filtered = base.FilterDiagnostics(diagnostics);
+            TestSetup.Capture(reported, ref captured, filtered);
+            return filtered;
         }
     }
 }

@@ -17,7 +17,7 @@ namespace IacAnalyzers.Tests.VerifierTests
                 {
                     Sources = { "class {|#0:C|} { }" },
                     AnalyzerConfigFiles = { ("/.editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.DEMO001.severity = error\n") },
-                    ExpectedDiagnostics = { VerifyClass.Diagnostic().WithLocation(0).WithSeverity(DiagnosticSeverity.Error) },
+                    ExpectedDiagnostics = { VerifyClass.Diagnostic().WithLocation(0).WithArguments("C").WithSeverity(DiagnosticSeverity.Error) },
                 },
             }.RunAsync();
 
@@ -28,11 +28,11 @@ namespace IacAnalyzers.Tests.VerifierTests
                 {
                     TestState =
                     {
-                        Sources = { "class [|C|] { }" },
+                        Sources = { "class {|#0:C|} { }" },
                         AnalyzerConfigFiles = { ("/.editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.DEMO001.severity = error\n") },
+                        ExpectedDiagnostics = { VerifyClass.Diagnostic().WithLocation(0).WithArguments("C") },
                     },
-                }.RunAsync(),
-                "differs in severity (expected warning, actual error)");
+                }.RunAsync());
 
         [Fact]
         public Task Editorconfig_severity_none_removes_the_diagnostic() =>
@@ -51,12 +51,12 @@ namespace IacAnalyzers.Tests.VerifierTests
             {
                 TestState =
                 {
-                    Sources = { "class {|#0:A|} { }", ("sub/B.cs", "class {|#1:B|} { }") },
+                    Sources = { "class {|#0:A|} { }", ("/0/sub/B.cs", "class {|#1:B|} { }") },
                     AnalyzerConfigFiles = { ("/0/.editorconfig", "root = true\n\n[sub/**.cs]\ndotnet_diagnostic.DEMO001.severity = error\n") },
                     ExpectedDiagnostics =
                     {
-                        VerifyClass.Diagnostic().WithLocation(0).WithSeverity(DiagnosticSeverity.Warning),
-                        VerifyClass.Diagnostic().WithLocation(1).WithSeverity(DiagnosticSeverity.Error),
+                        VerifyClass.Diagnostic().WithLocation(0).WithArguments("A").WithSeverity(DiagnosticSeverity.Warning),
+                        VerifyClass.Diagnostic().WithLocation(1).WithArguments("B").WithSeverity(DiagnosticSeverity.Error),
                     },
                 },
             }.RunAsync();
@@ -68,12 +68,12 @@ namespace IacAnalyzers.Tests.VerifierTests
                 TestState =
                 {
                     Sources = { "class {|#0:C|} { }" },
-                    AdditionalFiles = { ("templates/db.yaml", "Type: {|#1:BAD|}\n") },
+                    AdditionalFiles = { ("/0/templates/db.yaml", "Type: {|#1:BAD|}\n") },
                     AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\ndotnet_diagnostic.DEMO001.severity = error\ndotnet_diagnostic.DEMO101.severity = error\n") },
                     ExpectedDiagnostics =
                     {
-                        VerifyClass.Diagnostic().WithLocation(0).WithSeverity(DiagnosticSeverity.Error),
-                        VerifyBad.Diagnostic().WithLocation(1).WithSeverity(DiagnosticSeverity.Error),
+                        VerifyClass.Diagnostic().WithLocation(0).WithArguments("C").WithSeverity(DiagnosticSeverity.Error),
+                        VerifyBad.Diagnostic().WithLocation(1).WithArguments("db.yaml").WithSeverity(DiagnosticSeverity.Error),
                     },
                 },
             }.RunAsync();
@@ -84,14 +84,14 @@ namespace IacAnalyzers.Tests.VerifierTests
             {
                 TestState =
                 {
-                    AdditionalFiles = { ("templates/db.yaml", "Type: {|#0:BAD|}\n") },
+                    AdditionalFiles = { ("/0/templates/db.yaml", "Type: {|#0:BAD|}\n") },
                     AnalyzerConfigFiles = { ("/.editorconfig", "root = true\n\n[*]\ndotnet_diagnostic.DEMO101.severity = error\n\n[*.yaml]\ndotnet_diagnostic.DEMO101.severity = error\n") },
-                    ExpectedDiagnostics = { VerifyBad.Diagnostic().WithLocation(0).WithSeverity(DiagnosticSeverity.Warning) },
+                    ExpectedDiagnostics = { VerifyBad.Diagnostic().WithLocation(0).WithArguments("db.yaml").WithSeverity(DiagnosticSeverity.Warning) },
                 },
             }.RunAsync();
 
         /// <summary>Two analyzers in one test: override GetDiagnosticAnalyzers.</summary>
-        private sealed class CSharpBothTest : Verifier.AnalyzerTest
+        private sealed class CSharpBothTest : Verifier.CSharpAnalyzerTest<ClassNameAnalyzer>
         {
             protected override System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
                 new Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[] { new ClassNameAnalyzer(), new BadWordAnalyzer() };

@@ -50,14 +50,14 @@ namespace IacAnalyzers.Tests.VerifierTests
                 {
                     AdditionalFiles =
                     {
-                        ("templates/db.yaml", SingleAzDb),
-                        ("other/db.yaml", SingleAzDb.Replace("#0", "#1", System.StringComparison.Ordinal)),
+                        ("/0/templates/db.yaml", SingleAzDb),
+                        ("/0/other/db.yaml", SingleAzDb.Replace("#0", "#1", System.StringComparison.Ordinal)),
                     },
                     AnalyzerConfigFiles = { ("/0/.editorconfig", "root = true\n\n[templates/**.yaml]\niac_analyzers.IAC2001.severity = error\n") },
                     ExpectedDiagnostics =
                     {
-                        VerifyTemplates.Diagnostic("IAC2001").WithLocation(0).WithSeverity(DiagnosticSeverity.Error),
-                        VerifyTemplates.Diagnostic("IAC2001").WithLocation(1),
+                        VerifyTemplates.Diagnostic("IAC2001").WithLocation(0).WithArguments("Db", "").WithSeverity(DiagnosticSeverity.Error),
+                        VerifyTemplates.Diagnostic("IAC2001").WithLocation(1).WithArguments("Db", ""),
                     },
                 },
             }.RunAsync();

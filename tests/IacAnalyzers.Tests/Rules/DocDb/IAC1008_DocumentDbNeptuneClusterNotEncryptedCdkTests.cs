@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.Cdk;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.DocDb
@@ -11,7 +12,7 @@ namespace IacAnalyzers.Tests.Rules.DocDb
         [Fact]
         public async Task L1_clusters_without_StorageEncrypted_are_flagged()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -28,7 +29,7 @@ namespace IacAnalyzers.Tests.Rules.DocDb
         [Fact]
         public async Task L2_DocumentDB_cluster_is_encrypted_by_default_and_false_is_flagged()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 using Amazon.CDK.AWS.DocDB;
                 using DocDbCluster = Amazon.CDK.AWS.DocDB.DatabaseCluster;
                 using DocDbClusterProps = Amazon.CDK.AWS.DocDB.DatabaseClusterProps;
@@ -62,7 +63,7 @@ namespace IacAnalyzers.Tests.Rules.DocDb
         public async Task L2_DocumentDB_cluster_adapter_gives_its_instances_to_IAC2002()
         {
             // DatabaseClusterProps.Instances: "Number of DocDB compute instances. Default: 1".
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 using Amazon.CDK.AWS.DocDB;
                 using DocDbCluster = Amazon.CDK.AWS.DocDB.DatabaseCluster;
                 using DocDbClusterProps = Amazon.CDK.AWS.DocDB.DatabaseClusterProps;

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.Cdk;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.Ec2
@@ -11,7 +12,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task L1_volume_without_Encrypted_is_flagged_at_the_creation()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -28,7 +29,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task L1_false_is_flagged_true_snapshot_and_unknown_are_clean()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, bool encrypt) : base(scope, "App")
@@ -45,7 +46,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task L2_volume_without_Encrypted_is_flagged_with_the_CDK_default()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -60,7 +61,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task L2_false_is_flagged_at_the_value_and_true_from_snapshot_or_conditional_true_are_clean()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     private const bool Encrypt = true;
@@ -79,7 +80,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task L2_volume_with_props_from_a_method_is_not_flagged()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -97,16 +98,16 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task L2_missing_Encrypted_is_fixed_by_adding_it()
         {
-            await CdkFixTestHost.VerifyFixAsync("""
+            await CdkVerifier.VerifyFixAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
                     {
-                        new Volume(this, "Data", new VolumeProps
+                        [|new Volume(this, "Data", new VolumeProps
                         {
                             AvailabilityZone = "eu-west-1a",
                             Size = Size.Gibibytes(100),
-                        });
+                        })|];
                     }
                 }
                 """, """
@@ -128,12 +129,12 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task L1_false_is_fixed_by_replacing_the_value()
         {
-            await CdkFixTestHost.VerifyFixAsync("""
+            await CdkVerifier.VerifyFixAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
                     {
-                        new CfnVolume(this, "Data", new CfnVolumeProps { AvailabilityZone = "eu-west-1a", Encrypted = false });
+                        new CfnVolume(this, "Data", new CfnVolumeProps { AvailabilityZone = "eu-west-1a", Encrypted = [|false|] });
                     }
                 }
                 """, """
@@ -150,12 +151,12 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task A_conditional_value_gets_no_fix()
         {
-            await CdkFixTestHost.VerifyNoFixAsync("""
+            await CdkVerifier.VerifyNoFixAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, bool prod) : base(scope, "App")
                     {
-                        new Volume(this, "Data", new VolumeProps { AvailabilityZone = "eu-west-1a", Encrypted = prod ? true : false });
+                        new Volume(this, "Data", new VolumeProps { AvailabilityZone = "eu-west-1a", Encrypted = prod ? true : [|false|] });
                     }
                 }
                 """, id: "IAC1002");

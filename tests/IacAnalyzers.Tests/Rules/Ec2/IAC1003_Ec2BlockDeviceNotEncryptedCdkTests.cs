@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.Cdk;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.Ec2
@@ -18,7 +19,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task L1_instance_mapping_without_Encrypted_is_flagged_at_the_Ebs_key()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -51,7 +52,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task L1_launch_template_false_is_flagged_at_the_value()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -78,7 +79,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task L1_missing_Encrypted_is_fixed_in_the_Ebs_initializer()
         {
-            await CdkFixTestHost.VerifyFixAsync("""
+            await CdkVerifier.VerifyFixAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -87,7 +88,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                         {
                             BlockDeviceMappings = new[]
                             {
-                                new CfnInstance.BlockDeviceMappingProperty { DeviceName = "/dev/xvda", Ebs = new CfnInstance.EbsProperty { VolumeSize = 50 } },
+                                new CfnInstance.BlockDeviceMappingProperty { DeviceName = "/dev/xvda", [|Ebs|] = new CfnInstance.EbsProperty { VolumeSize = 50 } },
                             },
                         });
                     }
@@ -114,7 +115,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task L2_instance_Ebs_volume_without_options_is_flagged_at_the_volume_with_the_CDK_default()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync($$"""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync($$"""
                 using InstanceProps = Amazon.CDK.AWS.EC2.InstanceProps;
                 using InstanceType = Amazon.CDK.AWS.EC2.InstanceType;
 
@@ -144,7 +145,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task L2_options_without_Encrypted_and_false_are_flagged()
         {
-            await CdkTestHost.VerifyAsync($$"""
+            await CdkVerifier.VerifyRuleAsync($$"""
                 using InstanceProps = Amazon.CDK.AWS.EC2.InstanceProps;
                 using InstanceType = Amazon.CDK.AWS.EC2.InstanceType;
 
@@ -170,7 +171,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         public async Task L2_instance_without_block_devices_is_not_flagged()
         {
             // The root volume comes from the image (InstanceProps.BlockDevices: "Default: - Uses the block device mapping of the AMI").
-            await CdkTestHost.VerifyAsync($$"""
+            await CdkVerifier.VerifyRuleAsync($$"""
                 using InstanceProps = Amazon.CDK.AWS.EC2.InstanceProps;
                 using InstanceType = Amazon.CDK.AWS.EC2.InstanceType;
 
@@ -187,7 +188,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task L2_unknown_conditional_and_helper_volumes()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync($$"""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync($$"""
                 using InstanceProps = Amazon.CDK.AWS.EC2.InstanceProps;
                 using InstanceType = Amazon.CDK.AWS.EC2.InstanceType;
 
@@ -218,7 +219,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task L2_launch_template_block_devices_are_checked()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -241,7 +242,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task L2_auto_scaling_group_block_devices_are_checked()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 using Asg = Amazon.CDK.AWS.AutoScaling;
                 using InstanceType = Amazon.CDK.AWS.EC2.InstanceType;
 
@@ -268,7 +269,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task L2_Encrypted_false_in_options_is_fixed_by_replacing_the_value()
         {
-            await CdkFixTestHost.VerifyFixAsync($$"""
+            await CdkVerifier.VerifyFixAsync($$"""
                 using InstanceProps = Amazon.CDK.AWS.EC2.InstanceProps;
                 using InstanceType = Amazon.CDK.AWS.EC2.InstanceType;
 
@@ -279,7 +280,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                         new Instance_(this, "Web", new InstanceProps
                         {
                             {{InstanceBasics}},
-                            BlockDevices = new[] { new BlockDevice { DeviceName = "/dev/xvda", Volume = BlockDeviceVolume.Ebs(50, new EbsDeviceOptions { Encrypted = false }) } },
+                            BlockDevices = new[] { new BlockDevice { DeviceName = "/dev/xvda", Volume = BlockDeviceVolume.Ebs(50, new EbsDeviceOptions { Encrypted = [|false|] }) } },
                         });
                     }
                 }

@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.Ec2Network
@@ -149,7 +150,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
                     sg.AddIngressRule(Peer.AnyIpv4(), Port.Tcp(22));
                     sg.Connections.AllowFrom(Peer.Ipv4("0.0.0.0/0"), Port.SSH);
             """);
-            var document = CreateDocument(CdkTestHost.Usings + source);
+            var document = CreateDocument(CdkVerifier.Usings + source);
             var diagnostics = await Diagnose(document, "IAC1101");
             Assert.Equal(2, diagnostics.Length);
             var provider = new CSharpWorldPeerFixProvider();
@@ -167,7 +168,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
             var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution.GetDocument(document.Id)!;
             Assert.Empty(await Diagnose(changed, "IAC1101"));
             Assert.Equal(
-                CdkTestHost.Usings + Stack(SshParameter() + """
+                CdkVerifier.Usings + Stack(SshParameter() + """
                         sg.AddIngressRule(Peer.Ipv4(sshIngressCidr.ValueAsString), Port.Tcp(22));
 
                 """ + SshParameter("sshIngressCidr2", "SshIngressCidr2") + """
@@ -205,7 +206,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         public async Task No_fix_when_the_peer_is_not_a_world_peer_call_written_as_an_argument(string body)
         {
             var source = Stack(body);
-            var diagnostics = await Diagnose(CreateDocument(CdkTestHost.Usings + source), "IAC1101");
+            var diagnostics = await Diagnose(CreateDocument(CdkVerifier.Usings + source), "IAC1101");
             Assert.NotEmpty(diagnostics);
             Assert.Empty(await ActionsFor(source, "IAC1101"));
         }
@@ -256,7 +257,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
                     }
                 }
                 """;
-            var diagnostics = await Diagnose(CreateDocument(CdkTestHost.Usings + Source), "IAC1101");
+            var diagnostics = await Diagnose(CreateDocument(CdkVerifier.Usings + Source), "IAC1101");
             Assert.NotEmpty(diagnostics);
             Assert.Empty(await ActionsFor(Source, "IAC1101"));
         }
@@ -279,7 +280,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
                     }
                 }
                 """;
-            var diagnostics = await Diagnose(CreateDocument(CdkTestHost.Usings + Source), "IAC1101");
+            var diagnostics = await Diagnose(CreateDocument(CdkVerifier.Usings + Source), "IAC1101");
             Assert.NotEmpty(diagnostics);
             Assert.Empty(await ActionsFor(Source, "IAC1101"));
         }
@@ -289,13 +290,13 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         private static async Task VerifyFix(string before, string after, string id)
         {
             var fixedText = await ApplyFirstFix(before, id, withUsings: true);
-            Assert.Equal(CdkTestHost.Usings + after, fixedText);
+            Assert.Equal(CdkVerifier.Usings + after, fixedText);
         }
 
         /// <summary>Applies the fix of the first diagnostic of <paramref name="id"/>; the result must compile and carry no <paramref name="id"/> at that peer.</summary>
         private static async Task<string> ApplyFirstFix(string source, string id, bool withUsings)
         {
-            var document = CreateDocument((withUsings ? CdkTestHost.Usings : string.Empty) + source);
+            var document = CreateDocument((withUsings ? CdkVerifier.Usings : string.Empty) + source);
             var diagnostics = await Diagnose(document, id);
             Assert.NotEmpty(diagnostics);
             var actions = await Actions(document, diagnostics[0]);
@@ -311,7 +312,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
 
         private static async Task<List<CodeAction>> ActionsFor(string source, string id)
         {
-            var document = CreateDocument(CdkTestHost.Usings + source);
+            var document = CreateDocument(CdkVerifier.Usings + source);
             var actions = new List<CodeAction>();
             foreach (var diagnostic in await Diagnose(document, id))
             {
@@ -336,7 +337,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
             var compilation = await document.Project.GetCompilationAsync();
             var errors = compilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
             Assert.True(errors.Length == 0, "Source does not compile:\n" + string.Join("\n", errors.Select(e => e.ToString())) + "\n" + (await document.GetTextAsync()));
-            var diagnostics = await CdkTestHost.AnalyzeAsync(compilation);
+            var diagnostics = await CdkVerifier.AnalyzeAsync(compilation);
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001" || d.Id == "IAC0002");
             return diagnostics.Where(d => d.Id == id).OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
         }
@@ -373,7 +374,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
                     LanguageNames.CSharp,
                     compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
                     parseOptions: new CSharpParseOptions(LanguageVersion.Preview),
-                    metadataReferences: CdkTestHost.References));
+                    metadataReferences: TestReferences.All));
             var documentId = DocumentId.CreateNewId(projectId);
             solution = solution.AddDocument(documentId, "Test0.cs", SourceText.From(source), filePath: "/src/Test0.cs");
             return solution.GetDocument(documentId)!;

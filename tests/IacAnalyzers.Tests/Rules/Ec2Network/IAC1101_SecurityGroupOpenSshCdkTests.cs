@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.Cdk;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.Ec2Network
@@ -9,7 +10,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
     public class IAC1101_SecurityGroupOpenSshCdkTests
     {
         private static Task<System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic>> Verify(string body, params string[] otherSources)
-            => CdkTestHost.VerifyAsync(
+            => CdkVerifier.VerifyRuleAsync(
                 """
                 public class NetStack : Stack
                 {

@@ -123,7 +123,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
                     },
                 },
             };
-            test.FixedState.MarkupHandling = IacAnalyzers.Tests.Verifier.MarkupMode.Allow;
+            test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
             test.FixedState.AdditionalFiles.Add(("bastion.yaml", """
                 Parameters:
                   AdminCidr:

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.Cdk;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.Ec2Network
@@ -9,7 +10,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
     public class IAC1102_SecurityGroupOpenRdpCdkTests
     {
         private static Task<System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic>> Verify(string body)
-            => CdkTestHost.VerifyAsync(
+            => CdkVerifier.VerifyRuleAsync(
                 """
                 public class WinStack : Stack
                 {

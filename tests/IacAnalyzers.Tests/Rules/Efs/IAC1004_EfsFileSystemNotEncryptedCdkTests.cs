@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.Cdk;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.Efs
@@ -11,7 +12,7 @@ namespace IacAnalyzers.Tests.Rules.Efs
         [Fact]
         public async Task L1_without_Encrypted_is_flagged_and_L2_default_is_clean()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 using Amazon.CDK.AWS.EFS;
                 using FileSystem = Amazon.CDK.AWS.EFS.FileSystem;
 
@@ -31,7 +32,7 @@ namespace IacAnalyzers.Tests.Rules.Efs
         [Fact]
         public async Task L2_explicit_false_is_flagged_at_the_value_and_fixed()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 using Amazon.CDK.AWS.EFS;
                 using FileSystem = Amazon.CDK.AWS.EFS.FileSystem;
 
@@ -45,7 +46,7 @@ namespace IacAnalyzers.Tests.Rules.Efs
                     }
                 }
                 """, "IAC1004");
-            await CdkFixTestHost.VerifyFixAsync("""
+            await CdkVerifier.VerifyFixAsync("""
                 using Amazon.CDK.AWS.EFS;
                 using FileSystem = Amazon.CDK.AWS.EFS.FileSystem;
 
@@ -53,7 +54,7 @@ namespace IacAnalyzers.Tests.Rules.Efs
                 {
                     public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
                     {
-                        new FileSystem(this, "Off", new FileSystemProps { Vpc = vpc, Encrypted = false });
+                        new FileSystem(this, "Off", new FileSystemProps { Vpc = vpc, Encrypted = [|false|] });
                     }
                 }
                 """, """

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.Cdk;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.ElastiCache
@@ -11,7 +12,7 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
         [Fact]
         public async Task L1_replication_groups()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 using Amazon.CDK.AWS.ElastiCache;
 
                 public class AppStack : Stack

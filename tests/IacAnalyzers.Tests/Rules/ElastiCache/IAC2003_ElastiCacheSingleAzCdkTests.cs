@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.Cdk;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.ElastiCache
@@ -9,7 +10,7 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
     public class IAC2003_ElastiCacheSingleAzCdkTests
     {
         private static Task<System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic>> Verify(string body)
-            => CdkTestHost.VerifyAsync(
+            => CdkVerifier.VerifyRuleAsync(
                 """
                 using Amazon.CDK.AWS.ElastiCache;
 

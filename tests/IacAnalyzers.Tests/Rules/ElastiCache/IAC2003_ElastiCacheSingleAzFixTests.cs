@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.Cdk;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 using VerifyFix = IacAnalyzers.Tests.Verifier.CSharpCodeFixVerifier<IacAnalyzers.Host.TemplateAnalyzer, IacAnalyzers.CodeFixes.Templates.TemplateCodeFixProvider>;
 
@@ -71,7 +72,7 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
         [Fact]
         public async Task L1_csharp_multi_az_false_is_replaced()
         {
-            await CdkFixTestHost.VerifyFixAsync(
+            await CdkVerifier.VerifyFixAsync(
                 """
                 public class CacheStack : Stack
                 {
@@ -79,7 +80,7 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
                     {
                         new Amazon.CDK.AWS.ElastiCache.CfnReplicationGroup(this, "Sessions", new Amazon.CDK.AWS.ElastiCache.CfnReplicationGroupProps
                         {
-                            ReplicationGroupDescription = "x", NumCacheClusters = 2, AutomaticFailoverEnabled = true, MultiAzEnabled = false,
+                            ReplicationGroupDescription = "x", NumCacheClusters = 2, AutomaticFailoverEnabled = true, MultiAzEnabled = [|false|],
                         });
                     }
                 }

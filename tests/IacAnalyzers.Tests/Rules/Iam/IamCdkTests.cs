@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.Cdk;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.Iam
@@ -11,7 +12,7 @@ namespace IacAnalyzers.Tests.Rules.Iam
         [Fact]
         public async Task L2_statement_with_star_action_added_to_a_role_is_flagged()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -33,7 +34,7 @@ namespace IacAnalyzers.Tests.Rules.Iam
         [Fact]
         public async Task L2_service_wildcard_and_scopable_write_on_star_are_flagged_and_reads_are_not()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -58,7 +59,7 @@ namespace IacAnalyzers.Tests.Rules.Iam
         [Fact]
         public async Task L2_deny_and_not_actions_with_allow()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -83,7 +84,7 @@ namespace IacAnalyzers.Tests.Rules.Iam
         [Fact]
         public async Task L2_any_principal_in_a_bucket_policy_and_a_role_trust_is_flagged_unless_conditioned()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -112,7 +113,7 @@ namespace IacAnalyzers.Tests.Rules.Iam
         [Fact]
         public async Task L2_administrator_access_managed_policy_is_flagged_in_props_and_calls()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -132,7 +133,7 @@ namespace IacAnalyzers.Tests.Rules.Iam
         [Fact]
         public async Task L2_policy_props_and_unknown_values_are_read_without_guessing()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 class AppStack : Stack
                 {
                     public AppStack(Construct scope, string[] actions) : base(scope, "App")
@@ -153,7 +154,7 @@ namespace IacAnalyzers.Tests.Rules.Iam
         [Fact]
         public async Task L1_documents_as_policy_document_objects_and_dictionaries_are_flagged()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -190,7 +191,7 @@ namespace IacAnalyzers.Tests.Rules.Iam
         [Fact]
         public async Task Grants_are_clean_and_a_conditional_flags_its_open_branch()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 class AppStack : Stack
                 {
                     public AppStack(Construct scope, bool debug) : base(scope, "App")
@@ -212,7 +213,7 @@ namespace IacAnalyzers.Tests.Rules.Iam
         [Fact]
         public async Task Statements_filled_by_calls_on_a_local_are_read()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -245,7 +246,7 @@ namespace IacAnalyzers.Tests.Rules.Iam
         [Fact]
         public async Task L2_role_inline_policies_are_read()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")

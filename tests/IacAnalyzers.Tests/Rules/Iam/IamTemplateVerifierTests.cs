@@ -51,13 +51,16 @@ namespace IacAnalyzers.Tests.Rules.Iam
                     {
                         VerifyTemplates.Diagnostic("IAC1201").WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
                             .WithArguments("AppRole", "statement 'All' of Policies[0] 'app'", " on every resource (Resource '*')", ""),
-                        VerifyTemplates.Diagnostic("IAC1202").WithLocation(1).WithSeverity(DiagnosticSeverity.Warning),
+                        VerifyTemplates.Diagnostic("IAC1202").WithLocation(1).WithSeverity(DiagnosticSeverity.Warning)
+                            .WithArguments("AppRole", "s3:*", "statement 'Data' of Policies[0] 'app'", "every action of service 's3' (including 27 permissions-management and 57 write actions, e.g. s3:AssociateAccessGrantsIdentityCenter)", ""),
                         VerifyTemplates.Diagnostic("IAC1203").WithLocation(2).WithSeverity(DiagnosticSeverity.Warning)
                             .WithArguments("AppRole", "statement 'Power' of Policies[0] 'app'", ""),
-                        VerifyTemplates.Diagnostic("IAC1204").WithLocation(3).WithSeverity(DiagnosticSeverity.Warning),
+                        VerifyTemplates.Diagnostic("IAC1204").WithLocation(3).WithSeverity(DiagnosticSeverity.Warning)
+                            .WithArguments("AppRole", "s3:AbortMultipartUpload, s3:AssociateAccessGrantsIdentityCenter, s3:BypassGovernanceRetention and 77 more write or permissions-management actions", "statement 'Data' of Policies[0] 'app'", ""),
                         VerifyTemplates.Diagnostic("IAC1205").WithLocation(4).WithSeverity(DiagnosticSeverity.Error)
                             .WithArguments("AppRole", "Principal AWS '*'", "statement 1 of AssumeRolePolicyDocument without a Condition", ""),
-                        VerifyTemplates.Diagnostic("IAC1206").WithLocation(5).WithSeverity(DiagnosticSeverity.Warning),
+                        VerifyTemplates.Diagnostic("IAC1206").WithLocation(5).WithSeverity(DiagnosticSeverity.Warning)
+                            .WithArguments("AppRole", "AdministratorAccess", "allows every action on every resource", " (from Fn::Sub with ${AWS::Partition} as 'aws' from AWS::Partition, taken as 'aws')"),
                     },
                 },
             }.RunAsync();
@@ -84,7 +87,11 @@ namespace IacAnalyzers.Tests.Rules.Iam
                             """),
                     },
                     AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\ndotnet_diagnostic.IAC1202.severity = error\ndotnet_diagnostic.IAC1204.severity = none\n") },
-                    ExpectedDiagnostics = { VerifyTemplates.Diagnostic("IAC1202").WithLocation(0).WithSeverity(DiagnosticSeverity.Error) },
+                    ExpectedDiagnostics =
+                    {
+                        VerifyTemplates.Diagnostic("IAC1202").WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
+                            .WithArguments("Writer", "s3:Put*", "statement 1 of PolicyDocument", "12 permissions-management and 23 write actions, e.g. s3:PutAccessGrantsInstanceResourcePolicy", ""),
+                    },
                 },
             }.RunAsync();
     }

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.Cdk;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.Kinesis
@@ -11,7 +12,7 @@ namespace IacAnalyzers.Tests.Rules.Kinesis
         [Fact]
         public async Task L2_unencrypted_is_flagged_at_the_value_and_the_default_is_clean()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 using Amazon.CDK.AWS.Kinesis;
 
                 public class AppStack : Stack
@@ -34,7 +35,7 @@ namespace IacAnalyzers.Tests.Rules.Kinesis
         [Fact]
         public async Task L1_stream_without_StreamEncryption_is_flagged()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 using Amazon.CDK.AWS.Kinesis;
 
                 public class AppStack : Stack

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.Cdk;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.OpenSearch
@@ -11,7 +12,7 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
         [Fact]
         public async Task L2_domain_without_encryption_is_flagged_at_the_creation()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 using Amazon.CDK.AWS.OpenSearchService;
                 using EngineVersion = Amazon.CDK.AWS.OpenSearchService.EngineVersion;
 
@@ -31,7 +32,7 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
         [Fact]
         public async Task L2_options_enabled_keyed_disabled_and_defaulted()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 using Amazon.CDK.AWS.OpenSearchService;
                 using EngineVersion = Amazon.CDK.AWS.OpenSearchService.EngineVersion;
 
@@ -54,7 +55,7 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
         [Fact]
         public async Task L1_domain_false_is_flagged_and_fixed()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 using Amazon.CDK.AWS.OpenSearchService;
                 using EngineVersion = Amazon.CDK.AWS.OpenSearchService.EngineVersion;
 
@@ -67,7 +68,7 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
                     }
                 }
                 """, "IAC1006");
-            await CdkFixTestHost.VerifyFixAsync("""
+            await CdkVerifier.VerifyFixAsync("""
                 using Amazon.CDK.AWS.OpenSearchService;
                 using EngineVersion = Amazon.CDK.AWS.OpenSearchService.EngineVersion;
 
@@ -75,7 +76,7 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
                 {
                     public AppStack(Construct scope) : base(scope, "App")
                     {
-                        new CfnDomain(this, "Search", new CfnDomainProps { EncryptionAtRestOptions = new CfnDomain.EncryptionAtRestOptionsProperty { Enabled = false } });
+                        new CfnDomain(this, "Search", new CfnDomainProps { EncryptionAtRestOptions = new CfnDomain.EncryptionAtRestOptionsProperty { Enabled = [|false|] } });
                     }
                 }
                 """, """
@@ -95,7 +96,7 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
         [Fact]
         public async Task L2_domain_adapter_gives_node_count_and_zone_awareness_to_IAC2004()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 using Amazon.CDK.AWS.OpenSearchService;
                 using EngineVersion = Amazon.CDK.AWS.OpenSearchService.EngineVersion;
 

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.Cdk;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.OpenSearch
@@ -9,7 +10,7 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
     public class IAC2004_OpenSearchNoZoneAwarenessCdkTests
     {
         private static Task<System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic>> Verify(string body)
-            => CdkTestHost.VerifyAsync(
+            => CdkVerifier.VerifyRuleAsync(
                 """
                 using Amazon.CDK.AWS.OpenSearchService;
 

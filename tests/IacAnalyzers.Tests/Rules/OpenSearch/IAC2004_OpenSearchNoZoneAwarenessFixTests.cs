@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using VerifyFix = IacAnalyzers.Tests.Verifier.CSharpCodeFixVerifier<IacAnalyzers.Host.TemplateAnalyzer, IacAnalyzers.CodeFixes.Templates.TemplateCodeFixProvider>;
 
@@ -38,6 +39,8 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
                 },
                 FixedState =
                 {
+                    // Markup in a fixed state marks what remains (the official default ignores fixable ids there).
+                    MarkupHandling = MarkupMode.Allow,
                     AdditionalFiles =
                     {
                         ("search.yaml", """

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.Cdk;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.Rds
@@ -13,7 +14,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L1_instance_without_StorageEncrypted_is_flagged_at_the_creation()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -31,7 +32,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L1_false_is_flagged_at_the_value_and_true_or_unknown_is_clean()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, bool encrypt) : base(scope, "App")
@@ -48,7 +49,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L1_aurora_member_and_snapshot_restore_are_not_checked_but_the_cluster_is()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -65,7 +66,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L1_conditional_flags_the_false_branch_and_names_it()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, bool isProd) : base(scope, "App")
@@ -80,12 +81,12 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L1_missing_StorageEncrypted_is_fixed_inline()
         {
-            await CdkFixTestHost.VerifyFixAsync("""
+            await CdkVerifier.VerifyFixAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
                     {
-                        new CfnDBInstance(this, "Db", new CfnDBInstanceProps { Engine = "postgres", MultiAz = true });
+                        [|new CfnDBInstance(this, "Db", new CfnDBInstanceProps { Engine = "postgres", MultiAz = true })|];
                     }
                 }
                 """, """
@@ -104,7 +105,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L2_instance_without_StorageEncrypted_is_flagged_with_the_CDK_default()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
@@ -127,7 +128,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L2_instance_with_a_key_or_StorageEncrypted_true_is_clean()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, IVpc vpc, IKey key) : base(scope, "App")
@@ -142,12 +143,12 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L2_missing_StorageEncrypted_is_fixed_by_adding_it()
         {
-            await CdkFixTestHost.VerifyFixAsync("""
+            await CdkVerifier.VerifyFixAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
                     {
-                        new DatabaseInstance(this, "Db", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = true });
+                        [|new DatabaseInstance(this, "Db", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = true })|];
                     }
                 }
                 """, """
@@ -166,7 +167,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L2_cluster_without_encryption_is_flagged_and_its_instances_are_not()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
@@ -189,7 +190,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L2_cluster_with_a_key_is_encrypted_and_false_is_flagged_at_the_value()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, IVpc vpc, IKey key) : base(scope, "App")
@@ -218,7 +219,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L2_cluster_StorageEncrypted_false_is_fixed_by_replacing_the_value()
         {
-            await CdkFixTestHost.VerifyFixAsync("""
+            await CdkVerifier.VerifyFixAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
@@ -229,7 +230,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                             Writer = ClusterInstance.Provisioned("writer"),
                             Readers = new[] { ClusterInstance.Provisioned("reader") },
                             Vpc = vpc,
-                            StorageEncrypted = false,
+                            StorageEncrypted = [|false|],
                         });
                     }
                 }
@@ -256,7 +257,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         {
             // The adapter produces the DBInstance views a template would declare: a writer alone is a single-instance
             // cluster (IAC2002), deprecated InstanceProps default to two instances.
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
@@ -292,7 +293,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L2_cluster_with_unknown_props_is_not_flagged()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, DatabaseClusterProps props) : base(scope, "App")

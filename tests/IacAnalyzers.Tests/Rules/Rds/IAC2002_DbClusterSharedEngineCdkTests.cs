@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.Cdk;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.Rds
@@ -13,7 +14,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L2_two_single_writer_clusters_in_one_constructor_are_both_flagged()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class DataStack : Stack
                 {
                     public DataStack(Construct scope, IVpc vpc) : base(scope, "Data")

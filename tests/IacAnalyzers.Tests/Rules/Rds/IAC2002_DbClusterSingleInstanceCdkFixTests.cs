@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.Rds
@@ -223,7 +224,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         private static async Task VerifyFixAsync(string before, string after, bool fixAll = false)
         {
             var provider = new CSharpAddReaderFixProvider();
-            var document = CreateDocument(CdkTestHost.Usings + before);
+            var document = CreateDocument(CdkVerifier.Usings + before);
             var diagnostics = await DiagnoseAsync(document);
             Assert.NotEmpty(diagnostics);
             if (fixAll)
@@ -246,7 +247,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                 document = await ApplyAsync(document, (await ActionsAsync(provider, document, diagnostics[0]))[0]);
             }
 
-            Assert.Equal(CdkTestHost.Usings + after, (await document.GetTextAsync()).ToString());
+            Assert.Equal(CdkVerifier.Usings + after, (await document.GetTextAsync()).ToString());
 
             // Compiles (DiagnoseAsync asserts it) and no longer has IAC2002.
             Assert.Empty(await DiagnoseAsync(document));
@@ -256,7 +257,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         private static async Task VerifyNoFixAsync(string source)
         {
             var provider = new CSharpAddReaderFixProvider();
-            var document = CreateDocument(CdkTestHost.Usings + source);
+            var document = CreateDocument(CdkVerifier.Usings + source);
             var diagnostics = await DiagnoseAsync(document);
             Assert.True(source.Split("public class ").Length - 1 == diagnostics.Length, "Each body should be flagged once:\n" + string.Join("\n", diagnostics));
             foreach (var diagnostic in diagnostics)
@@ -269,7 +270,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         private static async Task<IReadOnlyList<string>> FixTitlesAsync(string source)
         {
             var provider = new CSharpAddReaderFixProvider();
-            var document = CreateDocument(CdkTestHost.Usings + source);
+            var document = CreateDocument(CdkVerifier.Usings + source);
             var titles = new List<string>();
             foreach (var diagnostic in await DiagnoseAsync(document))
             {
@@ -291,7 +292,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                 LanguageNames.CSharp,
                 compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
                 parseOptions: new CSharpParseOptions(LanguageVersion.Preview),
-                metadataReferences: CdkTestHost.References));
+                metadataReferences: TestReferences.All));
             var documentId = DocumentId.CreateNewId(projectId);
             return solution.AddDocument(documentId, "Test0.cs", SourceText.From(source), filePath: "/src/Test0.cs").GetDocument(documentId)!;
         }
@@ -301,7 +302,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
             var compilation = await document.Project.GetCompilationAsync();
             var errors = compilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
             Assert.True(errors.Length == 0, "Source does not compile:\n" + string.Join("\n", errors.Select(e => e.ToString())));
-            var diagnostics = await CdkTestHost.AnalyzeAsync(compilation);
+            var diagnostics = await CdkVerifier.AnalyzeAsync(compilation);
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001" || d.Id == "IAC0002");
             return diagnostics.Where(d => d.Id == Id).OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
         }

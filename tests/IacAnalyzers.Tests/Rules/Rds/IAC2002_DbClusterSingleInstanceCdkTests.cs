@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.Cdk;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.Rds
@@ -12,7 +13,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
     public class IAC2002_DbClusterSingleInstanceCdkTests
     {
         private static Task<System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic>> Verify(string body)
-            => CdkTestHost.VerifyAsync(
+            => CdkVerifier.VerifyRuleAsync(
                 """
                 public class DataStack : Stack
                 {

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.Cdk;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.Sqs
@@ -11,7 +12,7 @@ namespace IacAnalyzers.Tests.Rules.Sqs
         [Fact]
         public async Task L2_unencrypted_is_flagged_at_the_value_and_defaults_are_clean()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 using Amazon.CDK.AWS.SQS;
 
                 public class AppStack : Stack
@@ -31,7 +32,7 @@ namespace IacAnalyzers.Tests.Rules.Sqs
         [Fact]
         public async Task L1_opt_out_is_flagged_and_fixed_and_the_default_is_clean()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 using Amazon.CDK.AWS.SQS;
 
                 public class AppStack : Stack
@@ -45,14 +46,14 @@ namespace IacAnalyzers.Tests.Rules.Sqs
                     }
                 }
                 """, "IAC1009");
-            await CdkFixTestHost.VerifyFixAsync("""
+            await CdkVerifier.VerifyFixAsync("""
                 using Amazon.CDK.AWS.SQS;
 
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
                     {
-                        new CfnQueue(this, "Raw", new CfnQueueProps { SqsManagedSseEnabled = false });
+                        new CfnQueue(this, "Raw", new CfnQueueProps { SqsManagedSseEnabled = [|false|] });
                     }
                 }
                 """, """
@@ -71,14 +72,14 @@ namespace IacAnalyzers.Tests.Rules.Sqs
         [Fact]
         public async Task L2_unencrypted_is_fixed_to_SQS_MANAGED()
         {
-            await CdkFixTestHost.VerifyFixAsync("""
+            await CdkVerifier.VerifyFixAsync("""
                 using Amazon.CDK.AWS.SQS;
 
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
                     {
-                        new Queue(this, "Jobs", new QueueProps { VisibilityTimeout = Duration.Seconds(60), Encryption = QueueEncryption.UNENCRYPTED });
+                        new Queue(this, "Jobs", new QueueProps { VisibilityTimeout = Duration.Seconds(60), Encryption = [|QueueEncryption.UNENCRYPTED|] });
                     }
                 }
                 """, """
