@@ -1,3 +1,4 @@
+using IacAnalyzers.Tests.Verifier;
 using System;
 using System.Globalization;
 using System.Linq;
@@ -45,7 +46,7 @@ namespace IacAnalyzers.Tests.BuildOutput
         [Fact]
         public async Task CSharp_finding_names_the_CSharp_property_and_keeps_the_rule_metadata()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 using Amazon.CDK;
                 using Amazon.CDK.AWS.RDS;
                 using Constructs;

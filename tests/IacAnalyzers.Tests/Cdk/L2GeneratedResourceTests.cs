@@ -1,3 +1,4 @@
+using IacAnalyzers.Tests.Verifier;
 using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
@@ -10,7 +11,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task Bucket_with_public_read_access_writes_a_policy_for_any_principal()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -25,7 +26,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task NatProvider_InstanceV2_opens_all_traffic_from_the_world_by_default()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -44,7 +45,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task AwsCustomResource_policy_from_sdk_calls_on_any_resource_is_judged()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 using Amazon.CDK.CustomResources;
 
                 public class AppStack : Stack

@@ -1,3 +1,4 @@
+using IacAnalyzers.Tests.Verifier;
 using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
@@ -13,7 +14,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task Statement_built_in_a_holder_constructor_and_attached_elsewhere_is_judged()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 class Statements
                 {
                     public PolicyStatement Admin { get; }
@@ -42,7 +43,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task Holder_constructor_parameters_are_bound_to_the_creation_arguments()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 class Grants
                 {
                     private readonly PolicyStatement statement;
@@ -72,7 +73,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task Field_of_this_construct_written_in_the_constructor_is_judged_where_it_is_attached()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 class AppStack : Stack
                 {
                     private readonly PolicyStatement adminStatement;
@@ -98,7 +99,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task Boolean_field_written_once_decides_a_construct_property()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 class AppStack : Stack
                 {
                     private readonly bool multiAz;
@@ -116,7 +117,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task Members_written_twice_conditionally_or_by_other_code_stay_unknown()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 class AppStack : Stack
                 {
                     private bool writtenTwice = false;
@@ -151,7 +152,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task Constructor_parameter_without_a_known_creation_stays_unknown()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 class Grants
                 {
                     public Grants(string action) => Statement = new PolicyStatement(new PolicyStatementProps { Actions = new[] { action }, Resources = new[] { "*" } });
@@ -173,7 +174,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task Block_bodied_getter_reads_like_an_expression_bodied_one()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 class Settings
                 {
                     public static bool MultiAz { get { return false; } }

@@ -1,3 +1,4 @@
+using IacAnalyzers.Tests.Verifier;
 using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
@@ -13,7 +14,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task Null_member_is_not_set_so_the_default_applies()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -33,7 +34,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task Null_on_an_L1_property_is_not_set()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -48,7 +49,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task Array_initializer_without_new_in_a_static_readonly_field_is_reported_at_the_use()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 static class Actions
                 {
                     public static readonly string[] All = { "*" };
@@ -71,7 +72,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task Switch_expression_is_a_one_of_like_a_conditional()
         {
-            var diagnostics = await CdkTestHost.VerifyAsync("""
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, string stage) : base(scope, "App")
@@ -89,7 +90,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task Equal_branches_give_one_finding_at_the_conditional()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, bool isProd) : base(scope, "App")
@@ -104,7 +105,7 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task List_ToArray_keeps_its_items()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 using System.Linq;
 
                 class AppStack : Stack

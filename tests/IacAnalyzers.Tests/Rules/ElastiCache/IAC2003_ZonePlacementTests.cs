@@ -1,3 +1,4 @@
+using IacAnalyzers.Tests.Verifier;
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Catalog;
@@ -94,7 +95,7 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
         [Fact]
         public async Task L1_failover_with_nodes_in_two_zones_is_clean()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 using Amazon.CDK.AWS.ElastiCache;
 
                 public class AppStack : Stack

@@ -1,3 +1,4 @@
+using IacAnalyzers.Tests.Verifier;
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Catalog;
@@ -187,7 +188,7 @@ namespace IacAnalyzers.Tests.Rules.Iam
         [Fact]
         public async Task L2_prefix_wildcards_on_a_bucket_arn_are_clean_and_on_star_flagged_once()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -218,7 +219,7 @@ namespace IacAnalyzers.Tests.Rules.Iam
         [Fact]
         public async Task L1_prefix_wildcard_on_a_named_key_is_clean_and_service_wide_is_flagged_without_IAC1204()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")

@@ -1,3 +1,4 @@
+using IacAnalyzers.Tests.Verifier;
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Catalog;
@@ -62,7 +63,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L2_sql_server_express_engine_is_clean_and_web_is_flagged()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
@@ -85,7 +86,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public async Task L1_sql_server_express_is_clean()
         {
-            await CdkTestHost.VerifyAsync("""
+            await CdkVerifier.VerifyRuleAsync("""
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
