@@ -73,7 +73,7 @@ namespace IacAnalyzers.Tests.BuildOutput
         {
             var test = new VerifyTemplate.Test();
             test.TestState.AdditionalFiles.Add(("templates/db.yaml", id == "IAC0001" ? Unreadable : UnreasonedSuppression));
-            test.TestState.ExpectedDiagnostics.Add(VerifyTemplate.Diagnostic(id).WithLocation(0).WithSeverity(expected));
+            test.TestState.ExpectedDiagnostics.Add(VerifyTemplate.Diagnostic(id).WithMessageFormat(null!).WithLocation(0).WithSeverity(expected));
             configure(test);
             return test.RunAsync();
         }

@@ -23,6 +23,8 @@ namespace IacAnalyzers.Tests.Cdk
                 }
                 """, "IAC1205");
         }
+
+        // All traffic from the world is one IAC1101 finding whose message names RDP too (docs/rules/IAC1101.md, "One mistake, one finding").
         [Fact]
         public async Task NatProvider_InstanceV2_opens_all_traffic_from_the_world_by_default()
         {
@@ -31,8 +33,8 @@ namespace IacAnalyzers.Tests.Cdk
                 {
                     public AppStack(Construct scope) : base(scope, "App")
                     {
-                        var open = NatProvider.{|IAC1101:{|IAC1102:InstanceV2|}|}(new NatInstanceProps { InstanceType = new Amazon.CDK.AWS.EC2.InstanceType("t3.small") });
-                        var written = NatProvider.InstanceV2(new NatInstanceProps { InstanceType = new Amazon.CDK.AWS.EC2.InstanceType("t3.small"), DefaultAllowedTraffic = {|IAC1101:{|IAC1102:NatTrafficDirection.INBOUND_AND_OUTBOUND|}|} });
+                        var open = NatProvider.{|IAC1101:InstanceV2|}(new NatInstanceProps { InstanceType = new Amazon.CDK.AWS.EC2.InstanceType("t3.small") });
+                        var written = NatProvider.InstanceV2(new NatInstanceProps { InstanceType = new Amazon.CDK.AWS.EC2.InstanceType("t3.small"), DefaultAllowedTraffic = {|IAC1101:NatTrafficDirection.INBOUND_AND_OUTBOUND|} });
                         var outbound = NatProvider.InstanceV2(new NatInstanceProps { InstanceType = new Amazon.CDK.AWS.EC2.InstanceType("t3.small"), DefaultAllowedTraffic = NatTrafficDirection.OUTBOUND_ONLY });
                         var none = NatProvider.InstanceV2(new NatInstanceProps { InstanceType = new Amazon.CDK.AWS.EC2.InstanceType("t3.small"), DefaultAllowedTraffic = NatTrafficDirection.NONE });
                         new Vpc(this, "Vpc", new VpcProps { NatGatewayProvider = open });

@@ -147,7 +147,7 @@ namespace IacAnalyzers.Tests.Rules
                                 {
                                     Engine = "postgres",
                                     StorageEncrypted = true,
-                                    MultiAz = isProd ? {|IAC2001:false|} : false,
+                                    MultiAz = {|IAC2001:isProd ? false : false|},
                                 });
                             }
                         }

@@ -56,8 +56,8 @@ namespace IacAnalyzers.Tests.VerifierTests
                     AnalyzerConfigFiles = { ("/0/.editorconfig", "root = true\n\n[templates/**.yaml]\niac_analyzers.IAC2001.severity = error\n") },
                     ExpectedDiagnostics =
                     {
-                        VerifyTemplates.Diagnostic("IAC2001").WithLocation(0).WithArguments("Db", "").WithSeverity(DiagnosticSeverity.Error),
-                        VerifyTemplates.Diagnostic("IAC2001").WithLocation(1).WithArguments("Db", ""),
+                        VerifyTemplates.Diagnostic("IAC2001").WithLocation(0).WithArguments("Db", " (MultiAZ is false)").WithSeverity(DiagnosticSeverity.Error),
+                        VerifyTemplates.Diagnostic("IAC2001").WithLocation(1).WithArguments("Db", " (MultiAZ is false)"),
                     },
                 },
             }.RunAsync();
