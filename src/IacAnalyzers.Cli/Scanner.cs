@@ -97,7 +97,9 @@ namespace IacAnalyzers.Cli
                         {
                             if (config.AfterCompilerOptions(f.Rule, f.Severity) is DiagnosticSeverity severity && severity != DiagnosticSeverity.Hidden)
                             {
-                                list.Add(new CliFinding(f.Rule, display, path, f.Location, severity, f.Message, f.ResourceName, f.ResourceType, f.PropertyPath, f.Fix, f.Suppression));
+                                // Only intents the template writer can apply are fixes here (an add-reader intent is written in C# only).
+                                var fix = f.Fix != null && IacAnalyzers.CodeFixes.Templates.TemplateFixWriter.Supports(f.Fix.Kind) ? f.Fix : null;
+                                list.Add(new CliFinding(f.Rule, display, path, f.Location, severity, f.Message, f.ResourceName, f.ResourceType, f.PropertyPath, fix, f.Suppression));
                             }
                         }
                     }

@@ -276,7 +276,7 @@ namespace IacAnalyzers.Host
 
         public string Message => toolDiagnostic != null
             ? toolDiagnostic.GetMessage(CultureInfo.InvariantCulture)
-            : string.Format(CultureInfo.InvariantCulture, Rule.MessageFormat, messageArgs);
+            : string.Format(CultureInfo.InvariantCulture, Descriptors.MessageFormat(Rule), messageArgs);
 
         /// <summary>The compiler diagnostic for this finding, exactly as the analyzer reports it.</summary>
         public Diagnostic ToDiagnostic()
