@@ -41,72 +41,8 @@ namespace IacAnalyzers.EndToEnd.Tests
     {
         public static CommandResult Run(string workingDirectory, string script, IDictionary<string, string?> environment, TimeSpan timeout)
         {
-            var info = new ProcessStartInfo("bash")
-            {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true,
-                UseShellExecute = false,
-                StandardOutputEncoding = Encoding.UTF8,
-                StandardErrorEncoding = Encoding.UTF8,
-            };
-            info.ArgumentList.Add("-e");
-            info.ArgumentList.Add("-x");
-            info.ArgumentList.Add("-c");
-            info.ArgumentList.Add(script);
-            foreach (var name in info.Environment.Keys.ToList())
-            {
-                if (name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)
-                    || name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
-                    || name.Equals("DOTNET_HOST_PATH", StringComparison.OrdinalIgnoreCase))
-                {
-                    info.Environment.Remove(name);
-                }
-            }
-
-            info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-            info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            info.Environment["DOTNET_NOLOGO"] = "1";
-            info.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-            info.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-            info.Environment["NUGET_XMLDOC_MODE"] = "skip";
-            foreach (var pair in environment)
-            {
-                if (pair.Value == null)
-                {
-                    info.Environment.Remove(pair.Key);
-                }
-                else
-                {
-                    info.Environment[pair.Key] = pair.Value;
-                }
-            }
-
-            var output = new StringBuilder();
-            var watch = Stopwatch.StartNew();
-            using var process = new Process { StartInfo = info };
-            process.OutputDataReceived += (_, e) => { if (e.Data != null) { lock (output) { output.AppendLine(e.Data); } } };
-            process.ErrorDataReceived += (_, e) => { if (e.Data != null) { lock (output) { output.AppendLine(e.Data); } } };
-            process.Start();
-            process.StandardInput.Close();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            if (!process.WaitForExit((int)timeout.TotalMilliseconds))
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-                lock (output)
-                {
-                    output.AppendLine("[killed after " + timeout + "]");
-                }
-            }
-
-            process.WaitForExit();
-            lock (output)
-            {
-                return new CommandResult("bash -e -x -c <README block>", process.HasExited ? process.ExitCode : -1, output.ToString(), watch.Elapsed);
-            }
+            var result = DotNetCli.RunProgram("bash", new[] { "-e", "-x", "-c", script }, "bash -e -x -c <README block>", workingDirectory, environment, timeout, out var timedOut);
+            return timedOut ? result with { Output = result.Output + "[killed after " + timeout + "]\n" } : result;
         }
     }
 

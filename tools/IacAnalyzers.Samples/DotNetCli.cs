@@ -26,7 +26,27 @@ namespace IacAnalyzers.Samples
         public static CommandResult Run(string workingDirectory, IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
         {
             var args = arguments.ToList();
-            var info = new ProcessStartInfo("dotnet")
+            var limit = timeout ?? TimeSpan.FromMinutes(10);
+            var result = RunProgram("dotnet", args, "dotnet " + string.Join(" ", args), workingDirectory, environment, limit, out var timedOut);
+            if (timedOut)
+            {
+                throw new TimeoutException($"`{result.CommandLine}` did not finish within {limit}. Output so far:\n{result.Output}");
+            }
+
+            Completed?.Invoke(result);
+            return result;
+        }
+
+        /// <summary>
+        /// Runs <paramref name="program"/> with the clean environment described on this class (plus
+        /// <paramref name="environment"/>; a null value removes a variable), stdin closed, stdout and stderr interleaved.
+        /// Past <paramref name="timeout"/> the process tree is killed and <paramref name="timedOut"/> is true.
+        /// </summary>
+        public static CommandResult RunProgram(
+            string program, IReadOnlyList<string> arguments, string commandLine, string workingDirectory,
+            IDictionary<string, string?>? environment, TimeSpan timeout, out bool timedOut)
+        {
+            var info = new ProcessStartInfo(program)
             {
                 WorkingDirectory = workingDirectory,
                 RedirectStandardOutput = true,
@@ -37,7 +57,7 @@ namespace IacAnalyzers.Samples
                 StandardOutputEncoding = Encoding.UTF8,
                 StandardErrorEncoding = Encoding.UTF8,
             };
-            foreach (var arg in args)
+            foreach (var arg in arguments)
             {
                 info.ArgumentList.Add(arg);
             }
@@ -84,8 +104,8 @@ namespace IacAnalyzers.Samples
             process.StandardInput.Close();
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            var limit = timeout ?? TimeSpan.FromMinutes(10);
-            if (!process.WaitForExit(limit))
+            timedOut = !process.WaitForExit(timeout);
+            if (timedOut)
             {
                 try
                 {
@@ -95,16 +115,14 @@ namespace IacAnalyzers.Samples
                 {
                 }
 
-                throw new TimeoutException($"`dotnet {string.Join(" ", args)}` did not finish within {limit}. Output so far:\n{Text(output)}");
+                process.WaitForExit();
             }
 
             // The process has exited; give its pipes a moment to drain, without waiting on a helper that kept them open.
             stdoutClosed.Wait(TimeSpan.FromSeconds(10));
             stderrClosed.Wait(TimeSpan.FromSeconds(10));
             watch.Stop();
-            var result = new CommandResult("dotnet " + string.Join(" ", args), process.ExitCode, Text(output), watch.Elapsed);
-            Completed?.Invoke(result);
-            return result;
+            return new CommandResult(commandLine, timedOut ? -1 : process.ExitCode, Text(output), watch.Elapsed);
         }
 
         private static void Append(StringBuilder output, string? line, ManualResetEventSlim closed)
