@@ -135,6 +135,26 @@ namespace IacAnalyzers.Tests.Rules.Rds
                 """);
         }
 
+        [Fact]
+        public async Task L1_property_set_in_the_constructs_own_initializer_is_read()
+        {
+            await CdkVerifier.VerifyRuleAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        new CfnDBInstance(this, "Ok") { MultiAz = true };
+                        new CfnDBInstance(this, "Bad") { Engine = "postgres", MultiAz = [|false|] };
+                        new CfnDBInstance(this, "PropsOverridden", new CfnDBInstanceProps { Engine = "postgres", MultiAz = false }) { MultiAz = true };
+                        new CfnDBInstance(this, "InitializerOverridden", new CfnDBInstanceProps { MultiAz = true }) { MultiAz = [|false|] };
+                        var later = new CfnDBInstance(this, "Later") { MultiAz = false };
+                        later.MultiAz = true;
+                        [|new CfnDBInstance(this, "Missing") { Engine = "postgres" }|];
+                    }
+                }
+                """);
+        }
+
         // ---- L2 -------------------------------------------------------------------------------------------
 
         [Fact]
@@ -328,17 +348,17 @@ namespace IacAnalyzers.Tests.Rules.Rds
                     }
                 }
                 """,
-                id: "IAC2001",
-                // The value sits in a props local read when the construct is created, so the analyzer reports it as a
-                // non-local diagnostic (from the body's end, not the value's own node); the fix still applies.
-                behaviors: CodeFixTestBehaviors.SkipLocalDiagnosticCheck);
+                // The value sits in a props local read when the construct is created: the diagnostic is reported from
+                // the props object's own action, so it is local (the official check that the IDE can compute it in the
+                // value's span, where the fix is offered, runs here).
+                id: "IAC2001");
         }
 
         [Fact]
         public async Task L1_missing_MultiAz_is_fixed_inline()
         {
-            // Known gap, found by the official verifier's fixed-state check: the analyzer does not read a property set
-            // in an object initializer on the construct itself, so the fixed 'Bare' is still flagged (marked in the result).
+            // The fix writes an object initializer on a construct created without props; the analyzer reads it, so the
+            // fixed code is clean (the official verifier checks the fixed state's diagnostics).
             await CdkVerifier.VerifyFixAsync(
                 """
                 public class AppStack : Stack
@@ -356,7 +376,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
                     public AppStack(Construct scope) : base(scope, "App")
                     {
                         new CfnDBInstance(this, "Db", new CfnDBInstanceProps { Engine = "postgres", MultiAz = true });
-                        [|new CfnDBInstance(this, "Bare") { MultiAz = true }|];
+                        new CfnDBInstance(this, "Bare") { MultiAz = true };
                     }
                 }
                 """, id: "IAC2001");
