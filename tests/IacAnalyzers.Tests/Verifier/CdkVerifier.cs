@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using IacAnalyzers.Cdk;
 using IacAnalyzers.CodeFixes.CSharp;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -60,9 +61,10 @@ namespace IacAnalyzers.Tests.Verifier
         /// into <paramref name="after"/>, one fix at a time and by Fix All (official <c>CSharpCodeFixTest</c>). Both get
         /// <see cref="Usings"/>. Markup in <paramref name="before"/> lists the diagnostics; with <paramref name="id"/>
         /// only that rule (and ids the markup names) is on, else every rule. Markup in <paramref name="after"/> lists
-        /// the diagnostics that remain (the official default would ignore fixable ones there).
+        /// the diagnostics that remain (the official default would ignore fixable ones there). <paramref name="verifyAction"/>
+        /// is the official <c>CodeActionVerifier</c>: it sees each action applied (title, equivalence key).
         /// </summary>
-        public static Task VerifyFixAsync<TFix>(string before, string after, string? id = null, CodeFixTestBehaviors behaviors = CodeFixTestBehaviors.None)
+        public static Task VerifyFixAsync<TFix>(string before, string after, string? id = null, CodeFixTestBehaviors behaviors = CodeFixTestBehaviors.None, Action<CodeAction, IVerifier>? verifyAction = null)
             where TFix : CodeFixProvider, new()
         {
             var test = new CSharpCodeFixVerifier<CdkAnalyzer, TFix>.Test
@@ -71,12 +73,13 @@ namespace IacAnalyzers.Tests.Verifier
                 FixedCode = Usings + after,
                 RuleUnderTest = id,
                 CodeFixTestBehaviors = behaviors,
+                CodeActionVerifier = verifyAction,
             };
             test.FixedState.MarkupHandling = MarkupMode.Allow;
             return test.RunAsync(CancellationToken.None);
         }
 
-        /// <inheritdoc cref="VerifyFixAsync{TFix}(string, string, string?, CodeFixTestBehaviors)"/>
+        /// <inheritdoc cref="VerifyFixAsync{TFix}(string, string, string?, CodeFixTestBehaviors, Action{CodeAction, IVerifier}?)"/>
         public static Task VerifyFixAsync(string before, string after, string? id = null, CodeFixTestBehaviors behaviors = CodeFixTestBehaviors.None)
             => VerifyFixAsync<CSharpSetPropertyFixProvider>(before, after, id, behaviors);
 
