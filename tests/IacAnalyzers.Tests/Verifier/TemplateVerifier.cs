@@ -9,6 +9,7 @@ using IacAnalyzers.Host;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
@@ -97,14 +98,16 @@ namespace IacAnalyzers.Tests.Verifier
         /// The template fix (<see cref="TemplateCodeFixProvider"/>) turns <paramref name="before"/> (markup: the findings of
         /// <paramref name="id"/>) into <paramref name="after"/> one fix at a time, and into <paramref name="batchAfter"/>
         /// (default: <paramref name="after"/>) by Fix All. Markup in <paramref name="after"/> marks findings that remain.
+        /// <paramref name="verifyAction"/> (the official <c>CodeActionVerifier</c>) sees each action applied.
         /// </summary>
-        public static Task VerifyFixAsync(string id, string before, string after, string path = "template.yaml", string? batchAfter = null)
+        public static Task VerifyFixAsync(string id, string before, string after, string path = "template.yaml", string? batchAfter = null, Action<CodeAction, IVerifier>? verifyAction = null)
         {
             var test = new CSharpCodeFixVerifier<TemplateAnalyzer, TemplateCodeFixProvider>.Test
             {
                 TestState = { AdditionalFiles = { (path, before) } },
                 FixedState = { AdditionalFiles = { (path, after) } },
                 MarkupDefaultId = id,
+                CodeActionVerifier = verifyAction,
             };
             if (batchAfter != null)
             {
