@@ -102,14 +102,11 @@ namespace IacAnalyzers.Cdk
             public void AnalyzeCreation(OperationAnalysisContext context, BodyState bodies)
             {
                 var creation = (IObjectCreationOperation)context.Operation;
-                if (creation.Type is INamedTypeSymbol type && (!ReferenceEquals(Role(type), None) || IsCarrier(type)))
+                if (creation.Type is INamedTypeSymbol type && !ReferenceEquals(Role(type), None))
                 {
                     Guarded(context, creation, bodies);
                 }
             }
-
-            /// <summary>A CDK props or data object: findings on values written in it are reported from its own action.</summary>
-            private bool IsCarrier(INamedTypeSymbol type) => Symbols.IsCdkType(type) && Symbols.IsDataType(type);
 
             public void AnalyzeInvocation(OperationAnalysisContext context, BodyState bodies)
             {
@@ -128,9 +125,16 @@ namespace IacAnalyzers.Cdk
                 try
                 {
                     var body = BodyOf(operation, bodies, context.CancellationToken);
-                    foreach (var diagnostic in body.ReportsOf(operation, () => Reports(body, context.CancellationToken)))
+                    if (body.ByOperation.TryGetValue(operation, out var built))
                     {
-                        context.ReportDiagnostic(diagnostic);
+                        foreach (var (view, adapter) in built.Views)
+                        {
+                            RuleRunner.Run(
+                                view,
+                                finding => context.ReportDiagnostic(CdkDiagnostics.ToDiagnostic(finding, view, built.Input, adapter)),
+                                context.ReportDiagnostic,
+                                context.CancellationToken);
+                        }
                     }
                 }
                 catch (OperationCanceledException)
@@ -142,48 +146,6 @@ namespace IacAnalyzers.Cdk
                     // Last line of defence: the build goes on, and the user sees what happened.
                     context.ReportDiagnostic(RuleRunner.RuleFailed("CDK front-end", operation.Syntax.ToString().Split('(')[0], Locations.FromSyntax(operation.Syntax), ex));
                 }
-            }
-
-            /// <summary>
-            /// Every diagnostic of the body, by the operation whose action reports it. A finding is reported by its own
-            /// creation or call, unless it lies outside it inside a CDK props or data object of the same body (a props
-            /// local written before the construct): then by the outermost such object, so that the diagnostic is local to
-            /// the operation analysed. The IDE computes diagnostics of a span from the operations in that span only, and
-            /// offers a fix only for what that yields.
-            /// </summary>
-            private static Dictionary<IOperation, List<Diagnostic>> Reports(BodyViews body, CancellationToken cancellationToken)
-            {
-                var reports = new Dictionary<IOperation, List<Diagnostic>>();
-                void Add(IOperation owner, Diagnostic diagnostic)
-                {
-                    if (!reports.TryGetValue(owner, out var list))
-                    {
-                        list = new List<Diagnostic>(1);
-                        reports.Add(owner, list);
-                    }
-
-                    list.Add(diagnostic);
-                }
-
-                foreach (var pair in body.ByOperation)
-                {
-                    var operation = pair.Key;
-                    var built = pair.Value;
-                    foreach (var (view, adapter) in built.Views)
-                    {
-                        RuleRunner.Run(
-                            view,
-                            finding =>
-                            {
-                                var diagnostic = CdkDiagnostics.ToDiagnostic(finding, view, built.Input, adapter);
-                                Add(body.OwnerOf(diagnostic.Location, operation), diagnostic);
-                            },
-                            diagnostic => Add(operation, diagnostic),
-                            cancellationToken);
-                    }
-                }
-
-                return reports;
             }
 
             /// <summary>
@@ -203,11 +165,6 @@ namespace IacAnalyzers.Cdk
                     switch (operation)
                     {
                         case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol type:
-                            if (IsCarrier(type))
-                            {
-                                body.Carriers.Add(creation);
-                            }
-
                             var role = Role(type);
                             if (!ReferenceEquals(role, None) && ReadsLikeItsBase(creation, type, cancellationToken))
                             {
@@ -295,8 +252,8 @@ namespace IacAnalyzers.Cdk
 
             /// <summary>
             /// An L1 view: the props as written (C# names; look-ups ignore case), then the properties set in the
-            /// construct's own object initializer, then its property writes after its creation. Props that cannot be known give no view at all: a missing property must never
-            /// be read as "not set".
+            /// construct's own object initializer, then its property writes after its creation. Props (or an initializer)
+            /// that cannot be known give no view at all: a missing property must never be read as "not set".
             /// </summary>
             private static ResourceView? L1View(IObjectCreationOperation creation, AdapterInput input, string cloudFormationType, ValueResolver resolver)
             {
@@ -391,52 +348,9 @@ namespace IacAnalyzers.Cdk
         /// <summary>The views of one method body, by the operation that produced them, and their shared context.</summary>
         internal sealed class BodyViews
         {
-            private readonly object gate = new object();
-            private Dictionary<IOperation, List<Diagnostic>>? reports;
-
             public Dictionary<IOperation, Built> ByOperation { get; } = new Dictionary<IOperation, Built>();
 
             public ListResourceContext Context { get; } = new ListResourceContext();
-
-            /// <summary>The CDK props and data objects created in the body (in operation order).</summary>
-            public List<IOperation> Carriers { get; } = new List<IOperation>();
-
-            /// <summary>The diagnostics <paramref name="operation"/>'s action reports; all of the body's are computed once.</summary>
-            public IReadOnlyList<Diagnostic> ReportsOf(IOperation operation, Func<Dictionary<IOperation, List<Diagnostic>>> compute)
-            {
-                Dictionary<IOperation, List<Diagnostic>> all;
-                lock (gate)
-                {
-                    all = reports ??= compute();
-                }
-
-                return all.TryGetValue(operation, out var list) ? list : (IReadOnlyList<Diagnostic>)Array.Empty<Diagnostic>();
-            }
-
-            /// <summary>
-            /// Who reports a diagnostic of <paramref name="producer"/>: the producer when the location is inside it (or in
-            /// no props object of the body), else the outermost props or data object of the body that holds the location.
-            /// </summary>
-            public IOperation OwnerOf(Location location, IOperation producer)
-            {
-                var syntax = producer.Syntax;
-                if (!location.IsInSource || location.SourceTree != syntax.SyntaxTree || syntax.Span.Contains(location.SourceSpan))
-                {
-                    return producer;
-                }
-
-                IOperation? owner = null;
-                foreach (var carrier in Carriers)
-                {
-                    var span = carrier.Syntax.Span;
-                    if (carrier.Syntax.SyntaxTree == location.SourceTree && span.Contains(location.SourceSpan) && (owner == null || span.Length > owner.Syntax.Span.Length))
-                    {
-                        owner = carrier;
-                    }
-                }
-
-                return owner ?? producer;
-            }
         }
 
         /// <summary>The views one creation or call produced, with the adapter that built each (null for L1).</summary>
