@@ -131,7 +131,7 @@ namespace IacAnalyzers.Cdk
                         {
                             RuleRunner.Run(
                                 view,
-                                finding => context.ReportDiagnostic(CdkDiagnostics.ToDiagnostic(finding, view, built.Input, adapter)),
+                                finding => context.ReportDiagnostic(CdkDiagnostics.ToDiagnostic(finding, view, built.Input, adapter, context.ContainingSymbol)),
                                 context.ReportDiagnostic,
                                 context.CancellationToken);
                         }

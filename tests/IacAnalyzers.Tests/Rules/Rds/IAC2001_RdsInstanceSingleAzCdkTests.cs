@@ -354,25 +354,24 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public async Task L2_MultiAz_false_in_a_helper_method_or_a_field_is_fixed_in_place()
+        public async Task L2_MultiAz_false_in_a_helper_method_or_a_field_is_reported_at_the_construct_and_fixed_in_place()
         {
-            // Known limitation, pinned: a value written in another member (a helper method, a field initializer) is
-            // reported where it is written, but from the analysis of the member that creates the construct, so the
-            // official verifier classifies it as non-local (the IDE computes it for the whole document, not for the
-            // value's own member); the fix applies.
+            // A value written in another member (a field initializer, a helper method) is reported at the construct,
+            // in the member analysed, with the value as its additional location: the diagnostic is local (the official
+            // check runs), and the fix edits the value where it is written.
             await CdkVerifier.VerifyFixAsync(
                 """
                 public class AppStack : Stack
                 {
-                    private static readonly DatabaseInstanceProps Shared = new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, MultiAz = [|false|] };
+                    private static readonly DatabaseInstanceProps Shared = new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, MultiAz = {|#1:false|} };
 
                     public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
                     {
-                        new DatabaseInstance(this, "Shared", Shared);
-                        new DatabaseInstance(this, "Helper", Props(vpc));
+                        {|#0:new DatabaseInstance(this, "Shared", Shared)|};
+                        {|#2:new DatabaseInstance(this, "Helper", Props(vpc))|};
                     }
 
-                    private static DatabaseInstanceProps Props(IVpc vpc) => new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = [|false|] };
+                    private static DatabaseInstanceProps Props(IVpc vpc) => new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = {|#3:false|} };
                 }
                 """,
                 """
@@ -389,8 +388,10 @@ namespace IacAnalyzers.Tests.Rules.Rds
                     private static DatabaseInstanceProps Props(IVpc vpc) => new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.MYSQL, Vpc = vpc, MultiAz = true };
                 }
                 """,
-                id: "IAC2001",
-                behaviors: CodeFixTestBehaviors.SkipLocalDiagnosticCheck);
+                "IAC2001",
+                CodeFixTestBehaviors.None,
+                CdkVerifier.Finding("IAC2001").WithLocation(0).WithLocation(1),
+                CdkVerifier.Finding("IAC2001").WithLocation(2).WithLocation(3));
         }
 
         [Fact]
