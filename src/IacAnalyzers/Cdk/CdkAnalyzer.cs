@@ -35,6 +35,16 @@ namespace IacAnalyzers.Cdk
             context.RegisterCompilationStartAction(Start);
         }
 
+        /// <summary>
+        /// The views the analysis builds for one operation tree (a member's body), in source order: what the rules read
+        /// there. A seam for tests (<c>ViewBuilder.FromCSharp</c>); null when the compilation has no Amazon.CDK.Lib.
+        /// </summary>
+        internal static IReadOnlyList<ResourceView>? ViewsOf(Compilation compilation, IOperation root, CancellationToken cancellationToken)
+        {
+            var symbols = CdkSymbols.TryCreate(compilation);
+            return symbols == null ? null : new CompilationState(symbols, AdapterRegistry.Create(compilation)).ViewsOf(root, cancellationToken);
+        }
+
         private static void Start(CompilationStartAnalysisContext context)
         {
             var symbols = CdkSymbols.TryCreate(context.Compilation);
@@ -116,6 +126,13 @@ namespace IacAnalyzers.Cdk
                     Guarded(context, invocation, bodies);
                 }
             }
+
+            /// <inheritdoc cref="CdkAnalyzer.ViewsOf"/>
+            public IReadOnlyList<ResourceView> ViewsOf(IOperation root, CancellationToken cancellationToken)
+                => BuildBody(root, new BodyIndexes(), cancellationToken).ByOperation
+                    .OrderBy(p => p.Key.Syntax.SpanStart)
+                    .SelectMany(p => p.Value.Views.Select(v => v.View))
+                    .ToArray();
 
             /// <summary>What a created type is to us (cached: one dictionary look-up for every creation after the first).</summary>
             private TypeRole Role(INamedTypeSymbol type) => roles.TryGetValue(type, out var cached) ? cached : roles.GetOrAdd(type, Classify(type));

@@ -1,22 +1,26 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
 using IacAnalyzers.Catalog;
+using IacAnalyzers.Cdk;
 using IacAnalyzers.CloudFormation;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Verifier
 {
     /// <summary>
     /// The one way to run a rule directly over resource views (unit tests of a rule's logic, where the official verifier
-    /// would only show a span): views read from template text by the real reader (<see cref="FromTemplate"/>), or built
-    /// by hand for value shapes no front-end writes today (a null branch, a CDK-style provenance, a resolved Sub).
+    /// would only show a span): views read from template text by the real reader (<see cref="FromTemplate"/>), built
+    /// from C# by the CDK front-end (<see cref="FromCSharp"/>), or built by hand for value shapes no front-end writes
+    /// today (a null branch, a CDK-style provenance, a resolved Sub).
     /// Built values get distinct locations (from 1000 on, or at the offset given), so a test can assert which value a
     /// finding points at. The builders of one instance share a resource context (references, clusters and members).
-    /// C# views are only built by the CDK front-end inside the compiler: test them through <see cref="CdkVerifier"/>.
     /// </summary>
     internal sealed class ViewBuilder
     {
@@ -35,6 +39,29 @@ namespace IacAnalyzers.Tests.Verifier
             Assert.NotNull(template);
             Assert.Empty(template!.Errors);
             return template.Resources;
+        }
+
+        /// <summary>
+        /// The resources the CDK front-end builds from C# (<see cref="CdkVerifier.Usings"/> prepended; must compile), member
+        /// by member in source order: the views the rules read inside the compiler.
+        /// </summary>
+        public static IReadOnlyList<ResourceView> FromCSharp(string source)
+        {
+            var compilation = CdkVerifier.Compile(new[] { CdkVerifier.Usings + source });
+            var views = new List<ResourceView>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var model = compilation.GetSemanticModel(tree);
+                foreach (var member in tree.GetRoot().DescendantNodes().OfType<BaseMethodDeclarationSyntax>())
+                {
+                    if (model.GetOperation(member) is IOperation body)
+                    {
+                        views.AddRange(CdkAnalyzer.ViewsOf(compilation, body, CancellationToken.None) ?? throw new InvalidOperationException("No Amazon.CDK.Lib in the test references."));
+                    }
+                }
+            }
+
+            return views;
         }
 
         /// <summary>The findings of <paramref name="rule"/> on the resources of its types.</summary>
@@ -59,7 +86,7 @@ namespace IacAnalyzers.Tests.Verifier
             var findings = new List<Finding>();
             foreach (var resource in resources)
             {
-                foreach (var rule in RuleSet.ForType(resource.Type).Where(r => ids.Contains(r.Info.Id)))
+                foreach (var rule in IacAnalyzers.Rules.RuleSet.ForType(resource.Type).Where(r => ids.Contains(r.Info.Id)))
                 {
                     rule.Analyze(resource, findings);
                 }
