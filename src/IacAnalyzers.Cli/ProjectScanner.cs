@@ -91,14 +91,17 @@ namespace IacAnalyzers.Cli
                 }
                 catch (Exception ex) when (ex is InvalidOperationException || ex is IOException || ex is ArgumentException || ex is InvalidDataException)
                 {
-                    failures.Add(ex.Message);
-                }
-
-                if (failures.Count > 0)
-                {
-                    var reason = "the project could not be loaded: " + string.Join("; ", failures.Take(3));
+                    var reason = "the project could not be loaded: " + ex.Message;
                     err.WriteLine("iac-analyzers: " + display + ": " + reason);
                     unreadable.Add((display, reason));
+                    continue;
+                }
+
+                // MSBuild's own complaints (restore warnings such as NU1603 come through as failures): shown, not fatal;
+                // what decides is whether the project compiles, checked below.
+                foreach (var failure in failures.Take(3))
+                {
+                    err.WriteLine("iac-analyzers: " + display + ": MSBuild: " + failure);
                 }
             }
 
