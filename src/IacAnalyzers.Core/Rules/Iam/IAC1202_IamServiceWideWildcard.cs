@@ -27,7 +27,7 @@ namespace IacAnalyzers.Rules.Iam
         protected override bool Applies(ResourceView resource, PolicyDocument document)
             => !resource.IsType("AWS::KMS::Key") && !resource.IsType("AWS::KMS::ReplicaKey");
 
-        protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, BranchPath? effectBranch, IList<Finding> findings)
+        protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, StatementFindings found)
         {
             foreach (var action in statement.Actions)
             {
@@ -49,7 +49,7 @@ namespace IacAnalyzers.Rules.Iam
                     grants = Counts(summary, string.Empty);
                 }
 
-                findings.Add(Create(resource, action.Value.Location, null, resource.Name, text, statement.Label, grants, action.Detail(effectBranch)));
+                found.Add("Action " + text.ToUpperInvariant(), action.Value, action.Branch, (value, detail) => Create(resource, value.Location, null, resource.Name, text, statement.Label, grants, detail));
             }
         }
 
