@@ -94,6 +94,26 @@ namespace IacAnalyzers.Iam
         }
 
         /// <summary>
+        /// <see cref="Summarize"/> within <paramref name="budget"/>: false (and an empty summary) when the pattern's
+        /// matching would pass what is left, which is then spent; the caller treats the pattern as unknown.
+        /// </summary>
+        public static bool TrySummarize(string pattern, IamMatchBudget budget, out ActionPatternSummary summary)
+        {
+            var counter = new Counter();
+            var work = new Work { Limit = budget.Remaining };
+            Visit(pattern, (service, index, c) => c.Add(service, index), counter, work);
+            budget.Spend(work.Steps);
+            if (work.Steps > work.Limit)
+            {
+                summary = default;
+                return false;
+            }
+
+            summary = new ActionPatternSummary(counter.Levels[0], counter.Levels[1], counter.Levels[2], counter.Levels[3], counter.Levels[4], counter.Scopable, counter.FirstPermissions, counter.FirstWrite);
+            return true;
+        }
+
+        /// <summary>
         /// The work <see cref="Summarize"/> does for a pattern: characters of the pattern read plus wildcard-match
         /// steps over the table's names. Linear in the pattern's length (plus a constant per known action when the
         /// pattern can fit a name at all), whatever its <c>*</c> count: for work-bound tests and the benchmark.
@@ -206,6 +226,11 @@ namespace IacAnalyzers.Iam
 
             foreach (var service in table.Services)
             {
+                if (work.Over)
+                {
+                    return;
+                }
+
                 if (service.Prefix.Length >= serviceMinimum && Wildcard.IsMatch(service.Prefix, servicePattern, ref work.Steps))
                 {
                     service.Match(actionPattern, actionMinimum, onMatch, state, work);
@@ -216,6 +241,11 @@ namespace IacAnalyzers.Iam
         private sealed class Work
         {
             public long Steps;
+
+            /// <summary>The walk stops once <see cref="Steps"/> passes this.</summary>
+            public long Limit = long.MaxValue;
+
+            public bool Over => Steps > Limit;
         }
 
         private sealed class Counter
@@ -337,7 +367,7 @@ namespace IacAnalyzers.Iam
                 // Names sharing the literal prefix are contiguous in the sorted array: start at its lower bound.
                 var prefix = pattern.Substring(0, wildcard);
                 var start = prefix.Length == 0 ? 0 : LowerBound(prefix);
-                for (var i = start; i < Names.Length; i++)
+                for (var i = start; i < Names.Length && !work.Over; i++)
                 {
                     work.Steps++;
                     var name = Names[i];

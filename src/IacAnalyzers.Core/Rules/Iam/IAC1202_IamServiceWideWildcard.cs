@@ -29,10 +29,12 @@ namespace IacAnalyzers.Rules.Iam
 
         protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, StatementFindings found)
         {
+            // One budget per analysis when the context carries it (templates), else per resource.
+            var budget = (resource.Context as IHasIamMatchBudget)?.IamMatchBudget ?? found.Budget;
             foreach (var action in statement.Actions)
             {
                 var text = action.Text;
-                var verdict = WildcardScope.Judge(text, statement, out var summary);
+                var verdict = WildcardScope.Judge(text, statement, budget, out var summary);
                 if (text == null || !WildcardScope.IsFinding(verdict))
                 {
                     continue;

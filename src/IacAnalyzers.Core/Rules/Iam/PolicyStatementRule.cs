@@ -30,6 +30,7 @@ namespace IacAnalyzers.Rules.Iam
 
         public override void Analyze(ResourceView resource, IList<Finding> findings)
         {
+            IamMatchBudget? budget = null;
             foreach (var document in PolicyDocumentSources.Documents(resource))
             {
                 if (!Applies(resource, document))
@@ -42,7 +43,8 @@ namespace IacAnalyzers.Rules.Iam
                     var allow = statement.AllowPaths();
                     if (allow.Count > 0)
                     {
-                        var found = new StatementFindings(allow);
+                        budget ??= new IamMatchBudget();
+                        var found = new StatementFindings(allow) { Budget = budget };
                         AnalyzeStatement(resource, statement, found);
                         found.AddTo(findings);
                     }
@@ -63,6 +65,9 @@ namespace IacAnalyzers.Rules.Iam
             {
                 this.allow = allow;
             }
+
+            /// <summary>The IAM matching budget of this resource's analysis by this rule (when the context has none).</summary>
+            public IamMatchBudget Budget { get; internal set; } = new IamMatchBudget();
 
             /// <summary>
             /// <paramref name="path"/> joined with the first Allow branch of the Effect it can be taken with; false when
