@@ -18,6 +18,17 @@ namespace IacAnalyzers.Benchmarks
                 return CliBenchmark.BareParse(args[1]);
             }
 
+            if (args.Contains("--hostile"))
+            {
+                var sizesAt = Array.IndexOf(args, "--sizes");
+                var sizes = sizesAt >= 0 && sizesAt + 1 < args.Length
+                    ? args[sizesAt + 1].Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray()
+                    : new[] { 0.5, 1, 2.5, 5 };
+                var roundsAt = Array.IndexOf(args, "--rounds");
+                var onlyAt = Array.IndexOf(args, "--only");
+                return HostileCorpus.Run(sizes, roundsAt >= 0 ? IntAfter(args, roundsAt, 3) : 3, onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : null);
+            }
+
             var cliBench = Array.IndexOf(args, "--cli");
             if (cliBench >= 0)
             {

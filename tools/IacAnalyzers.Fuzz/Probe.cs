@@ -14,8 +14,9 @@ namespace IacAnalyzers.Fuzz
     /// <summary>What one analysis of one text gave: its diagnostics and whether anything went wrong.</summary>
     public sealed class ProbeResult
     {
-        public ProbeResult(IReadOnlyList<string> diagnostics, string? failure, double analysisMilliseconds = 0)
+        public ProbeResult(IReadOnlyList<string> diagnostics, string? failure, double analysisMilliseconds = 0, IReadOnlyList<string>? positions = null)
         {
+            Positions = positions ?? Array.Empty<string>();
             AnalysisMilliseconds = analysisMilliseconds;
             Diagnostics = diagnostics;
             Failure = failure;
@@ -26,6 +27,9 @@ namespace IacAnalyzers.Fuzz
 
         /// <summary>"ID: message" of every diagnostic, in the order reported.</summary>
         public IReadOnlyList<string> Diagnostics { get; }
+
+        /// <summary>"line:column" (1-based) of each diagnostic of <see cref="Diagnostics"/>, in the same order.</summary>
+        public IReadOnlyList<string> Positions { get; }
 
         /// <summary>Null when the analysis behaved: no exception, no IAC0002, no internal exception text in a message.</summary>
         public string? Failure { get; }
@@ -74,7 +78,13 @@ namespace IacAnalyzers.Fuzz
             var described = Describe(diagnostics);
             var bad = described.FirstOrDefault(d => d.StartsWith("IAC0002", StringComparison.Ordinal) || d.StartsWith("AD0001", StringComparison.Ordinal)
                 || (d.StartsWith("IAC0001", StringComparison.Ordinal) && d.Contains("Exception", StringComparison.Ordinal)));
-            return new ProbeResult(described, bad == null ? null : "diagnostic " + bad, ms);
+            return new ProbeResult(described, bad == null ? null : "diagnostic " + bad, ms, diagnostics.Select(Position).ToList());
+        }
+
+        private static string Position(Diagnostic d)
+        {
+            var start = d.Location.GetLineSpan().StartLinePosition;
+            return (start.Line + 1).ToString(CultureInfo.InvariantCulture) + ":" + (start.Character + 1).ToString(CultureInfo.InvariantCulture);
         }
 
         private static List<string> Describe(List<Diagnostic> diagnostics)
@@ -83,17 +93,23 @@ namespace IacAnalyzers.Fuzz
         /// <summary>
         /// <c>--probe file...</c>: analyses each file and prints its diagnostics; exit code 0 when every file behaved, 1 when
         /// one failed. A stack overflow kills the process (exit code 134 or the like): what the tests start it to find out.
+        /// Per file: "begin FILE" (flushed before the analysis, so a crash names the file), then "file FILE: N
+        /// diagnostics", one "  ID @line:column: message" line each, and "  FAILED ..." when it misbehaved.
         /// </summary>
         public static int RunFiles(IReadOnlyList<string> files)
         {
             var failed = false;
             foreach (var file in files)
             {
+                Console.WriteLine("begin " + file);
+                Console.Out.Flush();
                 var result = Run(file, System.IO.File.ReadAllText(file));
                 Console.WriteLine("file " + file + ": " + result.Diagnostics.Count + " diagnostics");
-                foreach (var d in result.Diagnostics)
+                for (var i = 0; i < result.Diagnostics.Count; i++)
                 {
-                    Console.WriteLine("  " + d);
+                    var d = result.Diagnostics[i];
+                    var colon = d.IndexOf(':', StringComparison.Ordinal);
+                    Console.WriteLine("  " + d.Substring(0, colon) + " @" + result.Positions[i] + d.Substring(colon));
                 }
 
                 if (result.Failure != null)

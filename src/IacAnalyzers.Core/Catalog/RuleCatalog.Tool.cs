@@ -9,8 +9,9 @@ namespace IacAnalyzers.Catalog
             "IAC0001",
             "CloudFormation template cannot be read",
             "Template '{0}' cannot be read: {1}",
-            "A file that looks like a CloudFormation template could not be parsed, or exceeded a safety limit. " +
-            "None of its resources were checked. The build goes on.",
+            "A file that looks like a CloudFormation template could not be parsed, or part of it exceeded a safety limit or " +
+            "could not be expanded (e.g. a computed Fn::ForEach). An unparsable file is not checked at all; otherwise only " +
+            "the part the message names is skipped and the other resources are checked. The build goes on.",
             Pillar.Tool, "", RuleLevel.BuildWarning, Surfaces.CloudFormation,
             fix: null, noFixReason: "The file must be corrected by hand; the message gives the position and the parser's reason.");
 

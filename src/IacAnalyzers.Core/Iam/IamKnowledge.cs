@@ -81,7 +81,7 @@ namespace IacAnalyzers.Iam
         public static IReadOnlyList<IamAction> Expand(string pattern)
         {
             var result = new List<IamAction>();
-            Visit(pattern, (service, index, list) => list.Add(service.At(index)), result);
+            Visit(pattern, (service, index, list) => list.Add(service.At(index)), result, new Work());
             return result;
         }
 
@@ -89,8 +89,40 @@ namespace IacAnalyzers.Iam
         public static ActionPatternSummary Summarize(string pattern)
         {
             var counter = new Counter();
-            Visit(pattern, (service, index, c) => c.Add(service, index), counter);
+            Visit(pattern, (service, index, c) => c.Add(service, index), counter, new Work());
             return new ActionPatternSummary(counter.Levels[0], counter.Levels[1], counter.Levels[2], counter.Levels[3], counter.Levels[4], counter.Scopable, counter.FirstPermissions, counter.FirstWrite);
+        }
+
+        /// <summary>
+        /// <see cref="Summarize"/> within <paramref name="budget"/>: false (and an empty summary) when the pattern's
+        /// matching would pass what is left, which is then spent; the caller treats the pattern as unknown.
+        /// </summary>
+        public static bool TrySummarize(string pattern, IamMatchBudget budget, out ActionPatternSummary summary)
+        {
+            var counter = new Counter();
+            var work = new Work { Limit = budget.Remaining };
+            Visit(pattern, (service, index, c) => c.Add(service, index), counter, work);
+            budget.Spend(work.Steps);
+            if (work.Steps > work.Limit)
+            {
+                summary = default;
+                return false;
+            }
+
+            summary = new ActionPatternSummary(counter.Levels[0], counter.Levels[1], counter.Levels[2], counter.Levels[3], counter.Levels[4], counter.Scopable, counter.FirstPermissions, counter.FirstWrite);
+            return true;
+        }
+
+        /// <summary>
+        /// The work <see cref="Summarize"/> does for a pattern: characters of the pattern read plus wildcard-match
+        /// steps over the table's names. Linear in the pattern's length (plus a constant per known action when the
+        /// pattern can fit a name at all), whatever its <c>*</c> count: for work-bound tests and the benchmark.
+        /// </summary>
+        public static long MatchSteps(string pattern)
+        {
+            var work = new Work();
+            Visit(pattern, (service, index, c) => c.Add(service, index), new Counter(), work);
+            return work.Steps;
         }
 
         /// <summary>
@@ -137,12 +169,14 @@ namespace IacAnalyzers.Iam
             return true;
         }
 
-        private static void Visit<T>(string pattern, Action<ServiceActions, int, T> onMatch, T state)
+        private static void Visit<T>(string pattern, Action<ServiceActions, int, T> onMatch, T state, Work work)
         {
             if (string.IsNullOrEmpty(pattern))
             {
                 return;
             }
+
+            work.Steps += pattern.Length;
 
             var table = Data.Value;
             string servicePattern;
@@ -165,23 +199,53 @@ namespace IacAnalyzers.Iam
                 actionPattern = pattern.Substring(colon + 1);
             }
 
+            // Runs of '*' collapse (same matches), and a pattern needing more characters than the longest name has no
+            // match: what is left to walk is at most about twice the longest name, so a 10,000-character "*a*b*c..."
+            // costs its length once, not once per action.
+            actionPattern = Wildcard.Compile(actionPattern, out var actionMinimum);
+            if (actionMinimum > table.LongestName)
+            {
+                return;
+            }
+
             if (servicePattern.IndexOfAny(WildcardChars) < 0)
             {
                 if (table.ByPrefix.TryGetValue(servicePattern, out var service))
                 {
-                    service.Match(actionPattern, onMatch, state);
+                    service.Match(actionPattern, actionMinimum, onMatch, state, work);
                 }
 
                 return;
             }
 
+            servicePattern = Wildcard.Compile(servicePattern, out var serviceMinimum);
+            if (serviceMinimum > table.LongestPrefix)
+            {
+                return;
+            }
+
             foreach (var service in table.Services)
             {
-                if (Wildcard.IsMatch(service.Prefix, servicePattern))
+                if (work.Over)
                 {
-                    service.Match(actionPattern, onMatch, state);
+                    return;
+                }
+
+                if (service.Prefix.Length >= serviceMinimum && Wildcard.IsMatch(service.Prefix, servicePattern, ref work.Steps))
+                {
+                    service.Match(actionPattern, actionMinimum, onMatch, state, work);
                 }
             }
+        }
+
+        private sealed class Work
+        {
+            public long Steps;
+
+            /// <summary>The walk stops once <see cref="Steps"/> passes this.</summary>
+            public long Limit = long.MaxValue;
+
+            public bool Over => Steps > Limit;
         }
 
         private sealed class Counter
@@ -218,6 +282,15 @@ namespace IacAnalyzers.Iam
         {
             public Table(ServiceActions[] services, Dictionary<string, ServiceActions> byPrefix, Dictionary<string, (string Name, AdminPolicyKind Kind)> admin, string[] adminNames, string[] sources, int actionCount)
             {
+                foreach (var service in services)
+                {
+                    LongestPrefix = Math.Max(LongestPrefix, service.Prefix.Length);
+                    foreach (var name in service.Names)
+                    {
+                        LongestName = Math.Max(LongestName, name.Length);
+                    }
+                }
+
                 Services = services;
                 ByPrefix = byPrefix;
                 Admin = admin;
@@ -237,6 +310,11 @@ namespace IacAnalyzers.Iam
             public string[] Sources { get; }
 
             public int ActionCount { get; }
+
+            /// <summary>The longest action name (after the colon) and service prefix in the table.</summary>
+            public int LongestName { get; }
+
+            public int LongestPrefix { get; }
         }
 
         /// <summary>One service's actions, sorted case-insensitively, with one code byte each.</summary>
@@ -272,7 +350,7 @@ namespace IacAnalyzers.Iam
                 return i >= 0 ? i : -1;
             }
 
-            public void Match<T>(string pattern, Action<ServiceActions, int, T> onMatch, T state)
+            public void Match<T>(string pattern, int minimumLength, Action<ServiceActions, int, T> onMatch, T state, Work work)
             {
                 var wildcard = pattern.IndexOfAny(WildcardChars);
                 if (wildcard < 0)
@@ -289,15 +367,16 @@ namespace IacAnalyzers.Iam
                 // Names sharing the literal prefix are contiguous in the sorted array: start at its lower bound.
                 var prefix = pattern.Substring(0, wildcard);
                 var start = prefix.Length == 0 ? 0 : LowerBound(prefix);
-                for (var i = start; i < Names.Length; i++)
+                for (var i = start; i < Names.Length && !work.Over; i++)
                 {
+                    work.Steps++;
                     var name = Names[i];
                     if (prefix.Length > 0 && !name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                     {
                         break;
                     }
 
-                    if (Wildcard.IsMatch(name, pattern))
+                    if (name.Length >= minimumLength && Wildcard.IsMatch(name, pattern, ref work.Steps))
                     {
                         onMatch(this, i, state);
                     }
@@ -427,14 +506,27 @@ namespace IacAnalyzers.Iam
         }
     }
 
-    /// <summary>IAM's wildcard matching: <c>*</c> any run of characters, <c>?</c> one character, case-insensitive.</summary>
+    /// <summary>
+    /// IAM's wildcard matching: <c>*</c> any run of characters, <c>?</c> one character, case-insensitive. A greedy
+    /// two-pointer match that only ever backs up to the last <c>*</c>: at most |text| × |pattern| steps, never
+    /// exponential. <see cref="Compile"/> collapses runs of <c>*</c> and counts the characters a match needs, so a
+    /// long pattern that cannot fit a name is refused without a walk (see <see cref="IamKnowledge.MatchSteps"/>).
+    /// </summary>
     public static class Wildcard
     {
         public static bool IsMatch(string text, string pattern)
         {
+            long steps = 0;
+            return IsMatch(text, pattern, ref steps);
+        }
+
+        /// <summary><see cref="IsMatch(string, string)"/>, adding the loop iterations it took to <paramref name="steps"/>.</summary>
+        public static bool IsMatch(string text, string pattern, ref long steps)
+        {
             int t = 0, p = 0, starP = -1, starT = 0;
             while (t < text.Length)
             {
+                steps++;
                 if (p < pattern.Length && (pattern[p] == '?' || char.ToUpperInvariant(pattern[p]) == char.ToUpperInvariant(text[t])))
                 {
                     t++;
@@ -458,10 +550,40 @@ namespace IacAnalyzers.Iam
 
             while (p < pattern.Length && pattern[p] == '*')
             {
+                steps++;
                 p++;
             }
 
             return p == pattern.Length;
+        }
+
+        /// <summary>
+        /// The same pattern with every run of <c>*</c> collapsed to one (it matches the same texts), and the number of
+        /// characters a matching text needs at least (every character but <c>*</c>). Linear in the pattern.
+        /// </summary>
+        public static string Compile(string pattern, out int minimumLength)
+        {
+            minimumLength = 0;
+            var builder = new System.Text.StringBuilder(pattern.Length);
+            for (var i = 0; i < pattern.Length; i++)
+            {
+                var c = pattern[i];
+                if (c == '*')
+                {
+                    if (builder.Length > 0 && builder[builder.Length - 1] == '*')
+                    {
+                        continue;
+                    }
+                }
+                else
+                {
+                    minimumLength++;
+                }
+
+                builder.Append(c);
+            }
+
+            return builder.Length == pattern.Length ? pattern : builder.ToString();
         }
     }
 }

@@ -54,9 +54,10 @@ namespace IacAnalyzers.Iam
                     continue;
                 }
 
-                foreach (var s in statementValue.Leaves())
+                // Leaves(outer) joins the paths and drops the impossible ones (a statement only under "C is true and C is false").
+                foreach (var s in statementValue.Leaves(doc.Path))
                 {
-                    var branch = Join(doc.Path, s.Path);
+                    var branch = s.Path;
                     if (s.Value is MapValue single)
                     {
                         statements.Add(new PolicyStatement(single, -1, branch, kind, description));
@@ -65,11 +66,11 @@ namespace IacAnalyzers.Iam
                     {
                         for (var i = 0; i < list.Items.Count && statements.Count < MaxStatements; i++)
                         {
-                            foreach (var item in list.Items[i].Leaves())
+                            foreach (var item in list.Items[i].Leaves(branch))
                             {
                                 if (item.Value is MapValue m)
                                 {
-                                    statements.Add(new PolicyStatement(m, i, Join(branch, item.Path), kind, description));
+                                    statements.Add(new PolicyStatement(m, i, item.Path, kind, description));
                                 }
                             }
                         }
@@ -169,6 +170,31 @@ namespace IacAnalyzers.Iam
 
         public bool IsAllow => TryGetAllow(out _);
 
+        /// <summary>
+        /// Every path in which the statement allows: the statement's branch joined with each Allow branch of its Effect
+        /// (null for a plain Allow). Paths that contradict the statement's own branch are dropped; empty when the
+        /// Effect is Deny, missing or unknown in every possible branch.
+        /// </summary>
+        public IReadOnlyList<BranchPath?> AllowPaths()
+        {
+            var effect = Map.Get("Effect");
+            if (effect == null)
+            {
+                return Array.Empty<BranchPath?>();
+            }
+
+            var paths = new List<BranchPath?>();
+            foreach (var leaf in effect.Leaves(Branch))
+            {
+                if (string.Equals(leaf.Value.AsString(), "Allow", StringComparison.OrdinalIgnoreCase))
+                {
+                    paths.Add(leaf.Path);
+                }
+            }
+
+            return paths;
+        }
+
         public MapEntry? ActionEntry => Map.GetEntry("Action");
 
         public MapEntry? NotActionEntry => Map.GetEntry("NotAction");
@@ -233,22 +259,23 @@ namespace IacAnalyzers.Iam
                 return Array.Empty<PolicyElement>();
             }
 
+            // Leaves(outer) joins the statement's branch in and drops values only an impossible path reaches.
             var result = new List<PolicyElement>();
-            foreach (var leaf in value.Leaves())
+            foreach (var leaf in value.Leaves(Branch))
             {
                 if (leaf.Value is ListValue list)
                 {
                     foreach (var item in list.Items)
                     {
-                        foreach (var inner in item.Leaves())
+                        foreach (var inner in item.Leaves(leaf.Path))
                         {
-                            Add(result, inner.Value, PolicyDocument.Join(Branch, PolicyDocument.Join(leaf.Path, inner.Path)));
+                            Add(result, inner.Value, inner.Path);
                         }
                     }
                 }
                 else
                 {
-                    Add(result, leaf.Value, PolicyDocument.Join(Branch, leaf.Path));
+                    Add(result, leaf.Value, leaf.Path);
                 }
             }
 

@@ -51,6 +51,13 @@ namespace IacAnalyzers.Iam
 
         /// <summary>Judges one action pattern of an Allow statement.</summary>
         public static WildcardVerdict Judge(string? action, PolicyStatement statement, out ActionPatternSummary summary)
+            => Judge(action, statement, null, out summary);
+
+        /// <summary>
+        /// Judges one action pattern of an Allow statement within <paramref name="budget"/> (when given): a pattern whose
+        /// matching would pass it is <see cref="WildcardVerdict.NotJudged"/>, like an unknown value.
+        /// </summary>
+        public static WildcardVerdict Judge(string? action, PolicyStatement statement, IamMatchBudget? budget, out ActionPatternSummary summary)
         {
             summary = default;
             if (action == null || !IamKnowledge.HasWildcard(action) || IsEveryAction(action))
@@ -65,7 +72,15 @@ namespace IacAnalyzers.Iam
             }
 
             var service = action.Substring(0, colon);
-            summary = IamKnowledge.Summarize(action);
+            if (budget == null)
+            {
+                summary = IamKnowledge.Summarize(action);
+            }
+            else if (!IamKnowledge.TrySummarize(action, budget, out summary))
+            {
+                return WildcardVerdict.NotJudged;
+            }
+
             if (action.Substring(colon + 1).Trim('*').Length == 0 && !IamKnowledge.HasWildcard(service))
             {
                 return IsAgentChannel(service) ? WildcardVerdict.AgentChannel : WildcardVerdict.ServiceWide;

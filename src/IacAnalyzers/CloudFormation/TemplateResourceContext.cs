@@ -9,8 +9,11 @@ namespace IacAnalyzers.CloudFormation
     /// The resources of one template for rules: views are built on first use, so a template whose resources no rule
     /// reads costs only its parse. Used by one analysis at a time; guarded anyway.
     /// </summary>
-    internal sealed class TemplateResourceContext : IResourceContext
+    internal sealed class TemplateResourceContext : IResourceContext, IacAnalyzers.Iam.IHasIamMatchBudget
     {
+        /// <summary>The IAM wildcard-matching work the rules may spend on this template (see <see cref="IacAnalyzers.Iam.IamMatchBudget"/>).</summary>
+        public IacAnalyzers.Iam.IamMatchBudget IamMatchBudget { get; } = new IacAnalyzers.Iam.IamMatchBudget();
+
         private readonly object gate = new object();
         private readonly ValueBuilder builder;
         private readonly List<TemplateResource> entries;

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Iam;
@@ -183,5 +184,56 @@ namespace IacAnalyzers.Tests.Iam
         {
             Assert.Equal(match, Wildcard.IsMatch(text, pattern));
         }
+
+        [Theory]
+        [InlineData("GetObject", "Get**Object", true)]
+        [InlineData("GetObject", "***", true)]
+        [InlineData("GetObjectAcl", "*?*Acl**", true)]
+        [InlineData("GetObject", "G*x*", false)]
+        public void Collapsed_stars_match_as_before(string text, string pattern, bool match)
+        {
+            var compiled = Wildcard.Compile(pattern, out var minimum);
+            Assert.DoesNotContain("**", compiled, StringComparison.Ordinal);
+            Assert.Equal(pattern.Replace("*", string.Empty, StringComparison.Ordinal).Length, minimum);
+            Assert.Equal(match, Wildcard.IsMatch(text, compiled));
+            Assert.Equal(match, Wildcard.IsMatch(text, pattern));
+        }
+
+        public static TheoryData<string, string> ManyStarPatterns => new()
+        {
+            // 10,000 characters that alternate a letter and '*': more letters than any action name has.
+            { "s3 *a*b*c...", "s3:" + Repeat("*a*b*c", 1667) },
+            { "any service *a*b*c...", "*:" + Repeat("*a*b*c", 1667) },
+            // 10,000 stars around one letter: matches many actions of every service.
+            { "any service 10,000 stars", "*:" + new string('*', 5000) + "e" + new string('*', 5000) },
+            { "s3 stars and ?", "s3:" + Repeat("*?", 5000) },
+        };
+
+        [Theory]
+        [MemberData(nameof(ManyStarPatterns))]
+        public void Patterns_with_many_stars_cost_their_length_plus_a_constant_per_action(string name, string pattern)
+        {
+            // The greedy match backs up only to the last star and runs of stars collapse, so a pattern costs reading it
+            // once plus at most (longest name)² per known action it is tried on, never |pattern| per action: with
+            // 10,000 characters the latter would be over 10^8 steps.
+            var steps = IamKnowledge.MatchSteps(pattern);
+            var bound = pattern.Length + (64L * IamKnowledge.ActionCount);
+            Assert.True(steps <= bound, name + ": " + steps + " steps, bound " + bound);
+
+            // Linear in the pattern: doubling the stars adds about the added length, not a multiple of the work.
+            var doubled = pattern.Substring(0, 2) + pattern.Substring(2) + pattern.Substring(2);
+            var more = IamKnowledge.MatchSteps(doubled) - steps;
+            Assert.True(more <= (pattern.Length * 2L) + (64L * IamKnowledge.ActionCount), name + ": doubling added " + more + " steps");
+        }
+
+        [Fact]
+        public void Many_star_patterns_keep_their_verdict()
+        {
+            Assert.Equal(0, IamKnowledge.Summarize("s3:" + Repeat("*a*b*c", 1667)).Count);
+            Assert.Equal(IamKnowledge.Summarize("s3:*").Count, IamKnowledge.Summarize("s3:" + new string('*', 10_000)).Count);
+            Assert.Equal(IamKnowledge.Summarize("s3:*Object*").Count, IamKnowledge.Summarize("s3:***Object" + new string('*', 10_000)).Count);
+        }
+
+        private static string Repeat(string text, int count) => new System.Text.StringBuilder(text.Length * count).Insert(0, text, count).ToString();
     }
 }

@@ -18,14 +18,14 @@ namespace IacAnalyzers.Rules.Iam
         {
         }
 
-        protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, BranchPath? effectBranch, IList<Finding> findings)
+        protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, StatementFindings found)
         {
             var everyResource = statement.HasStarResource(out _) ? " on every resource (Resource '*')" : string.Empty;
             foreach (var action in statement.Actions)
             {
                 if (action.Text != null && IsEveryAction(action.Text))
                 {
-                    findings.Add(Create(resource, action.Value.Location, null, resource.Name, statement.Label, everyResource, action.Detail(effectBranch)));
+                    found.Add("Action *", action.Value, action.Branch, (value, detail) => Create(resource, value.Location, null, resource.Name, statement.Label, everyResource, detail));
                 }
             }
         }

@@ -27,12 +27,14 @@ namespace IacAnalyzers.Rules.Iam
         protected override bool Applies(ResourceView resource, PolicyDocument document)
             => !resource.IsType("AWS::KMS::Key") && !resource.IsType("AWS::KMS::ReplicaKey");
 
-        protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, BranchPath? effectBranch, IList<Finding> findings)
+        protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, StatementFindings found)
         {
+            // One budget per analysis when the context carries it (templates), else per resource.
+            var budget = (resource.Context as IHasIamMatchBudget)?.IamMatchBudget ?? found.Budget;
             foreach (var action in statement.Actions)
             {
                 var text = action.Text;
-                var verdict = WildcardScope.Judge(text, statement, out var summary);
+                var verdict = WildcardScope.Judge(text, statement, budget, out var summary);
                 if (text == null || !WildcardScope.IsFinding(verdict))
                 {
                     continue;
@@ -49,7 +51,7 @@ namespace IacAnalyzers.Rules.Iam
                     grants = Counts(summary, string.Empty);
                 }
 
-                findings.Add(Create(resource, action.Value.Location, null, resource.Name, text, statement.Label, grants, action.Detail(effectBranch)));
+                found.Add("Action " + text.ToUpperInvariant(), action.Value, action.Branch, (value, detail) => Create(resource, value.Location, null, resource.Name, text, statement.Label, grants, detail));
             }
         }
 

@@ -17,7 +17,7 @@ namespace IacAnalyzers.Rules.Iam
         {
         }
 
-        protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, BranchPath? effectBranch, IList<Finding> findings)
+        protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, StatementFindings found)
         {
             var entry = statement.NotActionEntry;
             if (entry == null)
@@ -25,8 +25,7 @@ namespace IacAnalyzers.Rules.Iam
                 return;
             }
 
-            var detail = new Leaf(entry.Value, PolicyDocument.Join(effectBranch, statement.Branch)).Detail();
-            findings.Add(Create(resource, entry.KeyLocation, null, resource.Name, statement.Label, detail));
+            found.Add("NotAction", entry.Value, statement.Branch, (value, detail) => Create(resource, entry.KeyLocation, null, resource.Name, statement.Label, detail));
         }
     }
 }

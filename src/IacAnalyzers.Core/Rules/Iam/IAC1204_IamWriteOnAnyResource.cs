@@ -27,7 +27,7 @@ namespace IacAnalyzers.Rules.Iam
 
         protected override bool Applies(ResourceView resource, PolicyDocument document) => document.Kind == PolicyKind.Identity;
 
-        protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, BranchPath? effectBranch, IList<Finding> findings)
+        protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, StatementFindings found)
         {
             if (statement.HasCondition || !statement.HasStarResource(out var star))
             {
@@ -40,7 +40,7 @@ namespace IacAnalyzers.Rules.Iam
             foreach (var action in statement.Actions)
             {
                 var text = action.Text;
-                if (text == null || IsEveryAction(text))
+                if (text == null || IsEveryAction(text) || !found.TryAllow(BranchPath.Join(action.Branch, star.Branch), out _))
                 {
                     continue;
                 }
@@ -59,7 +59,7 @@ namespace IacAnalyzers.Rules.Iam
             }
 
             var list = Describe(names, total);
-            findings.Add(Create(resource, star.Value.Location, null, resource.Name, list, statement.Label, star.Detail(effectBranch)));
+            found.Add("Resource *", star.Value, star.Branch, (value, detail) => Create(resource, value.Location, null, resource.Name, list, statement.Label, detail));
         }
 
         private static void Count(IamAction action, List<string> names, HashSet<string> seen, ref int total)

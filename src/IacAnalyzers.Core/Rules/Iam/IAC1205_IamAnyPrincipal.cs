@@ -35,7 +35,7 @@ namespace IacAnalyzers.Rules.Iam
             base.Analyze(resource, findings);
         }
 
-        protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, BranchPath? effectBranch, IList<Finding> findings)
+        protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, StatementFindings found)
         {
             if (statement.HasCondition)
             {
@@ -46,8 +46,7 @@ namespace IacAnalyzers.Rules.Iam
             var notPrincipal = statement.NotPrincipalEntry;
             if (notPrincipal != null)
             {
-                var detail = new Leaf(notPrincipal.Value, PolicyDocument.Join(effectBranch, statement.Branch)).Detail();
-                findings.Add(Create(resource, notPrincipal.KeyLocation, null, resource.Name, "every principal but those in NotPrincipal", where, detail));
+                found.Add("NotPrincipal", notPrincipal.Value, statement.Branch, (value, detail) => Create(resource, notPrincipal.KeyLocation, null, resource.Name, "every principal but those in NotPrincipal", where, detail));
             }
 
             var principal = statement.Principal;
@@ -56,18 +55,17 @@ namespace IacAnalyzers.Rules.Iam
                 return;
             }
 
-            foreach (var leaf in principal.Leaves())
+            foreach (var leaf in principal.Leaves(statement.Branch))
             {
-                var branch = PolicyDocument.Join(effectBranch, PolicyDocument.Join(statement.Branch, leaf.Path));
                 if (leaf.Value.AsString() == "*")
                 {
-                    findings.Add(Create(resource, leaf.Value.Location, null, resource.Name, "Principal '*'", where, new Leaf(leaf.Value, branch).Detail()));
+                    found.Add("Principal *", leaf.Value, leaf.Path, (value, detail) => Create(resource, value.Location, null, resource.Name, "Principal '*'", where, detail));
                 }
                 else if (leaf.Value is MapValue map && map.Get("AWS") is Value aws)
                 {
-                    foreach (var star in Stars(aws))
+                    foreach (var star in Stars(aws, leaf.Path))
                     {
-                        findings.Add(Create(resource, star.Value.Location, null, resource.Name, "Principal AWS '*'", where, new Leaf(star.Value, PolicyDocument.Join(branch, star.Path)).Detail()));
+                        found.Add("Principal AWS *", star.Value, star.Path, (value, detail) => Create(resource, value.Location, null, resource.Name, "Principal AWS '*'", where, detail));
                     }
                 }
             }
@@ -86,28 +84,32 @@ namespace IacAnalyzers.Rules.Iam
                 return;
             }
 
+            // One finding for the property, however many branches give '*'.
+            var found = new StatementFindings(new BranchPath?[] { null });
             foreach (var leaf in principal.Leaves())
             {
                 if (leaf.Value.AsString() == "*")
                 {
-                    findings.Add(Create(resource, leaf.Value.Location, null, resource.Name, "Principal '*'", "the Lambda permission without SourceArn, SourceAccount or PrincipalOrgID", leaf.Detail()));
+                    found.Add("Principal *", leaf.Value, leaf.Path, (value, detail) => Create(resource, value.Location, null, resource.Name, "Principal '*'", "the Lambda permission without SourceArn, SourceAccount or PrincipalOrgID", detail));
                 }
             }
+
+            found.AddTo(findings);
         }
 
-        private static IEnumerable<Leaf> Stars(Value aws)
+        private static IEnumerable<Leaf> Stars(Value aws, BranchPath? outer)
         {
-            foreach (var leaf in aws.Leaves())
+            foreach (var leaf in aws.Leaves(outer))
             {
                 if (leaf.Value is ListValue list)
                 {
                     foreach (var item in list.Items)
                     {
-                        foreach (var inner in item.Leaves())
+                        foreach (var inner in item.Leaves(leaf.Path))
                         {
                             if (inner.Value.AsString() == "*")
                             {
-                                yield return new Leaf(inner.Value, PolicyDocument.Join(leaf.Path, inner.Path));
+                                yield return inner;
                             }
                         }
                     }
