@@ -18,6 +18,12 @@ namespace IacAnalyzers.Benchmarks
                 return CliBenchmark.BareParse(args[1]);
             }
 
+            var lsp = Array.IndexOf(args, "--lsp");
+            if (lsp >= 0)
+            {
+                return LspBenchmark.Run(IntAfter(args, lsp, 50));
+            }
+
             var cliBench = Array.IndexOf(args, "--cli");
             if (cliBench >= 0)
             {
