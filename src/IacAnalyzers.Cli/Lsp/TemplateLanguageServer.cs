@@ -543,6 +543,19 @@ namespace IacAnalyzers.Cli.Lsp
             {
             }
 
+            /// <summary>A configuration file changed (clients that watch <c>.editorconfig</c>/<c>.globalconfig</c>): analyse every open document again.</summary>
+            [JsonRpcMethod("workspace/didChangeWatchedFiles")]
+            public void DidChangeWatchedFiles(JsonElement p)
+            {
+                lock (server.gate)
+                {
+                    foreach (var document in server.documents.Values)
+                    {
+                        server.Schedule(document);
+                    }
+                }
+            }
+
             [JsonRpcMethod("textDocument/codeAction")]
             public JsonArray CodeAction(JsonElement p, CancellationToken cancellationToken) => server.CodeActions(p, cancellationToken);
 

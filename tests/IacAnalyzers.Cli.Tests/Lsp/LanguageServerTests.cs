@@ -226,6 +226,11 @@ namespace IacAnalyzers.Cli.Tests.Lsp
             scratch.Write(".editorconfig", "root = true\n\n[*.yaml]\niac_analyzers.IAC2001.severity = none\n");
             await client.ChangeAsync(uri, SingleAzYaml + "\n", 2);
             Assert.Empty((await client.PublishOfVersionAsync(uri, 2)).Diagnostics);
+
+            // A watched configuration file changed: the open document is analysed again without an edit.
+            scratch.Write(".editorconfig", "root = true\n\n[*.yaml]\niac_analyzers.IAC2001.severity = suggestion\n");
+            await client.NotifyAsync("workspace/didChangeWatchedFiles", new JsonObject { ["changes"] = new JsonArray(new JsonObject { ["uri"] = new System.Uri(Path.Combine(scratch.Root, ".editorconfig")).AbsoluteUri, ["type"] = 2 }) });
+            Assert.Equal(3, Assert.Single((await client.NextPublishAsync(uri)).Diagnostics).GetProperty("severity").GetInt32());
         }
 
         [Fact]
