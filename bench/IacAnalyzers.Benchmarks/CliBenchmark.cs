@@ -147,7 +147,7 @@ namespace IacAnalyzers.Benchmarks
             return (watch.Elapsed.TotalSeconds, kb / 1024.0);
         }
 
-        private static (int ExitCode, string Output) Dotnet(string cwd, params string[] args)
+        internal static (int ExitCode, string Output) Dotnet(string cwd, params string[] args)
         {
             var info = new ProcessStartInfo("dotnet") { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var a in args)
@@ -162,7 +162,7 @@ namespace IacAnalyzers.Benchmarks
             return (p.ExitCode, stdout.Result + stderr);
         }
 
-        private static string FindRoot()
+        internal static string FindRoot()
         {
             for (var dir = AppContext.BaseDirectory; dir != null; dir = Path.GetDirectoryName(dir))
             {

@@ -29,6 +29,12 @@ namespace IacAnalyzers.Benchmarks
                 return HostileCorpus.Run(sizes, roundsAt >= 0 ? IntAfter(args, roundsAt, 3) : 3, onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : null);
             }
 
+            var lsp = Array.IndexOf(args, "--lsp");
+            if (lsp >= 0)
+            {
+                return LspBenchmark.Run(IntAfter(args, lsp, 50));
+            }
+
             var cliBench = Array.IndexOf(args, "--cli");
             if (cliBench >= 0)
             {

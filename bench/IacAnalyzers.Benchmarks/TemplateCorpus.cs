@@ -28,6 +28,19 @@ namespace IacAnalyzers.Benchmarks
             return files;
         }
 
+        /// <summary>One YAML stack of at least <paramref name="lines"/> lines (the generator's mix of resources).</summary>
+        public static string YamlOfLines(int lines, int seed = 7)
+        {
+            for (var resources = lines / 12; ; resources += Math.Max(1, resources / 10))
+            {
+                var text = Yaml(new Random(seed), resources);
+                if (text.Count(c => c == '\n') >= lines)
+                {
+                    return text;
+                }
+            }
+        }
+
         /// <summary>Additional files that are not templates: appsettings, k8s manifests, package.json.</summary>
         public static IReadOnlyList<(string Path, string Text)> NonTemplates(int count)
         {

@@ -57,6 +57,8 @@ Usage:
                                                 the compiler's ErrorLog files (SARIF 2.1) as one code-scanning-ready log
   iac-analyzers rules                           list the rules
   iac-analyzers explain <ID>                    show a rule's page
+  iac-analyzers lsp [--stdio]                   a language server (LSP 3.17 over stdin/stdout) for template editors:
+                                                diagnostics, quick fixes, suppressions, hover (docs/editors.md)
   iac-analyzers --version | --help
 
 Options of check (and of baseline create / fix where they apply):
@@ -121,6 +123,8 @@ Exit codes:
                         return Sarif(Options.Parse(rest.Skip(1).ToArray()), env, cancellationToken);
                     case "rules":
                         return Rules(env);
+                    case "lsp":
+                        return Lsp(rest, env);
                     case "explain":
                         return rest.Length == 1 ? Explain(rest[0], env) : UsageError(env, "explain: expected one rule id, e.g. iac-analyzers explain IAC1101");
                     default:
@@ -388,6 +392,30 @@ Exit codes:
             }
 
             return ExitCodes.Ok;
+        }
+
+        /// <summary>The language server on the process's stdin/stdout (the editor starts it; nothing else may write to stdout).</summary>
+        private static int Lsp(string[] args, CliEnvironment env)
+        {
+            var debounce = 200;
+            for (var i = 0; i < args.Length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--stdio":
+                        break;
+                    case "--debounce-ms" when i + 1 < args.Length && int.TryParse(args[i + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms):
+                        debounce = ms;
+                        i++;
+                        break;
+                    default:
+                        return UsageError(env, "lsp: unknown option '" + args[i] + "' (the server talks LSP over stdin/stdout: iac-analyzers lsp [--stdio] [--debounce-ms N])");
+                }
+            }
+
+            using var input = Console.OpenStandardInput();
+            using var output = Console.OpenStandardOutput();
+            return Cli.Lsp.TemplateLanguageServer.RunAsync(input, output, new Cli.Lsp.LanguageServerOptions { Debounce = TimeSpan.FromMilliseconds(debounce) }).GetAwaiter().GetResult();
         }
 
         private static int Explain(string id, CliEnvironment env)

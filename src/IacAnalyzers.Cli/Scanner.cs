@@ -93,14 +93,11 @@ namespace IacAnalyzers.Cli
                     if (analysis != null)
                     {
                         isTemplate[i] = true;
-                        foreach (var f in analysis.Findings)
+                        foreach (var (f, severity) in Reported(config, analysis))
                         {
-                            if (config.AfterCompilerOptions(f.Rule, f.Severity) is DiagnosticSeverity severity && severity != DiagnosticSeverity.Hidden)
-                            {
-                                // Only intents the template writer can apply are fixes here (an add-reader intent is written in C# only).
-                                var fix = f.Fix != null && IacAnalyzers.CodeFixes.Templates.TemplateFixWriter.Supports(f.Fix.Kind) ? f.Fix : null;
-                                list.Add(new CliFinding(f.Rule, display, path, f.Location, severity, f.Message, f.ResourceName, f.ResourceType, f.PropertyPath, fix, f.Suppression));
-                            }
+                            // Only intents the template writer can apply are fixes here (an add-reader intent is written in C# only).
+                            var fix = f.Fix != null && IacAnalyzers.CodeFixes.Templates.TemplateFixWriter.Supports(f.Fix.Kind) ? f.Fix : null;
+                            list.Add(new CliFinding(f.Rule, display, path, f.Location, severity, f.Message, f.ResourceName, f.ResourceType, f.PropertyPath, fix, f.Suppression));
                         }
                     }
 
@@ -126,6 +123,21 @@ namespace IacAnalyzers.Cli
                 walker.Missing,
                 unreadable.Where(u => u != null).Select(u => u!.Value).ToList(),
                 walker.Skipped);
+        }
+
+        /// <summary>
+        /// The findings a build reports (suppressed ones included, marked), each with its severity after the compiler's
+        /// own pass over global <c>dotnet_diagnostic</c> options; findings configured off or hidden are left out.
+        /// </summary>
+        public static IEnumerable<(TemplateFinding Finding, DiagnosticSeverity Severity)> Reported(FolderConfig config, TemplateAnalysis analysis)
+        {
+            foreach (var f in analysis.Findings)
+            {
+                if (config.AfterCompilerOptions(f.Rule, f.Severity) is DiagnosticSeverity severity && severity != DiagnosticSeverity.Hidden)
+                {
+                    yield return (f, severity);
+                }
+            }
         }
 
         /// <summary>
