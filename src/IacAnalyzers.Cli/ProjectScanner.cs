@@ -41,13 +41,7 @@ namespace IacAnalyzers.Cli
             }
 
             var (findings, unreadable) = Analyze(scan.Root, projectFiles, globalConfigs, err, cancellationToken);
-            var all = scan.Findings.Concat(findings)
-                .OrderBy(f => f.Path, StringComparer.Ordinal)
-                .ThenBy(f => f.StartLine)
-                .ThenBy(f => f.StartColumn)
-                .ThenBy(f => f.Rule.Id, StringComparer.Ordinal)
-                .ThenBy(f => f.Message, StringComparer.Ordinal)
-                .ToList();
+            var all = Scanner.InReportOrder(scan.Findings.Concat(findings));
             Fingerprints.Assign(all);
             return new ScanResult(scan.Root, all, scan.FilesRead, scan.Templates, scan.Missing, scan.Unreadable.Concat(unreadable).ToList(), scan.Skipped);
         }
@@ -105,6 +99,8 @@ namespace IacAnalyzers.Cli
                 }
             }
 
+            var configTexts = globalConfigs.Select(c => (Path: c, Text: SourceText.From(File.ReadAllText(c)))).ToList();
+
             // A project opened twice (named alone and in a solution), or per target framework: analysed once per file.
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var project in projects.Where(p => p.Language == LanguageNames.CSharp))
@@ -116,9 +112,8 @@ namespace IacAnalyzers.Cli
                 }
 
                 var withConfigs = project;
-                foreach (var config in globalConfigs)
+                foreach (var (config, text) in configTexts)
                 {
-                    var text = SourceText.From(File.ReadAllText(config));
                     withConfigs = withConfigs.AddAnalyzerConfigDocument(Path.GetFileName(config), text, filePath: config).Project;
                 }
 

@@ -143,9 +143,7 @@ namespace IacAnalyzers.Cli
                 }
             }
 
-            var ordered = result.Findings
-                .OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.StartLine).ThenBy(f => f.StartColumn).ThenBy(f => f.Rule.Id, StringComparer.Ordinal).ThenBy(f => f.Message, StringComparer.Ordinal)
-                .ToList();
+            var ordered = Scanner.InReportOrder(result.Findings);
             result.Findings.Clear();
             result.Findings.AddRange(ordered);
             Fingerprints.Assign(result.Findings);

@@ -106,14 +106,7 @@ namespace IacAnalyzers.Cli
                     progress?.Invoke(n, files.Count);
                 });
 
-            var findings = perFile
-                .SelectMany(l => l)
-                .OrderBy(f => f.Path, StringComparer.Ordinal)
-                .ThenBy(f => f.StartLine)
-                .ThenBy(f => f.StartColumn)
-                .ThenBy(f => f.Rule.Id, StringComparer.Ordinal)
-                .ThenBy(f => f.Message, StringComparer.Ordinal)
-                .ToList();
+            var findings = InReportOrder(perFile.SelectMany(l => l));
             Fingerprints.Assign(findings);
             return new ScanResult(
                 root,
@@ -139,6 +132,16 @@ namespace IacAnalyzers.Cli
                 }
             }
         }
+
+        /// <summary>The one order of every report: path, line, column, rule id, message.</summary>
+        public static List<CliFinding> InReportOrder(IEnumerable<CliFinding> findings)
+            => findings
+                .OrderBy(f => f.Path, StringComparer.Ordinal)
+                .ThenBy(f => f.StartLine)
+                .ThenBy(f => f.StartColumn)
+                .ThenBy(f => f.Rule.Id, StringComparer.Ordinal)
+                .ThenBy(f => f.Message, StringComparer.Ordinal)
+                .ToList();
 
         /// <summary>
         /// The file's text as the compiler would decode it (a BOM decides, else UTF-8, invalid bytes replaced), or null

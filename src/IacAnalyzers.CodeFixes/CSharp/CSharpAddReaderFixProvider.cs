@@ -67,47 +67,28 @@ namespace IacAnalyzers.CodeFixes.CSharp
         }
 
         /// <summary>A document's fixes one after another, each planned on the previous result (<see cref="SequentialFixAll"/>).</summary>
-        private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+        private static Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
         {
-            var cancellationToken = context.CancellationToken;
             var pending = diagnostics
                 .Where(d => d.Location.IsInSource)
                 .OrderBy(d => d.Location.SourceSpan.Start)
-                .Select(d => AddReaderFix.TryRead(d.Properties) is AddReaderFix fix ? new TextSpan(fix.Cluster.Start, fix.Cluster.Length) : (TextSpan?)null)
+                .Select(d => AddReaderFix.TryRead(d.Properties) is AddReaderFix fix ? new ClusterSpan(new TextSpan(fix.Cluster.Start, fix.Cluster.Length)) : null)
                 .ToList();
-            var changed = false;
-            for (var i = 0; i < pending.Count; i++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!(pending[i] is TextSpan cluster))
-                {
-                    continue;
-                }
+            return SequentialFixAll.ApplyAsync(
+                document,
+                pending,
+                async (current, root, model, cluster, ct) =>
+                    AddReaderPlanner.Plan(root, model, cluster.Span, ct) is AddReaderEdit edit ? await Apply(current, edit, ct).ConfigureAwait(false) : null,
+                (cluster, change) => SequentialFixAll.Map(cluster.Span, change) is TextSpan moved ? new ClusterSpan(moved) : null,
+                context.CancellationToken);
+        }
 
-                var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-                if (root == null || model == null)
-                {
-                    break;
-                }
+        /// <summary>The cluster a pending add-reader fix is for (a class, so Fix All can drop it).</summary>
+        private sealed class ClusterSpan
+        {
+            public ClusterSpan(TextSpan span) => Span = span;
 
-                var edit = AddReaderPlanner.Plan(root, model, cluster, cancellationToken);
-                if (edit == null)
-                {
-                    continue;
-                }
-
-                var before = (await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
-                document = await Apply(document, edit, cancellationToken).ConfigureAwait(false);
-                var change = SequentialFixAll.MinimalChange(before, (await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString());
-                changed = true;
-                for (var j = i + 1; j < pending.Count; j++)
-                {
-                    pending[j] = pending[j] is TextSpan span ? SequentialFixAll.Map(span, change) : null;
-                }
-            }
-
-            return changed ? document : null;
+            public TextSpan Span { get; }
         }
 
         private static async Task<Document> Apply(Document document, AddReaderEdit edit, CancellationToken cancellationToken)

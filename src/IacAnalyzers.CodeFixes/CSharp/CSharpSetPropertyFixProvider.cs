@@ -69,50 +69,29 @@ namespace IacAnalyzers.CodeFixes.CSharp
             }
         }
 
-        private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+        private static Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
         {
-            var cancellationToken = context.CancellationToken;
             var pending = diagnostics
                 .Where(d => d.Location.IsInSource)
                 .OrderBy(d => d.Location.SourceSpan.Start)
                 .Select(d => SetPropertyIntent.From(d.Properties))
                 .ToList();
-            var changed = false;
-            for (var i = 0; i < pending.Count; i++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var intent = pending[i];
-                if (intent == null)
+            return SequentialFixAll.ApplyAsync(
+                document,
+                pending,
+                async (current, root, model, intent, ct) =>
                 {
-                    continue;
-                }
+                    var edit = SetPropertyWriter.Plan(root, model, intent, ct);
+                    if (edit == null)
+                    {
+                        return null;
+                    }
 
-                var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-                if (root == null || model == null)
-                {
-                    break;
-                }
-
-                var edit = SetPropertyWriter.Plan(root, model, intent, cancellationToken);
-                if (edit == null)
-                {
-                    continue;
-                }
-
-                var before = (await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
-                var next = await Apply(document, edit, cancellationToken).ConfigureAwait(false);
-                next = await Simplifier.ReduceAsync(next, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-                var change = SequentialFixAll.MinimalChange(before, (await next.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString());
-                document = next;
-                changed = true;
-                for (var j = i + 1; j < pending.Count; j++)
-                {
-                    pending[j] = pending[j]?.Through(change);
-                }
-            }
-
-            return changed ? document : null;
+                    var next = await Apply(current, edit, ct).ConfigureAwait(false);
+                    return await Simplifier.ReduceAsync(next, Simplifier.Annotation, cancellationToken: ct).ConfigureAwait(false);
+                },
+                (intent, change) => intent.Through(change),
+                context.CancellationToken);
         }
 
         private static async Task<Document> Apply(Document document, SetPropertyEdit edit, CancellationToken cancellationToken)

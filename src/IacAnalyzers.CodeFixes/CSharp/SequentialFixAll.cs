@@ -1,4 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace IacAnalyzers.CodeFixes.CSharp
@@ -17,6 +21,55 @@ namespace IacAnalyzers.CodeFixes.CSharp
     /// </summary>
     internal static class SequentialFixAll
     {
+        /// <summary>
+        /// Applies <paramref name="pending"/> (in document order; null entries skipped) one after another: each is planned
+        /// and applied by <paramref name="apply"/> on the current document (null: nothing to do for it), and the ones after
+        /// it are moved through the edit by <paramref name="through"/>. Null when nothing changed.
+        /// </summary>
+        public static async Task<Document?> ApplyAsync<TIntent>(
+            Document document,
+            List<TIntent?> pending,
+            Func<Document, SyntaxNode, SemanticModel, TIntent, CancellationToken, Task<Document?>> apply,
+            Func<TIntent, TextChange, TIntent?> through,
+            CancellationToken cancellationToken)
+            where TIntent : class
+        {
+            var changed = false;
+            for (var i = 0; i < pending.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var intent = pending[i];
+                if (intent == null)
+                {
+                    continue;
+                }
+
+                var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                if (root == null || model == null)
+                {
+                    break;
+                }
+
+                var before = (await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
+                var next = await apply(document, root, model, intent, cancellationToken).ConfigureAwait(false);
+                if (next == null)
+                {
+                    continue;
+                }
+
+                var change = MinimalChange(before, (await next.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString());
+                document = next;
+                changed = true;
+                for (var j = i + 1; j < pending.Count; j++)
+                {
+                    pending[j] = pending[j] is TIntent later ? through(later, change) : null;
+                }
+            }
+
+            return changed ? document : null;
+        }
+
         /// <summary>The one change that turns <paramref name="before"/> into <paramref name="after"/> (common prefix and suffix kept).</summary>
         public static TextChange MinimalChange(string before, string after)
         {
