@@ -137,10 +137,32 @@ namespace IacAnalyzers.Cdk
                 case ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Target, reference):
                     Add(writes, local, new Write(assignment, assignment.IsRef ? null : assignment.Value, opaque: assignment.IsRef));
                     return;
+                case ICoalesceAssignmentOperation coalesce when ReferenceEquals(coalesce.Target, reference):
+                    // `x ??= false;` writes only when x is null: the resolver applies it to the value before.
+                    Add(writes, local, new Write(coalesce, coalesce.Value, opaque: false, ifUnset: true));
+                    return;
+                case ITupleOperation _:
+                case IDeclarationExpressionOperation _ when parent.Parent is ITupleOperation:
+                    // `var (a, b) = (true, "x");`, `(a, b) = (b, a);`: the matching element of a tuple written in place.
+                    var (deconstruction, element) = Deconstructed(reference);
+                    if (deconstruction != null)
+                    {
+                        Add(writes, local, new Write(deconstruction, element, opaque: element == null));
+                    }
+                    else if (IsTupleTarget(parent))
+                    {
+                        Add(writes, local, new Write(parent, null, opaque: true));
+                    }
+                    else if (local.Type?.IsReferenceType == true)
+                    {
+                        // Read into a tuple: a second name for the object.
+                        Add(escapes, local, reference.Syntax.SpanStart);
+                    }
+
+                    return;
                 case ICompoundAssignmentOperation compound when ReferenceEquals(compound.Target, reference):
                 case IIncrementOrDecrementOperation _:
                 case IDeclarationExpressionOperation _:
-                case ITupleOperation _:
                 case ICoalesceAssignmentOperation _:
                     Add(writes, local, new Write(parent, null, opaque: true));
                     return;
@@ -191,6 +213,48 @@ namespace IacAnalyzers.Cdk
             }
         }
 
+        /// <summary>
+        /// The deconstruction a local is a target of (<c>var (a, b) = ...</c>, <c>(a, var b) = ...</c>; one level of
+        /// tuple), and the element of the value written to it when the value is a tuple written in place (else null).
+        /// </summary>
+        private static (IDeconstructionAssignmentOperation? Deconstruction, IOperation? Element) Deconstructed(ILocalReferenceOperation reference)
+        {
+            IOperation slot = reference.Parent is IDeclarationExpressionOperation declared && declared.Parent is ITupleOperation ? declared : reference;
+            if (!(slot.Parent is ITupleOperation tuple))
+            {
+                return (null, null);
+            }
+
+            var top = tuple.Parent is IDeclarationExpressionOperation whole ? (IOperation)whole : tuple;
+            if (!(top.Parent is IDeconstructionAssignmentOperation deconstruction) || !ReferenceEquals(deconstruction.Target, top))
+            {
+                return (null, null);
+            }
+
+            var index = tuple.Elements.IndexOf(slot);
+            var value = deconstruction.Value;
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value is ITupleOperation written && index >= 0 && written.Elements.Length == tuple.Elements.Length
+                ? (deconstruction, written.Elements[index])
+                : (deconstruction, (IOperation?)null);
+        }
+
+        /// <summary>True when a tuple (or the declaration around it) is written to: any assignment's or foreach's target.</summary>
+        private static bool IsTupleTarget(IOperation tuple)
+        {
+            var p = tuple;
+            while (p.Parent is ITupleOperation || p.Parent is IDeclarationExpressionOperation)
+            {
+                p = p.Parent;
+            }
+
+            return (p.Parent is IAssignmentOperation assignment && ReferenceEquals(assignment.Target, p)) || p.Parent is IForEachLoopOperation || p.Parent is IArgumentOperation;
+        }
+
         /// <summary><c>local.A.B = value</c> (a member write with a path), or a mutation of a member (<c>local.A.Add(x)</c>).</summary>
         private void ClassifyMemberAccess(ILocalSymbol local, ILocalReferenceOperation reference)
         {
@@ -237,7 +301,8 @@ namespace IacAnalyzers.Cdk
                     Add(memberWrites, local, new MemberWrite(compound, path.ToArray(), top, null));
                     break;
                 case ICoalesceAssignmentOperation coalesce when ReferenceEquals(coalesce.Target, top):
-                    Add(memberWrites, local, new MemberWrite(coalesce, path.ToArray(), top, null));
+                    // `props.Encrypted ??= false;`: written only when the member is not set.
+                    Add(memberWrites, local, new MemberWrite(coalesce, path.ToArray(), top, coalesce.Value, ifUnset: true));
                     break;
                 case IIncrementOrDecrementOperation increment:
                     Add(memberWrites, local, new MemberWrite(increment, path.ToArray(), top, null));
@@ -267,12 +332,16 @@ namespace IacAnalyzers.Cdk
         /// <summary>A write of a whole value to a local (declaration initializer or assignment), or an opaque write.</summary>
         public sealed class Write
         {
-            public Write(IOperation node, IOperation? value, bool opaque)
+            public Write(IOperation node, IOperation? value, bool opaque, bool ifUnset = false)
             {
                 Node = node;
                 Value = value;
                 Opaque = opaque;
+                IfUnset = ifUnset;
             }
+
+            /// <summary><c>x ??= value</c>: takes effect only when the local is null at that point.</summary>
+            public bool IfUnset { get; }
 
             /// <summary>The declarator or assignment.</summary>
             public IOperation Node { get; }
@@ -291,13 +360,17 @@ namespace IacAnalyzers.Cdk
         /// <summary><c>local.A.B = value</c>; <see cref="Value"/> is null when the member changes in a way we do not follow.</summary>
         public sealed class MemberWrite
         {
-            public MemberWrite(IOperation node, string[] path, IOperation target, IOperation? value)
+            public MemberWrite(IOperation node, string[] path, IOperation target, IOperation? value, bool ifUnset = false)
             {
                 Node = node;
                 Path = path;
                 Target = target;
                 Value = value;
+                IfUnset = ifUnset;
             }
+
+            /// <summary><c>local.A ??= value</c>: takes effect only when the member is not set.</summary>
+            public bool IfUnset { get; }
 
             public IOperation Node { get; }
 

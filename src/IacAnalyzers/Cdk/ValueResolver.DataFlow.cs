@@ -32,7 +32,7 @@ namespace IacAnalyzers.Cdk
                 }
 
                 var key = Locations.FromSyntax(w.Target.Syntax);
-                var value = w.Value == null || !BodyIndex.Dominates(w.Node, creation)
+                var value = w.Value == null || w.IfUnset || !BodyIndex.Dominates(w.Node, creation)
                     ? Unknown("changed conditionally after creation", w.Node.Syntax)
                     : Resolve(w.Value, Env.Empty);
                 result.Add(new MapEntry(w.Path[0], key, value));
@@ -83,14 +83,30 @@ namespace IacAnalyzers.Cdk
                 var index = indexes.Of(reference);
                 var use = reference.Syntax.SpanStart;
                 BodyIndex.Write? last = null;
+                var ifUnset = new List<BodyIndex.Write>(0);
                 var uncertain = false;
-                foreach (var write in index.WritesOf(local))
+                var writes = index.WritesOf(local);
+                if (writes.Count == 0 && ForEachOf(reference) is IForEachLoopOperation loop)
+                {
+                    return ResolveLoopVariable(loop, reference, env);
+                }
+
+                foreach (var write in writes)
                 {
                     if (write.End <= use)
                     {
                         if (!write.Opaque && write.Value != null && BodyIndex.Dominates(write.Node, reference))
                         {
+                            if (write.IfUnset)
+                            {
+                                // Applied to the value before it; without one, nothing is known.
+                                ifUnset.Add(write);
+                                uncertain |= last == null;
+                                continue;
+                            }
+
                             last = write;
+                            ifUnset.Clear();
                             uncertain = false;
                         }
                         else
@@ -111,6 +127,15 @@ namespace IacAnalyzers.Cdk
                 }
 
                 var value = Resolve(last.Value!, env);
+                foreach (var write in ifUnset)
+                {
+                    // `x ??= v;` after a known write: v when x is null, x otherwise.
+                    value = IsNull(value) ? Resolve(write.Value!, env)
+                        : value is ScalarValue || value is MapValue || value is ListValue ? value
+                        : Unknown("a local set only when it is null", reference.Syntax);
+                    last = write;
+                }
+
                 if (CdkValues.ConstructId(value) != null)
                 {
                     // A construct is an identity, not data: passing it around or setting its properties does not change it.
@@ -175,6 +200,24 @@ namespace IacAnalyzers.Cdk
                 var written = write.Value == null || !BodyIndex.Dominates(write.Node, use)
                     ? Unknown("changed conditionally", write.Node.Syntax)
                     : Resolve(write.Value, env);
+                if (write.IfUnset)
+                {
+                    // `props.Encrypted ??= false;`: the member as it is when set, the value when it is not.
+                    var current = write.Path.Length == 1 ? map.Get(write.Path[0]) : null;
+                    if (current != null && !IsNull(current))
+                    {
+                        written = current is ScalarValue || current is MapValue || current is ListValue ? current : Unknown("set only when not set", write.Node.Syntax);
+                        if (!(written is UnknownValue))
+                        {
+                            continue;
+                        }
+                    }
+                    else if (write.Path.Length != 1)
+                    {
+                        written = Unknown("a nested member set only when not set", write.Node.Syntax);
+                    }
+                }
+
                 value = With(map, write.Path, 0, Locations.FromSyntax(write.Target.Syntax), written, write.Node.Syntax);
             }
 
@@ -207,6 +250,50 @@ namespace IacAnalyzers.Cdk
             }
 
             return new MapValue(entries, map.Location, map.Provenance);
+        }
+
+        /// <summary>The <c>foreach</c> whose iteration variable <paramref name="reference"/> reads, or null.</summary>
+        private static IForEachLoopOperation? ForEachOf(ILocalReferenceOperation reference)
+        {
+            for (var p = reference.Parent; p != null; p = p.Parent)
+            {
+                if (p is IForEachLoopOperation loop && loop.LoopControlVariable is IVariableDeclaratorOperation declarator
+                    && SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local))
+                {
+                    return loop;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// <c>foreach (var port in new[] { 22, 3389 })</c>: the body runs once per element, so the variable is a one-of
+        /// over the elements of a collection we know ("when `port` is 22"), each reported at the use, naming the variable.
+        /// </summary>
+        private Value ResolveLoopVariable(IForEachLoopOperation loop, ILocalReferenceOperation reference, Env env)
+        {
+            var name = reference.Local.Name;
+            if (!(Resolve(loop.Collection, env) is ListValue list) || list.Items.Count == 0 || list.Items.Count > MaxLoopItems)
+            {
+                return Unknown("a loop variable over a collection we cannot list", reference.Syntax);
+            }
+
+            var provenance = "the loop variable `" + name + "`";
+            if (list.Items.Count == 1)
+            {
+                return Relocate(list.Items[0], reference.Syntax, provenance);
+            }
+
+            var branches = new List<Branch>(list.Items.Count);
+            for (var i = 0; i < list.Items.Count; i++)
+            {
+                var item = list.Items[i];
+                var label = item is ScalarValue scalar ? "`" + name + "` is " + (scalar.Kind == ScalarKind.String ? "\"" + scalar.Text + "\"" : scalar.Text) : "`" + name + "` is item " + (i + 1);
+                branches.Add(new Branch(Condition.Case(label), true, Relocate(item, reference.Syntax, provenance)));
+            }
+
+            return new OneOfValue(branches, Locations.FromSyntax(reference.Syntax));
         }
 
         private Value ResolveParameter(IParameterReferenceOperation reference, Env env)

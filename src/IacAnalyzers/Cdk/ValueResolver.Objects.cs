@@ -287,8 +287,9 @@ namespace IacAnalyzers.Cdk
 
         private Value StaticMember(INamedTypeSymbol type, string member, IEnumerable<IArgumentOperation> arguments, SyntaxNode syntax, Env env, ITypeSymbol? resultType)
         {
-            if (symbols.IsToken(resultType))
+            if (symbols.IsToken(resultType) && !(member == "FromJson" && type.Name == "PolicyDocument"))
             {
+                // (PolicyDocument is IResolvable, but PolicyDocument.FromJson(obj) is the document written as obj.)
                 // Fn.Join(...), Aws.REGION, Token.AsString(...), Fn.ConditionIf(...): resolved at deploy time.
                 return Unknown("a CDK token", syntax);
             }

@@ -35,6 +35,9 @@ namespace IacAnalyzers.Cdk
         private const int MaxSteps = 20000;
         private const int MaxLabelLength = 60;
 
+        /// <summary>A <c>foreach</c> over more elements than this: its variable stays unknown (one branch per element otherwise).</summary>
+        private const int MaxLoopItems = 16;
+
         private static readonly OperationKind? CollectionExpressionKind = ParseKind("CollectionExpression");
         private static readonly OperationKind? SpreadKind = ParseKind("Spread");
 

@@ -7,7 +7,8 @@ namespace IacAnalyzers.Tests.Cdk
 {
     /// <summary>
     /// The same meaning written in other C# shapes gets the same verdict: null members, array initializers without
-    /// <c>new[]</c>, switch expressions, <c>ToArray()</c>, both branches equal, lists from static readonly fields.
+    /// <c>new[]</c>, switch expressions, <c>ToArray()</c>, both branches equal, lists from static readonly fields, tuple
+    /// deconstruction, <c>foreach</c> over a known collection, <c>??</c> and <c>??=</c>, <c>PolicyDocument.FromJson</c>.
     /// </summary>
     public class ShapeEquivalenceTests
     {
@@ -116,6 +117,126 @@ namespace IacAnalyzers.Tests.Cdk
                         role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = new List<string> { [|"*"|] }.ToArray(), Resources = new[] { "*" } }));
                         role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = new[] { {|IAC1201:"*"|} }.ToList().ToArray(), Resources = new[] { "*" } }));
                         role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = new List<string> { "s3:GetObject" }.ToArray(), Resources = new[] { "*" } }));
+                    }
+                }
+                """, "IAC1201");
+        }
+            [Fact]
+        public async Task Tuple_deconstruction_gives_each_local_its_element()
+        {
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        var (multiAz, engine) = (false, "postgres");
+                        new CfnDBInstance(this, "Db", new CfnDBInstanceProps { Engine = engine, MultiAz = [|multiAz|] });
+                        (bool safe, string other) = (true, "mysql");
+                        new CfnDBInstance(this, "Safe", new CfnDBInstanceProps { Engine = other, MultiAz = safe });
+                        var a = false;
+                        var b = true;
+                        (a, b) = (b, a);
+                        new CfnDBInstance(this, "SwappedOn", new CfnDBInstanceProps { Engine = "postgres", MultiAz = a });
+                        new CfnDBInstance(this, "SwappedOff", new CfnDBInstanceProps { Engine = "postgres", MultiAz = [|b|] });
+                        var (fromCall, _) = Settings();
+                        new CfnDBInstance(this, "Unknown", new CfnDBInstanceProps { Engine = "postgres", MultiAz = fromCall });
+                    }
+
+                    private static (bool, int) Settings() => (System.Environment.GetEnvironmentVariable("HA") == "1", 1);
+                }
+                """);
+            Assert.Contains("the local `multiAz`", diagnostics[0].GetMessage(), System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Foreach_over_a_known_array_judges_each_element()
+        {
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
+                public class NetStack : Stack
+                {
+                    public NetStack(Construct scope, IVpc vpc, int[] fromConfig) : base(scope, "Net")
+                    {
+                        var sg = new SecurityGroup(this, "Admin", new SecurityGroupProps { Vpc = vpc });
+                        foreach (var port in new[] { 22, 3389 })
+                        {
+                            sg.AddIngressRule({|IAC1101:{|IAC1102:Peer.AnyIpv4()|}|}, Port.Tcp(port));
+                        }
+
+                        var web = new SecurityGroup(this, "Web", new SecurityGroupProps { Vpc = vpc });
+                        var webPorts = new List<int> { 80, 443 };
+                        foreach (var port in webPorts)
+                        {
+                            web.AddIngressRule(Peer.AnyIpv4(), Port.Tcp(port));
+                        }
+
+                        foreach (var port in fromConfig)
+                        {
+                            web.AddIngressRule(Peer.AnyIpv4(), Port.Tcp(port));
+                        }
+                    }
+                }
+                """, "IAC1101");
+            Assert.Contains(diagnostics, d => d.Id == "IAC1101" && d.GetMessage().Contains("when `port` is 22", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task Coalesce_and_coalesce_assignment_read_like_a_reader_would()
+        {
+            await CdkVerifier.VerifyRuleAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, bool? fromCaller) : base(scope, "App")
+                    {
+                        var props = new VolumeProps { AvailabilityZone = "eu-west-1a", Size = Size.Gibibytes(10) };
+                        props.Encrypted ??= [|false|];
+                        new Volume(this, "Unset", props);
+
+                        var kept = new VolumeProps { AvailabilityZone = "eu-west-1a", Size = Size.Gibibytes(10), Encrypted = true };
+                        kept.Encrypted ??= false;
+                        new Volume(this, "Kept", kept);
+
+                        bool? encrypted = null;
+                        encrypted ??= false;
+                        new Volume(this, "Local", new VolumeProps { AvailabilityZone = "eu-west-1a", Size = Size.Gibibytes(10), Encrypted = [|encrypted|] });
+
+                        bool? none = null;
+                        new Volume(this, "Coalesce", new VolumeProps { AvailabilityZone = "eu-west-1a", Size = Size.Gibibytes(10), Encrypted = none ?? [|false|] });
+                        new Volume(this, "CoalesceOn", new VolumeProps { AvailabilityZone = "eu-west-1a", Size = Size.Gibibytes(10), Encrypted = none ?? true });
+                        new Volume(this, "Unknown", new VolumeProps { AvailabilityZone = "eu-west-1a", Size = Size.Gibibytes(10), Encrypted = fromCaller ?? false });
+                    }
+                }
+                """, "IAC1002");
+        }
+
+        [Fact]
+        public async Task PolicyDocument_FromJson_is_read_like_PolicyStatement_FromJson()
+        {
+            await CdkVerifier.VerifyRuleAsync("""
+                class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        new ManagedPolicy(this, "Admin", new ManagedPolicyProps
+                        {
+                            Document = PolicyDocument.FromJson(new Dictionary<string, object>
+                            {
+                                ["Version"] = "2012-10-17",
+                                ["Statement"] = new[] { new Dictionary<string, object> { ["Effect"] = "Allow", ["Action"] = [|"*"|], ["Resource"] = "*" } },
+                            }),
+                        });
+                        new CfnManagedPolicy(this, "L1", new CfnManagedPolicyProps
+                        {
+                            PolicyDocument = PolicyDocument.FromJson(new { Statement = new[] { new { Effect = "Allow", Action = [|"*"|], Resource = "*" } } }),
+                        });
+                        new Role(this, "Fn", new RoleProps
+                        {
+                            AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
+                            InlinePolicies = new Dictionary<string, PolicyDocument>
+                            {
+                                ["read"] = PolicyDocument.FromJson(new { Statement = new[] { new { Effect = "Allow", Action = "s3:GetObject", Resource = "*" } } }),
+                                ["parsed"] = PolicyDocument.FromJson(System.Text.Json.JsonSerializer.Deserialize<object>("{}")!),
+                            },
+                        });
                     }
                 }
                 """, "IAC1201");

@@ -146,6 +146,23 @@ namespace IacAnalyzers.Cdk.Adapters
             }
 
             var converted = new List<Value>();
+            if (props.Get("Document") is Value json && CdkValues.IsMember(json, "PolicyDocument", "FromJson")
+                && IamL1DocumentAdapter.FromJson(json) is MapValue jsonDocument && jsonDocument.Get("Statement") is Value jsonStatements)
+            {
+                // Already CloudFormation-shaped statements (one or a list).
+                foreach (var leaf in Rules.ValueExtensions.Leaves(jsonStatements))
+                {
+                    if (leaf.Value is ListValue list)
+                    {
+                        converted.AddRange(list.Items);
+                    }
+                    else
+                    {
+                        converted.Add(leaf.Value);
+                    }
+                }
+            }
+
             foreach (var statement in statements)
             {
                 var (value, principals) = PolicyStatementUseAdapter.Statement(statement, input.Location);

@@ -71,6 +71,11 @@ namespace IacAnalyzers.Cdk.Adapters
         /// <summary>A PolicyDocument object → <c>{Statement: [...]}</c>; anything else unchanged.</summary>
         internal static Value Document(Value value)
         {
+            if (CdkValues.IsMember(value, "PolicyDocument", "FromJson"))
+            {
+                return FromJson(value);
+            }
+
             if (!CdkValues.IsMember(value, "PolicyDocument", CdkValues.NewMember))
             {
                 return value;
@@ -96,6 +101,14 @@ namespace IacAnalyzers.Cdk.Adapters
 
             return new MapValue(new[] { new MapEntry("Statement", statements.KeyLocation, new ListValue(converted, statements.Value.Location)) }, value.Location);
         }
+
+        /// <summary>
+        /// <c>PolicyDocument.FromJson(obj)</c> (Amazon.CDK.Lib 2.160.0: "Creates a new PolicyDocument based on the object
+        /// provided.", obj: "the PolicyDocument in object form"): the object is already the CloudFormation document, as for
+        /// <c>PolicyStatement.FromJson</c>. An object we cannot read stays unknown.
+        /// </summary>
+        internal static Value FromJson(Value document)
+            => CdkValues.Argument(document, "obj") is MapValue json ? json : new UnknownValue("a policy document read from an object we cannot follow", document.Location);
 
         /// <summary><c>Policies</c> items (<c>CfnRole.PolicyProperty</c> maps) with their PolicyDocument converted.</summary>
         private static Value InlinePolicies(Value value)
