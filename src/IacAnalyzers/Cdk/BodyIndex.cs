@@ -21,6 +21,7 @@ namespace IacAnalyzers.Cdk
         private readonly Dictionary<ILocalSymbol, List<int>> escapes = new Dictionary<ILocalSymbol, List<int>>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, List<IInvocationOperation>> calls = new Dictionary<ILocalSymbol, List<IInvocationOperation>>(SymbolEqualityComparer.Default);
         private readonly HashSet<ILocalSymbol> overridden = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<IParameterSymbol> writtenParameters = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
 
         internal BodyIndex(IOperation root)
         {
@@ -35,7 +36,34 @@ namespace IacAnalyzers.Cdk
                     case ILocalReferenceOperation reference:
                         Classify(reference);
                         break;
+                    case IParameterReferenceOperation parameter when IsWriteTarget(parameter):
+                        writtenParameters.Add(parameter.Parameter);
+                        break;
                 }
+            }
+        }
+
+        /// <summary>True when the body assigns the parameter (its value at a use is then not the caller's argument).</summary>
+        public bool IsWritten(IParameterSymbol parameter) => writtenParameters.Contains(parameter);
+
+        private static bool IsWriteTarget(IOperation reference)
+        {
+            var p = reference;
+            while (p.Parent is ITupleOperation || p.Parent is IDeclarationExpressionOperation)
+            {
+                p = p.Parent;
+            }
+
+            switch (p.Parent)
+            {
+                case IAssignmentOperation assignment:
+                    return ReferenceEquals(assignment.Target, p);
+                case IIncrementOrDecrementOperation _:
+                    return true;
+                case IArgumentOperation argument:
+                    return argument.Parameter != null && argument.Parameter.RefKind != RefKind.None && argument.Parameter.RefKind != RefKind.In;
+                default:
+                    return false;
             }
         }
 

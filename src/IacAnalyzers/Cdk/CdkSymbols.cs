@@ -33,7 +33,11 @@ namespace IacAnalyzers.Cdk
             Enumerable = compilation.GetTypeByMetadataName("System.Collections.IEnumerable");
             Resolvable = compilation.GetTypeByMetadataName("Amazon.CDK.IResolvable");
             Facts = new TypeFacts(this);
+            CallSites = new CallSites(compilation);
         }
+
+        /// <summary>The calls of methods declared in source, searched once per method (see <see cref="Cdk.CallSites"/>).</summary>
+        public CallSites CallSites { get; }
 
         public Compilation Compilation { get; }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using IacAnalyzers.Host;
 using IacAnalyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -309,7 +310,121 @@ namespace IacAnalyzers.Cdk
                 }
             }
 
-            return Unknown("a parameter", reference.Syntax);
+            return FromCallSites(reference);
+        }
+
+        /// <summary>
+        /// A parameter of a method or constructor whose calls are all in the compilation (<see cref="CallSites"/>): the
+        /// argument each call passes (or the parameter's default where it passes none), reported at the use and naming the
+        /// call. Calls that pass the same value give that value; different values give a one-of, a branch per call ("when
+        /// called at `new DbStack(app, "Db")` in Program.cs line 9"). Unknown when the calls cannot all be known, when
+        /// there are none, when the body writes the parameter, or past <see cref="MaxCallHops"/> callers up.
+        /// </summary>
+        private Value FromCallSites(IParameterReferenceOperation reference)
+        {
+            var parameter = reference.Parameter;
+            if (!(parameter.ContainingSymbol is IMethodSymbol method) || parameter.RefKind != RefKind.None || callHops >= MaxCallHops)
+            {
+                return Unknown("a parameter", reference.Syntax);
+            }
+
+            if (indexes.Of(reference).IsWritten(parameter))
+            {
+                return Unknown("a parameter the method changes", reference.Syntax);
+            }
+
+            var calls = symbols.CallSites.Of(method, cancellationToken);
+            if (calls.Sites == null)
+            {
+                return Unknown(calls.Why, reference.Syntax);
+            }
+
+            if (calls.Sites.Count == 0)
+            {
+                return Unknown("a parameter of a method nobody calls", reference.Syntax);
+            }
+
+            if (!active.Add(parameter.OriginalDefinition))
+            {
+                return Unknown("a parameter passed around in a cycle", reference.Syntax);
+            }
+
+            callHops++;
+            try
+            {
+                var values = new List<(Value Value, string Where)>(calls.Sites.Count);
+                foreach (var site in calls.Sites)
+                {
+                    var argument = site.Arguments.FirstOrDefault(a => a.Parameter != null && SymbolEqualityComparer.Default.Equals(a.Parameter.OriginalDefinition, parameter.OriginalDefinition));
+                    var where = Where(site.Syntax);
+                    if (argument == null)
+                    {
+                        return Unknown("a parameter we cannot match to its argument", reference.Syntax);
+                    }
+
+                    var provenance = argument.ArgumentKind == ArgumentKind.DefaultValue
+                        ? "the default of `" + parameter.Name + "`, which " + where + " does not pass"
+                        : "the argument for `" + parameter.Name + "` at " + where;
+                    var value = Resolve(argument.Value, Env.Empty);
+                    values.Add((RelocateItems(Relocate(value, reference.Syntax, provenance), reference.Syntax, provenance), where));
+                }
+
+                return OneOfCalls(values, parameter.Name, reference);
+            }
+            finally
+            {
+                callHops--;
+                active.Remove(parameter.OriginalDefinition);
+            }
+        }
+
+        /// <summary>One value when every call passes the same scalar; otherwise a branch per call (equal scalars share one).</summary>
+        private static Value OneOfCalls(List<(Value Value, string Where)> values, string name, IOperation reference)
+        {
+            if (values.Count == 1)
+            {
+                return values[0].Value;
+            }
+
+            var branches = new List<Branch>(values.Count);
+            var used = new bool[values.Count];
+            for (var i = 0; i < values.Count; i++)
+            {
+                if (used[i])
+                {
+                    continue;
+                }
+
+                var label = values[i].Where;
+                var same = 1;
+                for (var j = i + 1; j < values.Count; j++)
+                {
+                    if (!used[j] && values[i].Value is ScalarValue a && values[j].Value is ScalarValue b && a.Kind == b.Kind && a.Text == b.Text)
+                    {
+                        used[j] = true;
+                        label += " or " + values[j].Where;
+                        same++;
+                    }
+                }
+
+                if (same == values.Count && values[i].Value is ScalarValue all)
+                {
+                    return new ScalarValue(all.Text, all.Kind, Locations.FromSyntax(reference.Syntax), IacAnalyzers.Model.Provenance.NamedConstant("`" + name + "`, the same at all " + values.Count + " calls"));
+                }
+
+                branches.Add(new Branch(Condition.Case("called at " + label), true, values[i].Value));
+            }
+
+            return new OneOfValue(branches, Locations.FromSyntax(reference.Syntax));
+        }
+
+        /// <summary>"`new DbStack(app, "Db")` in Program.cs line 9": a call named by its text and place.</summary>
+        private static string Where(SyntaxNode call)
+        {
+            var path = call.SyntaxTree.FilePath ?? string.Empty;
+            var file = path.Substring(Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
+            var line = call.SyntaxTree.GetLineSpan(call.Span).StartLinePosition.Line + 1;
+            return "`" + Label(call) + "` " + (file.Length == 0 ? "on" : "in " + file) + " line " + line.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 }

@@ -38,6 +38,9 @@ namespace IacAnalyzers.Cdk
         /// <summary>A <c>foreach</c> over more elements than this: its variable stays unknown (one branch per element otherwise).</summary>
         private const int MaxLoopItems = 16;
 
+        /// <summary>Callers followed up from a parameter (a call's argument may itself be the caller's parameter).</summary>
+        private const int MaxCallHops = 3;
+
         private static readonly OperationKind? CollectionExpressionKind = ParseKind("CollectionExpression");
         private static readonly OperationKind? SpreadKind = ParseKind("Spread");
 
@@ -48,6 +51,7 @@ namespace IacAnalyzers.Cdk
         private readonly HashSet<ISymbol> active = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         private int depth;
         private int steps;
+        private int callHops;
 
         /// <summary>A resolver with its own body indexes (one resolution, outside an analyzer's per-body state).</summary>
         public ValueResolver(CdkSymbols symbols, CancellationToken cancellationToken)

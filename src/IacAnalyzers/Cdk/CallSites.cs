@@ -1,0 +1,410 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace IacAnalyzers.Cdk
+{
+    /// <summary>
+    /// Every call of a method or constructor declared in source, when the compilation holds them all: the method cannot
+    /// be called from another assembly (private, internal without <c>InternalsVisibleTo</c>, or any member of an
+    /// application: what a CDK app deploys is what its <c>Main</c> builds), is not virtual nor an interface member, and
+    /// every use of its name in the compilation is a direct call (a method group, <c>nameof</c>, <c>x?.M()</c>, an implicit
+    /// <c>base()</c> that could reach it: not all known). Candidate uses are found by a cheap identifier filter (one token
+    /// walk of the compilation, shared by every query), then only those are bound. Work is bounded (files, bindings,
+    /// call sites); past a bound the answer is "not all known". Owned by <see cref="CdkSymbols"/>: one compilation,
+    /// thread-safe, nothing static.
+    /// </summary>
+    public sealed class CallSites
+    {
+        /// <summary>More call sites than this: the parameter stays unknown.</summary>
+        public const int MaxCallSites = 8;
+
+        /// <summary>More uses of the name than this to bind: not searched further (unknown).</summary>
+        public const int MaxBindings = 64;
+
+        /// <summary>A compilation of more files than this is not searched for call sites (unknown).</summary>
+        public const int MaxTrees = 2000;
+
+        private const string ImplicitNew = "new()";
+
+        private readonly Compilation compilation;
+        private readonly ConcurrentDictionary<IMethodSymbol, Result> results = new ConcurrentDictionary<IMethodSymbol, Result>(SymbolEqualityComparer.Default);
+        private Dictionary<string, List<SyntaxTree>>? names;
+        private int bindings;
+
+        internal CallSites(Compilation compilation)
+        {
+            this.compilation = compilation;
+        }
+
+        /// <summary>How many uses have been bound so far, over all queries (tests check the filter and the cache).</summary>
+        public int BindingCount => Volatile.Read(ref bindings);
+
+        /// <summary>The calls of <paramref name="method"/>, or a result saying why they cannot all be known. Cached per method.</summary>
+        public Result Of(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            method = method.OriginalDefinition;
+            if (results.TryGetValue(method, out var cached))
+            {
+                return cached;
+            }
+
+            // Not stored when cancelled (the exception leaves before GetOrAdd).
+            return results.GetOrAdd(method, Find(method, cancellationToken));
+        }
+
+        private Result Find(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            var why = Ineligible(method, cancellationToken);
+            if (why != null)
+            {
+                return Result.NotAll(why);
+            }
+
+            var index = Names(cancellationToken);
+            if (index == null)
+            {
+                return Result.NotAll("a compilation too large to search for its calls");
+            }
+
+            var constructor = method.MethodKind == MethodKind.Constructor;
+            var implicitReach = constructor && method.Parameters.All(p => p.IsOptional || p.IsParams);
+            var type = method.ContainingType;
+            var name = constructor ? type.Name : method.Name;
+            var trees = new HashSet<SyntaxTree>();
+            if (index.TryGetValue(name, out var withName))
+            {
+                trees.UnionWith(withName);
+            }
+
+            if (constructor && index.TryGetValue(ImplicitNew, out var withImplicit))
+            {
+                trees.UnionWith(withImplicit);
+            }
+
+            var sites = new List<Site>();
+            var bound = 0;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (!trees.Contains(tree))
+                {
+                    continue;
+                }
+
+                var model = ModelFor(tree);
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var candidate = Candidate(node, name, constructor, implicitReach);
+                    if (candidate == null)
+                    {
+                        continue;
+                    }
+
+                    if (++bound > MaxBindings)
+                    {
+                        return Result.NotAll("a method whose name is used too often to search");
+                    }
+
+                    Interlocked.Increment(ref bindings);
+                    var problem = Classify(node, candidate, method, model, sites, cancellationToken);
+                    if (problem != null)
+                    {
+                        return Result.NotAll(problem);
+                    }
+
+                    if (sites.Count > MaxCallSites)
+                    {
+                        return Result.NotAll("a method called in more than " + MaxCallSites + " places");
+                    }
+                }
+            }
+
+            return new Result(sites, null);
+        }
+
+        /// <summary>Why the calls of <paramref name="method"/> cannot all be in this compilation, or null when they can.</summary>
+        private string? Ineligible(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (method.MethodKind != MethodKind.Ordinary && method.MethodKind != MethodKind.Constructor && method.MethodKind != MethodKind.LocalFunction)
+            {
+                return "a parameter of a lambda, accessor or operator";
+            }
+
+            if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.IsExtern
+                || method.DeclaringSyntaxReferences.Length != 1 || method.IsImplicitlyDeclared)
+            {
+                return "a parameter of a method other code may call";
+            }
+
+            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (!(syntax is MethodDeclarationSyntax || syntax is ConstructorDeclarationSyntax || syntax is LocalFunctionStatementSyntax))
+            {
+                return "a parameter of a primary constructor";
+            }
+
+            if (method.ContainingType.AllInterfaces.Any(i => i.GetMembers(method.Name).Any(m => SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(m), method))))
+            {
+                return "a parameter of an interface member";
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(compilation.GetEntryPoint(cancellationToken), method))
+            {
+                return "a parameter of the entry point";
+            }
+
+            var application = compilation.Options.OutputKind != OutputKind.DynamicallyLinkedLibrary && compilation.Options.OutputKind != OutputKind.NetModule
+                && compilation.Options.OutputKind != OutputKind.WindowsRuntimeMetadata;
+            return application || !VisibleOutside(method) ? null : "a parameter of a method other assemblies may call";
+        }
+
+        /// <summary>True when another assembly may call <paramref name="method"/>.</summary>
+        private bool VisibleOutside(IMethodSymbol method)
+        {
+            var internalOnly = false;
+            for (ISymbol? s = method; s != null && !(s is INamespaceSymbol); s = s.ContainingSymbol)
+            {
+                switch (s.DeclaredAccessibility)
+                {
+                    case Accessibility.Private:
+                        return false;
+                    case Accessibility.Internal:
+                    case Accessibility.ProtectedAndInternal:
+                        internalOnly = true;
+                        break;
+                }
+
+                if (s is IMethodSymbol local && local.MethodKind == MethodKind.LocalFunction)
+                {
+                    return false;
+                }
+            }
+
+            return !internalOnly || compilation.Assembly.GetAttributes().Any(a => a.AttributeClass?.Name == "InternalsVisibleToAttribute");
+        }
+
+        /// <summary>The expression naming the callee in a use worth binding, or null.</summary>
+        private static SyntaxNode? Candidate(SyntaxNode node, string name, bool constructor, bool implicitReach)
+        {
+            switch (node)
+            {
+                case SimpleNameSyntax simple when simple.Identifier.ValueText == name:
+                    return simple;
+                case ImplicitObjectCreationExpressionSyntax implicitCreation when constructor:
+                    return implicitCreation;
+                case ConstructorInitializerSyntax initializer when constructor:
+                    return initializer;
+                case ConstructorDeclarationSyntax declaration when implicitReach && declaration.Initializer == null && declaration.Identifier.ValueText != name:
+                    // Another type's constructor without `: base(...)`: it calls base() implicitly.
+                    return declaration;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>Adds the call a candidate is to <paramref name="sites"/>; returns why not all calls are known, or null.</summary>
+        private static string? Classify(SyntaxNode node, SyntaxNode candidate, IMethodSymbol method, SemanticModel? model, List<Site> sites, CancellationToken cancellationToken)
+        {
+            if (model == null)
+            {
+                return "a method used where we cannot look";
+            }
+
+            switch (candidate)
+            {
+                case ConstructorInitializerSyntax initializer:
+                    return AddCall(model.GetOperation(initializer, cancellationToken), initializer, method, sites);
+                case ImplicitObjectCreationExpressionSyntax implicitCreation:
+                    return AddCall(model.GetOperation(implicitCreation, cancellationToken), implicitCreation, method, sites);
+                case ConstructorDeclarationSyntax declaration:
+                    var derived = model.GetDeclaredSymbol(declaration, cancellationToken);
+                    return derived != null && !derived.IsStatic && SymbolEqualityComparer.Default.Equals(derived.ContainingType.BaseType?.OriginalDefinition, method.ContainingType)
+                           && method.Parameters.All(p => p.IsOptional || p.IsParams)
+                        ? "a constructor a derived class may call implicitly"
+                        : null;
+            }
+
+            var info = model.GetSymbolInfo(candidate, cancellationToken);
+            var symbol = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);
+            if (symbol is INamedTypeSymbol named && method.MethodKind == MethodKind.Constructor)
+            {
+                // The type's name: `new T(...)` is a call; a derived type's declaration may call it implicitly.
+                if (!SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, method.ContainingType))
+                {
+                    return null;
+                }
+
+                var creation = candidate.Parent is QualifiedNameSyntax q && q.Right == candidate ? q.Parent : candidate.Parent;
+                if (creation is ObjectCreationExpressionSyntax objectCreation)
+                {
+                    return AddCall(model.GetOperation(objectCreation, cancellationToken), objectCreation, method, sites);
+                }
+
+                return ImplicitBaseCall(candidate, method, model, cancellationToken);
+            }
+
+            if (!(symbol is IMethodSymbol target) || !SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, method))
+            {
+                return null;
+            }
+
+            if (info.Symbol == null)
+            {
+                return "a method named where it is not called";
+            }
+
+            var callee = candidate.Parent is MemberAccessExpressionSyntax access && access.Name == candidate ? access : (SyntaxNode)candidate;
+            if (callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee)
+            {
+                return AddCall(model.GetOperation(invocation, cancellationToken), invocation, method, sites);
+            }
+
+            return "a method used as a delegate or named elsewhere";
+        }
+
+        /// <summary>A derived type (named in a base list) whose constructors may call ours without naming it.</summary>
+        private static string? ImplicitBaseCall(SyntaxNode typeName, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (!(typeName.Parent is SimpleBaseTypeSyntax || typeName.Parent?.Parent is SimpleBaseTypeSyntax) || !(typeName.FirstAncestorOrSelf<TypeDeclarationSyntax>() is TypeDeclarationSyntax declaration))
+            {
+                return null;
+            }
+
+            if (typeName.Parent is PrimaryConstructorBaseTypeSyntax || typeName.Parent?.Parent is PrimaryConstructorBaseTypeSyntax)
+            {
+                return "a constructor called by a primary constructor";
+            }
+
+            var derived = model.GetDeclaredSymbol(declaration, cancellationToken) as INamedTypeSymbol;
+            var implicitOnly = derived != null && derived.InstanceConstructors.Any(c => c.IsImplicitlyDeclared);
+            return implicitOnly && method.Parameters.All(p => p.IsOptional || p.IsParams) ? "a constructor a derived class may call implicitly" : null;
+        }
+
+        private static string? AddCall(IOperation? operation, SyntaxNode syntax, IMethodSymbol method, List<Site> sites)
+        {
+            ImmutableArray<IArgumentOperation> arguments;
+            IMethodSymbol? target;
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    target = invocation.TargetMethod;
+                    arguments = invocation.Arguments;
+                    break;
+                case IObjectCreationOperation creation:
+                    target = creation.Constructor;
+                    arguments = creation.Arguments;
+                    break;
+                case IExpressionStatementOperation statement when statement.Operation is IInvocationOperation chained:
+                    target = chained.TargetMethod;
+                    arguments = chained.Arguments;
+                    break;
+                default:
+                    return operation == null ? "a call we cannot read" : null;
+            }
+
+            if (target == null || !SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, method))
+            {
+                return null;
+            }
+
+            sites.Add(new Site(arguments, syntax));
+            return null;
+        }
+
+        /// <summary>Identifier text → the files that contain it (and <c>new()</c> → files with target-typed creations), built once.</summary>
+        private Dictionary<string, List<SyntaxTree>>? Names(CancellationToken cancellationToken)
+        {
+            var existing = Volatile.Read(ref names);
+            if (existing != null)
+            {
+                return existing;
+            }
+
+            if (compilation.SyntaxTrees.Count() > MaxTrees)
+            {
+                return null;
+            }
+
+            var built = new Dictionary<string, List<SyntaxTree>>(StringComparer.Ordinal);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+                {
+                    string key;
+                    if (token.IsKind(SyntaxKind.IdentifierToken))
+                    {
+                        key = token.ValueText;
+                    }
+                    else if (token.IsKind(SyntaxKind.NewKeyword) && token.Parent is ImplicitObjectCreationExpressionSyntax)
+                    {
+                        key = ImplicitNew;
+                    }
+                    else
+                    {
+                        continue;
+                    }
+
+                    if (seen.Add(key))
+                    {
+                        if (!built.TryGetValue(key, out var list))
+                        {
+                            list = new List<SyntaxTree>(1);
+                            built.Add(key, list);
+                        }
+
+                        list.Add(tree);
+                    }
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            return Interlocked.CompareExchange(ref names, built, null) ?? built;
+        }
+
+        private SemanticModel? ModelFor(SyntaxTree tree)
+        {
+#pragma warning disable RS1030, RS0030 // Calls in other files; the analyzer driver's semantic model provider caches models.
+            return compilation.ContainsSyntaxTree(tree) ? compilation.GetSemanticModel(tree) : null;
+#pragma warning restore RS1030, RS0030
+        }
+
+        /// <summary>One call: its arguments (bound to the callee's parameters, defaults included) and its syntax.</summary>
+        public sealed class Site
+        {
+            public Site(ImmutableArray<IArgumentOperation> arguments, SyntaxNode syntax)
+            {
+                Arguments = arguments;
+                Syntax = syntax;
+            }
+
+            public ImmutableArray<IArgumentOperation> Arguments { get; }
+
+            public SyntaxNode Syntax { get; }
+        }
+
+        /// <summary>The calls, or (when <see cref="Sites"/> is null) why they cannot all be known.</summary>
+        public sealed class Result
+        {
+            public Result(IReadOnlyList<Site>? sites, string? why)
+            {
+                Sites = sites;
+                Why = why ?? string.Empty;
+            }
+
+            public IReadOnlyList<Site>? Sites { get; }
+
+            public string Why { get; }
+
+            public static Result NotAll(string why) => new Result(null, why);
+        }
+    }
+}
