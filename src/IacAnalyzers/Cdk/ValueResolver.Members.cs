@@ -49,6 +49,11 @@ namespace IacAnalyzers.Cdk
             }
 
             var provenance = "the property `" + property.ContainingType.Name + "." + property.Name + "`";
+            if (RecordMember(reference, env, "the member `" + Label(reference.Syntax) + "`") is Value member)
+            {
+                return member;
+            }
+
             if (!symbols.IsCdkType(property.ContainingType) && !property.IsIndexer && !property.IsVirtual && !property.IsAbstract && !property.IsOverride)
             {
                 if (property.SetMethod == null)

@@ -54,7 +54,7 @@ namespace IacAnalyzers.Cdk
 
             if (!symbols.IsCdkType(type))
             {
-                return Unknown("an object of a user-defined type", creation.Syntax);
+                return type.IsRecord ? ResolveRecord(creation, env) : Unknown("an object of a user-defined type", creation.Syntax);
             }
 
             var members = new List<MapEntry>();
@@ -76,6 +76,142 @@ namespace IacAnalyzers.Cdk
             }
 
             return new MapValue(members, location);
+        }
+
+        /// <summary>
+        /// A record of the user's (<c>new DbSettings(true) { Engine = "postgres" }</c>): its positional arguments (the
+        /// primary constructor's parameters are its properties; defaults included) and its initializer, by name. A
+        /// record built by a constructor of its own is unknown. Read back through <see cref="RecordMember"/>.
+        /// </summary>
+        private Value ResolveRecord(IObjectCreationOperation creation, Env env)
+        {
+            var members = new List<MapEntry>();
+            if (creation.Arguments.Length > 0)
+            {
+                var constructor = creation.Constructor;
+                if (constructor == null || !IsPrimaryConstructor(constructor))
+                {
+                    return Unknown("a record built by its own constructor", creation.Syntax);
+                }
+
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter == null || argument.ArgumentKind == ArgumentKind.ParamArray)
+                    {
+                        return Unknown("a record with arguments we cannot read", creation.Syntax);
+                    }
+
+                    var at = argument.ArgumentKind == ArgumentKind.DefaultValue ? creation.Syntax : argument.Syntax;
+                    members.Add(new MapEntry(argument.Parameter.Name, Locations.FromSyntax(at), Resolve(argument.Value, env)));
+                }
+            }
+
+            return creation.Initializer == null || WithMembers(creation.Initializer, members, env)
+                ? new MapValue(members, Locations.FromSyntax(creation.Syntax))
+                : Unknown("an initializer we cannot read", creation.Syntax);
+        }
+
+        /// <summary>
+        /// <c>settings with { MultiAz = false }</c> (a record, or an anonymous object): the copy, with the members written
+        /// in the braces replaced. Applies to what we can read of the original; anything else is unknown.
+        /// </summary>
+        private Value ResolveWith(IWithOperation with, Env env)
+        {
+            if (symbols.IsCdkType(with.Type) || !(Resolve(with.Operand, env) is MapValue original) || CdkValues.ConstructId(original) != null)
+            {
+                return Unknown("a copy of an object we cannot read", with.Syntax);
+            }
+
+            var members = new List<MapEntry>(original.Entries);
+            return WithMembers(with.Initializer, members, env)
+                ? new MapValue(members, Locations.FromSyntax(with.Syntax), original.Provenance)
+                : Unknown("a copy with members we cannot read", with.Syntax);
+        }
+
+        /// <summary>Members assigned in a record's (or a <c>with</c>'s) braces replace those of the same name; null stays a value.</summary>
+        private bool WithMembers(IObjectOrCollectionInitializerOperation initializer, List<MapEntry> members, Env env)
+        {
+            foreach (var init in initializer.Initializers)
+            {
+                if (!(init is ISimpleAssignmentOperation assignment) || !(MemberName(assignment.Target) is string name))
+                {
+                    return false;
+                }
+
+                members.RemoveAll(e => string.Equals(e.Key, name, StringComparison.Ordinal));
+                members.Add(new MapEntry(name, Locations.FromSyntax(assignment.Target.Syntax), Resolve(assignment.Value, env)));
+            }
+
+            return true;
+        }
+
+        private bool IsPrimaryConstructor(IMethodSymbol constructor)
+        {
+            if (constructor.DeclaringSyntaxReferences.Length != 1 || !(constructor.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax))
+            {
+                return false;
+            }
+
+            // Each parameter must be the record's own positional property (not one the record redeclares).
+            foreach (var parameter in constructor.Parameters)
+            {
+                var property = constructor.ContainingType.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
+                if (property == null || property.DeclaringSyntaxReferences.Length != 1
+                    || !(property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// <c>settings.MultiAz</c> on a record or anonymous object we can read: the member as written, else the
+        /// property's initializer, else its type's default (false, null). Null when the object or member is not readable.
+        /// </summary>
+        private Value? RecordMember(IPropertyReferenceOperation reference, Env env, string provenance)
+        {
+            var property = reference.Property;
+            var type = property.ContainingType;
+            if (property.IsStatic || reference.Instance == null || !(type.IsRecord || type.IsAnonymousType) || symbols.IsCdkType(type)
+                || property.IsIndexer || property.IsVirtual || property.IsAbstract || property.IsOverride
+                || !(Resolve(reference.Instance, env) is MapValue map) || CdkValues.ConstructId(map) != null)
+            {
+                return null;
+            }
+
+            var syntax = property.DeclaringSyntaxReferences.Length == 1 ? property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) : null;
+            var declared = syntax as Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax;
+            var auto = type.IsAnonymousType || syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax
+                       || (declared != null && declared.ExpressionBody == null && declared.AccessorList != null
+                           && declared.AccessorList.Accessors.All(a => a.Body == null && a.ExpressionBody == null));
+            if (!auto)
+            {
+                return null;
+            }
+
+            var entry = map.Entries.LastOrDefault(e => string.Equals(e.Key, property.Name, StringComparison.Ordinal));
+            if (entry != null)
+            {
+                return Relocate(entry.Value, reference.Syntax, provenance);
+            }
+
+            if (declared?.Initializer != null)
+            {
+                return FromDeclaration(property, declared.Initializer.Value, reference, env, provenance);
+            }
+
+            var at = Locations.FromSyntax(reference.Syntax);
+            var named = IacAnalyzers.Model.Provenance.NamedConstant(provenance);
+            if (property.Type.SpecialType == SpecialType.System_Boolean)
+            {
+                return new ScalarValue("false", ScalarKind.Boolean, at, named);
+            }
+
+            return property.Type.IsReferenceType || property.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
+                ? new ScalarValue("null", ScalarKind.Null, at, named)
+                : Unknown("a member left at its default", reference.Syntax);
         }
 
         /// <summary>

@@ -153,6 +153,8 @@ namespace IacAnalyzers.Cdk
                     return ResolveInterpolation(interpolated, env);
                 case IObjectCreationOperation creation:
                     return ResolveCreation(creation, env);
+                case IWithOperation with:
+                    return ResolveWith(with, env);
                 case IAnonymousObjectCreationOperation anonymous:
                     return ResolveAnonymous(anonymous, env);
                 case IArrayCreationOperation array:

@@ -8,7 +8,8 @@ namespace IacAnalyzers.Tests.Cdk
     /// <summary>
     /// The same meaning written in other C# shapes gets the same verdict: null members, array initializers without
     /// <c>new[]</c>, switch expressions, <c>ToArray()</c>, both branches equal, lists from static readonly fields, tuple
-    /// deconstruction, <c>foreach</c> over a known collection, <c>??</c> and <c>??=</c>, <c>PolicyDocument.FromJson</c>.
+    /// deconstruction, <c>foreach</c> over a known collection, <c>??</c> and <c>??=</c>, <c>PolicyDocument.FromJson</c>,
+    /// records and <c>with</c>.
     /// </summary>
     public class ShapeEquivalenceTests
     {
@@ -240,6 +241,41 @@ namespace IacAnalyzers.Tests.Cdk
                     }
                 }
                 """, "IAC1201");
+        }
+            [Fact]
+        public async Task Record_with_expressions_copy_and_replace_members()
+        {
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
+                record DbSettings(bool MultiAz, string Engine = "postgres");
+
+                record VolumeSettings
+                {
+                    public bool Encrypted { get; init; } = true;
+                    public bool Fast { get; init; }
+                }
+
+                class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        var prod = new DbSettings(true);
+                        var dev = prod with { MultiAz = false };
+                        new CfnDBInstance(this, "Dev", new CfnDBInstanceProps { Engine = dev.Engine, MultiAz = [|dev.MultiAz|] });
+                        new CfnDBInstance(this, "Prod", new CfnDBInstanceProps { Engine = prod.Engine, MultiAz = prod.MultiAz });
+                        var single = new { MultiAz = true } with { MultiAz = false };
+                        new CfnDBInstance(this, "Anonymous", new CfnDBInstanceProps { Engine = "mysql", MultiAz = [|single.MultiAz|] });
+                        var fromEnv = prod with { MultiAz = System.Environment.GetEnvironmentVariable("HA") == "1" };
+                        new CfnDBInstance(this, "Unknown", new CfnDBInstanceProps { Engine = "postgres", MultiAz = fromEnv.MultiAz });
+
+                        var defaults = new VolumeSettings();
+                        var plain = defaults with { Encrypted = false };
+                        new CfnVolume(this, "Plain", new CfnVolumeProps { AvailabilityZone = "eu-west-1a", Encrypted = {|IAC1002:plain.Encrypted|} });
+                        new CfnVolume(this, "Initializer", new CfnVolumeProps { AvailabilityZone = "eu-west-1a", Encrypted = defaults.Encrypted });
+                        new CfnVolume(this, "TypeDefault", new CfnVolumeProps { AvailabilityZone = "eu-west-1a", Encrypted = {|IAC1002:defaults.Fast|} });
+                    }
+                }
+                """);
+            Assert.Contains("the member `dev.MultiAz`", diagnostics.First(d => d.Id == "IAC2001").GetMessage(), System.StringComparison.Ordinal);
         }
     }
 }
