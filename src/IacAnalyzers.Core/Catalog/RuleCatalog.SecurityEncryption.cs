@@ -169,5 +169,23 @@ namespace IacAnalyzers.Catalog
             {
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-SQS2"),
             });
+
+        public static readonly RuleInfo SnsTopicNotEncrypted = new RuleInfo(
+            "IAC1010",
+            "SNS topic is not encrypted at rest",
+            "{0} is not encrypted at rest{1}: set KmsMasterKeyId to a KMS key (in CDK, MasterKey); topics that CloudWatch alarms, EventBridge or S3 publish to need a customer-managed key whose policy lets that service use it",
+            "An SNS topic without KmsMasterKeyId stores the messages it holds for delivery and retries unencrypted: SNS " +
+            "server-side encryption is off unless a KMS key is given, in CloudFormation and in the CDK Topic construct " +
+            "(TopicProps.MasterKey has no default). Topic metadata and message attributes are never encrypted by SSE.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: null,
+            noFixReason: "The key is a choice the fix cannot make: the AWS managed key alias/aws/sns cannot be used by AWS services that publish to the topic (CloudWatch alarms, EventBridge, S3 events), which need a customer-managed key with a key policy for them.",
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.CfnNag, "W47"),
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_26"),
+                new PeerRule(PeerTools.CdkNag, "AwsSolutions-SNS2"),
+                new PeerRule(PeerTools.Guard, "SNS_ENCRYPTED_KMS"),
+            });
     }
 }
