@@ -187,5 +187,21 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-SNS2"),
                 new PeerRule(PeerTools.Guard, "SNS_ENCRYPTED_KMS"),
             });
+
+        public static readonly RuleInfo DaxClusterNotEncrypted = new RuleInfo(
+            "IAC1011",
+            "DAX cluster is not encrypted at rest",
+            "{0} is not encrypted at rest{1}: set SSESpecification.SSEEnabled to true; encryption is chosen at creation, so this replaces the cluster (its cache refills from DynamoDB)",
+            "A DynamoDB Accelerator (DAX) cluster without SSESpecification.SSEEnabled keeps its cached items, " +
+            "configuration and logs on its nodes' disks unencrypted, although the table it caches is always encrypted. " +
+            "CloudFormation leaves server-side encryption off when SSESpecification is missing; aws-cdk-lib has no L2 construct for DAX.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: "Sets SSESpecification.SSEEnabled to true (adding the SSESpecification block when missing).", noFixReason: null, fixes: FixKind.SetProperty,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_47"),
+                new PeerRule(PeerTools.CdkNag, "AwsSolutions-DDB4"),
+                new PeerRule(PeerTools.Guard, "DAX_ENCRYPTION_ENABLED"),
+            });
     }
 }
