@@ -203,5 +203,22 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-DDB4"),
                 new PeerRule(PeerTools.Guard, "DAX_ENCRYPTION_ENABLED"),
             });
+
+        public static readonly RuleInfo FirehoseDeliveryStreamNotEncrypted = new RuleInfo(
+            "IAC1012",
+            "Firehose delivery stream is not encrypted",
+            "{0} is not encrypted{1}: set DeliveryStreamEncryptionConfigurationInput with KeyType AWS_OWNED_CMK or CUSTOMER_MANAGED_CMK",
+            "A Kinesis Data Firehose delivery stream that producers write to directly (DeliveryStreamType DirectPut, the " +
+            "default) keeps the records it buffers, for up to 24 hours when the destination is unavailable, unencrypted " +
+            "unless DeliveryStreamEncryptionConfigurationInput is set. A stream that reads from a Kinesis data stream " +
+            "(KinesisStreamAsSource) relies on the source stream's encryption and is not checked (IAC1007 checks the " +
+            "source); other source types are not checked either. aws-cdk-lib 2.160.0 has no stable L2 construct for Firehose.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: null, noFixReason: "The fix needs a map (KeyType, and a key ARN for a customer-managed key) and a choice of key; a set-property fix writes one scalar.",
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_240"),
+                new PeerRule(PeerTools.CdkNag, "AwsSolutions-KDF1"),
+            });
     }
 }
