@@ -220,5 +220,22 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_240"),
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-KDF1"),
             });
+
+        public static readonly RuleInfo CodeBuildArtifactsEncryptionDisabled = new RuleInfo(
+            "IAC1013",
+            "CodeBuild project turns off artifact encryption",
+            "{0} turns off encryption of its build artifacts{1}: remove EncryptionDisabled or set it to false (in CDK, Encryption = true on the S3 artifacts), so CodeBuild encrypts them with the project's KMS key",
+            "A CodeBuild project whose Artifacts or SecondaryArtifacts say EncryptionDisabled: true uploads its build " +
+            "output without the project's KMS key (EncryptionKey, by default the AWS managed key for S3). Since January " +
+            "2023 the bucket's default encryption (SSE-S3 at least) still applies, so the output is not stored in clear, " +
+            "but it escapes the project's key and its key policy. Artifacts default to encrypted, in CloudFormation and in " +
+            "the CDK (S3ArtifactsProps.Encryption: true); only an explicit opt-out is flagged.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: "Sets EncryptionDisabled to false on the artifacts.", noFixReason: null, fixes: FixKind.SetProperty,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_78"),
+                new PeerRule(PeerTools.Guard, "CODEBUILD_PROJECT_ARTIFACT_ENCRYPTION"),
+            });
     }
 }
