@@ -15,10 +15,18 @@ namespace IacAnalyzers.Cdk
     /// </summary>
     public static class CdkDiagnostics
     {
+        /// <summary>The construct id (or its C# text when not a constant) of the finding's resource: the tool's fingerprints.</summary>
+        public const string ResourceKey = "IacResource";
+
+        /// <summary>The CloudFormation type of the finding's resource.</summary>
+        public const string ResourceTypeKey = "IacResourceType";
+
         public static Diagnostic ToDiagnostic(Finding finding, ResourceView view, AdapterInput input, CdkAdapter? adapter)
         {
             var descriptor = Descriptors.For(finding.Rule);
-            var properties = FixProperties(finding, input, adapter);
+            var properties = FixProperties(finding, input, adapter)
+                .SetItem(ResourceKey, view.Name)
+                .SetItem(ResourceTypeKey, view.Type);
 
             // Say what the C# code says: MultiAz, not MultiAZ (only casing; see CSharpNames).
             var names = CSharpNames.For(input, adapter);
