@@ -169,5 +169,73 @@ namespace IacAnalyzers.Catalog
             {
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-SQS2"),
             });
+
+        public static readonly RuleInfo SnsTopicNotEncrypted = new RuleInfo(
+            "IAC1010",
+            "SNS topic is not encrypted at rest",
+            "{0} is not encrypted at rest{1}: set KmsMasterKeyId to a KMS key (in CDK, MasterKey); topics that CloudWatch alarms, EventBridge or S3 publish to need a customer-managed key whose policy lets that service use it",
+            "An SNS topic without KmsMasterKeyId stores the messages it holds for delivery and retries unencrypted: SNS " +
+            "server-side encryption is off unless a KMS key is given, in CloudFormation and in the CDK Topic construct " +
+            "(TopicProps.MasterKey has no default). Topic metadata and message attributes are never encrypted by SSE.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: null,
+            noFixReason: "The key is a choice the fix cannot make: the AWS managed key alias/aws/sns cannot be used by AWS services that publish to the topic (CloudWatch alarms, EventBridge, S3 events), which need a customer-managed key with a key policy for them.",
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.CfnNag, "W47"),
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_26"),
+                new PeerRule(PeerTools.CdkNag, "AwsSolutions-SNS2"),
+                new PeerRule(PeerTools.Guard, "SNS_ENCRYPTED_KMS"),
+            });
+
+        public static readonly RuleInfo DaxClusterNotEncrypted = new RuleInfo(
+            "IAC1011",
+            "DAX cluster is not encrypted at rest",
+            "{0} is not encrypted at rest{1}: set SSESpecification.SSEEnabled to true; encryption is chosen at creation, so this replaces the cluster (its cache refills from DynamoDB)",
+            "A DynamoDB Accelerator (DAX) cluster without SSESpecification.SSEEnabled keeps its cached items, " +
+            "configuration and logs on its nodes' disks unencrypted, although the table it caches is always encrypted. " +
+            "CloudFormation leaves server-side encryption off when SSESpecification is missing; aws-cdk-lib has no L2 construct for DAX.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: "Sets SSESpecification.SSEEnabled to true (adding the SSESpecification block when missing).", noFixReason: null, fixes: FixKind.SetProperty,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_47"),
+                new PeerRule(PeerTools.CdkNag, "AwsSolutions-DDB4"),
+                new PeerRule(PeerTools.Guard, "DAX_ENCRYPTION_ENABLED"),
+            });
+
+        public static readonly RuleInfo FirehoseDeliveryStreamNotEncrypted = new RuleInfo(
+            "IAC1012",
+            "Firehose delivery stream is not encrypted",
+            "{0} is not encrypted{1}: set DeliveryStreamEncryptionConfigurationInput with KeyType AWS_OWNED_CMK or CUSTOMER_MANAGED_CMK",
+            "A Kinesis Data Firehose delivery stream that producers write to directly (DeliveryStreamType DirectPut, the " +
+            "default) keeps the records it buffers, for up to 24 hours when the destination is unavailable, unencrypted " +
+            "unless DeliveryStreamEncryptionConfigurationInput is set. A stream that reads from a Kinesis data stream " +
+            "(KinesisStreamAsSource) relies on the source stream's encryption and is not checked (IAC1007 checks the " +
+            "source); other source types are not checked either. aws-cdk-lib 2.160.0 has no stable L2 construct for Firehose.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: null, noFixReason: "The fix needs a map (KeyType, and a key ARN for a customer-managed key) and a choice of key; a set-property fix writes one scalar.",
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_240"),
+                new PeerRule(PeerTools.CdkNag, "AwsSolutions-KDF1"),
+            });
+
+        public static readonly RuleInfo CodeBuildArtifactsEncryptionDisabled = new RuleInfo(
+            "IAC1013",
+            "CodeBuild project turns off artifact encryption",
+            "{0} turns off encryption of its build artifacts{1}: remove EncryptionDisabled or set it to false (in CDK, Encryption = true on the S3 artifacts), so CodeBuild encrypts them with the project's KMS key",
+            "A CodeBuild project whose Artifacts or SecondaryArtifacts say EncryptionDisabled: true uploads its build " +
+            "output without the project's KMS key (EncryptionKey, by default the AWS managed key for S3). Since January " +
+            "2023 the bucket's default encryption (SSE-S3 at least) still applies, so the output is not stored in clear, " +
+            "but it escapes the project's key and its key policy. Artifacts default to encrypted, in CloudFormation and in " +
+            "the CDK (S3ArtifactsProps.Encryption: true); only an explicit opt-out is flagged.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: "Sets EncryptionDisabled to false on the artifacts.", noFixReason: null, fixes: FixKind.SetProperty,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_78"),
+                new PeerRule(PeerTools.Guard, "CODEBUILD_PROJECT_ARTIFACT_ENCRYPTION"),
+            });
     }
 }
