@@ -72,5 +72,19 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-OS7"),
                 new PeerRule(PeerTools.Guard, "OPENSEARCH_DATA_NODE_FAULT_TOLERANCE"),
             });
+
+        // ---- Reliability: single-AZ placement beyond RDS (IAC2005-IAC2019) ------------------------------
+
+        public static readonly RuleInfo ElastiCacheMemcachedSingleAz = new RuleInfo(
+            "IAC2005",
+            "ElastiCache Memcached cluster places all its nodes in one Availability Zone",
+            "ElastiCache Memcached cluster '{0}' places its {1} nodes in a single Availability Zone{2}: set AZMode to cross-az so a zone failure takes only part of the cache",
+            "A Memcached cluster has no replication: each node holds its share of the keys. With AZMode single-az (the " +
+            "default when neither AZMode nor PreferredAvailabilityZones is given) every node is in one Availability Zone, " +
+            "so a zone failure empties the whole cache at once and the load falls on the database behind it. Clusters of " +
+            "one node and Redis OSS / Valkey cache clusters (AZMode applies to Memcached only) are not flagged.",
+            Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: "Sets AZMode to cross-az, when PreferredAvailabilityZones is not written.",
+            noFixReason: null, fixes: FixKind.SetProperty);
     }
 }
