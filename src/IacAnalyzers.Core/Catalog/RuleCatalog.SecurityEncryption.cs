@@ -169,5 +169,25 @@ namespace IacAnalyzers.Catalog
             {
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-SQS2"),
             });
+
+        // ---- IAC1020-IAC1039: encryption at rest beyond the first stores ------------------------------
+
+        public static readonly RuleInfo WorkSpacesVolumeNotEncrypted = new RuleInfo(
+            "IAC1020",
+            "WorkSpaces volume is not encrypted at rest",
+            "{0} is not encrypted at rest{1}: set RootVolumeEncryptionEnabled and UserVolumeEncryptionEnabled to true with a KMS key in VolumeEncryptionKey; encryption is chosen when the WorkSpace is created, so it takes effect only on a new WorkSpace",
+            "A WorkSpace has two EBS volumes: the root volume (the operating system, C: or /) and the user volume (the " +
+            "user's profile and documents, D: or /home). Each is encrypted only when RootVolumeEncryptionEnabled or " +
+            "UserVolumeEncryptionEnabled is true; both default to false. Each unencrypted volume of a WorkSpace is one finding.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: null,
+            noFixReason: "CloudFormation does not update a WorkSpace's volume encryption in place: it applies only when the WorkSpace is " +
+                "replaced (by a change such as a new UserName), which discards the user volume, and it needs a KMS key. " +
+                "Both are the author's decisions.",
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_155"),
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_156"),
+            });
     }
 }
