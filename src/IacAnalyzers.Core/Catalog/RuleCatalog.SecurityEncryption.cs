@@ -189,5 +189,24 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_155"),
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_156"),
             });
+
+        public static readonly RuleInfo ApiGatewayCacheNotEncrypted = new RuleInfo(
+            "IAC1021",
+            "API Gateway stage cache is not encrypted",
+            "{0} caches responses unencrypted{1}: set CacheDataEncrypted to true in the method settings that cache (the /* * entry, or the stage description, covers every method; in CDK, CacheDataEncrypted in StageOptions or MethodDeploymentOptions)",
+            "With the stage cache cluster on (CacheClusterEnabled), API Gateway keeps endpoint responses in the cache for " +
+            "their time to live: GET methods are cached by default, other methods when their method settings enable caching. " +
+            "The cached responses are encrypted only when the method setting that caches them has CacheDataEncrypted true; " +
+            "it defaults to false. Stages without a cache cluster store nothing and are not checked.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: "Sets CacheDataEncrypted to true in the method setting (or stage description) that caches.",
+            noFixReason: null, fixes: FixKind.SetProperty,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.CdkNag, "HIPAA.Security-APIGWCacheEnabledAndEncrypted"),
+                new PeerRule(PeerTools.CdkNag, "NIST.800.53.R4-APIGWCacheEnabledAndEncrypted"),
+                new PeerRule(PeerTools.CdkNag, "PCI.DSS.321-APIGWCacheEnabledAndEncrypted"),
+                new PeerRule(PeerTools.Guard, "API_GW_CACHE_ENABLED_AND_ENCRYPTED"),
+            });
     }
 }
