@@ -86,5 +86,41 @@ namespace IacAnalyzers.Catalog
             Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
             fix: "Sets AZMode to cross-az, when PreferredAvailabilityZones is not written.",
             noFixReason: null, fixes: FixKind.SetProperty);
+
+        public static readonly RuleInfo EfsOneZone = new RuleInfo(
+            "IAC2006",
+            "EFS file system is a One Zone file system",
+            "{0} stores its data in a single Availability Zone{1}: remove AvailabilityZoneName (in CDK, OneZone) for a Regional file system that stores data across zones; this replaces the file system (copy its data, e.g. with AWS DataSync or EFS replication)",
+            "An EFS One Zone file system (AvailabilityZoneName set) keeps its data and metadata redundantly within one " +
+            "Availability Zone only: if that zone fails or is lost, the data is unavailable, and may be lost. Regional file " +
+            "systems store data across several zones.",
+            Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: null,
+            noFixReason: "AvailabilityZoneName cannot change in place: a Regional file system is a new file system, and its data must be copied.");
+
+        public static readonly RuleInfo MqSingleInstanceBroker = new RuleInfo(
+            "IAC2007",
+            "Amazon MQ broker is a single-instance broker",
+            "Amazon MQ broker '{0}' runs as a single instance in one Availability Zone{1}: use DeploymentMode ACTIVE_STANDBY_MULTI_AZ (ActiveMQ) or CLUSTER_MULTI_AZ (RabbitMQ) with subnets in several zones",
+            "A SINGLE_INSTANCE broker is one broker in one Availability Zone: a zone or host failure makes the broker, and " +
+            "the messages it holds, unavailable until it is recovered. Active/standby (ActiveMQ) and cluster (RabbitMQ) " +
+            "deployments keep a broker running in another zone.",
+            Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: null,
+            noFixReason: "DeploymentMode cannot change in place (the broker is replaced), and a Multi-AZ broker needs subnets in two or more zones and more instances: decisions for the author.");
+
+        public static readonly RuleInfo DmsReplicationInstanceSingleAz = new RuleInfo(
+            "IAC2008",
+            "DMS replication instance runs in a single Availability Zone",
+            "DMS replication instance '{0}' runs in a single Availability Zone{1}: set MultiAZ to true so a standby in another zone takes over the replication on failure",
+            "A DMS replication instance without Multi-AZ has no standby: a zone or host failure stops every migration and " +
+            "ongoing replication task on it until the instance is recovered. MultiAZ defaults to false.",
+            Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: "Sets MultiAZ (MultiAz in CDK C#) to true, when no AvailabilityZone is written.",
+            noFixReason: null, fixes: FixKind.SetProperty,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Guard, "DMS_REPLICATION_INSTANCE_MULTI_AZ_ENABLED"),
+            });
     }
 }
