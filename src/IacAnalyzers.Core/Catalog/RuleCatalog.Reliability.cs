@@ -122,5 +122,17 @@ namespace IacAnalyzers.Catalog
             {
                 new PeerRule(PeerTools.Guard, "DMS_REPLICATION_INSTANCE_MULTI_AZ_ENABLED"),
             });
+
+        public static readonly RuleInfo FsxSingleAz = new RuleInfo(
+            "IAC2009",
+            "FSx file system uses a single-AZ deployment type",
+            "FSx for {1} file system '{0}' runs in a single Availability Zone{2}: use a Multi-AZ deployment type ({3}) with a preferred subnet and subnets in two zones; this replaces the file system",
+            "FSx for Windows File Server, NetApp ONTAP and OpenZFS file systems with a SINGLE_AZ deployment type keep their " +
+            "file servers and storage in one Availability Zone: a zone failure makes the file system unavailable. Multi-AZ " +
+            "deployment types keep a standby file server in another zone and fail over automatically. FSx for Windows " +
+            "defaults to SINGLE_AZ_1. FSx for Lustre (single-AZ by design, with no Multi-AZ option) is not flagged.",
+            Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: null,
+            noFixReason: "DeploymentType cannot change in place (the file system is replaced), and Multi-AZ needs a preferred subnet and a second subnet.");
     }
 }
