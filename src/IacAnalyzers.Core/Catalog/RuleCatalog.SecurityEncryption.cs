@@ -208,5 +208,19 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CdkNag, "PCI.DSS.321-APIGWCacheEnabledAndEncrypted"),
                 new PeerRule(PeerTools.Guard, "API_GW_CACHE_ENABLED_AND_ENCRYPTED"),
             });
+
+        public static readonly RuleInfo GlueDataCatalogNotEncrypted = new RuleInfo(
+            "IAC1022",
+            "Glue Data Catalog metadata is not encrypted at rest",
+            "{0} leaves the Glue Data Catalog unencrypted at rest{1}: set EncryptionAtRest.CatalogEncryptionMode to SSE-KMS (with SseAwsKmsKeyId for a customer managed key; without it Glue uses the AWS managed key aws/glue)",
+            "AWS::Glue::DataCatalogEncryptionSettings sets the account's Data Catalog encryption in a Region. With " +
+            "CatalogEncryptionMode DISABLED (the default, also when EncryptionAtRest is not given) databases, tables, " +
+            "partitions, connections and user-defined functions are stored without encryption by a KMS key.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: "Sets EncryptionAtRest.CatalogEncryptionMode to SSE-KMS.", noFixReason: null, fixes: FixKind.SetProperty,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_94"),
+            });
     }
 }
