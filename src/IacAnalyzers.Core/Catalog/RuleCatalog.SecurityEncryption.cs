@@ -222,5 +222,15 @@ namespace IacAnalyzers.Catalog
             {
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_94"),
             });
+
+        public static readonly RuleInfo RedshiftClusterEncryptionDisabled = new RuleInfo(
+            "IAC1023",
+            "Redshift cluster has its default encryption turned off",
+            "{0} has encryption at rest turned off{1}: Amazon Redshift encrypts provisioned clusters by default, and this cluster opts out, so its data blocks, system metadata and snapshots are stored unencrypted; set Encrypted to true (or remove it)",
+            "Amazon Redshift now encrypts provisioned clusters at rest by default (with an AWS owned key unless KmsKeyId " +
+            "names another). A cluster is flagged only when it opts out explicitly with Encrypted false; clusters that " +
+            "leave Encrypted to the default are encrypted and clean. Redshift Serverless namespaces are always encrypted.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: "Sets Encrypted to true.", noFixReason: null, fixes: FixKind.SetProperty);
     }
 }
