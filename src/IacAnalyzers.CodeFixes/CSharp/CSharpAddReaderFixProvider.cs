@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using IacAnalyzers.Catalog;
@@ -26,7 +27,7 @@ namespace IacAnalyzers.CodeFixes.CSharp
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = FixableIds.For(FixKind.AddReader, Surfaces.Cdk);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 
         /// <summary>The documents' semantic models, shared by every registration for one document version.</summary>
         internal DocumentModels Models { get; } = new DocumentModels();
@@ -63,6 +64,50 @@ namespace IacAnalyzers.CodeFixes.CSharp
                         EquivalenceKeyPrefix + diagnostic.Id),
                     diagnostic);
             }
+        }
+
+        /// <summary>A document's fixes one after another, each planned on the previous result (<see cref="SequentialFixAll"/>).</summary>
+        private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+        {
+            var cancellationToken = context.CancellationToken;
+            var pending = diagnostics
+                .Where(d => d.Location.IsInSource)
+                .OrderBy(d => d.Location.SourceSpan.Start)
+                .Select(d => AddReaderFix.TryRead(d.Properties) is AddReaderFix fix ? new TextSpan(fix.Cluster.Start, fix.Cluster.Length) : (TextSpan?)null)
+                .ToList();
+            var changed = false;
+            for (var i = 0; i < pending.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!(pending[i] is TextSpan cluster))
+                {
+                    continue;
+                }
+
+                var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                if (root == null || model == null)
+                {
+                    break;
+                }
+
+                var edit = AddReaderPlanner.Plan(root, model, cluster, cancellationToken);
+                if (edit == null)
+                {
+                    continue;
+                }
+
+                var before = (await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
+                document = await Apply(document, edit, cancellationToken).ConfigureAwait(false);
+                var change = SequentialFixAll.MinimalChange(before, (await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString());
+                changed = true;
+                for (var j = i + 1; j < pending.Count; j++)
+                {
+                    pending[j] = pending[j] is TextSpan span ? SequentialFixAll.Map(span, change) : null;
+                }
+            }
+
+            return changed ? document : null;
         }
 
         private static async Task<Document> Apply(Document document, AddReaderEdit edit, CancellationToken cancellationToken)

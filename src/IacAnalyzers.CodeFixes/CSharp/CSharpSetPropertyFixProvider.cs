@@ -19,7 +19,8 @@ namespace IacAnalyzers.CodeFixes.CSharp
     /// of a props object (or an L1 construct) — replacing the written value, or adding <c>Member = value</c> to the
     /// object initializer with the initializer's own layout. Offered only when the edit is known to apply: the
     /// container is an object creation, the member exists and is assignable, the value can be written for its type.
-    /// Fix All uses the batch fixer.
+    /// Fix All applies a document's fixes one after another (<see cref="SequentialFixAll"/>): two members set on one
+    /// creation never conflict, and the context's equivalence key is not required to match (dotnet format).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CSharpSetPropertyFixProvider))]
     [Shared]
@@ -29,7 +30,7 @@ namespace IacAnalyzers.CodeFixes.CSharp
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = FixableIds.For(FixKind.SetProperty, Surfaces.Cdk);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 
         /// <summary>The documents' semantic models, shared by every registration for one document version.</summary>
         internal DocumentModels Models { get; } = new DocumentModels();
@@ -68,6 +69,52 @@ namespace IacAnalyzers.CodeFixes.CSharp
             }
         }
 
+        private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+        {
+            var cancellationToken = context.CancellationToken;
+            var pending = diagnostics
+                .Where(d => d.Location.IsInSource)
+                .OrderBy(d => d.Location.SourceSpan.Start)
+                .Select(d => SetPropertyIntent.From(d.Properties))
+                .ToList();
+            var changed = false;
+            for (var i = 0; i < pending.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var intent = pending[i];
+                if (intent == null)
+                {
+                    continue;
+                }
+
+                var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                if (root == null || model == null)
+                {
+                    break;
+                }
+
+                var edit = SetPropertyWriter.Plan(root, model, intent, cancellationToken);
+                if (edit == null)
+                {
+                    continue;
+                }
+
+                var before = (await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
+                var next = await Apply(document, edit, cancellationToken).ConfigureAwait(false);
+                next = await Simplifier.ReduceAsync(next, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var change = SequentialFixAll.MinimalChange(before, (await next.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString());
+                document = next;
+                changed = true;
+                for (var j = i + 1; j < pending.Count; j++)
+                {
+                    pending[j] = pending[j]?.Through(change);
+                }
+            }
+
+            return changed ? document : null;
+        }
+
         private static async Task<Document> Apply(Document document, SetPropertyEdit edit, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -93,24 +140,8 @@ namespace IacAnalyzers.CodeFixes.CSharp
 
             // A member added to a creation: the smallest text change. As a tree edit the new member's elastic trivia
             // makes the code action's clean-up format the creation, seconds next to a thousand-item initializer.
-            var before = target.ToFullString();
-            var after = replacement.ToFullString();
-            var prefix = 0;
-            while (prefix < before.Length && prefix < after.Length && before[prefix] == after[prefix])
-            {
-                prefix++;
-            }
-
-            var suffix = 0;
-            while (suffix < before.Length - prefix && suffix < after.Length - prefix
-                   && before[before.Length - 1 - suffix] == after[after.Length - 1 - suffix])
-            {
-                suffix++;
-            }
-
-            var change = new TextChange(
-                new TextSpan(target.FullSpan.Start + prefix, before.Length - prefix - suffix),
-                after.Substring(prefix, after.Length - prefix - suffix));
+            var local = SequentialFixAll.MinimalChange(target.ToFullString(), replacement.ToFullString());
+            var change = new TextChange(new TextSpan(target.FullSpan.Start + local.Span.Start, local.Span.Length), local.NewText!);
             var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
             return document.WithText(text.WithChanges(change));
         }
@@ -145,6 +176,25 @@ namespace IacAnalyzers.CodeFixes.CSharp
 
         /// <summary>The value in the writer's syntax, when the CDK host gives it.</summary>
         public string? CSharpValue { get; }
+
+        /// <summary>This intent after <paramref name="change"/> (Fix All); null when its value or creation was cut.</summary>
+        public SetPropertyIntent? Through(TextChange change)
+        {
+            var container = SequentialFixAll.Map(Container, change);
+            TextSpan? existing = null;
+            if (Existing is TextSpan e)
+            {
+                existing = SequentialFixAll.Map(e, change);
+                if (existing == null)
+                {
+                    return null;
+                }
+            }
+
+            return container == null && existing == null
+                ? null
+                : new SetPropertyIntent(Property, Value, Kind, container ?? default, existing, Member, CSharpValue);
+        }
 
         public static SetPropertyIntent? From(ImmutableDictionary<string, string?> properties)
         {
