@@ -111,10 +111,11 @@ namespace IacAnalyzers.Catalog
 
         public static readonly RuleInfo DmsReplicationInstanceSingleAz = new RuleInfo(
             "IAC2008",
-            "DMS replication instance runs in a single Availability Zone",
-            "DMS replication instance '{0}' runs in a single Availability Zone{1}: set MultiAZ to true so a standby in another zone takes over the replication on failure",
-            "A DMS replication instance without Multi-AZ has no standby: a zone or host failure stops every migration and " +
-            "ongoing replication task on it until the instance is recovered. MultiAZ defaults to false.",
+            "DMS replication runs in a single Availability Zone",
+            "{0} runs in a single Availability Zone{1}: set MultiAZ to true so a standby in another zone takes over the replication on failure",
+            "A DMS replication instance (AWS::DMS::ReplicationInstance) or DMS Serverless replication " +
+            "(AWS::DMS::ReplicationConfig, ComputeConfig) without Multi-AZ has no standby: a zone or host failure stops " +
+            "the migration and ongoing replication until it is recovered. MultiAZ defaults to false.",
             Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
             fix: "Sets MultiAZ (MultiAz in CDK C#) to true, when no AvailabilityZone is written.",
             noFixReason: null, fixes: FixKind.SetProperty,

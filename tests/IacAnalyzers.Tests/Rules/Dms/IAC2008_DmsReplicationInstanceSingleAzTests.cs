@@ -44,6 +44,38 @@ namespace IacAnalyzers.Tests.Rules.Dms
                                 Properties:
                                   ReplicationInstanceClass: dms.t3.medium
                                   MultiAZ: !Ref MultiAz
+                              Serverless:
+                                Type: AWS::DMS::ReplicationConfig
+                                Properties:
+                                  ReplicationConfigIdentifier: orders
+                                  ReplicationType: full-load-and-cdc
+                                  SourceEndpointArn: !Ref Source
+                                  TargetEndpointArn: !Ref Target
+                                  TableMappings: {}
+                                  [|ComputeConfig|]:
+                                    MaxCapacityUnits: 16
+                              ServerlessOff:
+                                Type: AWS::DMS::ReplicationConfig
+                                Properties:
+                                  ReplicationConfigIdentifier: billing
+                                  ReplicationType: cdc
+                                  SourceEndpointArn: !Ref Source
+                                  TargetEndpointArn: !Ref Target
+                                  TableMappings: {}
+                                  ComputeConfig:
+                                    MaxCapacityUnits: 16
+                                    MultiAZ: [|false|]
+                              ServerlessOn:
+                                Type: AWS::DMS::ReplicationConfig
+                                Properties:
+                                  ReplicationConfigIdentifier: events
+                                  ReplicationType: cdc
+                                  SourceEndpointArn: !Ref Source
+                                  TargetEndpointArn: !Ref Target
+                                  TableMappings: {}
+                                  ComputeConfig:
+                                    MaxCapacityUnits: 16
+                                    MultiAZ: true
                             """),
                     },
                 },
@@ -54,6 +86,8 @@ namespace IacAnalyzers.Tests.Rules.Dms
                 "DMS replication instance 'Missing' runs in a single Availability Zone (MultiAZ is not set and defaults to false): set MultiAZ to true " +
                 "so a standby in another zone takes over the replication on failure [Reliability · REL10-BP01]",
                 test.ReportedDiagnostics.Select(d => d.GetMessage()));
+            Assert.Contains(test.ReportedDiagnostics, d => d.GetMessage().StartsWith(
+                "DMS Serverless replication 'Serverless' runs in a single Availability Zone (ComputeConfig.MultiAZ is not set and defaults to false)", System.StringComparison.Ordinal));
         }
 
         [Fact]
