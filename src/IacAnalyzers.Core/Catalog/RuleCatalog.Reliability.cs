@@ -135,5 +135,21 @@ namespace IacAnalyzers.Catalog
             Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
             fix: null,
             noFixReason: "DeploymentType cannot change in place (the file system is replaced), and Multi-AZ needs a preferred subnet and a second subnet.");
+
+        public static readonly RuleInfo RedshiftClusterSingleAz = new RuleInfo(
+            "IAC2010",
+            "Redshift RA3 cluster runs in a single Availability Zone",
+            "Redshift cluster '{0}' runs in a single Availability Zone{1}: set MultiAZ to true so the cluster keeps running from a second zone when one fails (it provisions the same compute in the second zone)",
+            "A provisioned Redshift cluster without Multi-AZ runs its compute in one Availability Zone: a zone failure stops " +
+            "the data warehouse until it is relocated or restored. RA3 multi-node clusters can be Multi-AZ (MultiAZ, default " +
+            "false): the same compute in two zones behind one endpoint. Single-node and non-RA3 clusters, which cannot be " +
+            "Multi-AZ, are not flagged.",
+            Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: "Sets MultiAZ (MultiAz in CDK C#) to true, when no AvailabilityZone is written and Encrypted is not false.",
+            noFixReason: null, fixes: FixKind.SetProperty,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Guard, "REDSHIFT_CLUSTER_MULTI_AZ_ENABLED"),
+            });
     }
 }
