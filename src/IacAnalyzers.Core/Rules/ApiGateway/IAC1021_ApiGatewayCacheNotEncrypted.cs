@@ -123,16 +123,16 @@ namespace IacAnalyzers.Rules.ApiGateway
                 var why = "CacheClusterEnabled is true, GET methods are cached by default, and no MethodSettings entry for ResourcePath /* and HttpMethod * sets " + Encrypted;
                 findings.Add(Create(resource, on.Value.Value.Location, null, subject, FindingText.Suffix(on.Value.Branch, why)));
             }
-            else if (!AllFalse(stageWide.Get(Caching)))
+            else if (!(stageWide.Get(Caching) is Value caching && !caching.AnyLeaf(v => v.IsTrue())))
             {
                 RequireTrue(resource, findings, isDeployment ? subject : subject + " (method settings /* *)", stageWide, clusterBranch, Encrypted,
                     At(stageWide, isDeployment ? stageAt : stageWide.Location), MissingDefault);
             }
 
-            var stageWideEncrypted = stageWide != null && AllTrue(stageWide.Get(Encrypted));
+            var stageWideEncrypted = stageWide != null && stageWide.Get(Encrypted).AllLeaves(v => v.IsTrue());
             foreach (var item in items)
             {
-                if (ReferenceEquals(item, stageWide) || !AnyTrue(item.Get(Caching)))
+                if (ReferenceEquals(item, stageWide) || !item.Get(Caching).AnyLeaf(v => v.IsTrue()))
                 {
                     continue;
                 }
@@ -154,61 +154,5 @@ namespace IacAnalyzers.Rules.ApiGateway
 
         private static bool Is(Value? value, string text)
             => value.AsString() is string s && string.Equals(s.Trim(), text, StringComparison.Ordinal);
-
-        private static bool AnyTrue(Value? value)
-        {
-            if (value == null)
-            {
-                return false;
-            }
-
-            foreach (var leaf in value.Leaves())
-            {
-                if (leaf.Value.IsTrue())
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>True when written and true in every branch.</summary>
-        private static bool AllTrue(Value? value)
-        {
-            if (value == null)
-            {
-                return false;
-            }
-
-            foreach (var leaf in value.Leaves())
-            {
-                if (!leaf.Value.IsTrue())
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        /// <summary>True when written and not true in any branch that is known (false or unknown: caching is not known to be on).</summary>
-        private static bool AllFalse(Value? value)
-        {
-            if (value == null)
-            {
-                return false;
-            }
-
-            foreach (var leaf in value.Leaves())
-            {
-                if (leaf.Value.IsTrue())
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
     }
 }

@@ -129,25 +129,7 @@ namespace IacAnalyzers.Rules.ElastiCache
 
         /// <summary>True when the engine is memcached in every branch (unknown or mixed engines are not judged).</summary>
         private static bool IsMemcached(Value? engine)
-        {
-            if (engine == null)
-            {
-                return false;
-            }
-
-            var any = false;
-            foreach (var leaf in engine.Leaves())
-            {
-                if (!(leaf.Value.AsString() is string text) || !string.Equals(text.Trim(), "memcached", StringComparison.OrdinalIgnoreCase))
-                {
-                    return false;
-                }
-
-                any = true;
-            }
-
-            return any;
-        }
+            => engine.AllLeaves(v => v.AsString() is string text && string.Equals(text.Trim(), "memcached", StringComparison.OrdinalIgnoreCase));
 
         /// <summary>The number of distinct zones a written list names, or null when the list or one of its zones is unknown.</summary>
         private static int? DistinctZones(Value zones)

@@ -23,13 +23,13 @@ namespace IacAnalyzers.Rules.Redshift
         public override void Analyze(ResourceView resource, IList<Finding> findings)
         {
             var props = resource.Properties;
-            if (!AllLeaves(props.Get("NodeType"), v => v.AsString() is string t && t.Trim().StartsWith("ra3.", StringComparison.OrdinalIgnoreCase))
+            if (!props.Get("NodeType").AllLeaves(v => v.AsString() is string t && t.Trim().StartsWith("ra3.", StringComparison.OrdinalIgnoreCase))
                 || !IsMultiNode(props))
             {
                 return;
             }
 
-            var encryptedOff = props.Get("Encrypted") is Value encrypted && AnyLeaf(encrypted, v => v.IsFalse());
+            var encryptedOff = props.Get("Encrypted").AnyLeaf(v => v.IsFalse());
             RequireTrue(resource, findings, resource.Name, props, null, "MultiAZ", resource.Location, "MultiAZ is not set and defaults to false",
                 !resource.PropertiesWritten, offerFix: props.Get("AvailabilityZone") == null && !encryptedOff);
         }
@@ -37,47 +37,13 @@ namespace IacAnalyzers.Rules.Redshift
         private static bool IsMultiNode(MapValue props)
         {
             var type = props.Get("ClusterType");
-            if (type != null && AllLeaves(type, v => v.AsString() is string t && string.Equals(t.Trim(), "multi-node", StringComparison.OrdinalIgnoreCase)))
+            if (type.AllLeaves(v => v.AsString() is string t && string.Equals(t.Trim(), "multi-node", StringComparison.OrdinalIgnoreCase)))
             {
                 return true;
             }
 
             var nodes = props.Get("NumberOfNodes");
-            return type == null && nodes != null && AllLeaves(nodes, v => (v as ScalarValue)?.AsInteger() > 1);
-        }
-
-        private static bool AllLeaves(Value? value, Func<Value, bool> test)
-        {
-            if (value == null)
-            {
-                return false;
-            }
-
-            var any = false;
-            foreach (var leaf in value.Leaves())
-            {
-                if (!test(leaf.Value))
-                {
-                    return false;
-                }
-
-                any = true;
-            }
-
-            return any;
-        }
-
-        private static bool AnyLeaf(Value value, Func<Value, bool> test)
-        {
-            foreach (var leaf in value.Leaves())
-            {
-                if (test(leaf.Value))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return type == null && nodes.AllLeaves(v => (v as ScalarValue)?.AsInteger() > 1);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using IacAnalyzers.Model;
+using IacAnalyzers.Rules;
 
 namespace IacAnalyzers.Cdk.Adapters
 {
@@ -50,7 +51,7 @@ namespace IacAnalyzers.Cdk.Adapters
             {
                 entries.Add(new MapEntry("CacheClusterEnabled", options.Location, Default(true, "StageOptions.CacheClusterEnabled: on when CacheClusterSize is set", options.Location)));
             }
-            else if (AllTrue(options.Get("CachingEnabled")) || methodMaps.Exists(m => m.Map != null && AllTrue(m.Map.Get("CachingEnabled"))))
+            else if (options.Get("CachingEnabled").AllLeaves(v => v.IsTrue()) || methodMaps.Exists(m => m.Map != null && m.Map.Get("CachingEnabled").AllLeaves(v => v.IsTrue())))
             {
                 entries.Add(new MapEntry("CacheClusterEnabled", options.Location, Default(true, "StageOptions.CacheClusterEnabled: on when a method enables caching", options.Location)));
             }
@@ -130,23 +131,5 @@ namespace IacAnalyzers.Cdk.Adapters
 
         private static Value Default(bool value, string citation, SourceLocation at)
             => new ScalarValue(value ? "true" : "false", ScalarKind.Boolean, at, AdapterText.DefaultProvenance(citation));
-
-        private static bool AllTrue(Value? value)
-        {
-            if (value == null)
-            {
-                return false;
-            }
-
-            foreach (var leaf in IacAnalyzers.Rules.ValueExtensions.Leaves(value))
-            {
-                if (!(leaf.Value is ScalarValue s) || s.AsBoolean() != true)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
     }
 }
