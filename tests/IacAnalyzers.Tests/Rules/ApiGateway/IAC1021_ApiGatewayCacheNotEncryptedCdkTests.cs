@@ -63,8 +63,10 @@ namespace IacAnalyzers.Tests.Rules.ApiGateway
 
                 public class ApiStack : Stack
                 {
-                    public ApiStack(Construct scope, Deployment deployment) : base(scope, "Api")
+                    public ApiStack(Construct scope, Deployment deployment, Amazon.CDK.AWS.Lambda.IFunction handler, ApiDefinition definition) : base(scope, "Api")
                     {
+                        new LambdaRestApi(this, "Lambda", new LambdaRestApiProps { Handler = handler, DeployOptions = [|new StageOptions { CacheClusterEnabled = true }|] });
+                        new SpecRestApi(this, "Spec", new SpecRestApiProps { ApiDefinition = definition, DeployOptions = [|new StageOptions { CacheClusterSize = "0.5" }|] });
                         new RestApi(this, "Cached", new RestApiProps { DeployOptions = [|new StageOptions { CacheClusterEnabled = true }|] });
                         new RestApi(this, "Sized", new RestApiProps { DeployOptions = [|new StageOptions { CacheClusterSize = "0.5" }|] });
                         new RestApi(this, "PerMethod", new RestApiProps
