@@ -69,6 +69,8 @@ Options of check (and of baseline create / fix where they apply):
   --exclude GLOB       skip matching files/folders (repeatable; '**' spans folders; relative to --root)
   --root DIR           source root: paths in reports are relative to it (SARIF %SRCROOT%); default: current folder
   --config FILE        an extra .globalconfig to apply (repeatable); .editorconfig/.globalconfig files are found as a build finds them
+  --project FILE       also analyse the C# CDK code of a .csproj or .sln (repeatable) through MSBuild, as a build would;
+                       the project must be restored (dotnet restore) and compile
   --category ID        SARIF automationDetails.id (default: iac-analyzers)
   --show-suppressed    list suppressed findings in the text report
   --color / --no-color colours in the text report (default: on a terminal, unless NO_COLOR is set)
@@ -160,7 +162,20 @@ Exit codes:
                 };
             }
 
-            return Scanner.Scan(root, inputs, o.Excludes, configs, progress, cancellationToken, env.ReadFile);
+            var scan = Scanner.Scan(root, inputs, o.Excludes, configs, progress, cancellationToken, env.ReadFile);
+            if (o.Projects.Count == 0)
+            {
+                return scan;
+            }
+
+            var projects = o.Projects.Select(p => Path.GetFullPath(p, env.CurrentDirectory)).ToList();
+            var missing = projects.Where(p => !File.Exists(p)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new UsageException("--project: no such file: " + string.Join(", ", missing.Select(m => Scanner.Display(env.CurrentDirectory, m))));
+            }
+
+            return ProjectScanner.AddTo(scan, projects, configs, env.Err, cancellationToken);
         }
 
         private static int Check(Options o, CliEnvironment env, CancellationToken cancellationToken)
@@ -539,6 +554,9 @@ Exit codes:
 
         public List<string> Configs { get; } = new List<string>();
 
+        /// <summary>C# projects or solutions (<c>--project</c>) whose CDK code is analysed through MSBuildWorkspace.</summary>
+        public List<string> Projects { get; } = new List<string>();
+
         public string? Format { get; private set; }
 
         public DiagnosticSeverity FailOn { get; private set; } = DiagnosticSeverity.Error;
@@ -613,6 +631,10 @@ Exit codes:
                         break;
                     case "--config":
                         o.Configs.Add(Value());
+                        break;
+                    case "--project":
+                    case "-p":
+                        o.Projects.Add(Value());
                         break;
                     case "--root":
                         o.Root = Value();

@@ -35,6 +35,16 @@ namespace IacAnalyzers.Cdk
             context.RegisterCompilationStartAction(Start);
         }
 
+        /// <summary>
+        /// The views the analysis builds for one operation tree (a member's body), in source order: what the rules read
+        /// there. A seam for tests (<c>ViewBuilder.FromCSharp</c>); null when the compilation has no Amazon.CDK.Lib.
+        /// </summary>
+        internal static IReadOnlyList<ResourceView>? ViewsOf(Compilation compilation, IOperation root, CancellationToken cancellationToken)
+        {
+            var symbols = CdkSymbols.TryCreate(compilation);
+            return symbols == null ? null : new CompilationState(symbols, AdapterRegistry.Create(compilation)).ViewsOf(root, cancellationToken);
+        }
+
         private static void Start(CompilationStartAnalysisContext context)
         {
             var symbols = CdkSymbols.TryCreate(context.Compilation);
@@ -117,6 +127,13 @@ namespace IacAnalyzers.Cdk
                 }
             }
 
+            /// <inheritdoc cref="CdkAnalyzer.ViewsOf"/>
+            public IReadOnlyList<ResourceView> ViewsOf(IOperation root, CancellationToken cancellationToken)
+                => BuildBody(root, new BodyIndexes(), cancellationToken).ByOperation
+                    .OrderBy(p => p.Key.Syntax.SpanStart)
+                    .SelectMany(p => p.Value.Views.Select(v => v.View))
+                    .ToArray();
+
             /// <summary>What a created type is to us (cached: one dictionary look-up for every creation after the first).</summary>
             private TypeRole Role(INamedTypeSymbol type) => roles.TryGetValue(type, out var cached) ? cached : roles.GetOrAdd(type, Classify(type));
 
@@ -131,7 +148,7 @@ namespace IacAnalyzers.Cdk
                         {
                             RuleRunner.Run(
                                 view,
-                                finding => context.ReportDiagnostic(CdkDiagnostics.ToDiagnostic(finding, view, built.Input, adapter)),
+                                finding => context.ReportDiagnostic(CdkDiagnostics.ToDiagnostic(finding, view, built.Input, adapter, context.ContainingSymbol)),
                                 context.ReportDiagnostic,
                                 context.CancellationToken);
                         }
@@ -251,9 +268,9 @@ namespace IacAnalyzers.Cdk
             }
 
             /// <summary>
-            /// An L1 view: the props as written (C# names; look-ups ignore case), then the construct's own property
-            /// writes after its creation. Props that cannot be known give no view at all: a missing property must never
-            /// be read as "not set".
+            /// An L1 view: the props as written (C# names; look-ups ignore case), then the properties set in the
+            /// construct's own object initializer, then its property writes after its creation. Props (or an initializer)
+            /// that cannot be known give no view at all: a missing property must never be read as "not set".
             /// </summary>
             private static ResourceView? L1View(IObjectCreationOperation creation, AdapterInput input, string cloudFormationType, ValueResolver resolver)
             {
@@ -268,11 +285,19 @@ namespace IacAnalyzers.Cdk
                     return null;
                 }
 
-                var after = resolver.WritesAfterCreation(creation);
-                if (after.Count > 0)
+                var initialized = resolver.ConstructInitializerWrites(creation);
+                if (initialized == null)
                 {
-                    var entries = new List<MapEntry>(map.Entries.Count + after.Count);
+                    return null;
+                }
+
+                var after = resolver.WritesAfterCreation(creation);
+                if (initialized.Count + after.Count > 0)
+                {
+                    // Later writes win (MapValue.GetEntry): the props, then the construct's own initializer, then writes after it.
+                    var entries = new List<MapEntry>(map.Entries.Count + initialized.Count + after.Count);
                     entries.AddRange(map.Entries);
+                    entries.AddRange(initialized);
                     entries.AddRange(after);
                     map = new MapValue(entries, map.Location, map.Provenance);
                 }

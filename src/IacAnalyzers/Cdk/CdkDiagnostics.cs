@@ -15,16 +15,67 @@ namespace IacAnalyzers.Cdk
     /// </summary>
     public static class CdkDiagnostics
     {
+        /// <summary>The construct id (or its C# text when not a constant) of the finding's resource: the tool's fingerprints.</summary>
+        public const string ResourceKey = "IacResource";
+
+        /// <summary>The CloudFormation type of the finding's resource.</summary>
+        public const string ResourceTypeKey = "IacResourceType";
+
+        /// <summary>
+        /// The diagnostic of <paramref name="finding"/>, reported while analysing <paramref name="analysed"/> (the member
+        /// whose code creates the construct). A finding on a value written in another member of the same document (a
+        /// helper method, a field initializer) is located at the construct, with the value as its additional location:
+        /// a diagnostic must lie in the member analysed to be local, the only kind the IDE computes for a span and
+        /// offers a fix for (the fix edits the value through its intent, wherever the diagnostic is). A value in
+        /// another document stays where it is written.
+        /// </summary>
+        public static Diagnostic ToDiagnostic(Finding finding, ResourceView view, AdapterInput input, CdkAdapter? adapter, ISymbol? analysed)
+        {
+            var location = Locations.ToLocation(finding.Location);
+            var construct = input.Operation.Syntax;
+            if (analysed == null
+                || !location.IsInSource
+                || IsWithin(location, analysed)
+                || construct.SyntaxTree != location.SourceTree
+                || !IsWithin(construct.GetLocation(), analysed))
+            {
+                return ToDiagnostic(finding, view, input, adapter);
+            }
+
+            var (descriptor, properties, args) = Parts(finding, view, input, adapter);
+            return Diagnostic.Create(descriptor, construct.GetLocation(), new[] { location }, properties, args);
+        }
+
+        private static bool IsWithin(Location location, ISymbol member)
+        {
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree == location.SourceTree && reference.Span.Contains(location.SourceSpan))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public static Diagnostic ToDiagnostic(Finding finding, ResourceView view, AdapterInput input, CdkAdapter? adapter)
         {
+            var (descriptor, properties, args) = Parts(finding, view, input, adapter);
+            return Diagnostic.Create(descriptor, Locations.ToLocation(finding.Location), properties, args);
+        }
+
+        private static (DiagnosticDescriptor Descriptor, ImmutableDictionary<string, string?> Properties, object?[] Args) Parts(Finding finding, ResourceView view, AdapterInput input, CdkAdapter? adapter)
+        {
             var descriptor = Descriptors.For(finding.Rule);
-            var properties = FixProperties(finding, input, adapter);
+            var properties = FixProperties(finding, input, adapter)
+                .SetItem(ResourceKey, view.Name)
+                .SetItem(ResourceTypeKey, view.Type);
 
             // Say what the C# code says: MultiAz, not MultiAZ (only casing; see CSharpNames).
             var names = CSharpNames.For(input, adapter);
             var format = names.Rewrite(descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            descriptor = Descriptors.WithMessageFormat(descriptor, format);
-            return Diagnostic.Create(descriptor, Locations.ToLocation(finding.Location), properties, names.Rewrite(finding.MessageArgs));
+            return (Descriptors.WithMessageFormat(descriptor, format), properties, names.Rewrite(finding.MessageArgs));
         }
 
         private static ImmutableDictionary<string, string?> FixProperties(Finding finding, AdapterInput input, CdkAdapter? adapter)

@@ -78,6 +78,22 @@ namespace IacAnalyzers.Cdk
             return new MapValue(members, location);
         }
 
+        /// <summary>
+        /// The properties set in an object initializer on a construct itself (<c>new CfnDBInstance(this, "Db") { MultiAz = true }</c>,
+        /// the form the C# fix writes for an L1 construct created without props): entries by C# name, in written order
+        /// (an L1 construct's properties carry the same names as its props). Null when a member cannot be read.
+        /// </summary>
+        public IReadOnlyList<MapEntry>? ConstructInitializerWrites(IObjectCreationOperation creation)
+        {
+            if (creation.Initializer == null)
+            {
+                return Array.Empty<MapEntry>();
+            }
+
+            var members = new List<MapEntry>(creation.Initializer.Initializers.Length);
+            return AddMembers(creation.Initializer, members, Env.Empty) ? members : null;
+        }
+
         private static bool AllDefault(IEnumerable<IArgumentOperation> arguments) => arguments.All(a => a.ArgumentKind == ArgumentKind.DefaultValue);
 
         private static bool IsCapacityOnly(IObjectCreationOperation creation)

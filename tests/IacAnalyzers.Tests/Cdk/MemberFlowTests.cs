@@ -11,6 +11,12 @@ namespace IacAnalyzers.Tests.Cdk
     /// </summary>
     public class MemberFlowTests
     {
+        /// <summary>
+        /// A value written in another member than the one attaching it: reported at the attaching call (the member
+        /// analysed, so the diagnostic is local) with the value as its additional location.
+        /// </summary>
+        private static readonly Microsoft.CodeAnalysis.Testing.DiagnosticResult AtTheCallWithTheValue = CdkVerifier.Finding("IAC1201").WithLocation(0).WithLocation(1);
+
         [Fact]
         public async Task Statement_built_in_a_holder_constructor_and_attached_elsewhere_is_judged()
         {
@@ -22,7 +28,7 @@ namespace IacAnalyzers.Tests.Cdk
 
                     public Statements()
                     {
-                        Admin = new PolicyStatement(new PolicyStatementProps { Actions = new[] { [|"*"|] }, Resources = new[] { "*" } });
+                        Admin = new PolicyStatement(new PolicyStatementProps { Actions = new[] { {|#1:"*"|} }, Resources = new[] { "*" } });
                         Read = new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:GetObject" }, Resources = new[] { "*" } });
                     }
                 }
@@ -33,11 +39,11 @@ namespace IacAnalyzers.Tests.Cdk
                     {
                         var holder = new Statements();
                         var role = new Role(this, "Fn", new RoleProps { AssumedBy = new ServicePrincipal("lambda.amazonaws.com") });
-                        role.AddToPolicy(holder.Admin);
+                        {|#0:role.AddToPolicy(holder.Admin)|};
                         role.AddToPolicy(holder.Read);
                     }
                 }
-                """, "IAC1201");
+                """, "IAC1201", new[] { AtTheCallWithTheValue });
         }
 
         [Fact]
@@ -81,7 +87,7 @@ namespace IacAnalyzers.Tests.Cdk
 
                     public AppStack(Construct scope) : base(scope, "App")
                     {
-                        adminStatement = new PolicyStatement(new PolicyStatementProps { Actions = new[] { [|"*"|] }, Resources = new[] { "*" } });
+                        adminStatement = new PolicyStatement(new PolicyStatementProps { Actions = new[] { {|#1:"*"|} }, Resources = new[] { "*" } });
                         ReadStatement = new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:GetObject" }, Resources = new[] { "*" } });
                         Attach();
                     }
@@ -89,11 +95,11 @@ namespace IacAnalyzers.Tests.Cdk
                     private void Attach()
                     {
                         var role = new Role(this, "Fn", new RoleProps { AssumedBy = new ServicePrincipal("lambda.amazonaws.com") });
-                        role.AddToPolicy(adminStatement);
+                        {|#0:role.AddToPolicy(adminStatement)|};
                         role.AddToPolicy(this.ReadStatement);
                     }
                 }
-                """, "IAC1201");
+                """, "IAC1201", new[] { AtTheCallWithTheValue });
         }
 
         [Fact]

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using IacAnalyzers.CloudFormation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -71,25 +72,25 @@ namespace IacAnalyzers.Tests.CloudFormation
         }
 
         /// <summary>Every generated hostile file, as the compiler would hand it over.</summary>
-        public static IEnumerable<AdditionalText> HostileFiles()
+        public static IEnumerable<(string Path, SourceText? Text)> HostileFiles()
         {
-            yield return new InMemoryText("bomb.yaml", AliasBomb());
-            yield return new InMemoryText("deep.yaml", DeepNesting(10_000));
-            yield return new InMemoryText("deep.json", "{\"Resources\": {\"Db\": {\"Type\": \"AWS::RDS::DBInstance\", \"Properties\": {\"X\": " + new string('[', 10_000) + new string(']', 10_000) + "}}}}");
-            yield return new InMemoryText("huge.template.yaml", Huge(20, template: true));
-            yield return new InMemoryText("huge-data.json", Huge(20, template: false));
-            yield return new InMemoryText("invalid-utf8.yaml", SourceText.From(InvalidUtf8(), InvalidUtf8().Length, Encoding.UTF8));
-            yield return new InMemoryText("binary.json", SourceText.From(Binary(), Binary().Length, Encoding.UTF8));
-            yield return new InMemoryText("empty.yaml", string.Empty);
-            yield return new InMemoryText("null-text.yaml", (SourceText?)null);
-            yield return new InMemoryText("only-comment.yaml", "# AWSTemplateFormatVersion\n");
-            yield return new InMemoryText("scalar.yaml", "AWSTemplateFormatVersion");
-            yield return new InMemoryText("list.json", "[\"AWSTemplateFormatVersion\", \"Resources\"]");
-            yield return new InMemoryText("two-docs.yaml", "AWSTemplateFormatVersion: x\n---\nResources: {}\n");
-            yield return new InMemoryText("undefined-alias.yaml", DbHeader + "      X: *nowhere\n");
-            yield return new InMemoryText("tabs.yaml", DbHeader + "\tMultiAZ: false\n");
-            yield return new InMemoryText("weird-types.yaml", "AWSTemplateFormatVersion: x\nResources:\n  A: 1\n  B: [1]\n  C: { Type: [AWS::S3::Bucket] }\n  D: { Type: AWS::RDS::DBInstance, Properties: [1, 2] }\n  E: { Type: AWS::RDS::DBInstance, Properties: !If [C, {}, {}] }\n  ? [complex, key]\n  : { Type: AWS::RDS::DBInstance }\n");
-            yield return new InMemoryText("bad-intrinsics.yaml", DbHeader + "      A: !If x\n      B: !Sub [1, 2, 3]\n      C: !Join x\n      D: !Select [99, [a]]\n      E: !FindInMap [a]\n      F: !GetAtt\n      G: !Ref [x]\n      H: !Sub '${unclosed'\n      I: !Split [',', !Ref Db]\n      MultiAZ: !Select [-1, [a]]\n");
+            yield return ("bomb.yaml", SourceText.From(AliasBomb()));
+            yield return ("deep.yaml", SourceText.From(DeepNesting(10_000)));
+            yield return ("deep.json", SourceText.From("{\"Resources\": {\"Db\": {\"Type\": \"AWS::RDS::DBInstance\", \"Properties\": {\"X\": " + new string('[', 10_000) + new string(']', 10_000) + "}}}}"));
+            yield return ("huge.template.yaml", SourceText.From(Huge(20, template: true)));
+            yield return ("huge-data.json", SourceText.From(Huge(20, template: false)));
+            yield return ("invalid-utf8.yaml", SourceText.From(InvalidUtf8(), InvalidUtf8().Length, Encoding.UTF8));
+            yield return ("binary.json", SourceText.From(Binary(), Binary().Length, Encoding.UTF8));
+            yield return ("empty.yaml", SourceText.From(string.Empty));
+            yield return ("null-text.yaml", null);
+            yield return ("only-comment.yaml", SourceText.From("# AWSTemplateFormatVersion\n"));
+            yield return ("scalar.yaml", SourceText.From("AWSTemplateFormatVersion"));
+            yield return ("list.json", SourceText.From("[\"AWSTemplateFormatVersion\", \"Resources\"]"));
+            yield return ("two-docs.yaml", SourceText.From("AWSTemplateFormatVersion: x\n---\nResources: {}\n"));
+            yield return ("undefined-alias.yaml", SourceText.From(DbHeader + "      X: *nowhere\n"));
+            yield return ("tabs.yaml", SourceText.From(DbHeader + "\tMultiAZ: false\n"));
+            yield return ("weird-types.yaml", SourceText.From("AWSTemplateFormatVersion: x\nResources:\n  A: 1\n  B: [1]\n  C: { Type: [AWS::S3::Bucket] }\n  D: { Type: AWS::RDS::DBInstance, Properties: [1, 2] }\n  E: { Type: AWS::RDS::DBInstance, Properties: !If [C, {}, {}] }\n  ? [complex, key]\n  : { Type: AWS::RDS::DBInstance }\n"));
+            yield return ("bad-intrinsics.yaml", SourceText.From(DbHeader + "      A: !If x\n      B: !Sub [1, 2, 3]\n      C: !Join x\n      D: !Select [99, [a]]\n      E: !FindInMap [a]\n      F: !GetAtt\n      G: !Ref [x]\n      H: !Sub '${unclosed'\n      I: !Split [',', !Ref Db]\n      MultiAZ: !Select [-1, [a]]\n"));
         }
 
         [Fact]
@@ -98,7 +99,7 @@ namespace IacAnalyzers.Tests.CloudFormation
             foreach (var file in HostileFiles())
             {
                 var watch = Stopwatch.StartNew();
-                var diagnostics = await TemplateHarness.RunAsync(new[] { file });
+                var diagnostics = await TemplateVerifier.AnalyzeAsync(new[] { file }, ruleUnderTest: null);
                 watch.Stop();
                 output.WriteLine(file.Path + ": " + watch.ElapsedMilliseconds + " ms, " + string.Join(", ", diagnostics.Select(d => d.Id)));
                 Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001" || d.Id == "IAC0002");
@@ -108,7 +109,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         [Fact]
         public async Task Alias_bomb_is_cut_off_with_IAC0001()
         {
-            var diagnostics = await TemplateHarness.RunFrontEndAsync("bomb.yaml", AliasBomb());
+            var diagnostics = await TemplateVerifier.AnalyzeAsync("bomb.yaml", AliasBomb());
             var d = Assert.Single(diagnostics, x => x.Id == "IAC0001");
             Assert.Contains("aliases expand", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         }
@@ -119,7 +120,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         public async Task Deep_nesting_is_IAC0001(string path)
         {
             var file = HostileFiles().First(f => f.Path == path);
-            var d = Assert.Single(await TemplateHarness.RunAsync(new[] { file }));
+            var d = Assert.Single(await TemplateVerifier.AnalyzeAsync(new[] { file }, ruleUnderTest: null));
             Assert.Equal("IAC0001", d.Id);
             Assert.Contains("nested deeper than", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         }
@@ -127,8 +128,8 @@ namespace IacAnalyzers.Tests.CloudFormation
         [Fact]
         public async Task Huge_template_is_IAC0001_too_large_and_huge_data_is_ignored()
         {
-            var template = await TemplateHarness.RunFrontEndAsync("huge.template.yaml", Huge(20, template: true));
-            var data = await TemplateHarness.RunFrontEndAsync("huge-data.json", Huge(20, template: false));
+            var template = await TemplateVerifier.AnalyzeAsync("huge.template.yaml", Huge(20, template: true));
+            var data = await TemplateVerifier.AnalyzeAsync("huge-data.json", Huge(20, template: false));
             var d = Assert.Single(template);
             Assert.Equal("IAC0001", d.Id);
             Assert.Contains("more than the 5 M this analyzer reads", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
@@ -138,9 +139,9 @@ namespace IacAnalyzers.Tests.CloudFormation
         [Fact]
         public async Task Invalid_utf8_is_read_with_replacement_characters_and_binary_is_ignored()
         {
-            var utf8 = await TemplateHarness.RunFrontEndAsync(new[] { HostileFiles().First(f => f.Path == "invalid-utf8.yaml") });
+            var utf8 = await TemplateVerifier.AnalyzeAsync(new[] { HostileFiles().First(f => f.Path == "invalid-utf8.yaml") });
             Assert.Equal(new[] { "IAC2001" }, utf8.Select(d => d.Id));
-            Assert.Empty(await TemplateHarness.RunFrontEndAsync(new[] { HostileFiles().First(f => f.Path == "binary.json") }));
+            Assert.Empty(await TemplateVerifier.AnalyzeAsync(new[] { HostileFiles().First(f => f.Path == "binary.json") }));
         }
 
         [Fact]
@@ -168,9 +169,9 @@ namespace IacAnalyzers.Tests.CloudFormation
                 }
             }
 
-            var texts = files.Select(f => (AdditionalText)new InMemoryText(f, SourceText.From(File.ReadAllBytes(f), File.ReadAllBytes(f).Length))).Concat(HostileFiles()).ToList();
+            var texts = files.Select(f => (f, (SourceText?)SourceText.From(File.ReadAllBytes(f), File.ReadAllBytes(f).Length))).Concat(HostileFiles()).ToList();
             var watch = Stopwatch.StartNew();
-            var diagnostics = await TemplateHarness.RunAsync(texts);
+            var diagnostics = await TemplateVerifier.AnalyzeAsync(texts, ruleUnderTest: null);
             output.WriteLine(files.Count + " repository files + hostile set in " + watch.ElapsedMilliseconds + " ms");
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001" || d.Id == "IAC0002");
         }

@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.CloudFormation;
 using IacAnalyzers.Model;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.CloudFormation
@@ -17,7 +18,7 @@ namespace IacAnalyzers.Tests.CloudFormation
               "Resources": {
                 "Db": {
                   "Type": "AWS::RDS::DBInstance",
-                  "Properties": { "Engine": "postgres", "StorageEncrypted": true, "MultiAZ": false }METADATA
+                  "Properties": { "Engine": "postgres", "StorageEncrypted": true, "MultiAZ": {|IAC2001:false|} }METADATA
                 }
               }
             }
@@ -30,7 +31,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         [Fact]
         public async Task Hand_written_template_finding_carries_its_fix()
         {
-            var finding = Assert.Single(await TemplateHarness.RunFrontEndAsync("/repo/infra/db.template.json", Plain));
+            var finding = Assert.Single(await TemplateVerifier.VerifyTemplateAsync("/repo/infra/db.template.json", Plain));
             Assert.Equal("IAC2001", finding.Id);
             Assert.True(finding.Properties.ContainsKey(FixIntent.KindKey));
         }
@@ -41,7 +42,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         [InlineData("/repo/infra/db.template.json", true)]
         public async Task Synthesized_template_finding_is_reported_without_a_fix(string path, bool withCdkPathMetadata)
         {
-            var finding = Assert.Single(await TemplateHarness.RunFrontEndAsync(path, withCdkPathMetadata ? WithCdkPath : Plain));
+            var finding = Assert.Single(await TemplateVerifier.VerifyTemplateAsync(path, withCdkPathMetadata ? WithCdkPath : Plain));
             Assert.Equal("IAC2001", finding.Id);
             Assert.False(finding.Properties.ContainsKey(FixIntent.KindKey), "a fix was offered on a synthesized template");
         }

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Threading.Tasks;
+using IacAnalyzers.Tests.Verifier;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -10,7 +11,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         [Fact]
         public async Task Yaml_finding_is_at_the_value_and_names_the_parameter_default()
         {
-            var diagnostics = await TemplateHarness.VerifyFrontEndAsync("infra/db.yaml", """
+            var diagnostics = await TemplateVerifier.VerifyTemplateAsync("infra/db.yaml", """
                 AWSTemplateFormatVersion: "2010-09-09"
                 Parameters:
                   DbMultiAz:
@@ -32,7 +33,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         [Fact]
         public async Task Json_missing_property_is_reported_at_the_logical_id()
         {
-            await TemplateHarness.VerifyFrontEndAsync("cdk.out/App.template.json", """
+            await TemplateVerifier.VerifyTemplateAsync("cdk.out/App.template.json", """
                 {
                   "Resources": {
                     {|IAC2001:"Db"|}: { "Type": "AWS::RDS::DBInstance", "Properties": { "Engine": "mysql" } },
@@ -45,7 +46,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         [Fact]
         public async Task Fn_If_flags_only_the_bad_branch()
         {
-            var diagnostics = await TemplateHarness.VerifyFrontEndAsync("t.yaml", """
+            var diagnostics = await TemplateVerifier.VerifyTemplateAsync("t.yaml", """
                 Resources:
                   Db:
                     Type: AWS::RDS::DBInstance
@@ -58,7 +59,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         [Fact]
         public async Task Parameter_without_default_is_not_flagged()
         {
-            await TemplateHarness.VerifyFrontEndAsync("t.yaml", """
+            await TemplateVerifier.VerifyTemplateAsync("t.yaml", """
                 Parameters:
                   MultiAz: { Type: String, AllowedValues: ["true", "false"] }
                 Resources:
@@ -72,16 +73,18 @@ namespace IacAnalyzers.Tests.CloudFormation
         [Fact]
         public async Task Syntax_error_is_IAC0001_at_the_error_and_other_files_go_on()
         {
-            var bad = Markup.Parse("""
-                AWSTemplateFormatVersion: "2010-09-09"
-                Resources:
-                  Db:
-                    Type: AWS::RDS::DBInstance
-                    Properties: {|IAC0001:|}[unclosed
-                  Other: 1
-                """);
-            var good = "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n";
-            var diagnostics = await TemplateHarness.RunFrontEndAsync(new[] { new InMemoryText("bad.yaml", bad.Text), new InMemoryText("good.yaml", good) });
+            var diagnostics = await TemplateVerifier.VerifyTemplatesAsync(new[]
+            {
+                ("bad.yaml", """
+                    AWSTemplateFormatVersion: "2010-09-09"
+                    Resources:
+                      Db:
+                        Type: AWS::RDS::DBInstance
+                        Properties: {|IAC0001:|}[unclosed
+                      Other: 1
+                    """),
+                ("good.yaml", "Resources:\n  {|IAC2001:Db|}:\n    Type: AWS::RDS::DBInstance\n"),
+            });
             var unreadable = diagnostics.Single(d => d.Id == "IAC0001");
             Assert.Equal("bad.yaml", unreadable.Location.GetLineSpan().Path);
             Assert.Equal(4, unreadable.Location.GetLineSpan().StartLinePosition.Line);
@@ -95,13 +98,14 @@ namespace IacAnalyzers.Tests.CloudFormation
         [InlineData("Program.cs")]
         public async Task Files_that_are_not_yaml_or_json_are_not_read(string path)
         {
-            Assert.Empty(await TemplateHarness.RunFrontEndAsync(path, "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n"));
+            // No markup: nothing may be reported.
+            await TemplateVerifier.VerifyTemplateAsync(path, "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n");
         }
 
         [Fact]
         public async Task Template_extension_is_read()
         {
-            Assert.Single(await TemplateHarness.RunFrontEndAsync("stack.template", "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n"));
+            await TemplateVerifier.VerifyTemplateAsync("stack.template", "Resources:\n  {|IAC2001:Db|}:\n    Type: AWS::RDS::DBInstance\n");
         }
     }
 }

@@ -11,35 +11,18 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.CloudFormation
 {
-    /// <summary>The provider as an IDE drives it: a workspace with the template as an additional document.</summary>
+    /// <summary>
+    /// The template fix provider. Fixes go through the official code-fix test (<see cref="TemplateVerifier.VerifyFixAsync"/>);
+    /// the one workspace here is for what that test cannot express: a document edited after the analysis.
+    /// </summary>
     public class TemplateCodeFixProviderTests
     {
         private const string TemplatePath = "/src/infra/db.yaml";
-
-        private static (AdhocWorkspace Workspace, DocumentId Id) Create(string yaml)
-        {
-            var workspace = new AdhocWorkspace();
-            var projectId = ProjectId.CreateNewId();
-            var documentId = DocumentId.CreateNewId(projectId);
-            var solution = workspace.CurrentSolution
-                .AddProject(ProjectInfo.Create(projectId, VersionStamp.Create(), "App", "App", LanguageNames.CSharp, filePath: "/src/App.csproj")
-                    .WithMetadataReferences(new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) }))
-                .AddDocument(DocumentId.CreateNewId(projectId), "C.cs", SourceText.From("class C { }"), filePath: "/src/C.cs")
-                .AddAdditionalDocument(DocumentInfo.Create(documentId, "db.yaml", loader: TextLoader.From(TextAndVersion.Create(SourceText.From(yaml), VersionStamp.Create())), filePath: TemplatePath));
-            Assert.True(workspace.TryApplyChanges(solution));
-            return (workspace, documentId);
-        }
-
-        private static async Task<ImmutableArray<Diagnostic>> Diagnostics(Project project)
-        {
-            var compilation = (await project.GetCompilationAsync())!;
-            var all = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new TemplateAnalyzer()), project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync();
-            return all.Where(d => d.Id == TemplateHarness.RuleUnderTest || d.Id.StartsWith("AD", StringComparison.Ordinal)).ToImmutableArray();
-        }
 
         private static async Task<List<CodeAction>> Actions(TextDocument document, Diagnostic diagnostic)
         {
@@ -52,29 +35,27 @@ namespace IacAnalyzers.Tests.CloudFormation
         [Fact]
         public async Task Fix_is_offered_on_the_additional_document_and_applies()
         {
-            var (workspace, id) = Create("Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: false # todo\n");
-            var project = workspace.CurrentSolution.Projects.Single();
-            var diagnostic = Assert.Single(await Diagnostics(project));
-            var document = workspace.CurrentSolution.GetAdditionalDocument(id)!;
-
-            var action = Assert.Single(await Actions(document, diagnostic));
-            Assert.Equal("Set MultiAZ to true", action.Title);
-            var operation = Assert.IsType<ApplyChangesOperation>(Assert.Single(await action.GetOperationsAsync(CancellationToken.None)));
-            operation.Apply(workspace, CancellationToken.None);
-
-            var text = (await workspace.CurrentSolution.GetAdditionalDocument(id)!.GetTextAsync()).ToString();
-            Assert.Equal("Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: true # todo\n", text);
-            Assert.Empty(await Diagnostics(workspace.CurrentSolution.Projects.Single()));
+            await TemplateVerifier.VerifyFixAsync(
+                "IAC2001",
+                "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: [|false|] # todo\n",
+                "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: true # todo\n",
+                TemplatePath,
+                verifyAction: (action, verifier) => verifier.Equal("Set MultiAZ to true", action.Title));
         }
 
         [Fact]
         public async Task No_fix_is_offered_when_the_writer_cannot_apply_it()
         {
-            var (workspace, id) = Create("Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: false\n");
-            var diagnostic = Assert.Single(await Diagnostics(workspace.CurrentSolution.Projects.Single()));
+            const string Analysed = "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: false\n";
+            var diagnostic = Assert.Single(await TemplateVerifier.AnalyzeAsync(TemplatePath, Analysed));
 
-            // The document changed after the analysis: the offsets no longer name the value.
-            var changed = workspace.CurrentSolution.WithAdditionalDocumentText(id, SourceText.From("# edited\nResources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: false\n"));
+            // One action on the document as analysed; none once it changed after the analysis (the offsets no longer name the value).
+            var workspace = new AdhocWorkspace();
+            var project = workspace.CurrentSolution.AddProject("App", "App", LanguageNames.CSharp);
+            var id = DocumentId.CreateNewId(project.Id);
+            var analysed = project.Solution.AddAdditionalDocument(DocumentInfo.Create(id, "db.yaml", loader: TextLoader.From(TextAndVersion.Create(SourceText.From(Analysed), VersionStamp.Create())), filePath: TemplatePath));
+            Assert.Equal("Set MultiAZ to true", Assert.Single(await Actions(analysed.GetAdditionalDocument(id)!, diagnostic)).Title);
+            var changed = analysed.WithAdditionalDocumentText(id, SourceText.From("# edited\n" + Analysed));
             Assert.Empty(await Actions(changed.GetAdditionalDocument(id)!, diagnostic));
         }
 
@@ -90,46 +71,12 @@ namespace IacAnalyzers.Tests.CloudFormation
         [Fact]
         public async Task Fix_all_fixes_every_resource_of_the_document()
         {
-            var (workspace, id) = Create("Resources:\n  A:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: false\n  B:\n    Type: AWS::RDS::DBInstance\n  C:\n    Type: AWS::RDS::DBInstance\n    Properties: { Engine: mysql }\n");
-            var project = workspace.CurrentSolution.Projects.Single();
-            var diagnostics = await Diagnostics(project);
-            Assert.Equal(3, diagnostics.Length);
-            var document = workspace.CurrentSolution.GetAdditionalDocument(id)!;
-            var provider = new TemplateCodeFixProvider();
-            var action = (await Actions(document, diagnostics[0])).Single();
-
-            var fixAll = provider.GetFixAllProvider()!;
-            var context = new FixAllContext(
-                project,
-                provider,
-                FixAllScope.Project,
-                action.EquivalenceKey,
-                provider.FixableDiagnosticIds,
-                new DiagnosticsProvider(diagnostics),
-                CancellationToken.None);
-            var fix = await fixAll.GetFixAsync(context);
-            Assert.NotNull(fix);
-            var operation = (await fix!.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single();
-            operation.Apply(workspace, CancellationToken.None);
-            Assert.Equal(
+            // One at a time and by Fix All in project and solution scope (the verifier's additional-file loop).
+            await TemplateVerifier.VerifyFixAsync(
+                "IAC2001",
+                "Resources:\n  A:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: [|false|]\n  [|B|]:\n    Type: AWS::RDS::DBInstance\n  [|C|]:\n    Type: AWS::RDS::DBInstance\n    Properties: { Engine: mysql }\n",
                 "Resources:\n  A:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: true\n  B:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: true\n  C:\n    Type: AWS::RDS::DBInstance\n    Properties: { Engine: mysql, MultiAZ: true }\n",
-                (await workspace.CurrentSolution.GetAdditionalDocument(id)!.GetTextAsync()).ToString());
-        }
-
-        private sealed class DiagnosticsProvider : FixAllContext.DiagnosticProvider
-        {
-            private readonly ImmutableArray<Diagnostic> diagnostics;
-
-            public DiagnosticsProvider(ImmutableArray<Diagnostic> diagnostics)
-            {
-                this.diagnostics = diagnostics;
-            }
-
-            public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
-
-            public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) => Task.FromResult(Enumerable.Empty<Diagnostic>());
-
-            public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
+                TemplatePath);
         }
     }
 }

@@ -6,6 +6,7 @@ using IacAnalyzers.CloudFormation;
 using IacAnalyzers.CodeFixes.Templates;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.CloudFormation
@@ -15,13 +16,13 @@ namespace IacAnalyzers.Tests.CloudFormation
     {
         private static async Task<string> FixIac2001(string path, string before)
         {
-            var diagnostics = await TemplateHarness.RunFrontEndAsync(path, before);
+            var diagnostics = await TemplateVerifier.AnalyzeAsync(path, before);
             var diagnostic = Assert.Single(diagnostics, d => d.Id == "IAC2001");
             var after = TemplateFixWriter.Apply(before, diagnostic.Properties);
             Assert.NotNull(after);
 
             // The fixed template reads, and the finding is gone.
-            Assert.DoesNotContain(await TemplateHarness.RunFrontEndAsync(path, after!), d => d.Id == "IAC2001" || d.Id == "IAC0001");
+            Assert.DoesNotContain(await TemplateVerifier.AnalyzeAsync(path, after!), d => d.Id == "IAC2001" || d.Id == "IAC0001");
             return after!;
         }
 
@@ -157,7 +158,7 @@ namespace IacAnalyzers.Tests.CloudFormation
         public async Task No_fix_when_the_text_changed_since_the_analysis()
         {
             const string before = "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: false\n";
-            var diagnostic = Assert.Single(await TemplateHarness.RunFrontEndAsync("t.yaml", before));
+            var diagnostic = Assert.Single(await TemplateVerifier.AnalyzeAsync("t.yaml", before));
             Assert.Null(TemplateFixWriter.Apply("# a new comment line\n" + before, diagnostic.Properties));
             Assert.Null(TemplateFixWriter.Apply("Resources: [", diagnostic.Properties));
         }

@@ -4,16 +4,18 @@ using IacAnalyzers.Iam;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules;
 using Xunit;
-using static IacAnalyzers.Tests.Iam.ViewBuilder;
+using IacAnalyzers.Tests.Verifier;
 
 namespace IacAnalyzers.Tests.Iam
 {
     public class PolicyDocumentTests
     {
+        private readonly ViewBuilder v = new ViewBuilder();
+
         [Fact]
         public void Statement_as_map_or_list_and_elements_as_string_or_list_are_read()
         {
-            var single = PolicyDocument.Read(Map(("Statement", Map(("Effect", Str("Allow")), ("Action", Str("s3:GetObject")), ("Resource", Str("*"))))), PolicyKind.Identity, "PolicyDocument");
+            var single = PolicyDocument.Read(v.M(("Statement", v.M(("Effect", v.S("Allow")), ("Action", v.S("s3:GetObject")), ("Resource", v.S("*"))))), PolicyKind.Identity, "PolicyDocument");
             var st = Assert.Single(single.Statements);
             Assert.Equal(-1, st.Index);
             Assert.Equal("the statement of PolicyDocument", st.Label);
@@ -21,9 +23,9 @@ namespace IacAnalyzers.Tests.Iam
             Assert.True(st.HasStarResource(out _));
 
             var listed = PolicyDocument.Read(
-                Map(("Statement", List(
-                    Map(("Sid", Str("One")), ("Effect", Str("Deny")), ("Action", List(Str("a:B"), Str("c:D")))),
-                    Map(("Effect", Str("Allow")), ("NotAction", Str("iam:*")), ("Resource", List(Str("arn:x"))))))),
+                v.M(("Statement", v.L(
+                    v.M(("Sid", v.S("One")), ("Effect", v.S("Deny")), ("Action", v.L(v.S("a:B"), v.S("c:D")))),
+                    v.M(("Effect", v.S("Allow")), ("NotAction", v.S("iam:*")), ("Resource", v.L(v.S("arn:x"))))))),
                 PolicyKind.Resource,
                 "KeyPolicy");
             Assert.Equal(2, listed.Statements.Count);
@@ -39,20 +41,20 @@ namespace IacAnalyzers.Tests.Iam
         [Fact]
         public void Unknown_documents_statements_and_effects_yield_nothing_to_flag()
         {
-            Assert.Empty(PolicyDocument.Read(Unknown(), PolicyKind.Identity, "PolicyDocument").Statements);
-            Assert.Empty(PolicyDocument.Read(Map(("Statement", Unknown())), PolicyKind.Identity, "PolicyDocument").Statements);
-            var st = PolicyDocument.Read(Map(("Statement", List(Map(("Effect", Unknown()), ("Action", Str("*")))))), PolicyKind.Identity, "P").Statements.Single();
+            Assert.Empty(PolicyDocument.Read(v.Unknown(), PolicyKind.Identity, "PolicyDocument").Statements);
+            Assert.Empty(PolicyDocument.Read(v.M(("Statement", v.Unknown())), PolicyKind.Identity, "PolicyDocument").Statements);
+            var st = PolicyDocument.Read(v.M(("Statement", v.L(v.M(("Effect", v.Unknown()), ("Action", v.S("*")))))), PolicyKind.Identity, "P").Statements.Single();
             Assert.False(st.IsAllow);
-            var unknownAction = PolicyDocument.Read(Map(("Statement", List(Map(("Effect", Str("Allow")), ("Action", List(Unknown(), Str("s3:*"))))))), PolicyKind.Identity, "P").Statements.Single();
+            var unknownAction = PolicyDocument.Read(v.M(("Statement", v.L(v.M(("Effect", v.S("Allow")), ("Action", v.L(v.Unknown(), v.S("s3:*"))))))), PolicyKind.Identity, "P").Statements.Single();
             Assert.Equal(new string?[] { null, "s3:*" }, unknownAction.Actions.Select(a => a.Text).ToArray());
         }
 
         [Fact]
         public void One_of_branches_are_followed_and_named()
         {
-            var action = OneOf("Prod", Str("s3:GetObject"), Str("*"));
+            var action = v.If("Prod", v.S("s3:GetObject"), v.S("*"));
             var doc = PolicyDocument.Read(
-                Map(("Statement", List(OneOf("Strict", Map(("Effect", Str("Deny")), ("Action", Str("*"))), Map(("Effect", Str("Allow")), ("Action", action), ("Resource", Str("*"))))))),
+                v.M(("Statement", v.L(v.If("Strict", v.M(("Effect", v.S("Deny")), ("Action", v.S("*"))), v.M(("Effect", v.S("Allow")), ("Action", action), ("Resource", v.S("*"))))))),
                 PolicyKind.Identity,
                 "PolicyDocument");
             Assert.Equal(2, doc.Statements.Count);
@@ -61,7 +63,7 @@ namespace IacAnalyzers.Tests.Iam
             var star = allow.Actions.Single(a => a.Text == "*");
             Assert.Equal(" (when condition 'Strict' is false and when condition 'Prod' is false)", star.Detail());
 
-            var oneOfEffect = PolicyDocument.Read(Map(("Statement", Map(("Effect", OneOf("Open", Str("Allow"), Str("Deny"))), ("Action", Str("*"))))), PolicyKind.Identity, "P").Statements.Single();
+            var oneOfEffect = PolicyDocument.Read(v.M(("Statement", v.M(("Effect", v.If("Open", v.S("Allow"), v.S("Deny"))), ("Action", v.S("*"))))), PolicyKind.Identity, "P").Statements.Single();
             Assert.True(oneOfEffect.TryGetAllow(out var effectBranch));
             Assert.Equal("when condition 'Open' is true", effectBranch?.Describe());
         }
@@ -69,8 +71,8 @@ namespace IacAnalyzers.Tests.Iam
         [Fact]
         public void Rules_flag_a_one_of_branch_and_say_which()
         {
-            var star = Str("*");
-            var view = Resource("AWS::IAM::ManagedPolicy", "P", ("PolicyDocument", Map(("Statement", List(Map(("Effect", Str("Allow")), ("Action", OneOf("Admin", star, Str("s3:GetObject"))), ("Resource", Str("arn:aws:s3:::b/*"))))))));
+            var star = v.S("*");
+            var view = v.Resource("AWS::IAM::ManagedPolicy", "P", v.M(("PolicyDocument", v.M(("Statement", v.L(v.M(("Effect", v.S("Allow")), ("Action", v.If("Admin", star, v.S("s3:GetObject"))), ("Resource", v.S("arn:aws:s3:::b/*")))))))));
             var findings = new List<Finding>();
             foreach (var rule in RuleSet.ForType(view.Type))
             {
@@ -93,18 +95,17 @@ namespace IacAnalyzers.Tests.Iam
             Assert.Contains("AWS::Serverless::Function", PolicyDocumentSources.IdentityDocumentTypes);
             Assert.DoesNotContain("AWS::S3::BucketPolicy", PolicyDocumentSources.IdentityDocumentTypes);
 
-            var doc = Map(("Statement", List()));
-            var role = Resource(
+            var doc = v.M(("Statement", v.L()));
+            var role = v.Resource(
                 "AWS::IAM::Role",
-                "R",
-                ("AssumeRolePolicyDocument", doc),
-                ("Policies", List(Map(("PolicyName", Str("a")), ("PolicyDocument", doc)), Map(("PolicyDocument", doc)))),
-                ("ManagedPolicyArns", List(Str("arn:aws:iam::aws:policy/ReadOnlyAccess"), Unknown())));
+                "R", v.M(("AssumeRolePolicyDocument", doc),
+                ("Policies", v.L(v.M(("PolicyName", v.S("a")), ("PolicyDocument", doc)), v.M(("PolicyDocument", doc)))),
+                ("ManagedPolicyArns", v.L(v.S("arn:aws:iam::aws:policy/ReadOnlyAccess"), v.Unknown()))));
             var docs = PolicyDocumentSources.Documents(role);
             Assert.Equal(new[] { "AssumeRolePolicyDocument", "Policies[0] 'a'", "Policies[1]" }, docs.Select(d => d.Description).ToArray());
             Assert.Equal(new[] { PolicyKind.Trust, PolicyKind.Identity, PolicyKind.Identity }, docs.Select(d => d.Kind).ToArray());
             Assert.Equal(new[] { "arn:aws:iam::aws:policy/ReadOnlyAccess" }, PolicyDocumentSources.ManagedPolicies(role).Select(p => p.Text).ToArray());
-            Assert.Empty(PolicyDocumentSources.Documents(Resource("AWS::S3::Bucket", "B")));
+            Assert.Empty(PolicyDocumentSources.Documents(v.Resource("AWS::S3::Bucket", "B")));
         }
     }
 }

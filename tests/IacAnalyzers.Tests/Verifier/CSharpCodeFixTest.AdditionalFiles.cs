@@ -176,8 +176,22 @@ namespace IacAnalyzers.Tests.Verifier
             return null;
         }
 
-        /// <summary>The official selection: <c>CodeActionIndex</c> and/or <c>CodeActionEquivalenceKey</c>, else the first action.</summary>
+        /// <summary>
+        /// The official selection: <c>CodeActionIndex</c> and/or <c>CodeActionEquivalenceKey</c>, else the first action;
+        /// the action chosen is shown to <c>CodeActionVerifier</c>, as the official loop does.
+        /// </summary>
         private CodeAction? Select(List<CodeAction> actions, IVerifier verifier)
+        {
+            var selected = SelectCore(actions, verifier);
+            if (selected != null)
+            {
+                CodeActionVerifier?.Invoke(selected, verifier);
+            }
+
+            return selected;
+        }
+
+        private CodeAction? SelectCore(List<CodeAction> actions, IVerifier verifier)
         {
             if (actions.Count == 0)
             {

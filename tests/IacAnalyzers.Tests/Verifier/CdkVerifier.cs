@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using IacAnalyzers.Cdk;
 using IacAnalyzers.CodeFixes.CSharp;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -43,9 +44,17 @@ namespace IacAnalyzers.Tests.Verifier
         /// with only <paramref name="ruleId"/>, the ids its markup names and the tool ids enabled. Returns what the
         /// analyzer reported, for assertions on part of a message.
         /// </summary>
-        public static async Task<ImmutableArray<Diagnostic>> VerifyRuleAsync(string markup, string ruleId = "IAC2001", params string[] otherSources)
+        public static Task<ImmutableArray<Diagnostic>> VerifyRuleAsync(string markup, string ruleId = "IAC2001", params string[] otherSources)
+            => VerifyRuleAsync(markup, ruleId, Array.Empty<DiagnosticResult>(), otherSources);
+
+        /// <summary>
+        /// <see cref="VerifyRuleAsync(string, string, string[])"/> with expectations beyond the markup, e.g. a finding with an
+        /// additional location: <c>Finding("IAC1201").WithLocation(0).WithLocation(1)</c> for <c>{|#0:...|}</c> and <c>{|#1:...|}</c>.
+        /// </summary>
+        public static async Task<ImmutableArray<Diagnostic>> VerifyRuleAsync(string markup, string ruleId, DiagnosticResult[] expected, params string[] otherSources)
         {
             var test = new CSharpAnalyzerVerifier<CdkAnalyzer>.Test { TestCode = Usings + markup, RuleUnderTest = ruleId };
+            test.ExpectedDiagnostics.AddRange(expected);
             foreach (var other in otherSources)
             {
                 test.TestState.Sources.Add(Usings + other);
@@ -56,13 +65,22 @@ namespace IacAnalyzers.Tests.Verifier
         }
 
         /// <summary>
+        /// An expected finding of <paramref name="id"/> at its default severity whose message is not compared (what markup
+        /// expects); give its locations with <c>WithLocation(n)</c>: the first is where it is reported, the others its
+        /// additional locations (a value written in another member of the document is one).
+        /// </summary>
+        public static DiagnosticResult Finding(string id)
+            => new DiagnosticResult(id, new CdkAnalyzer().SupportedDiagnostics.Single(d => d.Id == id).DefaultSeverity);
+
+        /// <summary>
         /// The code fix of <typeparamref name="TFix"/> (default: the property-setting fix) turns <paramref name="before"/>
         /// into <paramref name="after"/>, one fix at a time and by Fix All (official <c>CSharpCodeFixTest</c>). Both get
         /// <see cref="Usings"/>. Markup in <paramref name="before"/> lists the diagnostics; with <paramref name="id"/>
         /// only that rule (and ids the markup names) is on, else every rule. Markup in <paramref name="after"/> lists
-        /// the diagnostics that remain (the official default would ignore fixable ones there).
+        /// the diagnostics that remain (the official default would ignore fixable ones there). <paramref name="verifyAction"/>
+        /// is the official <c>CodeActionVerifier</c>: it sees each action applied (title, equivalence key).
         /// </summary>
-        public static Task VerifyFixAsync<TFix>(string before, string after, string? id = null, CodeFixTestBehaviors behaviors = CodeFixTestBehaviors.None)
+        public static Task VerifyFixAsync<TFix>(string before, string after, string? id = null, CodeFixTestBehaviors behaviors = CodeFixTestBehaviors.None, Action<CodeAction, IVerifier>? verifyAction = null, params DiagnosticResult[] expected)
             where TFix : CodeFixProvider, new()
         {
             var test = new CSharpCodeFixVerifier<CdkAnalyzer, TFix>.Test
@@ -71,14 +89,16 @@ namespace IacAnalyzers.Tests.Verifier
                 FixedCode = Usings + after,
                 RuleUnderTest = id,
                 CodeFixTestBehaviors = behaviors,
+                CodeActionVerifier = verifyAction,
             };
+            test.ExpectedDiagnostics.AddRange(expected);
             test.FixedState.MarkupHandling = MarkupMode.Allow;
             return test.RunAsync(CancellationToken.None);
         }
 
-        /// <inheritdoc cref="VerifyFixAsync{TFix}(string, string, string?, CodeFixTestBehaviors)"/>
-        public static Task VerifyFixAsync(string before, string after, string? id = null, CodeFixTestBehaviors behaviors = CodeFixTestBehaviors.None)
-            => VerifyFixAsync<CSharpSetPropertyFixProvider>(before, after, id, behaviors);
+        /// <inheritdoc cref="VerifyFixAsync{TFix}(string, string, string?, CodeFixTestBehaviors, Action{CodeAction, IVerifier}?, DiagnosticResult[])"/>
+        public static Task VerifyFixAsync(string before, string after, string? id = null, CodeFixTestBehaviors behaviors = CodeFixTestBehaviors.None, params DiagnosticResult[] expected)
+            => VerifyFixAsync<CSharpSetPropertyFixProvider>(before, after, id, behaviors, null, expected);
 
         /// <summary>The marked diagnostics of <paramref name="source"/> get no fix from <typeparamref name="TFix"/>.</summary>
         public static Task VerifyNoFixAsync<TFix>(string source, string? id = null)

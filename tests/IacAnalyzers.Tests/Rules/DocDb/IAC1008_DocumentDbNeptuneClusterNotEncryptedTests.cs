@@ -2,7 +2,8 @@ using System.Threading.Tasks;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules.DocDb;
 using Xunit;
-using static IacAnalyzers.Tests.Rules.EncryptionRuleHarness;
+using IacAnalyzers.Tests.Verifier;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.DocDb
 {
@@ -10,10 +11,12 @@ namespace IacAnalyzers.Tests.Rules.DocDb
     {
         private static readonly IAC1008_DocumentDbNeptuneClusterNotEncrypted Rule = new IAC1008_DocumentDbNeptuneClusterNotEncrypted();
 
+        private readonly ViewBuilder v = new ViewBuilder();
+
         [Fact]
-        public void DocumentDb_cluster_without_StorageEncrypted_is_flagged_with_the_full_message()
+        public async Task DocumentDb_cluster_without_StorageEncrypted_is_flagged_with_the_full_message()
         {
-            var finding = Assert.Single(Verify(Rule, """
+            var finding = Assert.Single(await VerifyRuleAsync(Rule, """
                 Resources:
                   [|Catalog|]:
                     Type: AWS::DocDB::DBCluster
@@ -28,9 +31,9 @@ namespace IacAnalyzers.Tests.Rules.DocDb
         }
 
         [Fact]
-        public void Neptune_false_is_flagged_and_encrypted_or_unknown_is_clean()
+        public async Task Neptune_false_is_flagged_and_encrypted_or_unknown_is_clean()
         {
-            var findings = Verify(Rule, """
+            var findings = await VerifyRuleAsync(Rule, """
                 Resources:
                   Graph:
                     Type: AWS::Neptune::DBCluster
@@ -49,9 +52,9 @@ namespace IacAnalyzers.Tests.Rules.DocDb
         }
 
         [Fact]
-        public void Restored_clusters_are_not_checked()
+        public async Task Restored_clusters_are_not_checked()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   FromSnapshot:
                     Type: AWS::DocDB::DBCluster
@@ -66,9 +69,9 @@ namespace IacAnalyzers.Tests.Rules.DocDb
         }
 
         [Fact]
-        public void Json_clusters_are_checked()
+        public async Task Json_clusters_are_checked()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 { "Resources": {
                     [|"Graph"|]: { "Type": "AWS::Neptune::DBCluster", "Properties": { "Port": 8182 } },
                     "Good": { "Type": "AWS::DocDB::DBCluster", "Properties": { "StorageEncrypted": true } } } }
@@ -78,14 +81,14 @@ namespace IacAnalyzers.Tests.Rules.DocDb
         [Fact]
         public void One_of_flags_the_false_branch()
         {
-            var view = View(IAC1008_DocumentDbNeptuneClusterNotEncrypted.NeptuneCluster, "Graph",
-                Map(10, ("StorageEncrypted", If("Prod", Bool(true, 30), Bool(false, 40), 25))));
-            Assert.Equal(40, Assert.Single(Run(Rule, view)).Location.Start);
+            var view = v.Resource(IAC1008_DocumentDbNeptuneClusterNotEncrypted.NeptuneCluster, "Graph",
+                v.M(("StorageEncrypted", v.If("Prod", v.B(true, at: 30), v.B(false, at: 40), at: 25))));
+            Assert.Equal(40, Assert.Single(ViewBuilder.Run(Rule, view)).Location.Start);
         }
 
         [Fact]
         public Task Missing_StorageEncrypted_is_added_in_json() =>
-            VerifyFixAsync(Rule, """
+            VerifyFixAsync(Rule.Info.Id, """
                 {
                   "Resources": {
                     "Graph": {

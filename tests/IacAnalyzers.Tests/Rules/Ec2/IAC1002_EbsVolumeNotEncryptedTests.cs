@@ -2,7 +2,8 @@ using System.Threading.Tasks;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules.Ec2;
 using Xunit;
-using static IacAnalyzers.Tests.Rules.EncryptionRuleHarness;
+using IacAnalyzers.Tests.Verifier;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Ec2
 {
@@ -10,10 +11,12 @@ namespace IacAnalyzers.Tests.Rules.Ec2
     {
         private static readonly IAC1002_EbsVolumeNotEncrypted Rule = new IAC1002_EbsVolumeNotEncrypted();
 
+        private readonly ViewBuilder v = new ViewBuilder();
+
         [Fact]
-        public void Volume_without_Encrypted_is_flagged_at_its_logical_id_with_the_full_message()
+        public async Task Volume_without_Encrypted_is_flagged_at_its_logical_id_with_the_full_message()
         {
-            var findings = Verify(Rule, """
+            var findings = await VerifyRuleAsync(Rule, """
                 Resources:
                   [|Data|]:
                     Type: AWS::EC2::Volume
@@ -31,9 +34,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         }
 
         [Fact]
-        public void Volume_with_Encrypted_false_is_flagged_at_the_value()
+        public async Task Volume_with_Encrypted_false_is_flagged_at_the_value()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   Data:
                     Type: AWS::EC2::Volume
@@ -44,9 +47,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         }
 
         [Fact]
-        public void Encrypted_volume_is_clean()
+        public async Task Encrypted_volume_is_clean()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   Data:
                     Type: AWS::EC2::Volume
@@ -62,9 +65,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         }
 
         [Fact]
-        public void Volume_from_a_snapshot_is_not_checked()
+        public async Task Volume_from_a_snapshot_is_not_checked()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   Restored:
                     Type: AWS::EC2::Volume
@@ -80,9 +83,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         }
 
         [Fact]
-        public void Encrypted_from_a_parameter_without_default_is_not_flagged()
+        public async Task Encrypted_from_a_parameter_without_default_is_not_flagged()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Parameters:
                   Encrypt:
                     Type: String
@@ -95,9 +98,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         }
 
         [Fact]
-        public void Json_volume_is_flagged_and_encrypted_json_volume_is_clean()
+        public async Task Json_volume_is_flagged_and_encrypted_json_volume_is_clean()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 {
                   "Resources": {
                     [|"Data"|]: { "Type": "AWS::EC2::Volume", "Properties": { "AvailabilityZone": "eu-west-1a" } },
@@ -109,9 +112,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         }
 
         [Fact]
-        public void Encrypted_false_from_a_parameter_default_and_a_Fn_If_branch_are_flagged()
+        public async Task Encrypted_false_from_a_parameter_default_and_a_Fn_If_branch_are_flagged()
         {
-            var findings = Verify(Rule, """
+            var findings = await VerifyRuleAsync(Rule, """
                 Parameters:
                   Encrypt:
                     Type: String
@@ -139,16 +142,16 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public void One_of_flags_the_unencrypted_branch()
         {
-            var view = View(IAC1002_EbsVolumeNotEncrypted.Volume, "Data",
-                Map(10, ("Encrypted", If("Encrypt", Bool(true, 30), Bool(false, 40), 25))));
-            var finding = Assert.Single(Run(Rule, view));
+            var view = v.Resource(IAC1002_EbsVolumeNotEncrypted.Volume, "Data",
+                v.M(("Encrypted", v.If("Encrypt", v.B(true, at: 30), v.B(false, at: 40), at: 25))));
+            var finding = Assert.Single(ViewBuilder.Run(Rule, view));
             Assert.Equal(40, finding.Location.Start);
             Assert.Contains("(when condition 'Encrypt' is false)", finding.FormatMessage(), System.StringComparison.Ordinal);
         }
 
         [Fact]
         public Task Missing_Encrypted_is_added_and_false_is_replaced() =>
-            VerifyFixAsync(Rule, """
+            VerifyFixAsync(Rule.Info.Id, """
                 Resources:
                   [|Data|]:
                     Type: AWS::EC2::Volume

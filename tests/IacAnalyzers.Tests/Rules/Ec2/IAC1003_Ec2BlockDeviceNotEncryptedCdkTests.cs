@@ -197,7 +197,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                     public AppStack(Construct scope, IVpc vpc, BlockDevice[] devices, BlockDeviceVolume given, bool prod) : base(scope, "App")
                     {
                         new Instance_(this, "Given", new InstanceProps { {{InstanceBasics}}, BlockDevices = devices });
-                        new Instance_(this, "Web", new InstanceProps
+                        {|#0:new Instance_(this, "Web", new InstanceProps
                         {
                             {{InstanceBasics}},
                             BlockDevices = new[]
@@ -206,13 +206,14 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                                 new BlockDevice { DeviceName = "/dev/sdf", Volume = Volume() },
                                 new BlockDevice { DeviceName = "/dev/sdg", Volume = given },
                             },
-                        });
+                        })|};
                     }
 
-                    // A helper with one return is followed: the finding lands in it.
-                    private static BlockDeviceVolume Volume() => [|BlockDeviceVolume.Ebs(10)|];
+                    // A helper with one return is followed: the finding is reported at the construct (the member
+                    // analysed, so that it is local) with the helper's value as its additional location.
+                    private static BlockDeviceVolume Volume() => {|#1:BlockDeviceVolume.Ebs(10)|};
                 }
-                """, "IAC1003");
+                """, "IAC1003", new[] { CdkVerifier.Finding("IAC1003").WithLocation(0).WithLocation(1) });
             Assert.Contains(diagnostics, d => d.GetMessage().Contains("'/dev/xvda' of EC2 instance 'Web' is not encrypted (when `prod` is false)", System.StringComparison.Ordinal));
         }
 

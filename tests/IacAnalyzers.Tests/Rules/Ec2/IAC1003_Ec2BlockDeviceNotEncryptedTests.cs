@@ -2,7 +2,8 @@ using System.Threading.Tasks;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules.Ec2;
 using Xunit;
-using static IacAnalyzers.Tests.Rules.EncryptionRuleHarness;
+using IacAnalyzers.Tests.Verifier;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Ec2
 {
@@ -10,10 +11,12 @@ namespace IacAnalyzers.Tests.Rules.Ec2
     {
         private static readonly IAC1003_Ec2BlockDeviceNotEncrypted Rule = new IAC1003_Ec2BlockDeviceNotEncrypted();
 
+        private readonly ViewBuilder v = new ViewBuilder();
+
         [Fact]
-        public void Instance_block_device_without_Encrypted_is_flagged_at_its_Ebs_key_with_the_full_message()
+        public async Task Instance_block_device_without_Encrypted_is_flagged_at_its_Ebs_key_with_the_full_message()
         {
-            var findings = Verify(Rule, """
+            var findings = await VerifyRuleAsync(Rule, """
                 Resources:
                   Web:
                     Type: AWS::EC2::Instance
@@ -46,14 +49,14 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                         - DeviceName: /dev/xvda
                           Ebs: { VolumeSize: 50 }
                 """;
-            var fix = Assert.IsType<SetPropertyFix>(Assert.Single(Run(Rule, yaml)).Fix);
+            var fix = Assert.IsType<SetPropertyFix>(Assert.Single(ViewBuilder.Run(Rule, ViewBuilder.FromTemplate(yaml))).Fix);
             Assert.StartsWith("{ VolumeSize: 50 }", yaml.Substring(fix.Container.Start), System.StringComparison.Ordinal);
         }
 
         [Fact]
-        public void Only_the_unencrypted_devices_are_flagged()
+        public async Task Only_the_unencrypted_devices_are_flagged()
         {
-            var findings = Verify(Rule, """
+            var findings = await VerifyRuleAsync(Rule, """
                 Resources:
                   Web:
                     Type: AWS::EC2::Instance
@@ -79,9 +82,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         }
 
         [Fact]
-        public void Launch_template_block_devices_are_read_under_LaunchTemplateData()
+        public async Task Launch_template_block_devices_are_read_under_LaunchTemplateData()
         {
-            var findings = Verify(Rule, """
+            var findings = await VerifyRuleAsync(Rule, """
                 Resources:
                   Template:
                     Type: AWS::EC2::LaunchTemplate
@@ -100,9 +103,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         }
 
         [Fact]
-        public void Launch_configuration_block_devices_are_checked()
+        public async Task Launch_configuration_block_devices_are_checked()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   Config:
                     Type: AWS::AutoScaling::LaunchConfiguration
@@ -127,10 +130,10 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         }
 
         [Fact]
-        public void Resources_without_block_device_mappings_are_not_flagged()
+        public async Task Resources_without_block_device_mappings_are_not_flagged()
         {
             // Their volumes come from the image: its encryption is not visible in the template (see the rule's doc).
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   Web:
                     Type: AWS::EC2::Instance
@@ -147,9 +150,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         }
 
         [Fact]
-        public void Unknown_mappings_and_unknown_flags_are_not_flagged()
+        public async Task Unknown_mappings_and_unknown_flags_are_not_flagged()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   Web:
                     Type: AWS::EC2::Instance
@@ -171,9 +174,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         }
 
         [Fact]
-        public void A_device_without_a_name_is_still_flagged()
+        public async Task A_device_without_a_name_is_still_flagged()
         {
-            var findings = Verify(Rule, """
+            var findings = await VerifyRuleAsync(Rule, """
                 Resources:
                   Web:
                     Type: AWS::EC2::Instance
@@ -185,9 +188,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         }
 
         [Fact]
-        public void Json_instance_and_launch_template_are_flagged_at_the_same_places()
+        public async Task Json_instance_and_launch_template_are_flagged_at_the_same_places()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 {
                   "Resources": {
                     "Web": {
@@ -213,9 +216,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         }
 
         [Fact]
-        public void Fn_If_in_a_template_flags_the_unencrypted_branch_and_NoValue_devices_are_skipped()
+        public async Task Fn_If_in_a_template_flags_the_unencrypted_branch_and_NoValue_devices_are_skipped()
         {
-            var findings = Verify(Rule, """
+            var findings = await VerifyRuleAsync(Rule, """
                 Conditions:
                   IsProd: !Equals [!Ref AWS::StackName, prod]
                 Resources:
@@ -238,11 +241,11 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public void One_of_at_the_mapping_list_names_the_branch_and_offers_no_fix()
         {
-            var unencrypted = new ListValue(new Value[] { Map(50, ("DeviceName", Str("/dev/xvda", 52)), ("Ebs", Map(60, ("VolumeSize", Str("8", 62))))) }, At(45));
-            var encrypted = new ListValue(new Value[] { Map(70, ("Ebs", Map(80, ("Encrypted", Bool(true, 82))))) }, At(68));
-            var view = View(IAC1003_Ec2BlockDeviceNotEncrypted.Instance, "Web",
-                Map(10, ("BlockDeviceMappings", If("Secure", encrypted, unencrypted, 40))));
-            var finding = Assert.Single(Run(Rule, view));
+            var unencrypted = v.L(v.M(("DeviceName", v.S("/dev/xvda", at: 52)), ("Ebs", v.M(("VolumeSize", v.S("8", at: 62))))));
+            var encrypted = v.L(v.M(("Ebs", v.M(("Encrypted", v.B(true, at: 82))))));
+            var view = v.Resource(IAC1003_Ec2BlockDeviceNotEncrypted.Instance, "Web",
+                v.M(("BlockDeviceMappings", v.If("Secure", encrypted, unencrypted, at: 40))));
+            var finding = Assert.Single(ViewBuilder.Run(Rule, view));
             Assert.Null(finding.Fix);
             Assert.Contains("(when condition 'Secure' is false; Ebs.Encrypted is not set and defaults to false)", finding.FormatMessage(), System.StringComparison.Ordinal);
         }
@@ -250,17 +253,17 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public void One_of_at_the_flag_flags_the_false_branch()
         {
-            var ebs = Map(60, ("Encrypted", If("Secure", Bool(true, 70), Bool(false, 75), 65)));
-            var view = View(IAC1003_Ec2BlockDeviceNotEncrypted.LaunchConfiguration, "Config",
-                Map(10, ("BlockDeviceMappings", new ListValue(new Value[] { Map(50, ("Ebs", ebs)) }, At(45)))));
-            var finding = Assert.Single(Run(Rule, view));
+            var ebs = v.M(("Encrypted", v.If("Secure", v.B(true, at: 70), v.B(false, at: 75), at: 65)));
+            var view = v.Resource(IAC1003_Ec2BlockDeviceNotEncrypted.LaunchConfiguration, "Config",
+                v.M(("BlockDeviceMappings", v.L(v.M(("Ebs", ebs))))));
+            var finding = Assert.Single(ViewBuilder.Run(Rule, view));
             Assert.Equal(75, finding.Location.Start);
             Assert.Contains("launch configuration 'Config'", finding.FormatMessage(), System.StringComparison.Ordinal);
         }
 
         [Fact]
         public Task Missing_Ebs_Encrypted_is_added_inside_the_device_and_fix_all_fixes_every_device() =>
-            VerifyFixAsync(Rule, """
+            VerifyFixAsync(Rule.Info.Id, """
                 Resources:
                   Web:
                     Type: AWS::EC2::Instance
@@ -304,7 +307,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
 
         [Fact]
         public Task Json_device_gets_Encrypted_in_its_Ebs_object() =>
-            VerifyFixAsync(Rule, """
+            VerifyFixAsync(Rule.Info.Id, """
                 {
                   "Resources": {
                     "Config": {

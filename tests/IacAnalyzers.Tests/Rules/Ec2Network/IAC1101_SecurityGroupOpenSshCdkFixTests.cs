@@ -1,24 +1,18 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using IacAnalyzers.Cdk;
 using IacAnalyzers.CodeFixes.CSharp;
 using IacAnalyzers.Model;
-using IacAnalyzers.Tests.Cdk;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Text;
 using IacAnalyzers.Tests.Verifier;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.Ec2Network
 {
     /// <summary>
     /// <see cref="CSharpWorldPeerFixProvider"/>: a world peer on SSH (IAC1101) or RDP (IAC1102) in CDK C# becomes a CIDR
-    /// from a new <c>CfnParameter</c> without default. The fixed code must compile and no longer be flagged.
+    /// from a new <c>CfnParameter</c> without default. On the official code-fix test (<see cref="CdkVerifier"/>): markup
+    /// marks each finding, the fixed code must compile and no longer be flagged, one fix at a time and by Fix All.
     /// </summary>
     public class IAC1101_SecurityGroupOpenSshCdkFixTests
     {
@@ -40,8 +34,8 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
             }
             """;
 
-        private static string SshParameter(string local = "sshIngressCidr", string id = "SshIngressCidr")
-            => "        var " + local + " = new CfnParameter(this, \"" + id + "\", new CfnParameterProps { Type = \"String\", "
+        private static string SshParameter(string local = "sshIngressCidr", string id = "SshIngressCidr", string indent = "        ", string cdk = "")
+            => indent + "var " + local + " = new " + cdk + "CfnParameter(this, \"" + id + "\", new " + cdk + "CfnParameterProps { Type = \"String\", "
                 + "Description = \"CIDR block allowed to reach SSH (TCP port 22)\", "
                 + "AllowedPattern = @\"" + Ipv4Pattern + "\", ConstraintDescription = \"" + CidrPattern.ConstraintDescription(false) + "\" });\n";
 
@@ -51,7 +45,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
             await VerifyFix(
                 Stack("""
                         // bastion access
-                        sg.AddIngressRule(Peer.AnyIpv4(), Port.Tcp(22), "ssh");
+                        sg.AddIngressRule([|Peer.AnyIpv4()|], Port.Tcp(22), "ssh");
                 """),
                 Stack(SshParameter() + """
                         // bastion access
@@ -65,7 +59,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         {
             await VerifyFix(
                 Stack("""
-                        sg.Connections.AllowFrom(Peer.Ipv4("0.0.0.0/0"), Port.SSH);
+                        sg.Connections.AllowFrom(Peer.Ipv4([|"0.0.0.0/0"|]), Port.SSH);
                 """),
                 Stack(SshParameter() + """
                         sg.Connections.AllowFrom(Peer.Ipv4(sshIngressCidr.ValueAsString), Port.SSH);
@@ -78,7 +72,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         {
             await VerifyFix(
                 Stack("""
-                        sg.AddIngressRule(Peer.AnyIpv4(), Port.Tcp(3389));
+                        sg.AddIngressRule([|Peer.AnyIpv4()|], Port.Tcp(3389));
                 """),
                 Stack("        var rdpIngressCidr = new CfnParameter(this, \"RdpIngressCidr\", new CfnParameterProps { Type = \"String\", "
                     + "Description = \"CIDR block allowed to reach RDP (TCP port 3389)\", "
@@ -93,7 +87,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         {
             await VerifyFix(
                 Stack("""
-                        sg.AddIngressRule(Peer.AnyIpv6(), Port.Tcp(22));
+                        sg.AddIngressRule([|Peer.AnyIpv6()|], Port.Tcp(22));
                 """),
                 Stack("        var sshIngressCidr = new CfnParameter(this, \"SshIngressCidr\", new CfnParameterProps { Type = \"String\", "
                     + "Description = \"CIDR block allowed to reach SSH (TCP port 22)\", "
@@ -110,7 +104,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
                 Stack("""
                         var sshIngressCidr = "unrelated";
                         var other = new CfnOutput(this, "SshIngressCidr", new CfnOutputProps { Value = sshIngressCidr });
-                        sg.AddIngressRule(Peer.AnyIpv4(), Port.Tcp(22));
+                        sg.AddIngressRule([|Peer.AnyIpv4()|], Port.Tcp(22));
                 """),
                 Stack("""
                         var sshIngressCidr = "unrelated";
@@ -125,96 +119,99 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         [Fact]
         public async Task Fully_qualified_names_without_usings_stay_qualified()
         {
-            const string Before = """
-                namespace App
-                {
-                    public class BareStack : Amazon.CDK.Stack
+            // No usings at all (not CdkVerifier's): the official test directly.
+            await new CSharpCodeFixVerifier<CdkAnalyzer, CSharpWorldPeerFixProvider>.Test
+            {
+                TestCode = """
+                    namespace App
                     {
-                        public BareStack(Constructs.Construct scope, Amazon.CDK.AWS.EC2.ISecurityGroup sg) : base(scope, "Bare")
+                        public class BareStack : Amazon.CDK.Stack
                         {
-                            sg.AddIngressRule(Amazon.CDK.AWS.EC2.Peer.AnyIpv4(), Amazon.CDK.AWS.EC2.Port.Tcp(22));
+                            public BareStack(Constructs.Construct scope, Amazon.CDK.AWS.EC2.ISecurityGroup sg) : base(scope, "Bare")
+                            {
+                                sg.AddIngressRule([|Amazon.CDK.AWS.EC2.Peer.AnyIpv4()|], Amazon.CDK.AWS.EC2.Port.Tcp(22));
+                            }
                         }
                     }
-                }
-                """;
-            var after = await ApplyFirstFix(Before, "IAC1101", withUsings: false);
-            Assert.Contains("            var sshIngressCidr = new Amazon.CDK.CfnParameter(this, \"SshIngressCidr\", new Amazon.CDK.CfnParameterProps {", after, System.StringComparison.Ordinal);
-            Assert.Contains("sg.AddIngressRule(Amazon.CDK.AWS.EC2.Peer.Ipv4(sshIngressCidr.ValueAsString), Amazon.CDK.AWS.EC2.Port.Tcp(22));", after, System.StringComparison.Ordinal);
-            Assert.DoesNotContain("global::", after, System.StringComparison.Ordinal);
+                    """,
+                FixedCode = """
+                    namespace App
+                    {
+                        public class BareStack : Amazon.CDK.Stack
+                        {
+                            public BareStack(Constructs.Construct scope, Amazon.CDK.AWS.EC2.ISecurityGroup sg) : base(scope, "Bare")
+                            {
+
+                    """ + SshParameter(indent: "            ", cdk: "Amazon.CDK.") + """
+                                sg.AddIngressRule(Amazon.CDK.AWS.EC2.Peer.Ipv4(sshIngressCidr.ValueAsString), Amazon.CDK.AWS.EC2.Port.Tcp(22));
+                            }
+                        }
+                    }
+                    """,
+                RuleUnderTest = "IAC1101",
+            }.RunAsync();
         }
 
         [Fact]
         public async Task Fix_all_gives_each_peer_its_own_parameter_with_fresh_names()
         {
-            var source = Stack("""
-                    sg.AddIngressRule(Peer.AnyIpv4(), Port.Tcp(22));
-                    sg.Connections.AllowFrom(Peer.Ipv4("0.0.0.0/0"), Port.SSH);
-            """);
-            var document = CreateDocument(CdkVerifier.Usings + source);
-            var diagnostics = await Diagnose(document, "IAC1101");
-            Assert.Equal(2, diagnostics.Length);
-            var provider = new CSharpWorldPeerFixProvider();
-            var context = new FixAllContext(
-                document,
-                provider,
-                FixAllScope.Document,
-                CSharpWorldPeerFixProvider.EquivalenceKeyPrefix + "IAC1101",
-                new[] { "IAC1101" },
-                new FixedDiagnostics(diagnostics),
-                CancellationToken.None);
-            var action = await provider.GetFixAllProvider().GetFixAsync(context);
-            Assert.NotNull(action);
-            var operations = await action!.GetOperationsAsync(CancellationToken.None);
-            var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution.GetDocument(document.Id)!;
-            Assert.Empty(await Diagnose(changed, "IAC1101"));
-            Assert.Equal(
-                CdkVerifier.Usings + Stack(SshParameter() + """
+            // The official test applies the fixes one at a time and by Fix All (document, project, solution).
+            await VerifyFix(
+                Stack("""
+                        sg.AddIngressRule([|Peer.AnyIpv4()|], Port.Tcp(22));
+                        sg.Connections.AllowFrom(Peer.Ipv4([|"0.0.0.0/0"|]), Port.SSH);
+                """),
+                Stack(SshParameter() + """
                         sg.AddIngressRule(Peer.Ipv4(sshIngressCidr.ValueAsString), Port.Tcp(22));
 
                 """ + SshParameter("sshIngressCidr2", "SshIngressCidr2") + """
                         sg.Connections.AllowFrom(Peer.Ipv4(sshIngressCidr2.ValueAsString), Port.SSH);
                 """),
-                (await changed.GetTextAsync()).ToString());
+                "IAC1101");
         }
 
         [Fact]
         public async Task Action_has_a_title_naming_the_parameter_and_a_per_rule_equivalence_key()
         {
-            var actions = await ActionsFor(Stack("""
-                        sg.AddIngressRule(Peer.AnyIpv4(), Port.Tcp(22));
-                """), "IAC1101");
-
-            var action = Assert.Single(actions);
-            Assert.Equal("Allow SSH only from a CIDR given by a new parameter 'SshIngressCidr'", action.Title);
-            Assert.Equal(CSharpWorldPeerFixProvider.EquivalenceKeyPrefix + "IAC1101", action.EquivalenceKey);
+            await VerifyFix(
+                Stack("""
+                        sg.AddIngressRule([|Peer.AnyIpv4()|], Port.Tcp(22));
+                """),
+                Stack(SshParameter() + """
+                        sg.AddIngressRule(Peer.Ipv4(sshIngressCidr.ValueAsString), Port.Tcp(22));
+                """),
+                "IAC1101",
+                (action, verifier) =>
+                {
+                    verifier.Equal("Allow SSH only from a CIDR given by a new parameter 'SshIngressCidr'", action.Title);
+                    verifier.Equal(CSharpWorldPeerFixProvider.EquivalenceKeyPrefix + "IAC1101", action.EquivalenceKey);
+                });
         }
 
         [Theory]
         [InlineData("""
-                    var everyone = Peer.AnyIpv4();
+                    var everyone = [|Peer.AnyIpv4()|];
                     sg.AddIngressRule(everyone, Port.Tcp(22));
             """)]
         [InlineData("""
-                    sg.AddIngressRule(open ? Peer.AnyIpv4() : Peer.Ipv4("10.0.0.0/8"), Port.Tcp(22));
+                    sg.AddIngressRule(open ? [|Peer.AnyIpv4()|] : Peer.Ipv4("10.0.0.0/8"), Port.Tcp(22));
             """)]
         [InlineData("""
-                    sg.Connections.AllowFromAnyIpv4(Port.Tcp(22));
+                    sg.Connections.[|AllowFromAnyIpv4|](Port.Tcp(22));
             """)]
         [InlineData("""
-                    new CfnSecurityGroupIngress(this, "Ssh", new CfnSecurityGroupIngressProps { GroupId = sg.SecurityGroupId, IpProtocol = "tcp", FromPort = 22, ToPort = 22, CidrIp = "0.0.0.0/0" });
+                    new CfnSecurityGroupIngress(this, "Ssh", new CfnSecurityGroupIngressProps { GroupId = sg.SecurityGroupId, IpProtocol = "tcp", FromPort = 22, ToPort = 22, CidrIp = [|"0.0.0.0/0"|] });
             """)]
         public async Task No_fix_when_the_peer_is_not_a_world_peer_call_written_as_an_argument(string body)
         {
-            var source = Stack(body);
-            var diagnostics = await Diagnose(CreateDocument(CdkVerifier.Usings + source), "IAC1101");
-            Assert.NotEmpty(diagnostics);
-            Assert.Empty(await ActionsFor(source, "IAC1101"));
+            await VerifyNoFix(Stack(body));
         }
 
         [Fact]
         public async Task A_construct_method_with_a_nested_block_is_fixed_in_place_with_its_indentation()
         {
-            const string Before = """
+            await VerifyFix(
+                """
                 public class Bastion : Construct
                 {
                     public Bastion(Construct scope, string id) : base(scope, id)
@@ -225,26 +222,36 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
                     {
                         if (enabled)
                         {
-                            sg.AddIngressRule(Peer.AnyIpv4(), Port.Tcp(22));
+                            sg.AddIngressRule([|Peer.AnyIpv4()|], Port.Tcp(22));
                         }
                     }
                 }
-                """;
-            var after = await ApplyFirstFix(Before, "IAC1101", withUsings: true);
-            Assert.Contains(
-                "            var sshIngressCidr = new CfnParameter(this, \"SshIngressCidr\", new CfnParameterProps {",
-                after,
-                System.StringComparison.Ordinal);
-            Assert.Contains(
-                "\n            sg.AddIngressRule(Peer.Ipv4(sshIngressCidr.ValueAsString), Port.Tcp(22));\n        }\n",
-                after,
-                System.StringComparison.Ordinal);
+                """,
+                """
+                public class Bastion : Construct
+                {
+                    public Bastion(Construct scope, string id) : base(scope, id)
+                    {
+                    }
+
+                    public void Open(ISecurityGroup sg, bool enabled)
+                    {
+                        if (enabled)
+                        {
+
+                """ + SshParameter(indent: "            ") + """
+                            sg.AddIngressRule(Peer.Ipv4(sshIngressCidr.ValueAsString), Port.Tcp(22));
+                        }
+                    }
+                }
+                """,
+                "IAC1101");
         }
 
         [Fact]
         public async Task No_fix_in_a_static_method_of_a_construct()
         {
-            const string Source = """
+            await VerifyNoFix("""
                 public class Bastion : Construct
                 {
                     public Bastion(Construct scope, string id) : base(scope, id)
@@ -253,131 +260,40 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
 
                     public static void Open(ISecurityGroup sg)
                     {
-                        sg.AddIngressRule(Peer.AnyIpv4(), Port.Tcp(22));
+                        sg.AddIngressRule([|Peer.AnyIpv4()|], Port.Tcp(22));
                     }
                 }
-                """;
-            var diagnostics = await Diagnose(CreateDocument(CdkVerifier.Usings + Source), "IAC1101");
-            Assert.NotEmpty(diagnostics);
-            Assert.Empty(await ActionsFor(Source, "IAC1101"));
+                """);
         }
 
         [Fact]
         public async Task No_fix_outside_a_construct_or_inside_a_lambda()
         {
-            const string Source = """
+            await VerifyNoFix("""
                 public static class Rules
                 {
-                    public static void Open(ISecurityGroup sg) => sg.AddIngressRule(Peer.AnyIpv4(), Port.Tcp(22));
+                    public static void Open(ISecurityGroup sg) => sg.AddIngressRule([|Peer.AnyIpv4()|], Port.Tcp(22));
                 }
 
                 public class LazyStack : Stack
                 {
                     public LazyStack(Construct scope, ISecurityGroup sg) : base(scope, "Lazy")
                     {
-                        System.Action open = () => sg.AddIngressRule(Peer.AnyIpv4(), Port.Tcp(22));
+                        System.Action open = () => sg.AddIngressRule([|Peer.AnyIpv4()|], Port.Tcp(22));
                         open();
                     }
                 }
-                """;
-            var diagnostics = await Diagnose(CreateDocument(CdkVerifier.Usings + Source), "IAC1101");
-            Assert.NotEmpty(diagnostics);
-            Assert.Empty(await ActionsFor(Source, "IAC1101"));
+                """);
         }
 
-        // ---- harness ---------------------------------------------------------------------------------------
+        private static Task VerifyFix(string before, string after, string id, System.Action<CodeAction, IVerifier>? verifyAction = null)
+            => CdkVerifier.VerifyFixAsync<CSharpWorldPeerFixProvider>(before, after, id, verifyAction: verifyAction);
 
-        private static async Task VerifyFix(string before, string after, string id)
+        /// <summary>The marked IAC1101 findings (a rule this provider fixes) get no fix.</summary>
+        private static Task VerifyNoFix(string source)
         {
-            var fixedText = await ApplyFirstFix(before, id, withUsings: true);
-            Assert.Equal(CdkVerifier.Usings + after, fixedText);
-        }
-
-        /// <summary>Applies the fix of the first diagnostic of <paramref name="id"/>; the result must compile and carry no <paramref name="id"/> at that peer.</summary>
-        private static async Task<string> ApplyFirstFix(string source, string id, bool withUsings)
-        {
-            var document = CreateDocument((withUsings ? CdkVerifier.Usings : string.Empty) + source);
-            var diagnostics = await Diagnose(document, id);
-            Assert.NotEmpty(diagnostics);
-            var actions = await Actions(document, diagnostics[0]);
-            var action = Assert.Single(actions);
-            var operations = await action.GetOperationsAsync(CancellationToken.None);
-            var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution.GetDocument(document.Id)!;
-
-            // Diagnose asserts the fixed code compiles; the fixed peer is no longer flagged.
-            var remaining = await Diagnose(changed, id);
-            Assert.Equal(diagnostics.Length - 1, remaining.Length);
-            return (await changed.GetTextAsync()).ToString();
-        }
-
-        private static async Task<List<CodeAction>> ActionsFor(string source, string id)
-        {
-            var document = CreateDocument(CdkVerifier.Usings + source);
-            var actions = new List<CodeAction>();
-            foreach (var diagnostic in await Diagnose(document, id))
-            {
-                actions.AddRange(await Actions(document, diagnostic));
-            }
-
-            return actions;
-        }
-
-        private static async Task<List<CodeAction>> Actions(Document document, Diagnostic diagnostic)
-        {
-            var provider = new CSharpWorldPeerFixProvider();
-            var actions = new List<CodeAction>();
-            Assert.Contains(diagnostic.Id, provider.FixableDiagnosticIds);
-            var context = new CodeFixContext(document, diagnostic, (a, _) => actions.Add(a), CancellationToken.None);
-            await provider.RegisterCodeFixesAsync(context);
-            return actions;
-        }
-
-        private static async Task<ImmutableArray<Diagnostic>> Diagnose(Document document, string id)
-        {
-            var compilation = await document.Project.GetCompilationAsync();
-            var errors = compilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
-            Assert.True(errors.Length == 0, "Source does not compile:\n" + string.Join("\n", errors.Select(e => e.ToString())) + "\n" + (await document.GetTextAsync()));
-            var diagnostics = await CdkVerifier.AnalyzeAsync(compilation);
-            Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001" || d.Id == "IAC0002");
-            return diagnostics.Where(d => d.Id == id).OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
-        }
-
-        private sealed class FixedDiagnostics : FixAllContext.DiagnosticProvider
-        {
-            private readonly ImmutableArray<Diagnostic> diagnostics;
-
-            public FixedDiagnostics(ImmutableArray<Diagnostic> diagnostics)
-            {
-                this.diagnostics = diagnostics;
-            }
-
-            public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
-                => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
-
-            public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
-                => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
-
-            public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken)
-                => Task.FromResult<IEnumerable<Diagnostic>>(ImmutableArray<Diagnostic>.Empty);
-        }
-
-        private static Document CreateDocument(string source)
-        {
-            var workspace = new AdhocWorkspace();
-            var projectId = ProjectId.CreateNewId();
-            var solution = workspace.CurrentSolution
-                .AddProject(ProjectInfo.Create(
-                    projectId,
-                    VersionStamp.Create(),
-                    "CdkWorldPeerFixTest",
-                    "CdkWorldPeerFixTest",
-                    LanguageNames.CSharp,
-                    compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
-                    parseOptions: new CSharpParseOptions(LanguageVersion.Preview),
-                    metadataReferences: TestReferences.All));
-            var documentId = DocumentId.CreateNewId(projectId);
-            solution = solution.AddDocument(documentId, "Test0.cs", SourceText.From(source), filePath: "/src/Test0.cs");
-            return solution.GetDocument(documentId)!;
+            Assert.Contains("IAC1101", new CSharpWorldPeerFixProvider().FixableDiagnosticIds);
+            return CdkVerifier.VerifyNoFixAsync<CSharpWorldPeerFixProvider>(source, "IAC1101");
         }
     }
 }

@@ -1,5 +1,7 @@
 using System.Linq;
+using System.Threading.Tasks;
 using IacAnalyzers.Rules.Ec2Network;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.Ec2Network
@@ -20,9 +22,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
             """ + ingressItems;
 
         [Fact]
-        public void Inline_ssh_from_anywhere_is_flagged_with_a_message_naming_group_source_and_port()
+        public async Task Inline_ssh_from_anywhere_is_flagged_with_a_message_naming_group_source_and_port()
         {
-            var findings = RuleHarness.Verify(Rule, Group("""
+            var findings = await TemplateVerifier.VerifyRuleAsync(Rule, Group("""
                         - IpProtocol: tcp
                           FromPort: 22
                           ToPort: 22
@@ -36,9 +38,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         }
 
         [Fact]
-        public void Ipv6_world_and_any_zero_length_prefix_are_flagged()
+        public async Task Ipv6_world_and_any_zero_length_prefix_are_flagged()
         {
-            RuleHarness.Verify(Rule, Group("""
+            await TemplateVerifier.VerifyRuleAsync(Rule, Group("""
                         - IpProtocol: tcp
                           FromPort: 22
                           ToPort: 22
@@ -55,9 +57,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         }
 
         [Fact]
-        public void Port_ranges_are_flagged_only_when_they_cover_22()
+        public async Task Port_ranges_are_flagged_only_when_they_cover_22()
         {
-            var findings = RuleHarness.Verify(Rule, Group("""
+            var findings = await TemplateVerifier.VerifyRuleAsync(Rule, Group("""
                         - IpProtocol: tcp
                           FromPort: 0
                           ToPort: 1023
@@ -76,9 +78,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         }
 
         [Fact]
-        public void Protocol_minus_one_opens_every_port_whatever_the_port_fields_say()
+        public async Task Protocol_minus_one_opens_every_port_whatever_the_port_fields_say()
         {
-            var findings = RuleHarness.Verify(Rule, Group("""
+            var findings = await TemplateVerifier.VerifyRuleAsync(Rule, Group("""
                         - IpProtocol: -1
                           FromPort: 80
                           ToPort: 80
@@ -93,9 +95,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         }
 
         [Fact]
-        public void Tcp_by_number_ports_as_strings_and_minus_one_ports_are_understood()
+        public async Task Tcp_by_number_ports_as_strings_and_minus_one_ports_are_understood()
         {
-            var findings = RuleHarness.Verify(Rule, Group("""
+            var findings = await TemplateVerifier.VerifyRuleAsync(Rule, Group("""
                         - IpProtocol: 6
                           FromPort: "22"
                           ToPort: "22"
@@ -114,9 +116,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         }
 
         [Fact]
-        public void Other_protocols_restricted_sources_and_other_ports_are_clean()
+        public async Task Other_protocols_restricted_sources_and_other_ports_are_clean()
         {
-            RuleHarness.Verify(Rule, Group("""
+            await TemplateVerifier.VerifyRuleAsync(Rule, Group("""
                         - IpProtocol: udp
                           FromPort: 22
                           ToPort: 22
@@ -149,9 +151,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         }
 
         [Fact]
-        public void Egress_is_not_ingress()
+        public async Task Egress_is_not_ingress()
         {
-            RuleHarness.Verify(Rule, """
+            await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Resources:
                   PassSg:
                     Type: AWS::EC2::SecurityGroup
@@ -172,9 +174,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         }
 
         [Fact]
-        public void Standalone_ingress_resource_is_flagged_and_names_its_group()
+        public async Task Standalone_ingress_resource_is_flagged_and_names_its_group()
         {
-            var findings = RuleHarness.Verify(Rule, """
+            var findings = await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Resources:
                   FailIngress:
                     Type: AWS::EC2::SecurityGroupIngress
@@ -198,9 +200,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         }
 
         [Fact]
-        public void Json_templates_are_checked_the_same_way()
+        public async Task Json_templates_are_checked_the_same_way()
         {
-            RuleHarness.Verify(
+            await TemplateVerifier.VerifyRuleAsync(
                 Rule,
                 """
                 {
@@ -227,9 +229,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         }
 
         [Fact]
-        public void Values_the_analyzer_cannot_know_are_not_flagged()
+        public async Task Values_the_analyzer_cannot_know_are_not_flagged()
         {
-            RuleHarness.Verify(Rule, """
+            await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Parameters:
                   AdminCidr:
                     Type: String
@@ -274,7 +276,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
                     ("ToPort", v.N(22)),
                     ("CidrIp", v.If("OpenToAll", world, v.S("10.0.0.0/8"))))))));
 
-            var finding = Assert.Single(RuleHarness.Run(Rule, v.All));
+            var finding = Assert.Single(ViewBuilder.Run(Rule, v.All));
             Assert.Same(world.Location, finding.Location);
             Assert.Contains("is allowed on TCP port 22 (when condition 'OpenToAll' is true).", finding.FormatMessage(), System.StringComparison.Ordinal);
         }
@@ -296,7 +298,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
                     ("ToPort", v.If("Web", v.N(80), v.N(443))),
                     ("CidrIp", v.S("0.0.0.0/0")))))));
 
-            var finding = Assert.Single(RuleHarness.Run(Rule, v.All));
+            var finding = Assert.Single(ViewBuilder.Run(Rule, v.All));
             Assert.Contains("'FailSg'", finding.FormatMessage(), System.StringComparison.Ordinal);
             Assert.Contains("on all traffic (IpProtocol -1), RDP (TCP port 3389) included (when condition 'Debug' is true)", finding.FormatMessage(), System.StringComparison.Ordinal);
         }
@@ -313,7 +315,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
                 ("CidrIp", v.S("0.0.0.0/0", "the Default of parameter 'AdminCidr'"))));
             v.Resource("AWS::EC2::SecurityGroup", "BastionSg", v.M(("GroupDescription", v.S("bastion"))));
 
-            var finding = Assert.Single(RuleHarness.Run(Rule, v.All));
+            var finding = Assert.Single(ViewBuilder.Run(Rule, v.All));
             Assert.Equal(
                 "Ingress rule 'FailIngress' of security group 'BastionSg' opens SSH (TCP port 22) to the internet: 0.0.0.0/0 is allowed " +
                 "on TCP port 22 (from the Default of parameter 'AdminCidr'). Allow only known address ranges or security groups, " +
@@ -330,16 +332,16 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
             v.Resource("AWS::EC2::SecurityGroup", "FailSg", v.M(
                 ("SecurityGroupIngress", v.If("IsDev", v.L(v.If("AllowSsh", ssh, v.Unknown("AWS::NoValue"))), v.L()))));
 
-            var finding = Assert.Single(RuleHarness.Run(Rule, v.All));
+            var finding = Assert.Single(ViewBuilder.Run(Rule, v.All));
             Assert.Same(open.Location, finding.Location);
             Assert.Equal(" (when condition 'IsDev' is true and when condition 'AllowSsh' is true)", finding.MessageArgs[3]);
         }
     
 
         [Fact]
-        public void Eks_node_group_with_an_ssh_key_and_no_source_security_groups_is_flagged()
+        public async Task Eks_node_group_with_an_ssh_key_and_no_source_security_groups_is_flagged()
         {
-            var findings = RuleHarness.Verify(Rule, """
+            var findings = await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Parameters:
                   KeyName:
                     Type: AWS::EC2::KeyPair::KeyName
@@ -397,9 +399,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
     
 
         [Fact]
-        public void Template_parameter_default_and_Fn_If_are_followed_and_named()
+        public async Task Template_parameter_default_and_Fn_If_are_followed_and_named()
         {
-            var findings = RuleHarness.Verify(Rule, """
+            var findings = await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Parameters:
                   AdminCidr:
                     Type: String
@@ -438,9 +440,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         }
 
         [Fact]
-        public void Standalone_ingress_names_the_group_it_references()
+        public async Task Standalone_ingress_names_the_group_it_references()
         {
-            var findings = RuleHarness.Verify(Rule, """
+            var findings = await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Resources:
                   BastionSg:
                     Type: AWS::EC2::SecurityGroup
@@ -469,10 +471,10 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
     
 
         [Fact]
-        public void One_Fn_If_choosing_source_and_ports_is_matched_branch_by_branch()
+        public async Task One_Fn_If_choosing_source_and_ports_is_matched_branch_by_branch()
         {
             // When OpenToAll, the world gets 443 only; otherwise 22 is open to 10/8 only: no branch opens SSH to the world.
-            RuleHarness.Verify(Rule, """
+            await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Conditions:
                   OpenToAll: !Equals [!Ref AWS::Region, us-east-1]
                 Resources:

@@ -1,5 +1,7 @@
 using System.Linq;
+using System.Threading.Tasks;
 using IacAnalyzers.Rules.Ec2Network;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.Ec2Network
@@ -9,9 +11,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         private static readonly IAC1102_SecurityGroupOpenRdp Rule = new IAC1102_SecurityGroupOpenRdp();
 
         [Fact]
-        public void Rdp_from_anywhere_is_flagged_with_a_message_naming_group_source_and_port()
+        public async Task Rdp_from_anywhere_is_flagged_with_a_message_naming_group_source_and_port()
         {
-            var findings = RuleHarness.Verify(Rule, """
+            var findings = await TemplateVerifier.VerifyRuleAsync(Rule, """
                 AWSTemplateFormatVersion: "2010-09-09"
                 Resources:
                   FailSg:
@@ -32,9 +34,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         }
 
         [Fact]
-        public void Ranges_and_standalone_ingress_are_flagged_and_all_traffic_is_left_to_IAC1101()
+        public async Task Ranges_and_standalone_ingress_are_flagged_and_all_traffic_is_left_to_IAC1101()
         {
-            RuleHarness.Verify(Rule, """
+            await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Resources:
                   FailSg:
                     Type: AWS::EC2::SecurityGroup
@@ -59,9 +61,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
         }
 
         [Fact]
-        public void Ssh_udp_rdp_and_restricted_sources_are_clean()
+        public async Task Ssh_udp_rdp_and_restricted_sources_are_clean()
         {
-            RuleHarness.Verify(Rule, """
+            await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Resources:
                   PassSg:
                     Type: AWS::EC2::SecurityGroup
@@ -104,7 +106,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
                 ("ToPort", v.N(3389)),
                 ("CidrIpv6", v.If("Public", world, v.S("fd00::/8")))));
 
-            var finding = Assert.Single(RuleHarness.Run(Rule, v.All));
+            var finding = Assert.Single(ViewBuilder.Run(Rule, v.All));
             Assert.Same(world.Location, finding.Location);
             Assert.StartsWith("Ingress rule 'FailIngress' of security group 'WinSg' opens RDP", finding.FormatMessage(), System.StringComparison.Ordinal);
             Assert.Contains("(when condition 'Public' is true)", finding.FormatMessage(), System.StringComparison.Ordinal);
@@ -112,9 +114,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
     
 
         [Fact]
-        public void Windows_eks_node_group_with_a_key_and_no_source_security_groups_is_flagged()
+        public async Task Windows_eks_node_group_with_a_key_and_no_source_security_groups_is_flagged()
         {
-            RuleHarness.Verify(Rule, """
+            await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Resources:
                   FailWindows:
                     Type: AWS::EKS::Nodegroup

@@ -1,7 +1,9 @@
+using System.Threading.Tasks;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules.Efs;
 using Xunit;
-using static IacAnalyzers.Tests.Rules.EncryptionRuleHarness;
+using IacAnalyzers.Tests.Verifier;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Efs
 {
@@ -9,10 +11,12 @@ namespace IacAnalyzers.Tests.Rules.Efs
     {
         private static readonly IAC1004_EfsFileSystemNotEncrypted Rule = new IAC1004_EfsFileSystemNotEncrypted();
 
+        private readonly ViewBuilder v = new ViewBuilder();
+
         [Fact]
-        public void File_system_without_Encrypted_is_flagged_with_the_full_message()
+        public async Task File_system_without_Encrypted_is_flagged_with_the_full_message()
         {
-            var finding = Assert.Single(Verify(Rule, """
+            var finding = Assert.Single(await VerifyRuleAsync(Rule, """
                 Resources:
                   [|Shared|]:
                     Type: AWS::EFS::FileSystem
@@ -27,9 +31,9 @@ namespace IacAnalyzers.Tests.Rules.Efs
         }
 
         [Fact]
-        public void Encrypted_false_is_flagged_and_true_is_clean()
+        public async Task Encrypted_false_is_flagged_and_true_is_clean()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   Off:
                     Type: AWS::EFS::FileSystem
@@ -48,9 +52,9 @@ namespace IacAnalyzers.Tests.Rules.Efs
         }
 
         [Fact]
-        public void Json_file_systems_are_checked()
+        public async Task Json_file_systems_are_checked()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 { "Resources": {
                     [|"Shared"|]: { "Type": "AWS::EFS::FileSystem" },
                     "On": { "Type": "AWS::EFS::FileSystem", "Properties": { "Encrypted": "true" } } } }
@@ -60,9 +64,9 @@ namespace IacAnalyzers.Tests.Rules.Efs
         [Fact]
         public void One_of_flags_the_false_branch()
         {
-            var view = View(IAC1004_EfsFileSystemNotEncrypted.FileSystem, "Shared",
-                Map(10, ("Encrypted", If("Prod", Bool(true, 30), Bool(false, 40), 25))));
-            Assert.Equal(40, Assert.Single(Run(Rule, view)).Location.Start);
+            var view = v.Resource(IAC1004_EfsFileSystemNotEncrypted.FileSystem, "Shared",
+                v.M(("Encrypted", v.If("Prod", v.B(true, at: 30), v.B(false, at: 40), at: 25))));
+            Assert.Equal(40, Assert.Single(ViewBuilder.Run(Rule, view)).Location.Start);
         }
     }
 }

@@ -2,7 +2,8 @@ using System.Threading.Tasks;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules.ElastiCache;
 using Xunit;
-using static IacAnalyzers.Tests.Rules.EncryptionRuleHarness;
+using IacAnalyzers.Tests.Verifier;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.ElastiCache
 {
@@ -10,10 +11,12 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
     {
         private static readonly IAC1005_ElastiCacheNotEncryptedAtRest Rule = new IAC1005_ElastiCacheNotEncryptedAtRest();
 
+        private readonly ViewBuilder v = new ViewBuilder();
+
         [Fact]
-        public void Replication_group_without_at_rest_encryption_is_flagged_with_the_full_message()
+        public async Task Replication_group_without_at_rest_encryption_is_flagged_with_the_full_message()
         {
-            var finding = Assert.Single(Verify(Rule, """
+            var finding = Assert.Single(await VerifyRuleAsync(Rule, """
                 Resources:
                   [|Sessions|]:
                     Type: AWS::ElastiCache::ReplicationGroup
@@ -30,9 +33,9 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
         }
 
         [Fact]
-        public void False_is_flagged_true_and_unknown_are_clean()
+        public async Task False_is_flagged_true_and_unknown_are_clean()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   Off:
                     Type: AWS::ElastiCache::ReplicationGroup
@@ -52,9 +55,9 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
         }
 
         [Fact]
-        public void Global_datastore_secondary_is_not_checked()
+        public async Task Global_datastore_secondary_is_not_checked()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   Secondary:
                     Type: AWS::ElastiCache::ReplicationGroup
@@ -65,9 +68,9 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
         }
 
         [Fact]
-        public void Json_replication_group_is_checked()
+        public async Task Json_replication_group_is_checked()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 { "Resources": { "Cache": { "Type": "AWS::ElastiCache::ReplicationGroup",
                   "Properties": { "Engine": "redis", "AtRestEncryptionEnabled": [|"false"|] } } } }
                 """, "cache.json");
@@ -76,14 +79,14 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
         [Fact]
         public void One_of_flags_the_false_branch()
         {
-            var view = View(IAC1005_ElastiCacheNotEncryptedAtRest.ReplicationGroup, "Cache",
-                Map(10, ("AtRestEncryptionEnabled", If("Prod", Bool(true, 30), Bool(false, 40), 25))));
-            Assert.Contains("when condition 'Prod' is false", Assert.Single(Run(Rule, view)).FormatMessage(), System.StringComparison.Ordinal);
+            var view = v.Resource(IAC1005_ElastiCacheNotEncryptedAtRest.ReplicationGroup, "Cache",
+                v.M(("AtRestEncryptionEnabled", v.If("Prod", v.B(true, at: 30), v.B(false, at: 40), at: 25))));
+            Assert.Contains("when condition 'Prod' is false", Assert.Single(ViewBuilder.Run(Rule, view)).FormatMessage(), System.StringComparison.Ordinal);
         }
 
         [Fact]
         public Task Missing_flag_is_added_and_false_is_replaced() =>
-            VerifyFixAsync(Rule, """
+            VerifyFixAsync(Rule.Info.Id, """
                 Resources:
                   [|Sessions|]:
                     Type: AWS::ElastiCache::ReplicationGroup

@@ -1,7 +1,8 @@
 using System.Linq;
+using System.Threading.Tasks;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules.ElastiCache;
-using IacAnalyzers.Tests.Rules.Ec2Network;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.ElastiCache
@@ -11,9 +12,9 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
         private static readonly IAC2003_ElastiCacheSingleAz Rule = new IAC2003_ElastiCacheSingleAz();
 
         [Fact]
-        public void Replication_group_with_defaults_is_flagged_and_the_message_lists_what_is_missing()
+        public async Task Replication_group_with_defaults_is_flagged_and_the_message_lists_what_is_missing()
         {
-            var findings = RuleHarness.Verify(Rule, """
+            var findings = await TemplateVerifier.VerifyRuleAsync(Rule, """
                 AWSTemplateFormatVersion: "2010-09-09"
                 Resources:
                   [|FailCache|]:
@@ -34,9 +35,9 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
         }
 
         [Fact]
-        public void Multi_az_false_is_flagged_at_the_value_and_fixed_when_failover_and_replicas_are_in_place()
+        public async Task Multi_az_false_is_flagged_at_the_value_and_fixed_when_failover_and_replicas_are_in_place()
         {
-            var findings = RuleHarness.Verify(Rule, """
+            var findings = await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Resources:
                   FailCache:
                     Type: AWS::ElastiCache::ReplicationGroup
@@ -56,9 +57,9 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
         }
 
         [Fact]
-        public void Missing_multi_az_gets_an_add_property_fix_only_when_that_alone_is_enough()
+        public async Task Missing_multi_az_gets_an_add_property_fix_only_when_that_alone_is_enough()
         {
-            var findings = RuleHarness.Verify(Rule, """
+            var findings = await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Resources:
                   [|FailFixable|]:
                     Type: AWS::ElastiCache::ReplicationGroup
@@ -92,9 +93,9 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
         }
 
         [Fact]
-        public void Multi_az_groups_and_unknown_settings_are_clean()
+        public async Task Multi_az_groups_and_unknown_settings_are_clean()
         {
-            RuleHarness.Verify(Rule, """
+            await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Parameters:
                   MultiAz:
                     Type: String
@@ -129,9 +130,9 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
         }
 
         [Fact]
-        public void Json_templates_are_checked_the_same_way()
+        public async Task Json_templates_are_checked_the_same_way()
         {
-            RuleHarness.Verify(
+            await TemplateVerifier.VerifyRuleAsync(
                 Rule,
                 """
                 {
@@ -161,7 +162,7 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
                 ("AutomaticFailoverEnabled", v.B(true)),
                 ("MultiAZEnabled", fromDefault)));
 
-            var findings = RuleHarness.Run(Rule, v.All);
+            var findings = ViewBuilder.Run(Rule, v.All);
             var branch = findings.Single(f => f.Resource.Name == "FailBranch");
             Assert.Same(off.Location, branch.Location);
             Assert.Null(branch.Fix);

@@ -1,6 +1,7 @@
+using System.Threading.Tasks;
 using System.Linq;
 using Xunit;
-using static IacAnalyzers.Tests.Rules.Iam.IamTemplateHarness;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Iam
 {
@@ -9,9 +10,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         private const string Id = "IAC1201";
 
         [Fact]
-        public void Yaml_star_action_on_star_resource_is_flagged_with_full_message()
+        public async Task Yaml_star_action_on_star_resource_is_flagged_with_full_message()
         {
-            var findings = Verify("""
+            var findings = await VerifyRuleAsync("""
                 AWSTemplateFormatVersion: "2010-09-09"
                 Resources:
                   AdminPolicy:
@@ -31,9 +32,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Yaml_star_in_an_action_list_of_a_role_inline_policy_with_a_single_statement_is_flagged()
+        public async Task Yaml_star_in_an_action_list_of_a_role_inline_policy_with_a_single_statement_is_flagged()
         {
-            var findings = Verify("""
+            var findings = await VerifyRuleAsync("""
                 Resources:
                   AppRole:
                     Type: AWS::IAM::Role
@@ -59,9 +60,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Json_star_action_is_flagged()
+        public async Task Json_star_action_is_flagged()
         {
-            Verify("""
+            await VerifyRuleAsync("""
                 {
                   "AWSTemplateFormatVersion": "2010-09-09",
                   "Resources": {
@@ -84,9 +85,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Star_action_in_a_trust_policy_is_flagged()
+        public async Task Star_action_in_a_trust_policy_is_flagged()
         {
-            Verify("""
+            await VerifyRuleAsync("""
                 Resources:
                   Role:
                     Type: AWS::IAM::Role
@@ -100,9 +101,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Deny_statements_missing_effects_and_unknown_actions_are_not_flagged()
+        public async Task Deny_statements_missing_effects_and_unknown_actions_are_not_flagged()
         {
-            Verify("""
+            await VerifyRuleAsync("""
                 AWSTemplateFormatVersion: "2010-09-09"
                 Parameters:
                   Actions:
@@ -128,9 +129,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Star_action_in_a_bucket_policy_and_a_sam_function_policy_is_flagged()
+        public async Task Star_action_in_a_bucket_policy_and_a_sam_function_policy_is_flagged()
         {
-            Verify("""
+            await VerifyRuleAsync("""
                 Transform: AWS::Serverless-2016-10-31
                 Resources:
                   BucketPolicy:

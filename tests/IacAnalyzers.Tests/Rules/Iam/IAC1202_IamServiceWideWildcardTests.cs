@@ -1,6 +1,7 @@
+using System.Threading.Tasks;
 using System.Linq;
 using Xunit;
-using static IacAnalyzers.Tests.Rules.Iam.IamTemplateHarness;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Iam
 {
@@ -9,9 +10,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         private const string Id = "IAC1202";
 
         [Fact]
-        public void Yaml_service_wide_wildcard_is_flagged_with_what_it_grants()
+        public async Task Yaml_service_wide_wildcard_is_flagged_with_what_it_grants()
         {
-            var findings = Verify("""
+            var findings = await VerifyRuleAsync("""
                 Resources:
                   DataPolicy:
                     Type: AWS::IAM::Policy
@@ -32,9 +33,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Yaml_wildcard_that_expands_to_writes_is_flagged_and_reads_stay_clean()
+        public async Task Yaml_wildcard_that_expands_to_writes_is_flagged_and_reads_stay_clean()
         {
-            var findings = Verify("""
+            var findings = await VerifyRuleAsync("""
                 Resources:
                   AppRole:
                     Type: AWS::IAM::Role
@@ -60,9 +61,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Json_service_wildcard_in_a_queue_policy_is_flagged()
+        public async Task Json_service_wildcard_in_a_queue_policy_is_flagged()
         {
-            Verify("""
+            await VerifyRuleAsync("""
                 {
                   "Resources": {
                     "QueuePolicy": {
@@ -85,9 +86,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Unknown_service_is_flagged_only_when_service_wide()
+        public async Task Unknown_service_is_flagged_only_when_service_wide()
         {
-            Verify("""
+            await VerifyRuleAsync("""
                 Resources:
                   P:
                     Type: AWS::IAM::ManagedPolicy
@@ -101,9 +102,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Kms_key_policies_deny_statements_and_star_are_not_flagged_here()
+        public async Task Kms_key_policies_deny_statements_and_star_are_not_flagged_here()
         {
-            Verify("""
+            await VerifyRuleAsync("""
                 Resources:
                   Key:
                     Type: AWS::KMS::Key

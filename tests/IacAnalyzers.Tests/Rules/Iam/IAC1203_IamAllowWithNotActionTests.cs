@@ -1,6 +1,7 @@
+using System.Threading.Tasks;
 using System.Linq;
 using Xunit;
-using static IacAnalyzers.Tests.Rules.Iam.IamTemplateHarness;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Iam
 {
@@ -9,9 +10,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         private const string Id = "IAC1203";
 
         [Fact]
-        public void Yaml_allow_with_not_action_is_flagged_at_the_not_action_key()
+        public async Task Yaml_allow_with_not_action_is_flagged_at_the_not_action_key()
         {
-            var findings = Verify("""
+            var findings = await VerifyRuleAsync("""
                 Resources:
                   Power:
                     Type: AWS::IAM::ManagedPolicy
@@ -29,9 +30,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Json_allow_with_not_action_in_a_topic_policy_is_flagged()
+        public async Task Json_allow_with_not_action_in_a_topic_policy_is_flagged()
         {
-            Verify("""
+            await VerifyRuleAsync("""
                 {
                   "Resources": {
                     "TopicPolicy": {
@@ -51,9 +52,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Deny_with_not_action_is_not_flagged()
+        public async Task Deny_with_not_action_is_not_flagged()
         {
-            Verify("""
+            await VerifyRuleAsync("""
                 Resources:
                   MfaGuard:
                     Type: AWS::IAM::ManagedPolicy

@@ -1,6 +1,7 @@
+using System.Threading.Tasks;
 using System.Linq;
 using Xunit;
-using static IacAnalyzers.Tests.Rules.Iam.IamTemplateHarness;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Iam
 {
@@ -9,9 +10,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         private const string Id = "IAC1204";
 
         [Fact]
-        public void Yaml_scopable_write_on_star_is_flagged_at_the_resource_and_named()
+        public async Task Yaml_scopable_write_on_star_is_flagged_at_the_resource_and_named()
         {
-            var findings = Verify("""
+            var findings = await VerifyRuleAsync("""
                 Resources:
                   Writer:
                     Type: AWS::IAM::Policy
@@ -31,9 +32,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Yaml_pass_role_is_counted_and_a_write_wildcard_is_left_to_IAC1202()
+        public async Task Yaml_pass_role_is_counted_and_a_write_wildcard_is_left_to_IAC1202()
         {
-            var findings = Verify("""
+            var findings = await VerifyRuleAsync("""
                 Resources:
                   Deployer:
                     Type: AWS::IAM::User
@@ -52,9 +53,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Json_scopable_write_on_star_in_a_role_is_flagged()
+        public async Task Json_scopable_write_on_star_in_a_role_is_flagged()
         {
-            Verify("""
+            await VerifyRuleAsync("""
                 {
                   "Resources": {
                     "Role": {
@@ -72,9 +73,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Reads_unscopable_writes_conditions_arns_unknowns_and_resource_policies_are_not_flagged()
+        public async Task Reads_unscopable_writes_conditions_arns_unknowns_and_resource_policies_are_not_flagged()
         {
-            Verify("""
+            await VerifyRuleAsync("""
                 Parameters:
                   Arn: { Type: String }
                 Resources:
@@ -116,9 +117,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Star_action_on_star_resource_is_left_to_IAC1201()
+        public async Task Star_action_on_star_resource_is_left_to_IAC1201()
         {
-            Verify("""
+            await VerifyRuleAsync("""
                 Resources:
                   Admin:
                     Type: AWS::IAM::ManagedPolicy

@@ -1,6 +1,7 @@
+using System.Threading.Tasks;
 using System.Linq;
 using Xunit;
-using static IacAnalyzers.Tests.Rules.Iam.IamTemplateHarness;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Iam
 {
@@ -9,9 +10,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         private const string Id = "IAC1205";
 
         [Fact]
-        public void Yaml_bucket_policy_open_to_everyone_is_flagged_with_full_message()
+        public async Task Yaml_bucket_policy_open_to_everyone_is_flagged_with_full_message()
         {
-            var findings = Verify("""
+            var findings = await VerifyRuleAsync("""
                 Resources:
                   SiteBucketPolicy:
                     Type: AWS::S3::BucketPolicy
@@ -31,9 +32,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Yaml_aws_star_in_queue_topic_key_and_trust_policies_is_flagged()
+        public async Task Yaml_aws_star_in_queue_topic_key_and_trust_policies_is_flagged()
         {
-            Verify("""
+            await VerifyRuleAsync("""
                 Resources:
                   QueuePolicy:
                     Type: AWS::SQS::QueuePolicy
@@ -79,9 +80,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Json_not_principal_with_allow_and_public_lambda_permission_are_flagged()
+        public async Task Json_not_principal_with_allow_and_public_lambda_permission_are_flagged()
         {
-            var findings = Verify("""
+            var findings = await VerifyRuleAsync("""
                 {
                   "Resources": {
                     "BucketPolicy": {
@@ -106,9 +107,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Conditions_named_principals_services_deny_and_scoped_lambda_permissions_are_not_flagged()
+        public async Task Conditions_named_principals_services_deny_and_scoped_lambda_permissions_are_not_flagged()
         {
-            Verify("""
+            await VerifyRuleAsync("""
                 Resources:
                   BucketPolicy:
                     Type: AWS::S3::BucketPolicy
@@ -159,9 +160,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Identity_policies_are_not_read_for_principals()
+        public async Task Identity_policies_are_not_read_for_principals()
         {
-            Verify("""
+            await VerifyRuleAsync("""
                 Resources:
                   P:
                     Type: AWS::IAM::ManagedPolicy

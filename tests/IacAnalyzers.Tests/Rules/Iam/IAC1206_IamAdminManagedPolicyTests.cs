@@ -1,9 +1,10 @@
+using System.Threading.Tasks;
 using System.Linq;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules.Iam;
-using IacAnalyzers.Tests.Iam;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
-using static IacAnalyzers.Tests.Rules.Iam.IamTemplateHarness;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Iam
 {
@@ -12,9 +13,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         private const string Id = "IAC1206";
 
         [Fact]
-        public void Yaml_role_with_administrator_access_is_flagged_with_full_message()
+        public async Task Yaml_role_with_administrator_access_is_flagged_with_full_message()
         {
-            var findings = Verify("""
+            var findings = await VerifyRuleAsync("""
                 Resources:
                   DeployRole:
                     Type: AWS::IAM::Role
@@ -31,9 +32,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Json_user_and_group_with_power_user_and_iam_full_access_are_flagged()
+        public async Task Json_user_and_group_with_power_user_and_iam_full_access_are_flagged()
         {
-            Verify("""
+            await VerifyRuleAsync("""
                 {
                   "Resources": {
                     "Ops": { "Type": "AWS::IAM::Group", "Properties": { "ManagedPolicyArns": [ [|"arn:aws:iam::aws:policy/PowerUserAccess"|] ] } },
@@ -44,9 +45,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Sam_function_policies_by_name_are_flagged()
+        public async Task Sam_function_policies_by_name_are_flagged()
         {
-            Verify("""
+            await VerifyRuleAsync("""
                 Transform: AWS::Serverless-2016-10-31
                 Resources:
                   Fn:
@@ -67,9 +68,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         }
 
         [Fact]
-        public void Other_policies_customer_policies_and_unknown_arns_are_not_flagged()
+        public async Task Other_policies_customer_policies_and_unknown_arns_are_not_flagged()
         {
-            Verify("""
+            await VerifyRuleAsync("""
                 Parameters:
                   PolicyArn: { Type: String }
                 Resources:
@@ -89,8 +90,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
         public void A_resolved_partition_sub_is_flagged_and_the_message_names_its_provenance()
         {
             // What the template front-end yields for !Sub "arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess".
-            var arn = ViewBuilder.Str("arn:aws:iam::aws:policy/AdministratorAccess", "Fn::Sub of known parts");
-            var view = ViewBuilder.Resource("AWS::IAM::Role", "Role", ("ManagedPolicyArns", ViewBuilder.List(arn)));
+            var v = new ViewBuilder();
+            var arn = v.S("arn:aws:iam::aws:policy/AdministratorAccess", "Fn::Sub of known parts");
+            var view = v.Resource("AWS::IAM::Role", "Role", v.M(("ManagedPolicyArns", v.L(arn))));
             var findings = new System.Collections.Generic.List<Finding>();
             new IAC1206_IamAdminManagedPolicy().Analyze(view, findings);
             var finding = Assert.Single(findings);

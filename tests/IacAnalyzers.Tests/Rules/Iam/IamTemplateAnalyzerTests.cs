@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.CloudFormation;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.Iam
@@ -14,7 +15,7 @@ namespace IacAnalyzers.Tests.Rules.Iam
         [Fact]
         public async Task Sub_with_the_partition_resolves_to_administrator_access()
         {
-            var diagnostics = await TemplateHarness.VerifyAsync("role.yaml", """
+            var diagnostics = await TemplateVerifier.VerifyTemplateAsync("role.yaml", ruleUnderTest: null, markup: """
                 AWSTemplateFormatVersion: "2010-09-09"
                 Resources:
                   DeployRole:
@@ -32,7 +33,7 @@ namespace IacAnalyzers.Tests.Rules.Iam
         [Fact]
         public async Task Fn_if_flags_the_open_branch_and_names_it()
         {
-            var diagnostics = await TemplateHarness.VerifyAsync("if.yaml", """
+            var diagnostics = await TemplateVerifier.VerifyTemplateAsync("if.yaml", ruleUnderTest: null, markup: """
                 AWSTemplateFormatVersion: "2010-09-09"
                 Parameters:
                   Env: { Type: String, Default: dev }
@@ -64,7 +65,7 @@ namespace IacAnalyzers.Tests.Rules.Iam
         [Fact]
         public async Task A_parameter_default_decides_and_the_message_says_so()
         {
-            var diagnostics = await TemplateHarness.VerifyAsync("param.yaml", """
+            var diagnostics = await TemplateVerifier.VerifyTemplateAsync("param.yaml", ruleUnderTest: null, markup: """
                 AWSTemplateFormatVersion: "2010-09-09"
                 Parameters:
                   Invoker: { Type: String, Default: "*" }
@@ -89,7 +90,7 @@ namespace IacAnalyzers.Tests.Rules.Iam
         [Fact]
         public async Task Peer_suppressions_are_honoured_through_the_equivalents()
         {
-            await TemplateHarness.VerifyAsync("suppressed.yaml", """
+            await TemplateVerifier.VerifyTemplateAsync("suppressed.yaml", ruleUnderTest: null, markup: """
                 AWSTemplateFormatVersion: "2010-09-09"
                 Resources:
                   Admin:
@@ -120,7 +121,7 @@ namespace IacAnalyzers.Tests.Rules.Iam
         [Fact]
         public async Task Json_template_reports_at_exact_spans()
         {
-            await TemplateHarness.VerifyAsync("stack.template.json", """
+            await TemplateVerifier.VerifyTemplateAsync("stack.template.json", ruleUnderTest: null, markup: """
                 {
                   "AWSTemplateFormatVersion": "2010-09-09",
                   "Resources": {

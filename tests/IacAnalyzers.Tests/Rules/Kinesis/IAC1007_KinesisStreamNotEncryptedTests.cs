@@ -1,7 +1,9 @@
+using System.Threading.Tasks;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules.Kinesis;
 using Xunit;
-using static IacAnalyzers.Tests.Rules.EncryptionRuleHarness;
+using IacAnalyzers.Tests.Verifier;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Kinesis
 {
@@ -9,10 +11,12 @@ namespace IacAnalyzers.Tests.Rules.Kinesis
     {
         private static readonly IAC1007_KinesisStreamNotEncrypted Rule = new IAC1007_KinesisStreamNotEncrypted();
 
+        private readonly ViewBuilder v = new ViewBuilder();
+
         [Fact]
-        public void Stream_without_StreamEncryption_is_flagged_with_the_full_message_and_no_fix()
+        public async Task Stream_without_StreamEncryption_is_flagged_with_the_full_message_and_no_fix()
         {
-            var finding = Assert.Single(Verify(Rule, """
+            var finding = Assert.Single(await VerifyRuleAsync(Rule, """
                 Resources:
                   [|Clicks|]:
                     Type: AWS::Kinesis::Stream
@@ -27,9 +31,9 @@ namespace IacAnalyzers.Tests.Rules.Kinesis
         }
 
         [Fact]
-        public void Written_or_unknown_StreamEncryption_is_clean()
+        public async Task Written_or_unknown_StreamEncryption_is_clean()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   Encrypted:
                     Type: AWS::Kinesis::Stream
@@ -45,9 +49,9 @@ namespace IacAnalyzers.Tests.Rules.Kinesis
         }
 
         [Fact]
-        public void Null_StreamEncryption_is_flagged_at_the_value()
+        public async Task Null_StreamEncryption_is_flagged_at_the_value()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   Clicks:
                     Type: AWS::Kinesis::Stream
@@ -57,9 +61,9 @@ namespace IacAnalyzers.Tests.Rules.Kinesis
         }
 
         [Fact]
-        public void Json_streams_are_checked()
+        public async Task Json_streams_are_checked()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 { "Resources": {
                     [|"Clicks"|]: { "Type": "AWS::Kinesis::Stream", "Properties": { "ShardCount": 1 } },
                     "Good": { "Type": "AWS::Kinesis::Stream", "Properties": { "StreamEncryption": { "EncryptionType": "KMS", "KeyId": "alias/aws/kinesis" } } } } }
@@ -67,9 +71,9 @@ namespace IacAnalyzers.Tests.Rules.Kinesis
         }
 
         [Fact]
-        public void Fn_If_removing_StreamEncryption_is_flagged_in_that_branch()
+        public async Task Fn_If_removing_StreamEncryption_is_flagged_in_that_branch()
         {
-            var findings = Verify(Rule, """
+            var findings = await VerifyRuleAsync(Rule, """
                 Conditions:
                   Encrypt: !Equals [!Ref AWS::StackName, prod]
                 Resources:
@@ -84,9 +88,9 @@ namespace IacAnalyzers.Tests.Rules.Kinesis
         [Fact]
         public void One_of_with_a_null_branch_names_it()
         {
-            var encryption = If("Encrypt", Map(30, ("EncryptionType", Str("KMS", 32))), new ScalarValue("", ScalarKind.Null, At(40)), 25);
-            var view = View(IAC1007_KinesisStreamNotEncrypted.Stream, "Clicks", Map(10, ("StreamEncryption", encryption)));
-            var finding = Assert.Single(Run(Rule, view));
+            var encryption = v.If("Encrypt", v.M(("EncryptionType", v.S("KMS", at: 32))), v.Null(at: 40), at: 25);
+            var view = v.Resource(IAC1007_KinesisStreamNotEncrypted.Stream, "Clicks", v.M(("StreamEncryption", encryption)));
+            var finding = Assert.Single(ViewBuilder.Run(Rule, view));
             Assert.Equal(40, finding.Location.Start);
             Assert.Contains("(when condition 'Encrypt' is false; StreamEncryption is null)", finding.FormatMessage(), System.StringComparison.Ordinal);
         }

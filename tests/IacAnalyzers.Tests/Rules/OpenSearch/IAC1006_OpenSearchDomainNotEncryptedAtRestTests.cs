@@ -2,7 +2,8 @@ using System.Threading.Tasks;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules.OpenSearch;
 using Xunit;
-using static IacAnalyzers.Tests.Rules.EncryptionRuleHarness;
+using IacAnalyzers.Tests.Verifier;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.OpenSearch
 {
@@ -10,10 +11,12 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
     {
         private static readonly IAC1006_OpenSearchDomainNotEncryptedAtRest Rule = new IAC1006_OpenSearchDomainNotEncryptedAtRest();
 
+        private readonly ViewBuilder v = new ViewBuilder();
+
         [Fact]
-        public void Domain_without_options_is_flagged_with_the_full_message_and_a_dotted_path_fix()
+        public async Task Domain_without_options_is_flagged_with_the_full_message_and_a_dotted_path_fix()
         {
-            var finding = Assert.Single(Verify(Rule, """
+            var finding = Assert.Single(await VerifyRuleAsync(Rule, """
                 Resources:
                   [|Search|]:
                     Type: AWS::OpenSearchService::Domain
@@ -30,7 +33,7 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
         }
 
         [Fact]
-        public void Options_without_Enabled_is_flagged_at_the_options_key_and_the_fix_targets_the_options_map()
+        public async Task Options_without_Enabled_is_flagged_at_the_options_key_and_the_fix_targets_the_options_map()
         {
             const string yaml = """
                 Resources:
@@ -39,22 +42,22 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
                     Properties:
                       EncryptionAtRestOptions: { KmsKeyId: abc }
                 """;
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   Search:
                     Type: AWS::OpenSearchService::Domain
                     Properties:
                       [|EncryptionAtRestOptions|]: { KmsKeyId: abc }
                 """);
-            var fix = Assert.IsType<SetPropertyFix>(Assert.Single(Run(Rule, yaml)).Fix);
+            var fix = Assert.IsType<SetPropertyFix>(Assert.Single(ViewBuilder.Run(Rule, ViewBuilder.FromTemplate(yaml))).Fix);
             Assert.Equal("Enabled", fix.Property);
             Assert.StartsWith("{ KmsKeyId", yaml.Substring(fix.Container.Start), System.StringComparison.Ordinal);
         }
 
         [Fact]
-        public void Enabled_false_is_flagged_on_both_domain_types_and_true_is_clean()
+        public async Task Enabled_false_is_flagged_on_both_domain_types_and_true_is_clean()
         {
-            var findings = Verify(Rule, """
+            var findings = await VerifyRuleAsync(Rule, """
                 Resources:
                   Legacy:
                     Type: AWS::Elasticsearch::Domain
@@ -81,9 +84,9 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
         }
 
         [Fact]
-        public void Domain_without_properties_gets_a_fix_that_creates_them()
+        public async Task Domain_without_properties_gets_a_fix_that_creates_them()
         {
-            var finding = Assert.Single(Verify(Rule, """
+            var finding = Assert.Single(await VerifyRuleAsync(Rule, """
                 Resources:
                   [|Search|]:
                     Type: AWS::OpenSearchService::Domain
@@ -92,9 +95,9 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
         }
 
         [Fact]
-        public void Json_domains_are_checked()
+        public async Task Json_domains_are_checked()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 { "Resources": {
                     [|"Search"|]: { "Type": "AWS::OpenSearchService::Domain", "Properties": {} },
                     "Off": { "Type": "AWS::OpenSearchService::Domain", "Properties": { "EncryptionAtRestOptions": { "Enabled": [|false|] } } },
@@ -103,9 +106,9 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
         }
 
         [Fact]
-        public void Fn_If_removing_the_options_block_is_flagged_in_that_branch()
+        public async Task Fn_If_removing_the_options_block_is_flagged_in_that_branch()
         {
-            var findings = Verify(Rule, """
+            var findings = await VerifyRuleAsync(Rule, """
                 Conditions:
                   Secure: !Equals [!Ref AWS::StackName, prod]
                 Resources:
@@ -122,9 +125,9 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
         [Fact]
         public void One_of_at_the_options_block_names_the_branch()
         {
-            var view = View(IAC1006_OpenSearchDomainNotEncryptedAtRest.OpenSearchDomain, "Search",
-                Map(10, ("EncryptionAtRestOptions", If("Prod", Map(30, ("Enabled", Bool(true, 32))), Map(40, ("Enabled", Bool(false, 42))), 25))));
-            var finding = Assert.Single(Run(Rule, view));
+            var view = v.Resource(IAC1006_OpenSearchDomainNotEncryptedAtRest.OpenSearchDomain, "Search",
+                v.M(("EncryptionAtRestOptions", v.If("Prod", v.M(("Enabled", v.B(true, at: 32))), v.M(("Enabled", v.B(false, at: 42))), at: 25))));
+            var finding = Assert.Single(ViewBuilder.Run(Rule, view));
             Assert.Equal(42, finding.Location.Start);
             Assert.Null(finding.Fix);
             Assert.Contains("(when condition 'Prod' is false)", finding.FormatMessage(), System.StringComparison.Ordinal);
@@ -132,7 +135,7 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
 
         [Fact]
         public Task Missing_options_block_is_added_with_Enabled_true() =>
-            VerifyFixAsync(Rule, """
+            VerifyFixAsync(Rule.Info.Id, """
                 Resources:
                   [|Search|]:
                     Type: AWS::OpenSearchService::Domain
@@ -150,7 +153,7 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
 
         [Fact]
         public Task Enabled_false_is_replaced() =>
-            VerifyFixAsync(Rule, """
+            VerifyFixAsync(Rule.Info.Id, """
                 Resources:
                   Legacy:
                     Type: AWS::Elasticsearch::Domain
@@ -170,7 +173,7 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
 
         [Fact]
         public Task Missing_options_block_is_added_in_json() =>
-            VerifyFixAsync(Rule, """
+            VerifyFixAsync(Rule.Info.Id, """
                 { "Resources": { [|"Search"|]: { "Type": "AWS::OpenSearchService::Domain", "Properties": { "EngineVersion": "OpenSearch_2.13" } } } }
                 """, """
                 { "Resources": { "Search": { "Type": "AWS::OpenSearchService::Domain", "Properties": { "EngineVersion": "OpenSearch_2.13", "EncryptionAtRestOptions": { "Enabled": true } } } } }

@@ -1,7 +1,8 @@
 using System.Linq;
+using System.Threading.Tasks;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules.OpenSearch;
-using IacAnalyzers.Tests.Rules.Ec2Network;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.OpenSearch
@@ -11,9 +12,9 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
         private static readonly IAC2004_OpenSearchNoZoneAwareness Rule = new IAC2004_OpenSearchNoZoneAwareness();
 
         [Fact]
-        public void Several_data_nodes_without_zone_awareness_are_flagged_at_the_node_count()
+        public async Task Several_data_nodes_without_zone_awareness_are_flagged_at_the_node_count()
         {
-            var findings = RuleHarness.Verify(Rule, """
+            var findings = await TemplateVerifier.VerifyRuleAsync(Rule, """
                 AWSTemplateFormatVersion: "2010-09-09"
                 Resources:
                   FailDomain:
@@ -36,9 +37,9 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
         }
 
         [Fact]
-        public void Zone_awareness_false_is_flagged_at_the_value_and_odd_counts_get_no_fix()
+        public async Task Zone_awareness_false_is_flagged_at_the_value_and_odd_counts_get_no_fix()
         {
-            var findings = RuleHarness.Verify(Rule, """
+            var findings = await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Resources:
                   FailEven:
                     Type: AWS::OpenSearchService::Domain
@@ -58,9 +59,9 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
         }
 
         [Fact]
-        public void Legacy_elasticsearch_domains_are_checked_under_their_own_config_name()
+        public async Task Legacy_elasticsearch_domains_are_checked_under_their_own_config_name()
         {
-            var findings = RuleHarness.Verify(Rule, """
+            var findings = await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Resources:
                   FailLegacy:
                     Type: AWS::Elasticsearch::Domain
@@ -83,9 +84,9 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
         }
 
         [Fact]
-        public void Single_node_zone_aware_standby_and_unknown_domains_are_clean()
+        public async Task Single_node_zone_aware_standby_and_unknown_domains_are_clean()
         {
-            RuleHarness.Verify(Rule, """
+            await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Parameters:
                   Nodes:
                     Type: Number
@@ -132,9 +133,9 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
         }
 
         [Fact]
-        public void Json_templates_are_checked_the_same_way()
+        public async Task Json_templates_are_checked_the_same_way()
         {
-            RuleHarness.Verify(
+            await TemplateVerifier.VerifyRuleAsync(
                 Rule,
                 """
                 {
@@ -157,7 +158,7 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
             v.Resource("AWS::OpenSearchService::Domain", "FailDomain", v.M(
                 ("ClusterConfig", v.M(("InstanceCount", v.If("IsProd", four, v.N(1)))))));
 
-            var finding = Assert.Single(RuleHarness.Run(Rule, v.All));
+            var finding = Assert.Single(ViewBuilder.Run(Rule, v.All));
             Assert.Same(four.Location, finding.Location);
             Assert.Null(finding.Fix);
             Assert.Equal(" (when condition 'IsProd' is true; ZoneAwarenessEnabled is not set and defaults to false)", finding.MessageArgs[2]);

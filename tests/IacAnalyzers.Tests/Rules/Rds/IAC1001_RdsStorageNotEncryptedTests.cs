@@ -3,7 +3,8 @@ using System.Linq;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules.Rds;
 using Xunit;
-using static IacAnalyzers.Tests.Rules.EncryptionRuleHarness;
+using IacAnalyzers.Tests.Verifier;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Rds
 {
@@ -11,10 +12,12 @@ namespace IacAnalyzers.Tests.Rules.Rds
     {
         private static readonly IAC1001_RdsStorageNotEncrypted Rule = new IAC1001_RdsStorageNotEncrypted();
 
+        private readonly ViewBuilder v = new ViewBuilder();
+
         [Fact]
-        public void Instance_without_StorageEncrypted_is_flagged_at_its_logical_id_with_the_full_message()
+        public async Task Instance_without_StorageEncrypted_is_flagged_at_its_logical_id_with_the_full_message()
         {
-            var findings = Verify(Rule, """
+            var findings = await VerifyRuleAsync(Rule, """
                 AWSTemplateFormatVersion: '2010-09-09'
                 Resources:
                   [|Db|]:
@@ -36,9 +39,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void Instance_with_StorageEncrypted_false_is_flagged_at_the_value()
+        public async Task Instance_with_StorageEncrypted_false_is_flagged_at_the_value()
         {
-            var findings = Verify(Rule, """
+            var findings = await VerifyRuleAsync(Rule, """
                 Resources:
                   Db:
                     Type: AWS::RDS::DBInstance
@@ -52,9 +55,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void StorageEncrypted_as_the_string_false_is_flagged()
+        public async Task StorageEncrypted_as_the_string_false_is_flagged()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   Db:
                     Type: AWS::RDS::DBInstance
@@ -64,9 +67,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void Instance_with_StorageEncrypted_true_is_clean()
+        public async Task Instance_with_StorageEncrypted_true_is_clean()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   Db:
                     Type: AWS::RDS::DBInstance
@@ -81,9 +84,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void Instance_without_Properties_is_flagged_and_the_fix_creates_them()
+        public async Task Instance_without_Properties_is_flagged_and_the_fix_creates_them()
         {
-            var findings = Verify(Rule, """
+            var findings = await VerifyRuleAsync(Rule, """
                 Resources:
                   [|Db|]:
                     Type: AWS::RDS::DBInstance
@@ -92,9 +95,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void Aurora_cluster_member_instances_are_not_checked()
+        public async Task Aurora_cluster_member_instances_are_not_checked()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   Member:
                     Type: AWS::RDS::DBInstance
@@ -113,9 +116,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void Cluster_without_StorageEncrypted_is_flagged_and_encrypted_cluster_is_clean()
+        public async Task Cluster_without_StorageEncrypted_is_flagged_and_encrypted_cluster_is_clean()
         {
-            var findings = Verify(Rule, """
+            var findings = await VerifyRuleAsync(Rule, """
                 Resources:
                   [|Plain|]:
                     Type: AWS::RDS::DBCluster
@@ -137,10 +140,10 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void KmsKeyId_without_StorageEncrypted_is_still_flagged()
+        public async Task KmsKeyId_without_StorageEncrypted_is_still_flagged()
         {
             // CloudFormation requires StorageEncrypted: true when KmsKeyId is set (cfn-lint E3720): the key alone encrypts nothing.
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   [|Db|]:
                     Type: AWS::RDS::DBInstance
@@ -150,9 +153,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void Databases_restored_from_a_snapshot_or_a_source_inherit_encryption_and_are_not_checked()
+        public async Task Databases_restored_from_a_snapshot_or_a_source_inherit_encryption_and_are_not_checked()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   FromSnapshot:
                     Type: AWS::RDS::DBInstance
@@ -175,9 +178,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void An_empty_snapshot_identifier_does_not_exempt_but_withholds_the_fix()
+        public async Task An_empty_snapshot_identifier_does_not_exempt_but_withholds_the_fix()
         {
-            var findings = Verify(Rule, """
+            var findings = await VerifyRuleAsync(Rule, """
                 Resources:
                   [|Db|]:
                     Type: AWS::RDS::DBInstance
@@ -188,9 +191,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void Optional_restore_with_an_empty_default_and_the_matching_StorageEncrypted_pattern_is_clean()
+        public async Task Optional_restore_with_an_empty_default_and_the_matching_StorageEncrypted_pattern_is_clean()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Parameters:
                   Snapshot:
                     Type: String
@@ -207,9 +210,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void Aurora_Serverless_v1_cluster_is_always_encrypted_and_not_flagged()
+        public async Task Aurora_Serverless_v1_cluster_is_always_encrypted_and_not_flagged()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   Serverless:
                     Type: AWS::RDS::DBCluster
@@ -225,9 +228,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void StorageEncrypted_from_a_parameter_without_default_is_not_flagged()
+        public async Task StorageEncrypted_from_a_parameter_without_default_is_not_flagged()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Parameters:
                   Encrypt:
                     Type: String
@@ -244,9 +247,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void EngineMode_from_an_unknown_value_is_not_flagged()
+        public async Task EngineMode_from_an_unknown_value_is_not_flagged()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   Cluster:
                     Type: AWS::RDS::DBCluster
@@ -256,9 +259,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void Json_template_is_flagged_at_the_same_places()
+        public async Task Json_template_is_flagged_at_the_same_places()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 {
                   "AWSTemplateFormatVersion": "2010-09-09",
                   "Resources": {
@@ -282,9 +285,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public void One_of_flags_the_unencrypted_branch_and_names_it()
         {
-            var view = View(IAC1001_RdsStorageNotEncrypted.DbInstance, "Db",
-                Map(10, ("StorageEncrypted", If("IsProd", Bool(true, 30), Bool(false, 40), 25))));
-            var finding = Assert.Single(Run(Rule, view));
+            var view = v.Resource(IAC1001_RdsStorageNotEncrypted.DbInstance, "Db",
+                v.M(("StorageEncrypted", v.If("IsProd", v.B(true, at: 30), v.B(false, at: 40), at: 25))));
+            var finding = Assert.Single(ViewBuilder.Run(Rule, view));
             Assert.Equal(40, finding.Location.Start);
             Assert.Null(finding.Fix);
             Assert.Contains("(when condition 'IsProd' is false)", finding.FormatMessage(), System.StringComparison.Ordinal);
@@ -293,9 +296,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public void A_value_from_a_parameter_default_names_its_provenance_and_offers_no_in_place_fix()
         {
-            var defaulted = new ScalarValue("false", ScalarKind.Boolean, At(50), Provenance.ParameterDefault("the Default of parameter 'Encrypt'"));
-            var view = View(IAC1001_RdsStorageNotEncrypted.DbCluster, "Cluster", Map(10, ("StorageEncrypted", defaulted)));
-            var finding = Assert.Single(Run(Rule, view));
+            var defaulted = new ScalarValue("false", ScalarKind.Boolean, v.Loc(50), Provenance.ParameterDefault("the Default of parameter 'Encrypt'"));
+            var view = v.Resource(IAC1001_RdsStorageNotEncrypted.DbCluster, "Cluster", v.M(("StorageEncrypted", defaulted)));
+            var finding = Assert.Single(ViewBuilder.Run(Rule, view));
             Assert.Null(finding.Fix);
             Assert.Contains("(from the Default of parameter 'Encrypt')", finding.FormatMessage(), System.StringComparison.Ordinal);
         }
@@ -303,15 +306,15 @@ namespace IacAnalyzers.Tests.Rules.Rds
         [Fact]
         public void Both_branches_encrypted_is_clean()
         {
-            var view = View(IAC1001_RdsStorageNotEncrypted.DbInstance, "Db",
-                Map(10, ("StorageEncrypted", If("IsProd", Bool(true, 30), Str("true", 40), 25))));
-            Assert.Empty(Run(Rule, view));
+            var view = v.Resource(IAC1001_RdsStorageNotEncrypted.DbInstance, "Db",
+                v.M(("StorageEncrypted", v.If("IsProd", v.B(true, at: 30), v.S("true", at: 40), at: 25))));
+            Assert.Empty(ViewBuilder.Run(Rule, view));
         }
 
         [Fact]
-        public void StorageEncrypted_false_from_a_parameter_default_is_flagged_and_names_the_parameter()
+        public async Task StorageEncrypted_false_from_a_parameter_default_is_flagged_and_names_the_parameter()
         {
-            var findings = Verify(Rule, """
+            var findings = await VerifyRuleAsync(Rule, """
                 Parameters:
                   Encrypt:
                     Type: String
@@ -329,9 +332,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void StorageEncrypted_true_from_a_parameter_default_is_clean()
+        public async Task StorageEncrypted_true_from_a_parameter_default_is_clean()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Parameters:
                   Encrypt:
                     Type: String
@@ -345,9 +348,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void Fn_If_flags_the_false_branch_and_names_the_condition()
+        public async Task Fn_If_flags_the_false_branch_and_names_the_condition()
         {
-            var findings = Verify(Rule, """
+            var findings = await VerifyRuleAsync(Rule, """
                 Conditions:
                   IsProd: !Equals [!Ref Env, prod]
                 Parameters:
@@ -370,9 +373,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void Fn_If_with_AWS_NoValue_flags_the_branch_that_leaves_it_unset()
+        public async Task Fn_If_with_AWS_NoValue_flags_the_branch_that_leaves_it_unset()
         {
-            var findings = Verify(Rule, """
+            var findings = await VerifyRuleAsync(Rule, """
                 Conditions:
                   Encrypt: !Equals [!Ref Env, prod]
                 Parameters:
@@ -388,9 +391,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void A_snapshot_in_one_branch_only_checks_the_new_database_without_a_fix()
+        public async Task A_snapshot_in_one_branch_only_checks_the_new_database_without_a_fix()
         {
-            var findings = Verify(Rule, """
+            var findings = await VerifyRuleAsync(Rule, """
                 Conditions:
                   UseSnapshot: !Not [!Equals [!Ref Snapshot, ""]]
                 Parameters:
@@ -423,7 +426,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
 
         [Fact]
         public Task Missing_StorageEncrypted_is_added_in_yaml_keeping_comments_and_indentation() =>
-            VerifyFixAsync(Rule, """
+            VerifyFixAsync(Rule.Info.Id, """
                 Resources:
                   [|Db|]:
                      Type: AWS::RDS::DBInstance
@@ -442,7 +445,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
 
         [Fact]
         public Task False_is_replaced_in_json_and_fix_all_fixes_every_resource() =>
-            VerifyFixAsync(Rule, """
+            VerifyFixAsync(Rule.Info.Id, """
                 {
                   "Resources": {
                     "Db": { "Type": "AWS::RDS::DBInstance", "Properties": { "StorageEncrypted": [|false|] } },
@@ -472,7 +475,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
 
         [Fact]
         public Task Missing_Properties_block_is_created() =>
-            VerifyFixAsync(Rule, """
+            VerifyFixAsync(Rule.Info.Id, """
                 Resources:
                   [|Db|]:
                     Type: AWS::RDS::DBInstance
@@ -486,7 +489,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
 
         [Fact]
         public Task A_branch_or_a_parameter_default_gets_no_fix() =>
-            VerifyFixAsync(Rule, """
+            VerifyFixAsync(Rule.Info.Id, """
                 Parameters:
                   Encrypt:
                     Type: String

@@ -1,6 +1,7 @@
 using System.Linq;
+using System.Threading.Tasks;
 using IacAnalyzers.Rules.Rds;
-using IacAnalyzers.Tests.Rules.Ec2Network;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Rules.Rds
@@ -10,9 +11,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         private static readonly IAC2002_DbClusterSingleInstance Rule = new IAC2002_DbClusterSingleInstance();
 
         [Fact]
-        public void Aurora_cluster_with_one_instance_is_flagged_with_a_message_naming_the_instance()
+        public async Task Aurora_cluster_with_one_instance_is_flagged_with_a_message_naming_the_instance()
         {
-            var findings = RuleHarness.Verify(Rule, """
+            var findings = await TemplateVerifier.VerifyRuleAsync(Rule, """
                 AWSTemplateFormatVersion: "2010-09-09"
                 Resources:
                   [|FailCluster|]:
@@ -36,9 +37,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void Aurora_cluster_with_a_reader_is_clean()
+        public async Task Aurora_cluster_with_a_reader_is_clean()
         {
-            RuleHarness.Verify(Rule, """
+            await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Resources:
                   PassCluster:
                     Type: AWS::RDS::DBCluster
@@ -60,9 +61,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void Literal_cluster_identifiers_link_instances_ignoring_case()
+        public async Task Literal_cluster_identifiers_link_instances_ignoring_case()
         {
-            RuleHarness.Verify(Rule, """
+            await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Resources:
                   [|FailCluster|]:
                     Type: AWS::RDS::DBCluster
@@ -91,9 +92,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void Multi_az_db_clusters_serverless_v1_clusters_without_instances_and_unknown_engines_are_not_flagged()
+        public async Task Multi_az_db_clusters_serverless_v1_clusters_without_instances_and_unknown_engines_are_not_flagged()
         {
-            RuleHarness.Verify(Rule, """
+            await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Parameters:
                   Engine:
                     Type: String
@@ -130,9 +131,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void DocumentDB_and_Neptune_clusters_with_one_instance_are_flagged()
+        public async Task DocumentDB_and_Neptune_clusters_with_one_instance_are_flagged()
         {
-            RuleHarness.Verify(Rule, """
+            await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Resources:
                   [|FailDocs|]:
                     Type: AWS::DocDB::DBCluster
@@ -171,9 +172,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void Json_templates_are_checked_the_same_way()
+        public async Task Json_templates_are_checked_the_same_way()
         {
-            RuleHarness.Verify(
+            await TemplateVerifier.VerifyRuleAsync(
                 Rule,
                 """
                 {
@@ -190,9 +191,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void Template_references_link_each_instance_to_its_own_cluster()
+        public async Task Template_references_link_each_instance_to_its_own_cluster()
         {
-            RuleHarness.Verify(Rule, """
+            await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Resources:
                   [|FailA|]:
                     Type: AWS::RDS::DBCluster
@@ -221,10 +222,10 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void Instances_whose_cluster_cannot_be_told_count_for_every_cluster()
+        public async Task Instances_whose_cluster_cannot_be_told_count_for_every_cluster()
         {
             // Two clusters, two instances with identifiers the analyzer cannot know: each cluster may have both.
-            RuleHarness.Verify(Rule, """
+            await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Parameters:
                   ClusterName:
                     Type: String
@@ -253,9 +254,9 @@ namespace IacAnalyzers.Tests.Rules.Rds
         }
 
         [Fact]
-        public void Engine_from_a_parameter_default_is_followed()
+        public async Task Engine_from_a_parameter_default_is_followed()
         {
-            RuleHarness.Verify(Rule, """
+            await TemplateVerifier.VerifyRuleAsync(Rule, """
                 Parameters:
                   Engine:
                     Type: String
@@ -283,7 +284,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
             v.Resource("AWS::RDS::DBInstance", "PassWriter", v.M(("DBClusterIdentifier", v.Ref("PassCluster"))));
             v.Resource("AWS::RDS::DBInstance", "PassReader", v.M(("DBClusterIdentifier", v.Ref("PassCluster"))));
 
-            var finding = Assert.Single(RuleHarness.Run(Rule, v.All));
+            var finding = Assert.Single(ViewBuilder.Run(Rule, v.All));
             Assert.Same(fail, finding.Resource);
             Assert.Equal("FailWriter", finding.MessageArgs[2]);
         }
@@ -296,7 +297,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
             v.Resource("AWS::RDS::DBInstance", "Writer", v.M(("DBClusterIdentifier", v.Ref("PassCluster"))));
             v.Resource("AWS::RDS::DBInstance", "ProdReader", v.M(("DBClusterIdentifier", v.Ref("PassCluster"))), condition: "IsProd");
 
-            Assert.Empty(RuleHarness.Run(Rule, v.All));
+            Assert.Empty(ViewBuilder.Run(Rule, v.All));
         }
 
         [Fact]
@@ -308,7 +309,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
             v.Resource("AWS::RDS::DBInstance", "Writer", v.M(("DBClusterIdentifier", v.Ref("PassCluster"))));
             v.Resource("AWS::RDS::DBInstance", "Either", v.M(("DBClusterIdentifier", v.If("UseOther", v.Ref("Other"), v.Ref("PassCluster")))));
 
-            var finding = Assert.Single(RuleHarness.Run(Rule, v.All));
+            var finding = Assert.Single(ViewBuilder.Run(Rule, v.All));
             Assert.Equal("Other", finding.Resource.Name);
         }
     }

@@ -3,7 +3,8 @@ using IacAnalyzers.Catalog;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules.Sqs;
 using Xunit;
-using static IacAnalyzers.Tests.Rules.EncryptionRuleHarness;
+using IacAnalyzers.Tests.Verifier;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Sqs
 {
@@ -11,10 +12,12 @@ namespace IacAnalyzers.Tests.Rules.Sqs
     {
         private static readonly IAC1009_SqsQueueEncryptionDisabled Rule = new IAC1009_SqsQueueEncryptionDisabled();
 
+        private readonly ViewBuilder v = new ViewBuilder();
+
         [Fact]
-        public void Explicit_opt_out_is_flagged_at_the_value_with_the_full_message()
+        public async Task Explicit_opt_out_is_flagged_at_the_value_with_the_full_message()
         {
-            var finding = Assert.Single(Verify(Rule, """
+            var finding = Assert.Single(await VerifyRuleAsync(Rule, """
                 Resources:
                   Jobs:
                     Type: AWS::SQS::Queue
@@ -32,9 +35,9 @@ namespace IacAnalyzers.Tests.Rules.Sqs
         }
 
         [Fact]
-        public void Queues_relying_on_the_default_or_a_KMS_key_are_clean()
+        public async Task Queues_relying_on_the_default_or_a_KMS_key_are_clean()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   Default:
                     Type: AWS::SQS::Queue
@@ -64,9 +67,9 @@ namespace IacAnalyzers.Tests.Rules.Sqs
         }
 
         [Fact]
-        public void Json_opt_out_is_flagged()
+        public async Task Json_opt_out_is_flagged()
         {
-            Verify(Rule, """
+            await VerifyRuleAsync(Rule, """
                 { "Resources": { "Jobs": { "Type": "AWS::SQS::Queue", "Properties": { "SqsManagedSseEnabled": [|"false"|] } } } }
                 """, "queues.json");
         }
@@ -74,17 +77,17 @@ namespace IacAnalyzers.Tests.Rules.Sqs
         [Fact]
         public void Opt_out_in_one_branch_is_flagged_without_an_in_place_fix()
         {
-            var view = View(IAC1009_SqsQueueEncryptionDisabled.Queue, "Jobs",
-                Map(10, ("SqsManagedSseEnabled", If("Debug", Bool(false, 30), Bool(true, 40), 25))));
-            var finding = Assert.Single(Run(Rule, view));
+            var view = v.Resource(IAC1009_SqsQueueEncryptionDisabled.Queue, "Jobs",
+                v.M(("SqsManagedSseEnabled", v.If("Debug", v.B(false, at: 30), v.B(true, at: 40), at: 25))));
+            var finding = Assert.Single(ViewBuilder.Run(Rule, view));
             Assert.Equal(30, finding.Location.Start);
             Assert.Null(finding.Fix);
         }
 
         [Fact]
-        public void Opt_out_from_a_parameter_default_is_flagged_and_a_key_in_one_branch_withholds_the_fix()
+        public async Task Opt_out_from_a_parameter_default_is_flagged_and_a_key_in_one_branch_withholds_the_fix()
         {
-            var findings = Verify(Rule, """
+            var findings = await VerifyRuleAsync(Rule, """
                 Parameters:
                   Sse:
                     Type: String
@@ -113,7 +116,7 @@ namespace IacAnalyzers.Tests.Rules.Sqs
 
         [Fact]
         public Task Opt_out_is_replaced_by_true() =>
-            VerifyFixAsync(Rule, """
+            VerifyFixAsync(Rule.Info.Id, """
                 Resources:
                   Jobs:
                     Type: AWS::SQS::Queue
