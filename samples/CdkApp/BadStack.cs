@@ -1,10 +1,23 @@
 using Amazon.CDK;
+using System.Collections.Generic;
+using Amazon.CDK.AWS.CodeBuild;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.EFS;
+using Amazon.CDK.AWS.ElastiCache;
 using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Kinesis;
+using Amazon.CDK.AWS.KinesisFirehose;
+using Amazon.CDK.AWS.OpenSearchService;
 using Amazon.CDK.AWS.RDS;
 using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.SNS;
+using Amazon.CDK.AWS.SQS;
 using Constructs;
+using DaxCluster = Amazon.CDK.AWS.DAX.CfnCluster;
+using DocDbCluster = Amazon.CDK.AWS.DocDB.DatabaseCluster;
+using DocDbClusterProps = Amazon.CDK.AWS.DocDB.DatabaseClusterProps;
+using DocDbLogin = Amazon.CDK.AWS.DocDB.Login;
+using EngineVersion = Amazon.CDK.AWS.OpenSearchService.EngineVersion;
 using FileSystem = Amazon.CDK.AWS.EFS.FileSystem;
 using InstanceProps = Amazon.CDK.AWS.EC2.InstanceProps;
 using InstanceType = Amazon.CDK.AWS.EC2.InstanceType;
@@ -82,6 +95,79 @@ namespace CdkApp
                 StorageEncrypted = true,
             });
 
+            // ---- Security: unencrypted data services -----------------------------------------------------
+            _ = new DocDbCluster(this, "Catalog", new DocDbClusterProps
+            {
+                MasterUser = new DocDbLogin { Username = "catalogadmin" },
+                InstanceType = InstanceType.Of(InstanceClass.MEMORY6_GRAVITON, InstanceSize.LARGE),
+                Instances = 2,
+                Vpc = vpc,
+                StorageEncrypted = false, // IAC1008: DocumentDB storage unencrypted
+            });
+
+            _ = new Domain(this, "Search", new DomainProps
+            {
+                Version = EngineVersion.OPENSEARCH_2_13,
+                Capacity = new CapacityConfig { DataNodes = 2 }, // IAC2004: two data nodes, one Availability Zone
+                EncryptionAtRest = new EncryptionAtRestOptions { Enabled = false }, // IAC1006: indices unencrypted
+            });
+
+            _ = new Stream(this, "Events", new StreamProps
+            {
+                Encryption = StreamEncryption.UNENCRYPTED, // IAC1007: records unencrypted
+            });
+
+            _ = new Queue(this, "Jobs", new QueueProps
+            {
+                Encryption = QueueEncryption.UNENCRYPTED, // IAC1009: messages unencrypted
+            });
+
+            _ = new Topic(this, "Alerts", new TopicProps { DisplayName = "Alerts" }); // IAC1010: no MasterKey, no server-side encryption
+
+            // L1: no L2 construct for ElastiCache replication groups, DAX or (stable) Firehose in Amazon.CDK.Lib 2.160.0.
+            _ = new CfnReplicationGroup(this, "Sessions", new CfnReplicationGroupProps
+            {
+                ReplicationGroupDescription = "session store",
+                Engine = "redis",
+                CacheNodeType = "cache.t3.micro",
+                NumCacheClusters = 2,
+                AutomaticFailoverEnabled = true,
+                AtRestEncryptionEnabled = false, // IAC1005: cache data on disk unencrypted
+                MultiAzEnabled = false, // IAC2003: no failover to another zone
+            });
+
+            var daxRole = new Role(this, "DaxRole", new RoleProps { AssumedBy = new ServicePrincipal("dax.amazonaws.com") });
+            _ = new DaxCluster(this, "ItemCache", new Amazon.CDK.AWS.DAX.CfnClusterProps
+            {
+                IamRoleArn = daxRole.RoleArn,
+                NodeType = "dax.t3.small",
+                ReplicationFactor = 3,
+                SseSpecification = new DaxCluster.SSESpecificationProperty { SseEnabled = false }, // IAC1011: DAX nodes unencrypted
+            });
+
+            var deliveryRole = new Role(this, "DeliveryRole", new RoleProps { AssumedBy = new ServicePrincipal("firehose.amazonaws.com") });
+            _ = new CfnDeliveryStream(this, "ClickStream", new CfnDeliveryStreamProps // IAC1012: DirectPut without server-side encryption
+            {
+                DeliveryStreamType = "DirectPut",
+                S3DestinationConfiguration = new CfnDeliveryStream.S3DestinationConfigurationProperty
+                {
+                    BucketArn = "arn:aws:s3:::example-click-stream",
+                    RoleArn = deliveryRole.RoleArn,
+                },
+            });
+
+            var siteBucket = new Bucket(this, "Site", new BucketProps { BlockPublicAccess = BlockPublicAccess.BLOCK_ALL, EnforceSSL = true });
+            _ = new Project(this, "SiteBuild", new ProjectProps
+            {
+                BuildSpec = BuildSpec.FromObject(new Dictionary<string, object>
+                {
+                    ["version"] = "0.2",
+                    ["phases"] = new Dictionary<string, object> { ["build"] = new Dictionary<string, object> { ["commands"] = new[] { "npm ci", "npm run build" } } },
+                    ["artifacts"] = new Dictionary<string, object> { ["base-directory"] = "dist", ["files"] = new[] { "**/*" } },
+                }),
+                Artifacts = Artifacts.S3(new S3ArtifactsProps { Bucket = siteBucket, Encryption = false }), // IAC1013: artifacts escape the project's key
+            });
+
             // ---- Security: IAM ---------------------------------------------------------------------------
             var bucket = new Bucket(this, "Artifacts", new BucketProps
             {
@@ -93,6 +179,7 @@ namespace CdkApp
             role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = new[] { "*" }, Resources = new[] { bucket.BucketArn } })); // IAC1201: every action
             role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:*" }, Resources = new[] { bucket.ArnForObjects("*") } })); // IAC1202: every S3 action
             role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = new[] { "sqs:SendMessage", "sqs:DeleteMessage" }, Resources = new[] { "*" } })); // IAC1204: writes on every queue
+            role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { NotActions = new[] { "iam:*" }, Resources = new[] { "*" } })); // IAC1203: everything but IAM
             bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps { Principals = new[] { new AnyPrincipal() }, Actions = new[] { "s3:GetObject" }, Resources = new[] { bucket.ArnForObjects("*") } })); // IAC1205: anyone may read
         }
     }
