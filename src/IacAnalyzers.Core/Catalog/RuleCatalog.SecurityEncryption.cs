@@ -237,5 +237,67 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_78"),
                 new PeerRule(PeerTools.Guard, "CODEBUILD_PROJECT_ARTIFACT_ENCRYPTION"),
             });
+        // ---- IAC1020-IAC1039: encryption at rest beyond the first stores ------------------------------
+
+        public static readonly RuleInfo WorkSpacesVolumeNotEncrypted = new RuleInfo(
+            "IAC1020",
+            "WorkSpaces volume is not encrypted at rest",
+            "{0} is not encrypted at rest{1}: set RootVolumeEncryptionEnabled and UserVolumeEncryptionEnabled to true with a KMS key in VolumeEncryptionKey; encryption is chosen when the WorkSpace is created, so it takes effect only on a new WorkSpace",
+            "A WorkSpace has two EBS volumes: the root volume (the operating system, C: or /) and the user volume (the " +
+            "user's profile and documents, D: or /home). Each is encrypted only when RootVolumeEncryptionEnabled or " +
+            "UserVolumeEncryptionEnabled is true; both default to false. Each unencrypted volume of a WorkSpace is one finding.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: null,
+            noFixReason: "CloudFormation does not update a WorkSpace's volume encryption in place: it applies only when the WorkSpace is " +
+                "replaced (by a change such as a new UserName), which discards the user volume, and it needs a KMS key. " +
+                "Both are the author's decisions.",
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_155"),
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_156"),
+            });
+
+        public static readonly RuleInfo ApiGatewayCacheNotEncrypted = new RuleInfo(
+            "IAC1021",
+            "API Gateway stage cache is not encrypted",
+            "{0} caches responses unencrypted{1}: set CacheDataEncrypted to true in the method settings that cache (the /* * entry, or the stage description, covers every method; in CDK, CacheDataEncrypted in StageOptions or MethodDeploymentOptions)",
+            "With the stage cache cluster on (CacheClusterEnabled), API Gateway keeps endpoint responses in the cache for " +
+            "their time to live: GET methods are cached by default, other methods when their method settings enable caching. " +
+            "The cached responses are encrypted only when the method setting that caches them has CacheDataEncrypted true; " +
+            "it defaults to false. Stages without a cache cluster store nothing and are not checked.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: "Sets CacheDataEncrypted to true in the method setting (or stage description) that caches.",
+            noFixReason: null, fixes: FixKind.SetProperty,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.CdkNag, "HIPAA.Security-APIGWCacheEnabledAndEncrypted"),
+                new PeerRule(PeerTools.CdkNag, "NIST.800.53.R4-APIGWCacheEnabledAndEncrypted"),
+                new PeerRule(PeerTools.CdkNag, "PCI.DSS.321-APIGWCacheEnabledAndEncrypted"),
+                new PeerRule(PeerTools.Guard, "API_GW_CACHE_ENABLED_AND_ENCRYPTED"),
+            });
+
+        public static readonly RuleInfo GlueDataCatalogNotEncrypted = new RuleInfo(
+            "IAC1022",
+            "Glue Data Catalog metadata is not encrypted at rest",
+            "{0} leaves the Glue Data Catalog unencrypted at rest{1}: set EncryptionAtRest.CatalogEncryptionMode to SSE-KMS (with SseAwsKmsKeyId for a customer managed key; without it Glue uses the AWS managed key aws/glue)",
+            "AWS::Glue::DataCatalogEncryptionSettings sets the account's Data Catalog encryption in a Region. With " +
+            "CatalogEncryptionMode DISABLED (the default, also when EncryptionAtRest is not given) databases, tables, " +
+            "partitions, connections and user-defined functions are stored without encryption by a KMS key.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: "Sets EncryptionAtRest.CatalogEncryptionMode to SSE-KMS.", noFixReason: null, fixes: FixKind.SetProperty,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_94"),
+            });
+
+        public static readonly RuleInfo RedshiftClusterEncryptionDisabled = new RuleInfo(
+            "IAC1023",
+            "Redshift cluster has its default encryption turned off",
+            "{0} has encryption at rest turned off{1}: Amazon Redshift encrypts provisioned clusters by default, and this cluster opts out, so its data blocks, system metadata and snapshots are stored unencrypted; set Encrypted to true (or remove it)",
+            "Amazon Redshift now encrypts provisioned clusters at rest by default (with an AWS owned key unless KmsKeyId " +
+            "names another). A cluster is flagged only when it opts out explicitly with Encrypted false; clusters that " +
+            "leave Encrypted to the default are encrypted and clean. Redshift Serverless namespaces are always encrypted.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: "Sets Encrypted to true.", noFixReason: null, fixes: FixKind.SetProperty);
     }
 }
