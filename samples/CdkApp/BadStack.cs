@@ -168,6 +168,90 @@ namespace CdkApp
                 Artifacts = Artifacts.S3(new S3ArtifactsProps { Bucket = siteBucket, Encryption = false }), // IAC1013: artifacts escape the project's key
             });
 
+            // ---- More managed data services (L1 where Amazon.CDK.Lib 2.160.0 has no stable L2) -----------
+            _ = new Amazon.CDK.AWS.WorkSpaces.CfnWorkspace(this, "Desktop", new Amazon.CDK.AWS.WorkSpaces.CfnWorkspaceProps
+            {
+                BundleId = "wsb-12345678",
+                DirectoryId = "d-1234567890",
+                UserName = "alice",
+                RootVolumeEncryptionEnabled = true,
+                UserVolumeEncryptionEnabled = false, // IAC1020: the user volume is unencrypted
+                VolumeEncryptionKey = "alias/aws/workspaces",
+            });
+
+            var ordersApi = new Amazon.CDK.AWS.APIGateway.RestApi(this, "OrdersApi", new Amazon.CDK.AWS.APIGateway.RestApiProps
+            {
+                DeployOptions = new Amazon.CDK.AWS.APIGateway.StageOptions
+                {
+                    CacheClusterEnabled = true,
+                    CachingEnabled = true,
+                    CacheDataEncrypted = false, // IAC1021: cached responses unencrypted
+                },
+            });
+            ordersApi.Root.AddMethod("GET", new Amazon.CDK.AWS.APIGateway.MockIntegration());
+
+            _ = new Amazon.CDK.AWS.Glue.CfnDataCatalogEncryptionSettings(this, "GlueCatalog", new Amazon.CDK.AWS.Glue.CfnDataCatalogEncryptionSettingsProps
+            {
+                CatalogId = Account,
+                DataCatalogEncryptionSettings = new Amazon.CDK.AWS.Glue.CfnDataCatalogEncryptionSettings.DataCatalogEncryptionSettingsProperty
+                {
+                    EncryptionAtRest = new Amazon.CDK.AWS.Glue.CfnDataCatalogEncryptionSettings.EncryptionAtRestProperty { CatalogEncryptionMode = "DISABLED" }, // IAC1022: catalog unencrypted
+                },
+            });
+
+            _ = new Amazon.CDK.AWS.Redshift.CfnCluster(this, "Warehouse", new Amazon.CDK.AWS.Redshift.CfnClusterProps
+            {
+                ClusterType = "multi-node",
+                NodeType = "ra3.xlplus",
+                NumberOfNodes = 2,
+                DbName = "analytics",
+                MasterUsername = "warehouseadmin",
+                ManageMasterPassword = true,
+                Encrypted = false, // IAC1023: encryption switched off
+                MultiAz = false, // IAC2010: RA3 cluster in one Availability Zone
+            });
+
+            _ = new Amazon.CDK.AWS.ElastiCache.CfnCacheCluster(this, "PageCache", new Amazon.CDK.AWS.ElastiCache.CfnCacheClusterProps
+            {
+                Engine = "memcached",
+                CacheNodeType = "cache.t4g.small",
+                NumCacheNodes = 3,
+                AzMode = "single-az", // IAC2005: every node in one zone
+            });
+
+            _ = new FileSystem(this, "ScratchFiles", new FileSystemProps
+            {
+                Vpc = vpc,
+                Encrypted = true,
+                OneZone = true, // IAC2006: One Zone storage
+            });
+
+            _ = new Amazon.CDK.AWS.AmazonMQ.CfnBroker(this, "Orders", new Amazon.CDK.AWS.AmazonMQ.CfnBrokerProps
+            {
+                BrokerName = "orders",
+                EngineType = "ACTIVEMQ",
+                EngineVersion = "5.18",
+                HostInstanceType = "mq.m5.large",
+                PubliclyAccessible = false,
+                AutoMinorVersionUpgrade = true,
+                Users = new[] { new Amazon.CDK.AWS.AmazonMQ.CfnBroker.UserProperty { Username = "app", Password = "{{resolve:secretsmanager:orders-mq:SecretString:password}}" } },
+                DeploymentMode = "SINGLE_INSTANCE", // IAC2007: one broker, one zone
+            });
+
+            _ = new Amazon.CDK.AWS.DMS.CfnReplicationInstance(this, "Replication", new Amazon.CDK.AWS.DMS.CfnReplicationInstanceProps
+            {
+                ReplicationInstanceClass = "dms.t3.medium",
+                MultiAz = false, // IAC2008: no standby
+            });
+
+            _ = new Amazon.CDK.AWS.FSx.CfnFileSystem(this, "Shares", new Amazon.CDK.AWS.FSx.CfnFileSystemProps
+            {
+                FileSystemType = "ONTAP",
+                StorageCapacity = 1024,
+                SubnetIds = new[] { vpc.PrivateSubnets[0].SubnetId },
+                OntapConfiguration = new Amazon.CDK.AWS.FSx.CfnFileSystem.OntapConfigurationProperty { DeploymentType = "SINGLE_AZ_1", ThroughputCapacity = 128 }, // IAC2009: one zone
+            });
+
             // ---- Security: IAM ---------------------------------------------------------------------------
             var bucket = new Bucket(this, "Artifacts", new BucketProps
             {
