@@ -1,10 +1,23 @@
 using Amazon.CDK;
+using System.Collections.Generic;
+using Amazon.CDK.AWS.CodeBuild;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.EFS;
+using Amazon.CDK.AWS.ElastiCache;
 using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Kinesis;
+using Amazon.CDK.AWS.KinesisFirehose;
+using Amazon.CDK.AWS.OpenSearchService;
 using Amazon.CDK.AWS.RDS;
 using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.SNS;
+using Amazon.CDK.AWS.SQS;
 using Constructs;
+using DaxCluster = Amazon.CDK.AWS.DAX.CfnCluster;
+using DocDbCluster = Amazon.CDK.AWS.DocDB.DatabaseCluster;
+using DocDbClusterProps = Amazon.CDK.AWS.DocDB.DatabaseClusterProps;
+using DocDbLogin = Amazon.CDK.AWS.DocDB.Login;
+using EngineVersion = Amazon.CDK.AWS.OpenSearchService.EngineVersion;
 using FileSystem = Amazon.CDK.AWS.EFS.FileSystem;
 using InstanceProps = Amazon.CDK.AWS.EC2.InstanceProps;
 using InstanceType = Amazon.CDK.AWS.EC2.InstanceType;
@@ -82,6 +95,163 @@ namespace CdkApp
                 StorageEncrypted = true,
             });
 
+            // ---- Security: unencrypted data services -----------------------------------------------------
+            _ = new DocDbCluster(this, "Catalog", new DocDbClusterProps
+            {
+                MasterUser = new DocDbLogin { Username = "catalogadmin" },
+                InstanceType = InstanceType.Of(InstanceClass.MEMORY6_GRAVITON, InstanceSize.LARGE),
+                Instances = 2,
+                Vpc = vpc,
+                StorageEncrypted = false, // IAC1008: DocumentDB storage unencrypted
+            });
+
+            _ = new Domain(this, "Search", new DomainProps
+            {
+                Version = EngineVersion.OPENSEARCH_2_13,
+                Capacity = new CapacityConfig { DataNodes = 2 }, // IAC2004: two data nodes, one Availability Zone
+                EncryptionAtRest = new EncryptionAtRestOptions { Enabled = false }, // IAC1006: indices unencrypted
+            });
+
+            _ = new Stream(this, "Events", new StreamProps
+            {
+                Encryption = StreamEncryption.UNENCRYPTED, // IAC1007: records unencrypted
+            });
+
+            _ = new Queue(this, "Jobs", new QueueProps
+            {
+                Encryption = QueueEncryption.UNENCRYPTED, // IAC1009: messages unencrypted
+            });
+
+            _ = new Topic(this, "Alerts", new TopicProps { DisplayName = "Alerts" }); // IAC1010: no MasterKey, no server-side encryption
+
+            // L1: no L2 construct for ElastiCache replication groups, DAX or (stable) Firehose in Amazon.CDK.Lib 2.160.0.
+            _ = new CfnReplicationGroup(this, "Sessions", new CfnReplicationGroupProps
+            {
+                ReplicationGroupDescription = "session store",
+                Engine = "redis",
+                CacheNodeType = "cache.t3.micro",
+                NumCacheClusters = 2,
+                AutomaticFailoverEnabled = true,
+                AtRestEncryptionEnabled = false, // IAC1005: cache data on disk unencrypted
+                MultiAzEnabled = false, // IAC2003: no failover to another zone
+            });
+
+            var daxRole = new Role(this, "DaxRole", new RoleProps { AssumedBy = new ServicePrincipal("dax.amazonaws.com") });
+            _ = new DaxCluster(this, "ItemCache", new Amazon.CDK.AWS.DAX.CfnClusterProps
+            {
+                IamRoleArn = daxRole.RoleArn,
+                NodeType = "dax.t3.small",
+                ReplicationFactor = 3,
+                SseSpecification = new DaxCluster.SSESpecificationProperty { SseEnabled = false }, // IAC1011: DAX nodes unencrypted
+            });
+
+            var deliveryRole = new Role(this, "DeliveryRole", new RoleProps { AssumedBy = new ServicePrincipal("firehose.amazonaws.com") });
+            _ = new CfnDeliveryStream(this, "ClickStream", new CfnDeliveryStreamProps // IAC1012: DirectPut without server-side encryption
+            {
+                DeliveryStreamType = "DirectPut",
+                S3DestinationConfiguration = new CfnDeliveryStream.S3DestinationConfigurationProperty
+                {
+                    BucketArn = "arn:aws:s3:::example-click-stream",
+                    RoleArn = deliveryRole.RoleArn,
+                },
+            });
+
+            var siteBucket = new Bucket(this, "Site", new BucketProps { BlockPublicAccess = BlockPublicAccess.BLOCK_ALL, EnforceSSL = true });
+            _ = new Project(this, "SiteBuild", new ProjectProps
+            {
+                BuildSpec = BuildSpec.FromObject(new Dictionary<string, object>
+                {
+                    ["version"] = "0.2",
+                    ["phases"] = new Dictionary<string, object> { ["build"] = new Dictionary<string, object> { ["commands"] = new[] { "npm ci", "npm run build" } } },
+                    ["artifacts"] = new Dictionary<string, object> { ["base-directory"] = "dist", ["files"] = new[] { "**/*" } },
+                }),
+                Artifacts = Artifacts.S3(new S3ArtifactsProps { Bucket = siteBucket, Encryption = false }), // IAC1013: artifacts escape the project's key
+            });
+
+            // ---- More managed data services (L1 where Amazon.CDK.Lib 2.160.0 has no stable L2) -----------
+            _ = new Amazon.CDK.AWS.WorkSpaces.CfnWorkspace(this, "Desktop", new Amazon.CDK.AWS.WorkSpaces.CfnWorkspaceProps
+            {
+                BundleId = "wsb-12345678",
+                DirectoryId = "d-1234567890",
+                UserName = "alice",
+                RootVolumeEncryptionEnabled = true,
+                UserVolumeEncryptionEnabled = false, // IAC1020: the user volume is unencrypted
+                VolumeEncryptionKey = "alias/aws/workspaces",
+            });
+
+            var ordersApi = new Amazon.CDK.AWS.APIGateway.RestApi(this, "OrdersApi", new Amazon.CDK.AWS.APIGateway.RestApiProps
+            {
+                DeployOptions = new Amazon.CDK.AWS.APIGateway.StageOptions
+                {
+                    CacheClusterEnabled = true,
+                    CachingEnabled = true,
+                    CacheDataEncrypted = false, // IAC1021: cached responses unencrypted
+                },
+            });
+            ordersApi.Root.AddMethod("GET", new Amazon.CDK.AWS.APIGateway.MockIntegration());
+
+            _ = new Amazon.CDK.AWS.Glue.CfnDataCatalogEncryptionSettings(this, "GlueCatalog", new Amazon.CDK.AWS.Glue.CfnDataCatalogEncryptionSettingsProps
+            {
+                CatalogId = Account,
+                DataCatalogEncryptionSettings = new Amazon.CDK.AWS.Glue.CfnDataCatalogEncryptionSettings.DataCatalogEncryptionSettingsProperty
+                {
+                    EncryptionAtRest = new Amazon.CDK.AWS.Glue.CfnDataCatalogEncryptionSettings.EncryptionAtRestProperty { CatalogEncryptionMode = "DISABLED" }, // IAC1022: catalog unencrypted
+                },
+            });
+
+            _ = new Amazon.CDK.AWS.Redshift.CfnCluster(this, "Warehouse", new Amazon.CDK.AWS.Redshift.CfnClusterProps
+            {
+                ClusterType = "multi-node",
+                NodeType = "ra3.xlplus",
+                NumberOfNodes = 2,
+                DbName = "analytics",
+                MasterUsername = "warehouseadmin",
+                ManageMasterPassword = true,
+                Encrypted = false, // IAC1023: encryption switched off
+                MultiAz = false, // IAC2010: RA3 cluster in one Availability Zone
+            });
+
+            _ = new Amazon.CDK.AWS.ElastiCache.CfnCacheCluster(this, "PageCache", new Amazon.CDK.AWS.ElastiCache.CfnCacheClusterProps
+            {
+                Engine = "memcached",
+                CacheNodeType = "cache.t4g.small",
+                NumCacheNodes = 3,
+                AzMode = "single-az", // IAC2005: every node in one zone
+            });
+
+            _ = new FileSystem(this, "ScratchFiles", new FileSystemProps
+            {
+                Vpc = vpc,
+                Encrypted = true,
+                OneZone = true, // IAC2006: One Zone storage
+            });
+
+            _ = new Amazon.CDK.AWS.AmazonMQ.CfnBroker(this, "Orders", new Amazon.CDK.AWS.AmazonMQ.CfnBrokerProps
+            {
+                BrokerName = "orders",
+                EngineType = "ACTIVEMQ",
+                EngineVersion = "5.18",
+                HostInstanceType = "mq.m5.large",
+                PubliclyAccessible = false,
+                AutoMinorVersionUpgrade = true,
+                Users = new[] { new Amazon.CDK.AWS.AmazonMQ.CfnBroker.UserProperty { Username = "app", Password = "{{resolve:secretsmanager:orders-mq:SecretString:password}}" } },
+                DeploymentMode = "SINGLE_INSTANCE", // IAC2007: one broker, one zone
+            });
+
+            _ = new Amazon.CDK.AWS.DMS.CfnReplicationInstance(this, "Replication", new Amazon.CDK.AWS.DMS.CfnReplicationInstanceProps
+            {
+                ReplicationInstanceClass = "dms.t3.medium",
+                MultiAz = false, // IAC2008: no standby
+            });
+
+            _ = new Amazon.CDK.AWS.FSx.CfnFileSystem(this, "Shares", new Amazon.CDK.AWS.FSx.CfnFileSystemProps
+            {
+                FileSystemType = "ONTAP",
+                StorageCapacity = 1024,
+                SubnetIds = new[] { vpc.PrivateSubnets[0].SubnetId },
+                OntapConfiguration = new Amazon.CDK.AWS.FSx.CfnFileSystem.OntapConfigurationProperty { DeploymentType = "SINGLE_AZ_1", ThroughputCapacity = 128 }, // IAC2009: one zone
+            });
+
             // ---- Security: IAM ---------------------------------------------------------------------------
             var bucket = new Bucket(this, "Artifacts", new BucketProps
             {
@@ -93,6 +263,7 @@ namespace CdkApp
             role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = new[] { "*" }, Resources = new[] { bucket.BucketArn } })); // IAC1201: every action
             role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:*" }, Resources = new[] { bucket.ArnForObjects("*") } })); // IAC1202: every S3 action
             role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = new[] { "sqs:SendMessage", "sqs:DeleteMessage" }, Resources = new[] { "*" } })); // IAC1204: writes on every queue
+            role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { NotActions = new[] { "iam:*" }, Resources = new[] { "*" } })); // IAC1203: everything but IAM
             bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps { Principals = new[] { new AnyPrincipal() }, Actions = new[] { "s3:GetObject" }, Resources = new[] { bucket.ArnForObjects("*") } })); // IAC1205: anyone may read
         }
     }

@@ -1,10 +1,24 @@
 using Amazon.CDK;
+using System.Collections.Generic;
+using Amazon.CDK.AWS.CodeBuild;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.EFS;
+using Amazon.CDK.AWS.ElastiCache;
 using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Kinesis;
+using Amazon.CDK.AWS.KinesisFirehose;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.OpenSearchService;
 using Amazon.CDK.AWS.RDS;
 using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.SNS;
+using Amazon.CDK.AWS.SQS;
 using Constructs;
+using DaxCluster = Amazon.CDK.AWS.DAX.CfnCluster;
+using DocDbCluster = Amazon.CDK.AWS.DocDB.DatabaseCluster;
+using DocDbClusterProps = Amazon.CDK.AWS.DocDB.DatabaseClusterProps;
+using DocDbLogin = Amazon.CDK.AWS.DocDB.Login;
+using EngineVersion = Amazon.CDK.AWS.OpenSearchService.EngineVersion;
 using FileSystem = Amazon.CDK.AWS.EFS.FileSystem;
 using InstanceProps = Amazon.CDK.AWS.EC2.InstanceProps;
 using InstanceType = Amazon.CDK.AWS.EC2.InstanceType;
@@ -69,6 +83,80 @@ namespace CdkApp
                 Writer = ClusterInstance.Provisioned("Writer"),
                 Readers = new[] { ClusterInstance.Provisioned("Reader") },
                 StorageEncrypted = true,
+            });
+
+            // The CDK defaults encrypt DocumentDB storage (StorageEncrypted: true), SQS queues (SSE-SQS) and Kinesis streams (KMS).
+            _ = new DocDbCluster(this, "Catalog", new DocDbClusterProps
+            {
+                MasterUser = new DocDbLogin { Username = "catalogadmin" },
+                InstanceType = InstanceType.Of(InstanceClass.MEMORY6_GRAVITON, InstanceSize.LARGE),
+                Instances = 2,
+                Vpc = vpc,
+            });
+
+            _ = new Domain(this, "Search", new DomainProps
+            {
+                Version = EngineVersion.OPENSEARCH_2_13,
+                Capacity = new CapacityConfig { DataNodes = 2 },
+                ZoneAwareness = new ZoneAwarenessConfig { Enabled = true, AvailabilityZoneCount = 2 },
+                EncryptionAtRest = new EncryptionAtRestOptions { Enabled = true },
+                NodeToNodeEncryption = true,
+                EnforceHttps = true,
+            });
+
+            _ = new Stream(this, "Events", new StreamProps { Encryption = StreamEncryption.MANAGED });
+
+            _ = new Queue(this, "Jobs");
+
+            _ = new Topic(this, "Alerts", new TopicProps
+            {
+                DisplayName = "Alerts",
+                MasterKey = Alias.FromAliasName(this, "SnsManagedKey", "alias/aws/sns"),
+            });
+
+            _ = new CfnReplicationGroup(this, "Sessions", new CfnReplicationGroupProps
+            {
+                ReplicationGroupDescription = "session store",
+                Engine = "redis",
+                CacheNodeType = "cache.t3.micro",
+                NumCacheClusters = 2,
+                AutomaticFailoverEnabled = true,
+                MultiAzEnabled = true,
+                AtRestEncryptionEnabled = true,
+                TransitEncryptionEnabled = true,
+            });
+
+            var daxRole = new Role(this, "DaxRole", new RoleProps { AssumedBy = new ServicePrincipal("dax.amazonaws.com") });
+            _ = new DaxCluster(this, "ItemCache", new Amazon.CDK.AWS.DAX.CfnClusterProps
+            {
+                IamRoleArn = daxRole.RoleArn,
+                NodeType = "dax.t3.small",
+                ReplicationFactor = 3,
+                SseSpecification = new DaxCluster.SSESpecificationProperty { SseEnabled = true },
+            });
+
+            var deliveryRole = new Role(this, "DeliveryRole", new RoleProps { AssumedBy = new ServicePrincipal("firehose.amazonaws.com") });
+            _ = new CfnDeliveryStream(this, "ClickStream", new CfnDeliveryStreamProps
+            {
+                DeliveryStreamType = "DirectPut",
+                DeliveryStreamEncryptionConfigurationInput = new CfnDeliveryStream.DeliveryStreamEncryptionConfigurationInputProperty { KeyType = "AWS_OWNED_CMK" },
+                S3DestinationConfiguration = new CfnDeliveryStream.S3DestinationConfigurationProperty
+                {
+                    BucketArn = "arn:aws:s3:::example-click-stream",
+                    RoleArn = deliveryRole.RoleArn,
+                },
+            });
+
+            var siteBucket = new Bucket(this, "Site", new BucketProps { BlockPublicAccess = BlockPublicAccess.BLOCK_ALL, EnforceSSL = true });
+            _ = new Project(this, "SiteBuild", new ProjectProps
+            {
+                BuildSpec = BuildSpec.FromObject(new Dictionary<string, object>
+                {
+                    ["version"] = "0.2",
+                    ["phases"] = new Dictionary<string, object> { ["build"] = new Dictionary<string, object> { ["commands"] = new[] { "npm ci", "npm run build" } } },
+                    ["artifacts"] = new Dictionary<string, object> { ["base-directory"] = "dist", ["files"] = new[] { "**/*" } },
+                }),
+                Artifacts = Artifacts.S3(new S3ArtifactsProps { Bucket = siteBucket }),
             });
 
             var bucket = new Bucket(this, "Artifacts", new BucketProps

@@ -20,8 +20,8 @@ namespace IacAnalyzers.Cdk
         private readonly Dictionary<ILocalSymbol, List<MemberWrite>> memberWrites = new Dictionary<ILocalSymbol, List<MemberWrite>>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, List<int>> escapes = new Dictionary<ILocalSymbol, List<int>>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, List<IInvocationOperation>> calls = new Dictionary<ILocalSymbol, List<IInvocationOperation>>(SymbolEqualityComparer.Default);
-        private readonly HashSet<ILocalSymbol> overridden = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         private readonly HashSet<IParameterSymbol> writtenParameters = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, List<IOperation>> hatches = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
 
         internal BodyIndex(IOperation root)
         {
@@ -80,7 +80,15 @@ namespace IacAnalyzers.Cdk
         /// (<c>db.Node.DefaultChild</c>, <c>db.Node.FindChild(...)</c>) or a raw override (<c>AddPropertyOverride</c>,
         /// <c>AddOverride</c>). Its synthesized properties can then be anything.
         /// </summary>
-        public bool IsOverridden(ILocalSymbol local) => overridden.Contains(local);
+        public bool IsOverridden(ILocalSymbol local) => hatches.ContainsKey(local);
+
+        /// <summary>
+        /// Where the construct in the local is changed behind its props, in source order: the <c>local.Node.DefaultChild</c>
+        /// reference, the <c>local.Node.FindChild(...)</c> call, or the override call on the local itself. <see cref="EscapeHatches"/>
+        /// judges what each writes.
+        /// </summary>
+        public IReadOnlyList<IOperation> HatchesOf(ILocalSymbol local)
+            => hatches.TryGetValue(local, out var list) ? list : (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
 
         /// <summary>Instance method calls on the local (<c>statement.AddActions(...)</c>), in source order.</summary>
         public IReadOnlyList<IInvocationOperation> CallsOn(ILocalSymbol local)
@@ -210,7 +218,7 @@ namespace IacAnalyzers.Cdk
                     if (invocation.TargetMethod.Name == "AddPropertyOverride" || invocation.TargetMethod.Name == "AddOverride"
                         || invocation.TargetMethod.Name == "AddPropertyDeletionOverride" || invocation.TargetMethod.Name == "AddDeletionOverride")
                     {
-                        overridden.Add(local);
+                        Add(hatches, local, invocation);
                     }
 
                     return;
@@ -316,7 +324,8 @@ namespace IacAnalyzers.Cdk
                                       || (top.Parent is IInvocationOperation find && ReferenceEquals(find.Instance, top)
                                           && (find.TargetMethod.Name == "FindChild" || find.TargetMethod.Name == "TryFindChild" || find.TargetMethod.Name == "FindAll"))))
             {
-                overridden.Add(local);
+                // The DefaultChild reference itself (what the code casts and writes through), or the FindChild call.
+                Add(hatches, local, path.Count >= 2 && path[1] == "DefaultChild" ? reference.Parent!.Parent! : top.Parent!);
                 return;
             }
 

@@ -148,7 +148,7 @@ namespace IacAnalyzers.Cdk
                         {
                             RuleRunner.Run(
                                 view,
-                                finding => context.ReportDiagnostic(CdkDiagnostics.ToDiagnostic(finding, view, built.Input, adapter, context.ContainingSymbol)),
+                                finding => context.ReportDiagnostic(CdkDiagnostics.ToDiagnostic(WithoutHatchFix(finding, built.Hatches), view, built.Input, adapter, context.ContainingSymbol)),
                                 context.ReportDiagnostic,
                                 context.CancellationToken);
                         }
@@ -209,19 +209,21 @@ namespace IacAnalyzers.Cdk
                 var input = new AdapterInput(operation, resolver, context);
                 var built = new Built(input);
                 var local = operation is IObjectCreationOperation ? ValueResolver.DeclaredLocal(operation) : null;
-                var overridden = local != null && indexes.Of(operation).IsOverridden(local);
+                var hatches = local != null ? EscapeHatches.Read(local, operation, indexes.Of(operation), resolver) : null;
+                built.Hatches = hatches;
                 if (cloudFormationType != null && operation is IObjectCreationOperation creation)
                 {
                     var view = L1View(creation, input, cloudFormationType, resolver);
                     if (view != null)
                     {
-                        if (overridden)
+                        if (hatches != null && hatches.Opaque)
                         {
                             // No findings on it (a property it lacks may be set by the override); it stays a context member.
                             context.Add(Overridden(view));
                         }
                         else
                         {
+                            view = hatches != null ? hatches.Apply(view) : view;
                             built.Views.Add((view, null));
                             context.Add(view);
                         }
@@ -235,22 +237,37 @@ namespace IacAnalyzers.Cdk
                 {
                     views.Clear();
                     adapter.Build(input, views);
-                    foreach (var view in views)
+                    foreach (var built1 in views)
                     {
-                        if (overridden)
+                        var view = built1;
+                        if (hatches != null && hatches.Opaque)
                         {
                             context.Add(Overridden(view));
+                            continue;
                         }
-                        else
+
+                        // The escape hatch writes the default child: the view of the construct itself, of the type cast to.
+                        if (hatches != null && view.Name == input.Name && view.Type == (hatches.CastType ?? adapter.DefaultChildType))
                         {
-                            built.Views.Add((view, adapter));
-                            context.Add(view);
+                            view = hatches.Apply(view);
                         }
+
+                        built.Views.Add((view, adapter));
+                        context.Add(view);
                     }
                 }
 
                 return built;
             }
+
+            /// <summary>
+            /// A finding on a value an escape hatch wrote gets no fix: the C# fix writer edits props members (and renames
+            /// them through the adapter), not override paths.
+            /// </summary>
+            private static Finding WithoutHatchFix(Finding finding, EscapeHatches? hatches)
+                => finding.Fix != null && hatches != null && hatches.Wrote(finding.Location)
+                    ? new Finding(finding.Rule, finding.Resource, finding.Location, finding.MessageArgs)
+                    : finding;
 
             /// <summary>
             /// A construct changed through an escape hatch or a raw override: every property we know becomes unknown
@@ -381,6 +398,9 @@ namespace IacAnalyzers.Cdk
             public AdapterInput Input { get; }
 
             public List<(ResourceView View, CdkAdapter? Adapter)> Views { get; } = new List<(ResourceView, CdkAdapter?)>(1);
+
+            /// <summary>The construct's escape hatches, when it has some (their values get no C# fix).</summary>
+            public EscapeHatches? Hatches { get; set; }
         }
 
         /// <summary>What a created type is to us: adapted L2 constructs, an L1 resource, or nothing.</summary>

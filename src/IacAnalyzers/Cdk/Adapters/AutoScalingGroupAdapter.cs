@@ -15,5 +15,8 @@ namespace IacAnalyzers.Cdk.Adapters
         {
             Map("BlockDevices", "BlockDeviceMappings").Convert(BlockDeviceMappings.Convert);
         }
+
+        /// <summary>The group's default child is its <c>CfnAutoScalingGroup</c>, not the launch configuration this view is.</summary>
+        public override string? DefaultChildType => "AWS::AutoScaling::AutoScalingGroup";
     }
 }

@@ -42,6 +42,12 @@ namespace IacAnalyzers.Cdk.Adapters
         /// </summary>
         public virtual CSharpSetter? SetterFor(string cloudFormationProperty, string cloudFormationValue) => null;
 
+        /// <summary>
+        /// The CloudFormation type of the construct's <c>Node.DefaultChild</c> when the adapter builds its view (what an
+        /// escape hatch without a typed cast writes to), or null when none of its views is the default child.
+        /// </summary>
+        public virtual string? DefaultChildType => null;
+
         /// <summary>Triggers on creations of <paramref name="metadataName"/> (e.g. <c>Amazon.CDK.AWS.RDS.DatabaseInstance</c>).</summary>
         protected void OnCreation(string metadataName) => constructTypes.Add(metadataName);
 

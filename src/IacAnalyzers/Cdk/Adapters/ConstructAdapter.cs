@@ -25,6 +25,9 @@ namespace IacAnalyzers.Cdk.Adapters
 
         public string ResourceType { get; }
 
+        /// <inheritdoc/>
+        public override string? DefaultChildType => ResourceType;
+
         public IReadOnlyList<PropertyMap> Rows => rows;
 
         /// <summary>Maps the props member <paramref name="cdkMember"/> to <paramref name="cloudFormationProperty"/> (same name when null).</summary>
