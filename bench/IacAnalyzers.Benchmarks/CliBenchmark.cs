@@ -14,11 +14,12 @@ namespace IacAnalyzers.Benchmarks
     /// (default 300), next to a bare YamlDotNet parse of the same files in a process of its own (the floor: read every
     /// file and build YamlDotNet's document model, in parallel on all cores). Wall time is measured from outside the
     /// process (start-up included); peak memory is the process's own high-water mark (VmHWM), reported by <c>--stats</c>.
-    /// Best of 5 runs each, interleaved. With <c>--r2r</c> also a ReadyToRun publish of the tool.
+    /// Best of 5 runs each, interleaved. With <c>--r2r</c> also a ReadyToRun publish of the tool; with <c>--cdk-nag</c> also
+    /// the peer cdk-nag over the same files (<see cref="CdkNagPeer"/>).
     /// </summary>
     public static class CliBenchmark
     {
-        public static int Run(int count, bool readyToRun)
+        public static int Run(int count, bool readyToRun, bool cdkNag = false)
         {
             var root = FindRoot();
             var work = Path.Combine(Path.GetTempPath(), "iac-bench-cli", count.ToString(CultureInfo.InvariantCulture));
@@ -69,15 +70,20 @@ namespace IacAnalyzers.Benchmarks
                 }
             }
 
-            var best = variants.ToDictionary(v => v.Name, _ => (Wall: double.MaxValue, PeakMb: 0.0));
+            if (cdkNag && CdkNagPeer.Prepare(root) is { } nagScript)
+            {
+                variants.Add(("cdk-nag AwsSolutions (node)", "node", new[] { nagScript, work }));
+            }
+
+            var best = variants.ToDictionary(v => v.Name, _ => (Wall: double.MaxValue, PeakMb: 0.0, Stats: string.Empty));
             for (var round = 0; round < 5; round++)
             {
                 foreach (var (name, exe, args) in variants)
                 {
-                    var (wall, peak) = Measure(exe, args);
+                    var (wall, peak, stats) = Measure(exe, args);
                     if (wall < best[name].Wall)
                     {
-                        best[name] = (wall, peak);
+                        best[name] = (wall, peak, stats);
                     }
                 }
             }
@@ -86,12 +92,18 @@ namespace IacAnalyzers.Benchmarks
             Console.WriteLine($"{"",-36} {"wall (best of 5)",18} {"peak memory",12}");
             foreach (var (name, _, _) in variants)
             {
-                Console.WriteLine($"{name,-36} {best[name].Wall,15:0.000} s {best[name].PeakMb,9:0.0} MB");
+                Console.WriteLine($"{name,-36} {best[name].Wall,15:0.000} s {best[name].PeakMb,9:0.0} MB   {best[name].Stats}");
             }
 
             var ours = best[variants[0].Name].Wall;
             var floor = best["bare YamlDotNet parse"].Wall;
             Console.WriteLine($"check / bare parse: {ours / floor:0.00}");
+            if (best.TryGetValue("cdk-nag AwsSolutions (node)", out var nag) && nag.Wall < double.MaxValue)
+            {
+                Console.WriteLine($"cdk-nag / check: wall {nag.Wall / ours:0.0}x, peak memory {nag.PeakMb / best[variants[0].Name].PeakMb:0.0}x");
+            }
+
+            Console.WriteLine(FormattableString.Invariant($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}"));
             return 0;
         }
 
@@ -123,7 +135,7 @@ namespace IacAnalyzers.Benchmarks
             return 0;
         }
 
-        private static (double Wall, double PeakMb) Measure(string exe, string[] args)
+        private static (double Wall, double PeakMb, string Stats) Measure(string exe, string[] args)
         {
             var info = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var a in args)
@@ -144,7 +156,8 @@ namespace IacAnalyzers.Benchmarks
                 Console.Error.WriteLine($"{exe} {string.Join(' ', args)}: exit {p.ExitCode}\n{stderr}");
             }
 
-            return (watch.Elapsed.TotalSeconds, kb / 1024.0);
+            var stats = stderr.Split('\n').LastOrDefault(l => l.StartsWith("stats:", StringComparison.Ordinal))?.Trim() ?? string.Empty;
+            return (watch.Elapsed.TotalSeconds, kb / 1024.0, stats);
         }
 
         internal static (int ExitCode, string Output) Dotnet(string cwd, params string[] args)

@@ -45,7 +45,7 @@ namespace IacAnalyzers.Benchmarks
             if (cliBench >= 0)
             {
                 var files = cliBench + 1 < args.Length && int.TryParse(args[cliBench + 1], out var c) ? c : 300;
-                return CliBenchmark.Run(files, args.Contains("--r2r"));
+                return CliBenchmark.Run(files, args.Contains("--r2r"), args.Contains("--cdk-nag"));
             }
 
             var cdk = Array.IndexOf(args, "--cdk-app");

@@ -8,7 +8,6 @@ using System.Threading;
 using IacAnalyzers.Catalog;
 using IacAnalyzers.CloudFormation;
 using IacAnalyzers.Cli.Reports;
-using IacAnalyzers.CodeFixes.Templates;
 using IacAnalyzers.Host;
 using Microsoft.CodeAnalysis;
 
@@ -433,9 +432,8 @@ Exit codes:
         }
 
         /// <summary>
-        /// Applies the fixes of the active findings, file by file, with the IDE's template writer
-        /// (<see cref="TemplateFixWriter"/>): the edits of one pass are computed on the same text and applied together,
-        /// overlapping ones wait for the next pass (after a fresh analysis), up to <see cref="MaxFixPasses"/>.
+        /// Applies the fixes of the active findings, file by file, through <see cref="TemplateFixAll"/> (the IDE's
+        /// template writer, pass after pass).
         /// </summary>
         private static int Fix(Options o, CliEnvironment env, CancellationToken cancellationToken)
         {
@@ -446,20 +444,9 @@ Exit codes:
             foreach (var file in scan.Findings.Where(f => f.IsActive && f.Fix != null).Select(f => (f.FullPath, f.Path)).Distinct())
             {
                 var original = File.ReadAllText(file.FullPath);
-                var text = original;
                 var severities = configs.For(file.FullPath).SeveritiesFor(file.FullPath);
-                for (var pass = 0; pass < MaxFixPasses; pass++)
-                {
-                    var (next, count) = FixPass(file.FullPath, text, severities, cancellationToken);
-                    if (count == 0)
-                    {
-                        break;
-                    }
-
-                    applied += count;
-                    text = next;
-                }
-
+                var (text, count) = TemplateFixAll.Apply(file.FullPath, original, severities, cancellationToken);
+                applied += count;
                 if (text == original)
                 {
                     continue;
@@ -479,37 +466,6 @@ Exit codes:
             env.Out.WriteLine((o.DryRun ? "Would fix" : "Fixed") + $" {RiskReport.Plural(applied, "finding")} in {RiskReport.Plural(changedFiles, "file")}.");
             return scan.Missing.Count > 0 || scan.Unreadable.Count > 0 ? Exit(scan, o, env) : ExitCodes.Ok;
         }
-
-        public const int MaxFixPasses = 8;
-
-        /// <summary>One pass over a text: every applicable, non-overlapping fix of the current findings.</summary>
-        public static (string Text, int Count) FixPass(string path, string text, SeverityConfiguration severities, CancellationToken cancellationToken)
-        {
-            var analysis = TemplateEngine.Analyze(path, text, severities, cancellationToken);
-            if (analysis == null)
-            {
-                return (text, 0);
-            }
-
-            var taken = new List<TemplateEdit>();
-            var count = 0;
-            foreach (var finding in analysis.Findings.Where(f => !f.IsSuppressed && f.Fix != null).OrderBy(f => f.Location.Start))
-            {
-                var edits = TemplateFixWriter.Edits(text, (Dictionary<string, string?>)finding.Fix!.ToProperties(), cancellationToken);
-                if (edits == null || edits.Count == 0 || edits.Any(e => taken.Any(t => Overlaps(t, e))))
-                {
-                    continue;
-                }
-
-                taken.AddRange(edits);
-                count++;
-            }
-
-            return count == 0 ? (text, 0) : (TemplateFixWriter.ApplyEdits(text, taken), count);
-        }
-
-        private static bool Overlaps(TemplateEdit a, TemplateEdit b)
-            => a.Start == b.Start || (a.Start < b.Start + b.Length && b.Start < a.Start + a.Length) || (a.Length == 0 && a.Start > b.Start && a.Start < b.Start + b.Length) || (b.Length == 0 && b.Start > a.Start && b.Start < a.Start + a.Length);
 
         private static bool HasBom(string path)
         {

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using IacAnalyzers.CodeFixes.Templates;
+using IacAnalyzers.CloudFormation;
 using IacAnalyzers.Host;
 using Microsoft.CodeAnalysis;
 
@@ -16,13 +17,20 @@ namespace IacAnalyzers.Cli.Lsp
     /// </summary>
     public sealed class DocumentAnalysis
     {
-        private DocumentAnalysis(string text, int version, IReadOnlyList<(TemplateFinding Finding, DiagnosticSeverity Severity)> findings)
+        private DocumentAnalysis(string path, string text, int version, SeverityConfiguration severities, IReadOnlyList<(TemplateFinding Finding, DiagnosticSeverity Severity)> findings)
         {
+            Path = path;
+            Severities = severities;
             Text = text;
             Version = version;
             Findings = findings;
             Lines = new LineIndex(text);
         }
+
+        public string Path { get; }
+
+        /// <summary>The severities the configuration above the file gives (what a re-analysis of an edited text uses).</summary>
+        public SeverityConfiguration Severities { get; }
 
         public string Text { get; }
 
@@ -56,8 +64,11 @@ namespace IacAnalyzers.Cli.Lsp
             var findings = analysis == null
                 ? new List<(TemplateFinding, DiagnosticSeverity)>()
                 : Scanner.Reported(config, analysis).Where(f => !f.Finding.IsSuppressed).OrderBy(f => f.Finding.Location.Start).ThenBy(f => f.Finding.Rule.Id, StringComparer.Ordinal).ToList();
-            return new DocumentAnalysis(text, version, findings);
+            return new DocumentAnalysis(path, text, version, severities, findings);
         }
+
+        /// <summary>The findings whose fix the template writer can apply.</summary>
+        public int FixableCount => Findings.Count(f => f.Finding.Fix != null && TemplateFixWriter.Supports(f.Finding.Fix.Kind));
 
         public JsonArray Diagnostics(string uri)
         {

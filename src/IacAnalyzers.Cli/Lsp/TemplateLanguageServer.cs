@@ -30,8 +30,9 @@ namespace IacAnalyzers.Cli.Lsp
     /// <c>iac-analyzers lsp</c>: a Language Server Protocol 3.17 server for CloudFormation templates (YAML and JSON),
     /// over JSON-RPC with Content-Length framing. It runs the engine the build runs (<see cref="TemplateEngine"/>), with
     /// the configuration the tool finds for the file (<see cref="ConfigResolver"/>), and offers the IDE's template fixes
-    /// (<see cref="TemplateFixWriter"/>) and a suppression (<see cref="SuppressionTemplateWriter"/>) as code actions.
-    /// Documents are synchronised in full; each change is analysed after a short debounce, and a newer change cancels the
+    /// (<see cref="TemplateFixWriter"/>) and a suppression (<see cref="SuppressionTemplateWriter"/>) as code actions, and
+    /// every fix of a file at once (<see cref="TemplateFixAll"/>) as a <c>source.fixAll</c> action.
+    /// Documents are synchronised incrementally; each change is analysed after a short debounce, and a newer change cancels the
     /// analysis of the older text, whose result is then never published.
     /// </summary>
     public sealed class TemplateLanguageServer : IDisposable
@@ -48,7 +49,10 @@ namespace IacAnalyzers.Cli.Lsp
         private readonly Dictionary<string, OpenDocument> documents = new Dictionary<string, OpenDocument>(StringComparer.Ordinal);
         private readonly SemaphoreSlim publishLock = new SemaphoreSlim(1, 1);
         private readonly TaskCompletionSource<bool> exited = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        private const string QuickFixKind = "quickfix";
+        private const string FixAllKind = "source.fixAll";
         private bool shutdownRequested;
+        private volatile bool resolveEdits;
         private int analysesCompleted;
         private int analysesCancelled;
         private int stalePublishesDropped;
@@ -121,8 +125,9 @@ namespace IacAnalyzers.Cli.Lsp
             ["capabilities"] = new JsonObject
             {
                 ["positionEncoding"] = "utf-16",
-                ["textDocumentSync"] = new JsonObject { ["openClose"] = true, ["change"] = 1 },
-                ["codeActionProvider"] = new JsonObject { ["codeActionKinds"] = new JsonArray("quickfix") },
+                // Incremental: a keystroke sends its range and a few characters, not the whole file.
+                ["textDocumentSync"] = new JsonObject { ["openClose"] = true, ["change"] = 2 },
+                ["codeActionProvider"] = new JsonObject { ["codeActionKinds"] = new JsonArray(QuickFixKind, FixAllKind), ["resolveProvider"] = true },
                 ["hoverProvider"] = true,
                 ["documentSymbolProvider"] = true,
             },
@@ -159,7 +164,8 @@ namespace IacAnalyzers.Cli.Lsp
                     return;
                 }
 
-                // Full synchronisation: each change carries the whole text; a client that sends ranges anyway gets them applied.
+                // Incremental synchronisation: each change replaces its range of the text as the previous change left it;
+                // a change without a range carries the whole text.
                 foreach (var change in changes.EnumerateArray())
                 {
                     var text = change.GetProperty("text").GetString() ?? string.Empty;
@@ -338,37 +344,106 @@ namespace IacAnalyzers.Cli.Lsp
                 return actions;
             }
 
+            var only = Only(p);
             var range = p.GetProperty("range");
             var from = OffsetOf(analysis.Lines, range.GetProperty("start"));
             var to = OffsetOf(analysis.Lines, range.GetProperty("end"));
-            foreach (var (finding, severity) in analysis.Findings)
+            var fixableHere = false;
+            if (Wants(only, QuickFixKind))
             {
-                if (finding.Location.Start > to || finding.Location.End < from)
+                foreach (var (finding, severity) in analysis.Findings)
                 {
-                    continue;
+                    if (finding.Location.Start > to || finding.Location.End < from)
+                    {
+                        continue;
+                    }
+
+                    var diagnostic = analysis.Diagnostic(uri, finding, severity);
+                    if (finding.Fix != null && TemplateFixWriter.Supports(finding.Fix.Kind)
+                        && TemplateFixWriter.Edits(analysis.Text, finding.Fix, cancellationToken) is { Count: > 0 } edits)
+                    {
+                        actions.Add(Action(finding.Fix.Title, diagnostic, analysis.Edit(uri, edits), preferred: true));
+                        fixableHere = true;
+                    }
+
+                    if (finding.ResourceName != null && finding.Rule.Pillar != Catalog.Pillar.Tool
+                        && SuppressionTemplateWriter.Edits(analysis.Text, finding.ResourceName, finding.Rule.Id, PlaceholderReason, cancellationToken) is { Count: > 0 } suppression)
+                    {
+                        actions.Add(Action($"Suppress {finding.Rule.Id} for {finding.ResourceName} with a reason", analysis.Diagnostic(uri, finding, severity), analysis.Edit(uri, suppression), preferred: false));
+                    }
+                }
+            }
+
+            // Fix all: asked for by kind (source.fixAll, e.g. on save), or offered next to a quick fix when the file has
+            // more than one. Its edit re-analyses the text once per pass, so in the light bulb (asked for at every cursor
+            // move) it is offered only to clients that resolve it when chosen.
+            var fixable = analysis.FixableCount;
+            var explicitFixAll = only != null && Wants(only, FixAllKind);
+            if (fixable > 0 && (explicitFixAll || (fixableHere && fixable > 1 && resolveEdits)))
+            {
+                var fixAll = new JsonObject
+                {
+                    ["title"] = FixAllTitle(fixable),
+                    ["kind"] = explicitFixAll ? FixAllKind : QuickFixKind,
+                    ["data"] = new JsonObject { ["uri"] = uri, ["version"] = analysis.Version },
+                };
+                if (!resolveEdits)
+                {
+                    fixAll["edit"] = FixAllEdit(analysis, uri, cancellationToken);
                 }
 
-                var diagnostic = analysis.Diagnostic(uri, finding, severity);
-                if (finding.Fix != null && TemplateFixWriter.Supports(finding.Fix.Kind)
-                    && TemplateFixWriter.Edits(analysis.Text, finding.Fix, cancellationToken) is { Count: > 0 } edits)
-                {
-                    actions.Add(Action(finding.Fix.Title, diagnostic, analysis.Edit(uri, edits), preferred: true));
-                }
-
-                if (finding.ResourceName != null && finding.Rule.Pillar != Catalog.Pillar.Tool
-                    && SuppressionTemplateWriter.Edits(analysis.Text, finding.ResourceName, finding.Rule.Id, PlaceholderReason, cancellationToken) is { Count: > 0 } suppression)
-                {
-                    actions.Add(Action($"Suppress {finding.Rule.Id} for {finding.ResourceName} with a reason", analysis.Diagnostic(uri, finding, severity), analysis.Edit(uri, suppression), preferred: false));
-                }
+                actions.Add(fixAll);
             }
 
             return actions;
         }
 
+        internal static string FixAllTitle(int fixable) => fixable == 1 ? "Fix the IacAnalyzers finding in this file" : $"Fix all {fixable} IacAnalyzers findings in this file";
+
+        /// <summary>codeAction/resolve: the edit of a fix-all action, on the document's current text.</summary>
+        private JsonObject ResolveAction(JsonElement p, CancellationToken cancellationToken)
+        {
+            var action = JsonNode.Parse(p.GetRawText())!.AsObject();
+            if (!p.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object || !data.TryGetProperty("uri", out var uriElement))
+            {
+                return action;
+            }
+
+            var uri = uriElement.GetString() ?? string.Empty;
+            var analysis = Current(uri, cancellationToken, out _);
+            // An action offered for an older text is not applied to a newer one: the client asks again.
+            if (analysis == null || !data.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || version.GetInt32() != analysis.Version)
+            {
+                return action;
+            }
+
+            action["edit"] = FixAllEdit(analysis, uri, cancellationToken);
+            return action;
+        }
+
+        /// <summary>Every fix of the document (<see cref="TemplateFixAll"/>, the engine of <c>iac-analyzers fix</c>) as one edit.</summary>
+        private static JsonObject FixAllEdit(DocumentAnalysis analysis, string uri, CancellationToken cancellationToken)
+        {
+            var (text, count) = TemplateFixAll.Apply(analysis.Path, analysis.Text, analysis.Severities, cancellationToken);
+            var edits = count == 0 || text == analysis.Text ? Array.Empty<TemplateEdit>() : new[] { TemplateFixAll.MinimalEdit(analysis.Text, text) };
+            return analysis.Edit(uri, edits);
+        }
+
+        /// <summary>The kinds of <c>context.only</c>, or null when the client asks for every kind.</summary>
+        private static string[]? Only(JsonElement p)
+            => p.TryGetProperty("context", out var context) && context.ValueKind == JsonValueKind.Object
+               && context.TryGetProperty("only", out var only) && only.ValueKind == JsonValueKind.Array
+                ? only.EnumerateArray().Select(k => k.GetString() ?? string.Empty).ToArray()
+                : null;
+
+        /// <summary>Whether a kind is asked for: LSP kinds are hierarchical, so <c>source</c> asks for <c>source.fixAll</c>.</summary>
+        private static bool Wants(string[]? only, string kind)
+            => only == null || only.Any(k => k.Length == 0 || kind == k || kind.StartsWith(k + ".", StringComparison.Ordinal));
+
         private static JsonObject Action(string title, JsonObject diagnostic, JsonObject edit, bool preferred) => new JsonObject
         {
             ["title"] = title,
-            ["kind"] = "quickfix",
+            ["kind"] = QuickFixKind,
             ["diagnostics"] = new JsonArray(diagnostic),
             ["isPreferred"] = preferred,
             ["edit"] = edit,
@@ -504,7 +579,20 @@ namespace IacAnalyzers.Cli.Lsp
             }
 
             [JsonRpcMethod("initialize")]
-            public JsonObject Initialize(JsonElement p) => Capabilities();
+            public JsonObject Initialize(JsonElement p)
+            {
+                server.resolveEdits = ResolvesEdits(p);
+                return Capabilities();
+            }
+
+            /// <summary>Whether the client can resolve a code action's edit when it is chosen (<c>codeAction.resolveSupport</c>).</summary>
+            private static bool ResolvesEdits(JsonElement p)
+                => p.TryGetProperty("capabilities", out var c) && c.ValueKind == JsonValueKind.Object
+                   && c.TryGetProperty("textDocument", out var td) && td.ValueKind == JsonValueKind.Object
+                   && td.TryGetProperty("codeAction", out var ca) && ca.ValueKind == JsonValueKind.Object
+                   && ca.TryGetProperty("resolveSupport", out var rs) && rs.ValueKind == JsonValueKind.Object
+                   && rs.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Array
+                   && props.EnumerateArray().Any(x => x.ValueKind == JsonValueKind.String && x.GetString() == "edit");
 
             [JsonRpcMethod("initialized")]
             public void Initialized(JsonElement p)
@@ -558,6 +646,9 @@ namespace IacAnalyzers.Cli.Lsp
 
             [JsonRpcMethod("textDocument/codeAction")]
             public JsonArray CodeAction(JsonElement p, CancellationToken cancellationToken) => server.CodeActions(p, cancellationToken);
+
+            [JsonRpcMethod("codeAction/resolve")]
+            public JsonObject ResolveCodeAction(JsonElement p, CancellationToken cancellationToken) => server.ResolveAction(p, cancellationToken);
 
             [JsonRpcMethod("textDocument/hover")]
             public JsonNode? Hover(JsonElement p, CancellationToken cancellationToken) => server.Hover(p, cancellationToken);

@@ -72,5 +72,84 @@ namespace IacAnalyzers.Catalog
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-OS7"),
                 new PeerRule(PeerTools.Guard, "OPENSEARCH_DATA_NODE_FAULT_TOLERANCE"),
             });
+
+        // ---- Reliability: single-AZ placement beyond RDS (IAC2005-IAC2019) ------------------------------
+
+        public static readonly RuleInfo ElastiCacheMemcachedSingleAz = new RuleInfo(
+            "IAC2005",
+            "ElastiCache Memcached cluster places all its nodes in one Availability Zone",
+            "ElastiCache Memcached cluster '{0}' places its {1} nodes in a single Availability Zone{2}: set AZMode to cross-az so a zone failure takes only part of the cache",
+            "A Memcached cluster has no replication: each node holds its share of the keys. With AZMode single-az (the " +
+            "default when neither AZMode nor PreferredAvailabilityZones is given) every node is in one Availability Zone, " +
+            "so a zone failure empties the whole cache at once and the load falls on the database behind it. Clusters of " +
+            "one node and Redis OSS / Valkey cache clusters (AZMode applies to Memcached only) are not flagged.",
+            Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: "Sets AZMode to cross-az, when PreferredAvailabilityZones is not written.",
+            noFixReason: null, fixes: FixKind.SetProperty);
+
+        public static readonly RuleInfo EfsOneZone = new RuleInfo(
+            "IAC2006",
+            "EFS file system is a One Zone file system",
+            "{0} stores its data in a single Availability Zone{1}: remove AvailabilityZoneName (in CDK, OneZone) for a Regional file system that stores data across zones; this replaces the file system (copy its data, e.g. with AWS DataSync or EFS replication)",
+            "An EFS One Zone file system (AvailabilityZoneName set) keeps its data and metadata redundantly within one " +
+            "Availability Zone only: if that zone fails or is lost, the data is unavailable, and may be lost. Regional file " +
+            "systems store data across several zones.",
+            Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: null,
+            noFixReason: "AvailabilityZoneName cannot change in place: a Regional file system is a new file system, and its data must be copied.");
+
+        public static readonly RuleInfo MqSingleInstanceBroker = new RuleInfo(
+            "IAC2007",
+            "Amazon MQ broker is a single-instance broker",
+            "Amazon MQ broker '{0}' runs as a single instance in one Availability Zone{1}: use DeploymentMode ACTIVE_STANDBY_MULTI_AZ (ActiveMQ) or CLUSTER_MULTI_AZ (RabbitMQ) with subnets in several zones",
+            "A SINGLE_INSTANCE broker is one broker in one Availability Zone: a zone or host failure makes the broker, and " +
+            "the messages it holds, unavailable until it is recovered. Active/standby (ActiveMQ) and cluster (RabbitMQ) " +
+            "deployments keep a broker running in another zone.",
+            Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: null,
+            noFixReason: "DeploymentMode cannot change in place (the broker is replaced), and a Multi-AZ broker needs subnets in two or more zones and more instances: decisions for the author.");
+
+        public static readonly RuleInfo DmsReplicationInstanceSingleAz = new RuleInfo(
+            "IAC2008",
+            "DMS replication runs in a single Availability Zone",
+            "{0} runs in a single Availability Zone{1}: set MultiAZ to true so a standby in another zone takes over the replication on failure",
+            "A DMS replication instance (AWS::DMS::ReplicationInstance) or DMS Serverless replication " +
+            "(AWS::DMS::ReplicationConfig, ComputeConfig) without Multi-AZ has no standby: a zone or host failure stops " +
+            "the migration and ongoing replication until it is recovered. MultiAZ defaults to false.",
+            Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: "Sets MultiAZ (MultiAz in CDK C#) to true, when no AvailabilityZone is written.",
+            noFixReason: null, fixes: FixKind.SetProperty,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Guard, "DMS_REPLICATION_INSTANCE_MULTI_AZ_ENABLED"),
+            });
+
+        public static readonly RuleInfo FsxSingleAz = new RuleInfo(
+            "IAC2009",
+            "FSx file system uses a single-AZ deployment type",
+            "FSx for {1} file system '{0}' runs in a single Availability Zone{2}: use a Multi-AZ deployment type ({3}) with a preferred subnet and subnets in two zones; this replaces the file system",
+            "FSx for Windows File Server, NetApp ONTAP and OpenZFS file systems with a SINGLE_AZ deployment type keep their " +
+            "file servers and storage in one Availability Zone: a zone failure makes the file system unavailable. Multi-AZ " +
+            "deployment types keep a standby file server in another zone and fail over automatically. FSx for Windows " +
+            "defaults to SINGLE_AZ_1. FSx for Lustre (single-AZ by design, with no Multi-AZ option) is not flagged.",
+            Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: null,
+            noFixReason: "DeploymentType cannot change in place (the file system is replaced), and Multi-AZ needs a preferred subnet and a second subnet.");
+
+        public static readonly RuleInfo RedshiftClusterSingleAz = new RuleInfo(
+            "IAC2010",
+            "Redshift RA3 cluster runs in a single Availability Zone",
+            "Redshift cluster '{0}' runs in a single Availability Zone{1}: set MultiAZ to true so the cluster keeps running from a second zone when one fails (it provisions the same compute in the second zone)",
+            "A provisioned Redshift cluster without Multi-AZ runs its compute in one Availability Zone: a zone failure stops " +
+            "the data warehouse until it is relocated or restored. RA3 multi-node clusters can be Multi-AZ (MultiAZ, default " +
+            "false): the same compute in two zones behind one endpoint. Single-node and non-RA3 clusters, which cannot be " +
+            "Multi-AZ, are not flagged.",
+            Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: "Sets MultiAZ (MultiAz in CDK C#) to true, when no AvailabilityZone is written and Encrypted is not false.",
+            noFixReason: null, fixes: FixKind.SetProperty,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Guard, "REDSHIFT_CLUSTER_MULTI_AZ_ENABLED"),
+            });
     }
 }

@@ -169,5 +169,135 @@ namespace IacAnalyzers.Catalog
             {
                 new PeerRule(PeerTools.CdkNag, "AwsSolutions-SQS2"),
             });
+
+        public static readonly RuleInfo SnsTopicNotEncrypted = new RuleInfo(
+            "IAC1010",
+            "SNS topic is not encrypted at rest",
+            "{0} is not encrypted at rest{1}: set KmsMasterKeyId to a KMS key (in CDK, MasterKey); topics that CloudWatch alarms, EventBridge or S3 publish to need a customer-managed key whose policy lets that service use it",
+            "An SNS topic without KmsMasterKeyId stores the messages it holds for delivery and retries unencrypted: SNS " +
+            "server-side encryption is off unless a KMS key is given, in CloudFormation and in the CDK Topic construct " +
+            "(TopicProps.MasterKey has no default). Topic metadata and message attributes are never encrypted by SSE.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: null,
+            noFixReason: "The key is a choice the fix cannot make: the AWS managed key alias/aws/sns cannot be used by AWS services that publish to the topic (CloudWatch alarms, EventBridge, S3 events), which need a customer-managed key with a key policy for them.",
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.CfnNag, "W47"),
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_26"),
+                new PeerRule(PeerTools.CdkNag, "AwsSolutions-SNS2"),
+                new PeerRule(PeerTools.Guard, "SNS_ENCRYPTED_KMS"),
+            });
+
+        public static readonly RuleInfo DaxClusterNotEncrypted = new RuleInfo(
+            "IAC1011",
+            "DAX cluster is not encrypted at rest",
+            "{0} is not encrypted at rest{1}: set SSESpecification.SSEEnabled to true; encryption is chosen at creation, so this replaces the cluster (its cache refills from DynamoDB)",
+            "A DynamoDB Accelerator (DAX) cluster without SSESpecification.SSEEnabled keeps its cached items, " +
+            "configuration and logs on its nodes' disks unencrypted, although the table it caches is always encrypted. " +
+            "CloudFormation leaves server-side encryption off when SSESpecification is missing; aws-cdk-lib has no L2 construct for DAX.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: "Sets SSESpecification.SSEEnabled to true (adding the SSESpecification block when missing).", noFixReason: null, fixes: FixKind.SetProperty,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_47"),
+                new PeerRule(PeerTools.CdkNag, "AwsSolutions-DDB4"),
+                new PeerRule(PeerTools.Guard, "DAX_ENCRYPTION_ENABLED"),
+            });
+
+        public static readonly RuleInfo FirehoseDeliveryStreamNotEncrypted = new RuleInfo(
+            "IAC1012",
+            "Firehose delivery stream is not encrypted",
+            "{0} is not encrypted{1}: set DeliveryStreamEncryptionConfigurationInput with KeyType AWS_OWNED_CMK or CUSTOMER_MANAGED_CMK",
+            "A Kinesis Data Firehose delivery stream that producers write to directly (DeliveryStreamType DirectPut, the " +
+            "default) keeps the records it buffers, for up to 24 hours when the destination is unavailable, unencrypted " +
+            "unless DeliveryStreamEncryptionConfigurationInput is set. A stream that reads from a Kinesis data stream " +
+            "(KinesisStreamAsSource) relies on the source stream's encryption and is not checked (IAC1007 checks the " +
+            "source); other source types are not checked either. aws-cdk-lib 2.160.0 has no stable L2 construct for Firehose.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: null, noFixReason: "The fix needs a map (KeyType, and a key ARN for a customer-managed key) and a choice of key; a set-property fix writes one scalar.",
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_240"),
+                new PeerRule(PeerTools.CdkNag, "AwsSolutions-KDF1"),
+            });
+
+        public static readonly RuleInfo CodeBuildArtifactsEncryptionDisabled = new RuleInfo(
+            "IAC1013",
+            "CodeBuild project turns off artifact encryption",
+            "{0} turns off encryption of its build artifacts{1}: remove EncryptionDisabled or set it to false (in CDK, Encryption = true on the S3 artifacts), so CodeBuild encrypts them with the project's KMS key",
+            "A CodeBuild project whose Artifacts or SecondaryArtifacts say EncryptionDisabled: true uploads its build " +
+            "output without the project's KMS key (EncryptionKey, by default the AWS managed key for S3). Since January " +
+            "2023 the bucket's default encryption (SSE-S3 at least) still applies, so the output is not stored in clear, " +
+            "but it escapes the project's key and its key policy. Artifacts default to encrypted, in CloudFormation and in " +
+            "the CDK (S3ArtifactsProps.Encryption: true); only an explicit opt-out is flagged.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: "Sets EncryptionDisabled to false on the artifacts.", noFixReason: null, fixes: FixKind.SetProperty,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_78"),
+                new PeerRule(PeerTools.Guard, "CODEBUILD_PROJECT_ARTIFACT_ENCRYPTION"),
+            });
+        // ---- IAC1020-IAC1039: encryption at rest beyond the first stores ------------------------------
+
+        public static readonly RuleInfo WorkSpacesVolumeNotEncrypted = new RuleInfo(
+            "IAC1020",
+            "WorkSpaces volume is not encrypted at rest",
+            "{0} is not encrypted at rest{1}: set RootVolumeEncryptionEnabled and UserVolumeEncryptionEnabled to true with a KMS key in VolumeEncryptionKey; encryption is chosen when the WorkSpace is created, so it takes effect only on a new WorkSpace",
+            "A WorkSpace has two EBS volumes: the root volume (the operating system, C: or /) and the user volume (the " +
+            "user's profile and documents, D: or /home). Each is encrypted only when RootVolumeEncryptionEnabled or " +
+            "UserVolumeEncryptionEnabled is true; both default to false. Each unencrypted volume of a WorkSpace is one finding.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: null,
+            noFixReason: "CloudFormation does not update a WorkSpace's volume encryption in place: it applies only when the WorkSpace is " +
+                "replaced (by a change such as a new UserName), which discards the user volume, and it needs a KMS key. " +
+                "Both are the author's decisions.",
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_155"),
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_156"),
+            });
+
+        public static readonly RuleInfo ApiGatewayCacheNotEncrypted = new RuleInfo(
+            "IAC1021",
+            "API Gateway stage cache is not encrypted",
+            "{0} caches responses unencrypted{1}: set CacheDataEncrypted to true in the method settings that cache (the /* * entry, or the stage description, covers every method; in CDK, CacheDataEncrypted in StageOptions or MethodDeploymentOptions)",
+            "With the stage cache cluster on (CacheClusterEnabled), API Gateway keeps endpoint responses in the cache for " +
+            "their time to live: GET methods are cached by default, other methods when their method settings enable caching. " +
+            "The cached responses are encrypted only when the method setting that caches them has CacheDataEncrypted true; " +
+            "it defaults to false. Stages without a cache cluster store nothing and are not checked.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: "Sets CacheDataEncrypted to true in the method setting (or stage description) that caches.",
+            noFixReason: null, fixes: FixKind.SetProperty,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.CdkNag, "HIPAA.Security-APIGWCacheEnabledAndEncrypted"),
+                new PeerRule(PeerTools.CdkNag, "NIST.800.53.R4-APIGWCacheEnabledAndEncrypted"),
+                new PeerRule(PeerTools.CdkNag, "PCI.DSS.321-APIGWCacheEnabledAndEncrypted"),
+                new PeerRule(PeerTools.Guard, "API_GW_CACHE_ENABLED_AND_ENCRYPTED"),
+            });
+
+        public static readonly RuleInfo GlueDataCatalogNotEncrypted = new RuleInfo(
+            "IAC1022",
+            "Glue Data Catalog metadata is not encrypted at rest",
+            "{0} leaves the Glue Data Catalog unencrypted at rest{1}: set EncryptionAtRest.CatalogEncryptionMode to SSE-KMS (with SseAwsKmsKeyId for a customer managed key; without it Glue uses the AWS managed key aws/glue)",
+            "AWS::Glue::DataCatalogEncryptionSettings sets the account's Data Catalog encryption in a Region. With " +
+            "CatalogEncryptionMode DISABLED (the default, also when EncryptionAtRest is not given) databases, tables, " +
+            "partitions, connections and user-defined functions are stored without encryption by a KMS key.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: "Sets EncryptionAtRest.CatalogEncryptionMode to SSE-KMS.", noFixReason: null, fixes: FixKind.SetProperty,
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_94"),
+            });
+
+        public static readonly RuleInfo RedshiftClusterEncryptionDisabled = new RuleInfo(
+            "IAC1023",
+            "Redshift cluster has its default encryption turned off",
+            "{0} has encryption at rest turned off{1}: Amazon Redshift encrypts provisioned clusters by default, and this cluster opts out, so its data blocks, system metadata and snapshots are stored unencrypted; set Encrypted to true (or remove it)",
+            "Amazon Redshift now encrypts provisioned clusters at rest by default (with an AWS owned key unless KmsKeyId " +
+            "names another). A cluster is flagged only when it opts out explicitly with Encrypted false; clusters that " +
+            "leave Encrypted to the default are encrypted and clean. Redshift Serverless namespaces are always encrypted.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: "Sets Encrypted to true.", noFixReason: null, fixes: FixKind.SetProperty);
     }
 }

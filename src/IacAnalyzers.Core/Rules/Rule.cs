@@ -113,6 +113,47 @@ namespace IacAnalyzers.Rules
         public static bool StartsWith(this Value? value, string prefix)
             => value.AsString() is string s && s.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>True when <paramref name="value"/> is written and some leaf passes <paramref name="test"/>.</summary>
+        public static bool AnyLeaf(this Value? value, Func<Value, bool> test)
+        {
+            if (value == null)
+            {
+                return false;
+            }
+
+            foreach (var leaf in value.Leaves())
+            {
+                if (test(leaf.Value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when <paramref name="value"/> is written and every leaf passes <paramref name="test"/> (unknown leaves included: give a test that rejects them).</summary>
+        public static bool AllLeaves(this Value? value, Func<Value, bool> test)
+        {
+            if (value == null)
+            {
+                return false;
+            }
+
+            var any = false;
+            foreach (var leaf in value.Leaves())
+            {
+                if (!test(leaf.Value))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            return any;
+        }
+
         /// <summary>
         /// True when a fix may set the property for this leaf: it is reached without a branch and its value is written
         /// right there or is a CDK default (then the fix writes the property). Parameter defaults, named constants and

@@ -41,7 +41,9 @@ namespace IacAnalyzers.Cli.Tests.Lsp
             await using var client = LspClient.InProcess();
             var init = await client.InitializeAsync();
             var capabilities = init.GetProperty("capabilities");
-            Assert.Equal(1, capabilities.GetProperty("textDocumentSync").GetProperty("change").GetInt32());
+            Assert.Equal(2, capabilities.GetProperty("textDocumentSync").GetProperty("change").GetInt32());
+            Assert.True(capabilities.GetProperty("codeActionProvider").GetProperty("resolveProvider").GetBoolean());
+            Assert.Contains("source.fixAll", capabilities.GetProperty("codeActionProvider").GetProperty("codeActionKinds").EnumerateArray().Select(k => k.GetString()));
             Assert.True(capabilities.GetProperty("hoverProvider").GetBoolean());
 
             await client.OpenAsync(Uri, SingleAzYaml);

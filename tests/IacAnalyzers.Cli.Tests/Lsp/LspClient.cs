@@ -65,9 +65,9 @@ namespace IacAnalyzers.Cli.Tests.Lsp
 
         public static LspClient OverStreams(Stream toServer, Stream fromServer) => new LspClient(toServer, fromServer, null, null);
 
-        public async Task<JsonElement> InitializeAsync()
+        public async Task<JsonElement> InitializeAsync(JsonObject? capabilities = null)
         {
-            var result = await RequestAsync("initialize", new JsonObject { ["processId"] = null, ["rootUri"] = null, ["capabilities"] = new JsonObject() });
+            var result = await RequestAsync("initialize", new JsonObject { ["processId"] = null, ["rootUri"] = null, ["capabilities"] = capabilities ?? new JsonObject() });
             await NotifyAsync("initialized", new JsonObject());
             return result;
         }
@@ -91,16 +91,38 @@ namespace IacAnalyzers.Cli.Tests.Lsp
                 ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
             });
 
+        /// <summary>An incremental didChange: each (range, text) replaces its range of the text the previous one left.</summary>
+        public Task ChangeRangesAsync(string uri, int version, params (int StartLine, int StartCharacter, int EndLine, int EndCharacter, string Text)[] changes)
+            => NotifyAsync("textDocument/didChange", new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = version },
+                ["contentChanges"] = new JsonArray(changes.Select(c => (JsonNode)new JsonObject
+                {
+                    ["range"] = new JsonObject
+                    {
+                        ["start"] = new JsonObject { ["line"] = c.StartLine, ["character"] = c.StartCharacter },
+                        ["end"] = new JsonObject { ["line"] = c.EndLine, ["character"] = c.EndCharacter },
+                    },
+                    ["text"] = c.Text,
+                }).ToArray()),
+            });
+
         public Task CloseAsync(string uri)
             => NotifyAsync("textDocument/didClose", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } });
 
-        public async Task<JsonElement[]> CodeActionsAsync(string uri, JsonElement range)
+        public async Task<JsonElement[]> CodeActionsAsync(string uri, JsonElement range, params string[] only)
         {
+            var context = new JsonObject { ["diagnostics"] = new JsonArray() };
+            if (only.Length > 0)
+            {
+                context["only"] = new JsonArray(only.Select(k => (JsonNode)JsonValue.Create(k)!).ToArray());
+            }
+
             var result = await RequestAsync("textDocument/codeAction", new JsonObject
             {
                 ["textDocument"] = new JsonObject { ["uri"] = uri },
                 ["range"] = JsonNode.Parse(range.GetRawText()),
-                ["context"] = new JsonObject { ["diagnostics"] = new JsonArray() },
+                ["context"] = context,
             });
             return result.EnumerateArray().ToArray();
         }

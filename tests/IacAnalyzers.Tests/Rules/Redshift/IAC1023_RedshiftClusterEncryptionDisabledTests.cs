@@ -1,0 +1,155 @@
+using System.Linq;
+using System.Threading.Tasks;
+using IacAnalyzers.Host;
+using IacAnalyzers.Tests.Verifier;
+using Xunit;
+using VerifyFix = IacAnalyzers.Tests.Verifier.CSharpCodeFixVerifier<IacAnalyzers.Host.TemplateAnalyzer, IacAnalyzers.CodeFixes.Templates.TemplateCodeFixProvider>;
+
+namespace IacAnalyzers.Tests.Rules.Redshift
+{
+    /// <summary>
+    /// IAC1023 in templates and C#: only an explicit opt-out is flagged (Redshift encrypts by default). Amazon.CDK.Lib
+    /// 2.160.0 has no Redshift L2 in <c>aws-cdk-lib</c> (the L2 is the separate alpha package), so the L1 is the whole CDK surface.
+    /// </summary>
+    public class IAC1023_RedshiftClusterEncryptionDisabledTests
+    {
+        [Fact]
+        public async Task Yaml_explicit_false_is_flagged_and_the_default_is_clean()
+        {
+            var test = new CSharpAnalyzerVerifier<TemplateAnalyzer>.Test
+            {
+                TestState =
+                {
+                    AdditionalFiles =
+                    {
+                        ("redshift.yaml", """
+                            Conditions:
+                              IsProd: !Equals [!Ref AWS::AccountId, "111111111111"]
+                            Resources:
+                              OptOut:
+                                Type: AWS::Redshift::Cluster
+                                Properties:
+                                  ClusterType: single-node
+                                  NodeType: ra3.large
+                                  DBName: dev
+                                  MasterUsername: admin
+                                  ManageMasterPassword: true
+                                  Encrypted: [|false|]
+                              DevOptOut:
+                                Type: AWS::Redshift::Cluster
+                                Properties:
+                                  ClusterType: single-node
+                                  NodeType: ra3.large
+                                  DBName: dev
+                                  MasterUsername: admin
+                                  ManageMasterPassword: true
+                                  Encrypted: !If [IsProd, true, [|false|]]
+                              Default:
+                                Type: AWS::Redshift::Cluster
+                                Properties:
+                                  ClusterType: single-node
+                                  NodeType: ra3.large
+                                  DBName: dev
+                                  MasterUsername: admin
+                                  ManageMasterPassword: true
+                              Removed:
+                                Type: AWS::Redshift::Cluster
+                                Properties:
+                                  ClusterType: single-node
+                                  NodeType: ra3.large
+                                  DBName: dev
+                                  MasterUsername: admin
+                                  ManageMasterPassword: true
+                                  Encrypted: !If [IsProd, true, !Ref AWS::NoValue]
+                              Unknown:
+                                Type: AWS::Redshift::Cluster
+                                Properties:
+                                  ClusterType: single-node
+                                  NodeType: ra3.large
+                                  DBName: dev
+                                  MasterUsername: admin
+                                  ManageMasterPassword: true
+                                  Encrypted: !Ref Encrypt
+                            """),
+                    },
+                },
+                RuleUnderTest = "IAC1023",
+            };
+            await test.RunAsync();
+            Assert.Contains(
+                "Redshift cluster 'OptOut' has encryption at rest turned off (Encrypted is false): Amazon Redshift encrypts provisioned clusters by default, " +
+                "and this cluster opts out, so its data blocks, system metadata and snapshots are stored unencrypted; set Encrypted to true (or remove it) " +
+                "[Security · SEC08-BP02]",
+                test.ReportedDiagnostics.Select(d => d.GetMessage()));
+        }
+
+        [Fact]
+        public async Task Json_fix_sets_Encrypted_true()
+        {
+            await new VerifyFix.Test
+            {
+                TestState =
+                {
+                    AdditionalFiles =
+                    {
+                        ("redshift.json", """
+                            { "Resources": {
+                                "OptOut": { "Type": "AWS::Redshift::Cluster", "Properties": { "ClusterType": "single-node", "NodeType": "ra3.large", "DBName": "dev", "MasterUsername": "admin", "Encrypted": {|IAC1023:"false"|} } },
+                                "Default": { "Type": "AWS::Redshift::Cluster", "Properties": { "ClusterType": "single-node", "NodeType": "ra3.large", "DBName": "dev", "MasterUsername": "admin" } } } }
+                            """),
+                    },
+                },
+                FixedState =
+                {
+                    AdditionalFiles =
+                    {
+                        ("redshift.json", """
+                            { "Resources": {
+                                "OptOut": { "Type": "AWS::Redshift::Cluster", "Properties": { "ClusterType": "single-node", "NodeType": "ra3.large", "DBName": "dev", "MasterUsername": "admin", "Encrypted": true } },
+                                "Default": { "Type": "AWS::Redshift::Cluster", "Properties": { "ClusterType": "single-node", "NodeType": "ra3.large", "DBName": "dev", "MasterUsername": "admin" } } } }
+                            """),
+                    },
+                },
+            }.RunAsync();
+        }
+
+        [Fact]
+        public async Task L1_explicit_false_is_flagged_and_fixed_and_the_default_is_clean()
+        {
+            await CdkVerifier.VerifyRuleAsync("""
+                using Amazon.CDK.AWS.Redshift;
+
+                public class WarehouseStack : Stack
+                {
+                    public WarehouseStack(Construct scope, bool encrypt) : base(scope, "Warehouse")
+                    {
+                        new CfnCluster(this, "OptOut", new CfnClusterProps { ClusterType = "single-node", NodeType = "ra3.large", DbName = "dev", MasterUsername = "admin", Encrypted = [|false|] });
+                        new CfnCluster(this, "Default", new CfnClusterProps { ClusterType = "single-node", NodeType = "ra3.large", DbName = "dev", MasterUsername = "admin" });
+                        new CfnCluster(this, "Unknown", new CfnClusterProps { ClusterType = "single-node", NodeType = "ra3.large", DbName = "dev", MasterUsername = "admin", Encrypted = encrypt });
+                    }
+                }
+                """, "IAC1023");
+            await CdkVerifier.VerifyFixAsync("""
+                using Amazon.CDK.AWS.Redshift;
+
+                public class WarehouseStack : Stack
+                {
+                    public WarehouseStack(Construct scope) : base(scope, "Warehouse")
+                    {
+                        new CfnCluster(this, "OptOut", new CfnClusterProps { ClusterType = "single-node", NodeType = "ra3.large", DbName = "dev", MasterUsername = "admin", Encrypted = [|false|] });
+                    }
+                }
+                """, """
+                using Amazon.CDK.AWS.Redshift;
+
+                public class WarehouseStack : Stack
+                {
+                    public WarehouseStack(Construct scope) : base(scope, "Warehouse")
+                    {
+                        new CfnCluster(this, "OptOut", new CfnClusterProps { ClusterType = "single-node", NodeType = "ra3.large", DbName = "dev", MasterUsername = "admin", Encrypted = true });
+                    }
+                }
+                """, id: "IAC1023");
+        }
+    }
+}
