@@ -18,7 +18,7 @@ namespace IacAnalyzers.Benchmarks
     /// </summary>
     public static class HostileCorpus
     {
-        public static int Run(double[] sizesInMillions, int rounds, string? only)
+        public static int Run(double[] sizesInMillions, int rounds, string? only, bool stages = false)
         {
             Console.WriteLine("Hostile corpus: TemplateEngine.Analyze, best of " + rounds + " rounds; load average " + LoadAverage());
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-22} {1,10} {2,9} {3,9} {4,10} {5,8} {6,7} {7,8} {8,6}", "shape", "chars", "wall ms", "cpu ms", "alloc MB", "findings", "x wall", "x alloc", "<=1s"));
@@ -52,6 +52,13 @@ namespace IacAnalyzers.Benchmarks
                     }
 
                     Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-22} {1,10:N0} {2,9:0.0} {3,9:0.0} {4,10:0.0} {5,8} {6,7} {7,8} {8,6}", name, text.Length, wall, cpu, alloc / 1e6, findings, wallFactor, allocFactor, ok ? "yes" : "NO"));
+                    if (stages)
+                    {
+                        var path = text.StartsWith("{", StringComparison.Ordinal) ? "hostile.json" : "hostile.yaml";
+                        var (readWall, readAlloc, viewWall, viewAlloc) = Stages(path, text, rounds);
+                        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-22} read {1:0.0} ms {2:0.0} MB; views {3:0.0} ms {4:0.0} MB; the rest (rules, reporting) {5:0.0} MB", "  stages", readWall, readAlloc / 1e6, viewWall, viewAlloc / 1e6, (alloc - readAlloc - viewAlloc) / 1e6));
+                    }
+
                     previous = (text.Length, wall, alloc);
                 }
             }
@@ -61,7 +68,59 @@ namespace IacAnalyzers.Benchmarks
             return 0;
         }
 
-        private static (double Wall, double Cpu, double Alloc, int Findings) Measure(string text, int rounds)
+        /// <summary>
+        /// <c>--hostile --files FILE...</c>: the same measurement for given files (a fuzz mutant rebuilt with the fuzzer's
+        /// <c>--make</c>, say), with the reading alone (<see cref="CloudFormation.TemplateReader"/>: parse, no values)
+        /// beside the whole analysis, so a slow file shows which half is slow.
+        /// </summary>
+        public static int RunFiles(IReadOnlyList<string> files, int rounds)
+        {
+            Console.WriteLine("Files: TemplateEngine.Analyze, best of " + rounds + " rounds; load average " + LoadAverage());
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-40} {1,10} {2,9} {3,9} {4,10} {5,9} {6,9} {7,9} {8,9} {9,8}", "file", "chars", "wall ms", "cpu ms", "alloc MB", "read ms", "read MB", "views ms", "views MB", "findings"));
+            foreach (var file in files)
+            {
+                var text = System.IO.File.ReadAllText(file);
+                Measure(text, 1, file);
+                var (wall, cpu, alloc, findings) = Measure(text, rounds, file);
+                var (readWall, readAlloc, viewWall, viewAlloc) = Stages(file, text, rounds);
+                var name = System.IO.Path.GetFileName(file);
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-40} {1,10:N0} {2,9:0.0} {3,9:0.0} {4,10:0.0} {5,9:0.0} {6,9:0.0} {7,9:0.0} {8,9:0.0} {9,8}", name.Length > 40 ? name.Substring(0, 40) : name, text.Length, wall, cpu, alloc / 1e6, readWall, readAlloc / 1e6, viewWall, viewAlloc / 1e6, findings));
+            }
+
+            Console.WriteLine("Load average after: " + LoadAverage());
+            return 0;
+        }
+
+        /// <summary>
+        /// Best-of wall time and allocation of reading alone (parse into nodes) and of building every resource's view
+        /// (values) after it; what is left of the whole is rules and reporting.
+        /// </summary>
+        private static (double ReadWall, double ReadAlloc, double ViewWall, double ViewAlloc) Stages(string path, string text, int rounds)
+        {
+            double readWall = double.MaxValue, readAlloc = double.MaxValue, viewWall = double.MaxValue, viewAlloc = double.MaxValue;
+            for (var r = 0; r < rounds; r++)
+            {
+                GC.Collect();
+                var alloc0 = GC.GetAllocatedBytesForCurrentThread();
+                var watch = Stopwatch.StartNew();
+                var template = CloudFormation.TemplateReader.Read(path, text, CancellationToken.None);
+                readWall = Math.Min(readWall, watch.Elapsed.TotalMilliseconds);
+                var alloc1 = GC.GetAllocatedBytesForCurrentThread();
+                readAlloc = Math.Min(readAlloc, alloc1 - alloc0);
+                watch.Restart();
+                foreach (var entry in template?.Entries ?? Array.Empty<CloudFormation.TemplateResource>())
+                {
+                    template!.View(entry);
+                }
+
+                viewWall = Math.Min(viewWall, watch.Elapsed.TotalMilliseconds);
+                viewAlloc = Math.Min(viewAlloc, GC.GetAllocatedBytesForCurrentThread() - alloc1);
+            }
+
+            return (readWall, readAlloc, viewWall, viewAlloc);
+        }
+
+        private static (double Wall, double Cpu, double Alloc, int Findings) Measure(string text, int rounds, string? path = null)
         {
             double bestWall = double.MaxValue, bestCpu = double.MaxValue, bestAlloc = double.MaxValue;
             var findings = 0;
@@ -74,7 +133,7 @@ namespace IacAnalyzers.Benchmarks
                 var cpu0 = process.TotalProcessorTime;
                 var alloc0 = GC.GetAllocatedBytesForCurrentThread();
                 var watch = Stopwatch.StartNew();
-                var analysis = TemplateEngine.Analyze(text.StartsWith("{", StringComparison.Ordinal) ? "hostile.json" : "hostile.yaml", text, null, CancellationToken.None);
+                var analysis = TemplateEngine.Analyze(path ?? (text.StartsWith("{", StringComparison.Ordinal) ? "hostile.json" : "hostile.yaml"), text, null, CancellationToken.None);
                 var wall = watch.Elapsed.TotalMilliseconds;
                 var alloc = GC.GetAllocatedBytesForCurrentThread() - alloc0;
                 process.Refresh();

@@ -26,7 +26,13 @@ namespace IacAnalyzers.Benchmarks
                     : new[] { 0.5, 1, 2.5, 5 };
                 var roundsAt = Array.IndexOf(args, "--rounds");
                 var onlyAt = Array.IndexOf(args, "--only");
-                return HostileCorpus.Run(sizes, roundsAt >= 0 ? IntAfter(args, roundsAt, 3) : 3, onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : null);
+                var filesAt = Array.IndexOf(args, "--files");
+                if (filesAt >= 0)
+                {
+                    return HostileCorpus.RunFiles(args.Skip(filesAt + 1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList(), roundsAt >= 0 ? IntAfter(args, roundsAt, 3) : 3);
+                }
+
+                return HostileCorpus.Run(sizes, roundsAt >= 0 ? IntAfter(args, roundsAt, 3) : 3, onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : null, args.Contains("--stages"));
             }
 
             var lsp = Array.IndexOf(args, "--lsp");

@@ -14,6 +14,7 @@ namespace IacAnalyzers.Iam
         public const long PerAnalysis = 8_000_000;
 
         private long remaining;
+        private long spent;
 
         public IamMatchBudget(long steps = PerAnalysis)
         {
@@ -25,7 +26,14 @@ namespace IacAnalyzers.Iam
 
         public bool IsExhausted => Remaining == 0;
 
-        internal void Spend(long steps) => Interlocked.Add(ref remaining, -steps);
+        /// <summary>Steps spent so far, counting the last pattern's steps up to where its walk stopped: for work-bound tests.</summary>
+        public long Spent => Interlocked.Read(ref spent);
+
+        internal void Spend(long steps)
+        {
+            Interlocked.Add(ref spent, steps);
+            Interlocked.Add(ref remaining, -steps);
+        }
     }
 
     /// <summary>A resource context that carries the IAM matching budget of its analysis (the template's context does).</summary>

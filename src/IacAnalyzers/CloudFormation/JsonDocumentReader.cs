@@ -33,6 +33,7 @@ namespace IacAnalyzers.CloudFormation
             private readonly string text;
             private readonly CancellationToken cancellationToken;
             private readonly StringBuilder buffer = new StringBuilder();
+            private readonly OpenChildren children = new OpenChildren();
             private int pos;
             private int nodes;
 
@@ -78,19 +79,10 @@ namespace IacAnalyzers.CloudFormation
 
                         var mapping = c == '{';
                         node = new YamlNode(mapping ? NodeKind.Mapping : NodeKind.Sequence, null, pos, NodeStyle.Flow) { ContentStart = pos };
-                        if (mapping)
-                        {
-                            node.PairList = new List<KeyValuePair<YamlNode, YamlNode>>();
-                        }
-                        else
-                        {
-                            node.ItemList = new List<YamlNode>();
-                        }
-
                         nodes++;
                         pos++;
                         Attach(stack, ref root, node);
-                        stack.Add(new Frame(node));
+                        stack.Add(new Frame(node, children.Mark(node)));
                         SkipSpace();
                         if (pos < text.Length && text[pos] == (mapping ? '}' : ']'))
                         {
@@ -165,6 +157,7 @@ namespace IacAnalyzers.CloudFormation
             {
                 var frame = stack[stack.Count - 1];
                 stack.RemoveAt(stack.Count - 1);
+                children.Close(frame.Node, frame.Mark);
                 frame.Node.End = pos;
                 frame.Node.Height = frame.MaxChildHeight + 1;
                 if (stack.Count > 0)
@@ -193,7 +186,7 @@ namespace IacAnalyzers.CloudFormation
                 pos++;
             }
 
-            private static void Attach(List<Frame> stack, ref YamlNode? root, YamlNode node)
+            private void Attach(List<Frame> stack, ref YamlNode? root, YamlNode node)
             {
                 if (stack.Count == 0)
                 {
@@ -204,11 +197,11 @@ namespace IacAnalyzers.CloudFormation
                 var frame = stack[stack.Count - 1];
                 if (frame.Node.IsSequence)
                 {
-                    frame.Node.ItemList!.Add(node);
+                    children.AddItem(node);
                 }
                 else
                 {
-                    frame.Node.PairList!.Add(new KeyValuePair<YamlNode, YamlNode>(frame.PendingKey!, node));
+                    children.AddPair(frame.PendingKey!, node);
                     frame.PendingKey = null;
                 }
             }
@@ -224,7 +217,9 @@ namespace IacAnalyzers.CloudFormation
                 var start = pos;
                 if (Match("true") || Match("false") || Match("null"))
                 {
-                    return new YamlNode(NodeKind.Scalar, null, start, NodeStyle.Plain) { Text = text.Substring(start, pos - start), End = pos, ContentStart = start };
+                    // The three literals: one string each, not one per occurrence (an Fn::If tree is mostly these).
+                    var literal = pos - start == 5 ? "false" : text[start] == 't' ? "true" : "null";
+                    return new YamlNode(NodeKind.Scalar, null, start, NodeStyle.Plain) { Text = literal, End = pos, ContentStart = start };
                 }
 
                 // Number: -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?
@@ -408,12 +403,16 @@ namespace IacAnalyzers.CloudFormation
 
             private sealed class Frame
             {
-                public Frame(YamlNode node)
+                public Frame(YamlNode node, int mark)
                 {
                     Node = node;
+                    Mark = mark;
                 }
 
                 public YamlNode Node { get; }
+
+                /// <summary>Where this collection's children start on the shared <see cref="OpenChildren"/> stack.</summary>
+                public int Mark { get; }
 
                 public YamlNode? PendingKey { get; set; }
 

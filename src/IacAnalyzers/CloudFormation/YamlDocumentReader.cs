@@ -44,6 +44,7 @@ namespace IacAnalyzers.CloudFormation
             text = UnicodeText.HideLineBreakLookalikes(text, out var hidden);
             var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
             var stack = new List<Frame>();
+            var children = new OpenChildren();
             YamlNode? root = null;
             var nodes = 0;
             var events = 0;
@@ -82,7 +83,7 @@ namespace IacAnalyzers.CloudFormation
                             node.ContentStart = ContentStart(text, node.Start, node.End);
                             nodes++;
                             Remember(anchors, scalar.Anchor, node);
-                            if (!Add(stack, ref root, node, out var error))
+                            if (!Add(stack, children, ref root, node, out var error))
                             {
                                 return Fail(nodes, error!, node.Start);
                             }
@@ -111,7 +112,7 @@ namespace IacAnalyzers.CloudFormation
                             }
 
                             target.IsAliased = true;
-                            if (!Add(stack, ref root, target, out var error))
+                            if (!Add(stack, children, ref root, target, out var error))
                             {
                                 return Fail(nodes, error!, Offset(alias.Start));
                             }
@@ -128,13 +129,10 @@ namespace IacAnalyzers.CloudFormation
                         case SequenceStart seq:
                         {
                             var flow = seq.Style == SequenceStyle.Flow;
-                            var node = new YamlNode(NodeKind.Sequence, TagOf(seq.Tag), Offset(seq.Start), flow ? NodeStyle.Flow : NodeStyle.Block)
-                            {
-                                ItemList = new List<YamlNode>(),
-                            };
+                            var node = new YamlNode(NodeKind.Sequence, TagOf(seq.Tag), Offset(seq.Start), flow ? NodeStyle.Flow : NodeStyle.Block);
                             node.ContentStart = flow ? Offset(seq.End) : node.Start;
                             node.End = node.ContentStart;
-                            if (!Open(stack, ref root, anchors, seq.Anchor, node, ref nodes, out var error))
+                            if (!Open(stack, children, ref root, anchors, seq.Anchor, node, ref nodes, out var error))
                             {
                                 return Fail(nodes, error!, node.Start);
                             }
@@ -145,13 +143,10 @@ namespace IacAnalyzers.CloudFormation
                         case MappingStart map:
                         {
                             var flow = map.Style == MappingStyle.Flow;
-                            var node = new YamlNode(NodeKind.Mapping, TagOf(map.Tag), Offset(map.Start), flow ? NodeStyle.Flow : NodeStyle.Block)
-                            {
-                                PairList = new List<KeyValuePair<YamlNode, YamlNode>>(),
-                            };
+                            var node = new YamlNode(NodeKind.Mapping, TagOf(map.Tag), Offset(map.Start), flow ? NodeStyle.Flow : NodeStyle.Block);
                             node.ContentStart = flow ? Offset(map.End) : node.Start;
                             node.End = node.ContentStart;
-                            if (!Open(stack, ref root, anchors, map.Anchor, node, ref nodes, out var error))
+                            if (!Open(stack, children, ref root, anchors, map.Anchor, node, ref nodes, out var error))
                             {
                                 return Fail(nodes, error!, node.Start);
                             }
@@ -165,6 +160,7 @@ namespace IacAnalyzers.CloudFormation
                             var frame = stack[stack.Count - 1];
                             stack.RemoveAt(stack.Count - 1);
                             var node = frame.Node;
+                            children.Close(node, frame.Mark);
                             node.IsOpen = false;
                             node.Height = frame.MaxChildHeight + 1;
                             if (stack.Count > 0)
@@ -315,7 +311,7 @@ namespace IacAnalyzers.CloudFormation
             }
         }
 
-        private static bool Open(List<Frame> stack, ref YamlNode? root, Dictionary<string, YamlNode> anchors, AnchorName anchor, YamlNode node, ref int nodes, out string? error)
+        private static bool Open(List<Frame> stack, OpenChildren children, ref YamlNode? root, Dictionary<string, YamlNode> anchors, AnchorName anchor, YamlNode node, ref int nodes, out string? error)
         {
             nodes++;
             if (stack.Count >= TemplateLimits.MaxDepth)
@@ -325,17 +321,17 @@ namespace IacAnalyzers.CloudFormation
             }
 
             Remember(anchors, anchor, node);
-            if (!Add(stack, ref root, node, out error))
+            if (!Add(stack, children, ref root, node, out error))
             {
                 return false;
             }
 
             node.IsOpen = true;
-            stack.Add(new Frame(node));
+            stack.Add(new Frame(node, children.Mark(node)));
             return true;
         }
 
-        private static bool Add(List<Frame> stack, ref YamlNode? root, YamlNode node, out string? error)
+        private static bool Add(List<Frame> stack, OpenChildren children, ref YamlNode? root, YamlNode node, out string? error)
         {
             error = null;
             if (stack.Count == 0)
@@ -348,7 +344,7 @@ namespace IacAnalyzers.CloudFormation
             var parent = frame.Node;
             if (parent.Kind == NodeKind.Sequence)
             {
-                parent.ItemList!.Add(node);
+                children.AddItem(node);
             }
             else if (frame.PendingKey == null)
             {
@@ -356,7 +352,7 @@ namespace IacAnalyzers.CloudFormation
             }
             else
             {
-                parent.PairList!.Add(new KeyValuePair<YamlNode, YamlNode>(frame.PendingKey, node));
+                children.AddPair(frame.PendingKey, node);
                 frame.PendingKey = null;
             }
 
@@ -365,12 +361,16 @@ namespace IacAnalyzers.CloudFormation
 
         private sealed class Frame
         {
-            public Frame(YamlNode node)
+            public Frame(YamlNode node, int mark)
             {
                 Node = node;
+                Mark = mark;
             }
 
             public YamlNode Node { get; }
+
+            /// <summary>Where this collection's children start on the shared <see cref="OpenChildren"/> stack.</summary>
+            public int Mark { get; }
 
             public YamlNode? PendingKey { get; set; }
 

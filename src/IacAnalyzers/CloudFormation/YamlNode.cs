@@ -68,13 +68,15 @@ namespace IacAnalyzers.CloudFormation
         /// <summary>The scalar's value (escapes resolved, quotes removed); empty for collections.</summary>
         public string Text { get; internal set; }
 
-        public IReadOnlyList<YamlNode> Items => ItemList ?? NoItems;
+        public IReadOnlyList<YamlNode> Items => ItemArray ?? NoItems;
 
-        public IReadOnlyList<KeyValuePair<YamlNode, YamlNode>> Pairs => PairList ?? NoPairs;
+        public IReadOnlyList<KeyValuePair<YamlNode, YamlNode>> Pairs => PairArray ?? NoPairs;
 
-        internal List<YamlNode>? ItemList { get; set; }
+        /// <summary>A sequence's items, exactly sized; set when the reader closes the sequence (see <see cref="OpenChildren"/>).</summary>
+        internal YamlNode[]? ItemArray { get; set; }
 
-        internal List<KeyValuePair<YamlNode, YamlNode>>? PairList { get; set; }
+        /// <summary>A mapping's pairs, exactly sized; set when the reader closes the mapping.</summary>
+        internal KeyValuePair<YamlNode, YamlNode>[]? PairArray { get; set; }
 
         /// <summary>
         /// Collection levels from this node down to its deepest leaf, aliases followed (a scalar is 0, <c>[a]</c> is 1).
@@ -106,14 +108,14 @@ namespace IacAnalyzers.CloudFormation
         public YamlNode? Get(string key)
         {
             var i = IndexOf(key);
-            return i < 0 ? null : PairList![i].Value;
+            return i < 0 ? null : PairArray![i].Value;
         }
 
         /// <summary>The key node of <paramref name="key"/> in this mapping, or null.</summary>
         public YamlNode? GetKey(string key)
         {
             var i = IndexOf(key);
-            return i < 0 ? null : PairList![i].Key;
+            return i < 0 ? null : PairArray![i].Key;
         }
 
         /// <summary>
@@ -122,19 +124,19 @@ namespace IacAnalyzers.CloudFormation
         /// </summary>
         private int IndexOf(string key)
         {
-            var pairs = PairList;
+            var pairs = PairArray;
             if (pairs == null)
             {
                 return -1;
             }
 
-            if (pairs.Count > IndexThreshold && !IsOpen)
+            if (pairs.Length > IndexThreshold && !IsOpen)
             {
                 var index = keyIndex;
                 if (index == null)
                 {
                     index = new Dictionary<string, int>(StringComparer.Ordinal);
-                    for (var i = 0; i < pairs.Count; i++)
+                    for (var i = 0; i < pairs.Length; i++)
                     {
                         if (pairs[i].Key.Kind == NodeKind.Scalar)
                         {
@@ -149,7 +151,7 @@ namespace IacAnalyzers.CloudFormation
                 return index.TryGetValue(key, out var found) ? found : -1;
             }
 
-            for (var i = pairs.Count - 1; i >= 0; i--)
+            for (var i = pairs.Length - 1; i >= 0; i--)
             {
                 var k = pairs[i].Key;
                 if (k.Kind == NodeKind.Scalar && k.Text == key)
@@ -162,5 +164,54 @@ namespace IacAnalyzers.CloudFormation
         }
 
         public override string ToString() => Kind + (Tag != null ? " " + Tag : string.Empty) + " [" + Start + ".." + End + ")" + (IsScalar ? " " + Text : string.Empty);
+    }
+
+    /// <summary>
+    /// The children of the collections a reader has open, on one stack shared by all of them: a collection's children
+    /// are always on top while it is open, so closing it moves them into one exactly sized array. Each collection costs
+    /// the tree one array instead of a growing list (a list object plus an oversized array, and the arrays it outgrew):
+    /// the node tree is what survives the reading, and what survives is what the garbage collector pays for.
+    /// </summary>
+    internal sealed class OpenChildren
+    {
+        private static readonly YamlNode[] NoItems = new YamlNode[0];
+        private static readonly KeyValuePair<YamlNode, YamlNode>[] NoPairs = new KeyValuePair<YamlNode, YamlNode>[0];
+
+        private readonly List<YamlNode> items = new List<YamlNode>();
+        private readonly List<KeyValuePair<YamlNode, YamlNode>> pairs = new List<KeyValuePair<YamlNode, YamlNode>>();
+
+        /// <summary>Where the children of a collection opened now will start (pass it to <see cref="Close"/>).</summary>
+        public int Mark(YamlNode collection) => collection.Kind == NodeKind.Sequence ? items.Count : pairs.Count;
+
+        public void AddItem(YamlNode item) => items.Add(item);
+
+        public void AddPair(YamlNode key, YamlNode value) => pairs.Add(new KeyValuePair<YamlNode, YamlNode>(key, value));
+
+        /// <summary>Gives the innermost open collection its children (those added since <paramref name="mark"/>).</summary>
+        public void Close(YamlNode collection, int mark)
+        {
+            if (collection.Kind == NodeKind.Sequence)
+            {
+                collection.ItemArray = Take(items, mark, NoItems);
+            }
+            else
+            {
+                collection.PairArray = Take(pairs, mark, NoPairs);
+            }
+        }
+
+        private static T[] Take<T>(List<T> stack, int mark, T[] empty)
+        {
+            var count = stack.Count - mark;
+            if (count == 0)
+            {
+                return empty;
+            }
+
+            var result = new T[count];
+            stack.CopyTo(mark, result, 0, count);
+            stack.RemoveRange(mark, count);
+            return result;
+        }
     }
 }

@@ -227,6 +227,33 @@ namespace IacAnalyzers.Tests.Iam
         }
 
         [Fact]
+        public void Past_the_match_budget_a_pattern_is_unknown_and_its_walk_stops()
+        {
+            const string pattern = "*:*a*b*";
+            var steps = IamKnowledge.MatchSteps(pattern);
+            Assert.True(steps > 10_000, "the pattern is tried on every known action: " + steps + " steps");
+
+            // Within the budget: the same verdict as without one, and exactly its steps spent.
+            var ample = new IamMatchBudget(steps * 3);
+            Assert.True(IamKnowledge.TrySummarize(pattern, ample, out var summary));
+            Assert.Equal(IamKnowledge.Summarize(pattern).Count, summary.Count);
+            Assert.Equal(steps, ample.Spent);
+            Assert.Equal(steps * 2, ample.Remaining);
+
+            // Half the steps it needs: unknown (no counts), and the walk stopped at the budget instead of finishing.
+            var half = new IamMatchBudget(steps / 2);
+            Assert.False(IamKnowledge.TrySummarize(pattern, half, out var cut));
+            Assert.Equal(0, cut.Count);
+            Assert.True(half.IsExhausted);
+            Assert.InRange(half.Spent, (steps / 2) + 1, (steps / 2) + pattern.Length + 64);
+
+            // Exhausted: every later pattern, even a cheap one, is unknown at almost no cost.
+            Assert.False(IamKnowledge.TrySummarize("s3:GetObject", half, out _));
+            Assert.False(IamKnowledge.TrySummarize(pattern, half, out _));
+            Assert.InRange(half.Spent, (steps / 2) + 1, (steps / 2) + (3 * (pattern.Length + 64)));
+        }
+
+        [Fact]
         public void Many_star_patterns_keep_their_verdict()
         {
             Assert.Equal(0, IamKnowledge.Summarize("s3:" + Repeat("*a*b*c", 1667)).Count);
