@@ -92,13 +92,16 @@ namespace IacAnalyzers.Benchmarks
             Console.WriteLine($"{"",-36} {"wall (best of 5)",18} {"peak memory",12}");
             foreach (var (name, _, _) in variants)
             {
-                Console.WriteLine($"{name,-36} {best[name].Wall,15:0.000} s {best[name].PeakMb,9:0.0} MB   {best[name].Stats}");
+                // A run that printed no stats line failed (its stderr was shown): its time is not a measurement.
+                Console.WriteLine(best[name].Stats.Length == 0
+                    ? $"{name,-36} {"failed (see stderr above)",28}"
+                    : $"{name,-36} {best[name].Wall,15:0.000} s {best[name].PeakMb,9:0.0} MB   {best[name].Stats}");
             }
 
             var ours = best[variants[0].Name].Wall;
             var floor = best["bare YamlDotNet parse"].Wall;
             Console.WriteLine($"check / bare parse: {ours / floor:0.00}");
-            if (best.TryGetValue("cdk-nag AwsSolutions (node)", out var nag) && nag.Wall < double.MaxValue)
+            if (best.TryGetValue("cdk-nag AwsSolutions (node)", out var nag) && nag.Stats.Length > 0)
             {
                 Console.WriteLine($"cdk-nag / check: wall {nag.Wall / ours:0.0}x, peak memory {nag.PeakMb / best[variants[0].Name].PeakMb:0.0}x");
             }
