@@ -33,12 +33,26 @@ namespace IacAnalyzers.Tests.Verifier
             return ViewBuilder.Run(ids, ViewBuilder.FromTemplate(Unmarked(markup), path));
         }
 
-        /// <summary><see cref="VerifyRuleAsync(string, string, string[])"/> for one rule; the findings are this instance's.</summary>
-        public static async Task<IReadOnlyList<Finding>> VerifyRuleAsync(Rule rule, string markup, string path = "template.yaml")
+        /// <summary>
+        /// <see cref="VerifyRuleAsync(string, string, string[])"/> for one rule; the findings are this instance's.
+        /// <paramref name="expected"/> are expectations beyond the markup, e.g. the whole reported message (with its
+        /// Well-Architected tag) of the finding at <c>{|#0:...|}</c>: <c>Reported(Rule, "...").WithLocation(0)</c>.
+        /// </summary>
+        public static async Task<IReadOnlyList<Finding>> VerifyRuleAsync(Rule rule, string markup, string path = "template.yaml", params DiagnosticResult[] expected)
         {
-            await Test(markup, path, rule.Info.Id).RunAsync().ConfigureAwait(false);
+            var test = Test(markup, path, rule.Info.Id);
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync().ConfigureAwait(false);
             return ViewBuilder.Run(rule, ViewBuilder.FromTemplate(Unmarked(markup), path));
         }
+
+        /// <summary>
+        /// An expected finding of <paramref name="rule"/> at its default severity whose reported message (the rule's text
+        /// and the catalog's <c>[Pillar · BP]</c> tag) is exactly <paramref name="message"/>; place it with <c>WithLocation(n)</c>
+        /// for a <c>{|#n:...|}</c> span of the markup.
+        /// </summary>
+        public static DiagnosticResult Reported(Rule rule, string message)
+            => new DiagnosticResult(rule.Info.Id, new TemplateAnalyzer().SupportedDiagnostics.Single(d => d.Id == rule.Info.Id).DefaultSeverity).WithMessage(message);
 
         /// <summary>
         /// The template front-end on the official analyzer test: <paramref name="files"/> as additional files, whose markup
@@ -97,7 +111,8 @@ namespace IacAnalyzers.Tests.Verifier
         /// <summary>
         /// The template fix (<see cref="TemplateCodeFixProvider"/>) turns <paramref name="before"/> (markup: the findings of
         /// <paramref name="id"/>) into <paramref name="after"/> one fix at a time, and into <paramref name="batchAfter"/>
-        /// (default: <paramref name="after"/>) by Fix All. Markup in <paramref name="after"/> marks findings that remain.
+        /// (default: <paramref name="after"/>) by Fix All. Markup in <paramref name="after"/> marks the findings that remain, and
+        /// they are compared (<c>MarkupMode.Allow</c>, as in <see cref="CdkVerifier.VerifyFixAsync{TFix}"/>).
         /// <paramref name="verifyAction"/> (the official <c>CodeActionVerifier</c>) sees each action applied.
         /// </summary>
         public static Task VerifyFixAsync(string id, string before, string after, string path = "template.yaml", string? batchAfter = null, Action<CodeAction, IVerifier>? verifyAction = null)
@@ -105,7 +120,7 @@ namespace IacAnalyzers.Tests.Verifier
             var test = new CSharpCodeFixVerifier<TemplateAnalyzer, TemplateCodeFixProvider>.Test
             {
                 TestState = { AdditionalFiles = { (path, before) } },
-                FixedState = { AdditionalFiles = { (path, after) } },
+                FixedState = { AdditionalFiles = { (path, after) }, MarkupHandling = MarkupMode.Allow },
                 MarkupDefaultId = id,
                 CodeActionVerifier = verifyAction,
             };
