@@ -51,8 +51,14 @@ namespace IacAnalyzers.Tests.Verifier
         /// and the catalog's <c>[Pillar · BP]</c> tag) is exactly <paramref name="message"/>; place it with <c>WithLocation(n)</c>
         /// for a <c>{|#n:...|}</c> span of the markup.
         /// </summary>
-        public static DiagnosticResult Reported(Rule rule, string message)
-            => new DiagnosticResult(rule.Info.Id, new TemplateAnalyzer().SupportedDiagnostics.Single(d => d.Id == rule.Info.Id).DefaultSeverity).WithMessage(message);
+        public static DiagnosticResult Reported(Rule rule, string message) => Reported(rule).WithMessage(message);
+
+        /// <summary>
+        /// An expected finding of <paramref name="rule"/> whose reported message is the catalog's format with the arguments
+        /// given by <c>WithArguments(...)</c> (the official <c>Diagnostic(descriptor)</c>: the message is always compared).
+        /// </summary>
+        public static DiagnosticResult Reported(Rule rule)
+            => new DiagnosticResult(new TemplateAnalyzer().SupportedDiagnostics.Single(d => d.Id == rule.Info.Id));
 
         /// <summary>
         /// The template front-end on the official analyzer test: <paramref name="files"/> as additional files, whose markup

@@ -1,10 +1,7 @@
 using IacAnalyzers.Tests.Verifier;
-using System.Linq;
 using System.Threading.Tasks;
-using IacAnalyzers.Catalog;
-using IacAnalyzers.Tests.Cdk;
 using Xunit;
-using VerifyTemplate = IacAnalyzers.Tests.Verifier.CSharpAnalyzerVerifier<IacAnalyzers.Host.TemplateAnalyzer>;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.ElastiCache
 {
@@ -14,12 +11,10 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
     /// </summary>
     public class IAC2003_ZonePlacementTests
     {
-        private static readonly string[] OtherIds = RuleCatalog.All.Select(r => r.Id).Where(id => id != "IAC2003").ToArray();
-
         [Fact]
         public async Task Yaml_failover_with_nodes_in_two_zones_is_clean_and_one_zone_or_no_failover_is_flagged()
         {
-            await Test(("cache.yaml", """
+            await VerifyRuleAsync("""
                 Resources:
                   PassTwoZones:
                     Type: AWS::ElastiCache::ReplicationGroup
@@ -28,14 +23,14 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
                       NumCacheClusters: 2
                       AutomaticFailoverEnabled: true
                       PreferredCacheClusterAZs: [ us-east-1a, us-east-1b ]
-                  {|IAC2003:FailSameZone|}:
+                  [|FailSameZone|]:
                     Type: AWS::ElastiCache::ReplicationGroup
                     Properties:
                       ReplicationGroupDescription: sessions
                       NumCacheClusters: 2
                       AutomaticFailoverEnabled: true
                       PreferredCacheClusterAZs: [ us-east-1a, us-east-1a ]
-                  {|IAC2003:FailNoFailover|}:
+                  [|FailNoFailover|]:
                     Type: AWS::ElastiCache::ReplicationGroup
                     Properties:
                       ReplicationGroupDescription: sessions
@@ -47,22 +42,22 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
                       ReplicationGroupDescription: sessions
                       NumCacheClusters: 2
                       AutomaticFailoverEnabled: true
-                      MultiAZEnabled: {|IAC2003:false|}
+                      MultiAZEnabled: [|false|]
                       PreferredCacheClusterAZs: [ us-east-1a, us-east-1b ]
-                  {|IAC2003:FailUnknownZones|}:
+                  [|FailUnknownZones|]:
                     Type: AWS::ElastiCache::ReplicationGroup
                     Properties:
                       ReplicationGroupDescription: sessions
                       NumCacheClusters: 2
                       AutomaticFailoverEnabled: true
                       PreferredCacheClusterAZs: [ !Select [ 0, !GetAZs "" ], !Select [ 0, !GetAZs "" ] ]
-                """)).RunAsync();
+                """, "cache.yaml", "IAC2003");
         }
 
         [Fact]
         public async Task Json_shards_each_spanning_two_zones_are_clean_and_a_shard_in_one_zone_is_flagged()
         {
-            await Test(("cache.json", """
+            await VerifyRuleAsync("""
                 {
                   "Resources": {
                     "PassShards": {
@@ -76,7 +71,7 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
                         ]
                       }
                     },
-                    {|IAC2003:"FailOneShardInOneZone"|}: {
+                    [|"FailOneShardInOneZone"|]: {
                       "Type": "AWS::ElastiCache::ReplicationGroup",
                       "Properties": {
                         "ReplicationGroupDescription": "sessions",
@@ -89,7 +84,7 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
                     }
                   }
                 }
-                """)).RunAsync();
+                """, "cache.json", "IAC2003");
         }
 
         [Fact]
@@ -117,13 +112,6 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
                     }
                 }
                 """, "IAC2003");
-        }
-
-        private static VerifyTemplate.Test Test((string Name, string Text) file)
-        {
-            var test = new VerifyTemplate.Test { TestState = { AdditionalFiles = { file } } };
-            test.DisabledDiagnostics.AddRange(OtherIds);
-            return test;
         }
     }
 }
