@@ -139,6 +139,10 @@ namespace IacAnalyzers.Tests.Verifier
             return test.RunAsync();
         }
 
+        /// <summary>The marked findings of <paramref name="id"/> in <paramref name="markup"/> get no template fix (the counterpart of <see cref="CdkVerifier.VerifyNoFixAsync(string, string?)"/>).</summary>
+        public static Task VerifyNoFixAsync(string id, string markup, string path = "template.yaml")
+            => VerifyFixAsync(id, markup, markup, path);
+
         /// <summary>The text of <paramref name="markup"/> without its markup (the official parser).</summary>
         public static string Unmarked(string markup)
         {
