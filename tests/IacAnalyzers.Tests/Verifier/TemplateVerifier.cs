@@ -34,6 +34,18 @@ namespace IacAnalyzers.Tests.Verifier
         }
 
         /// <summary>
+        /// <see cref="VerifyRuleAsync(string, string, string[])"/> with expectations beyond the markup (e.g.
+        /// <c>Reported("IAC1102").WithLocation(0).WithArguments(...)</c> for <c>{|#0:...|}</c>), for tests across rules.
+        /// </summary>
+        public static async Task<IReadOnlyList<Finding>> VerifyRuleAsync(string markup, string path, string[] ids, params DiagnosticResult[] expected)
+        {
+            var test = Test(markup, path, ids);
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync().ConfigureAwait(false);
+            return ViewBuilder.Run(ids, ViewBuilder.FromTemplate(Unmarked(markup), path));
+        }
+
+        /// <summary>
         /// <see cref="VerifyRuleAsync(string, string, string[])"/> for one rule; the findings are this instance's.
         /// <paramref name="expected"/> are expectations beyond the markup, e.g. the whole reported message (with its
         /// Well-Architected tag) of the finding at <c>{|#0:...|}</c>: <c>Reported(Rule, "...").WithLocation(0)</c>.
@@ -57,8 +69,11 @@ namespace IacAnalyzers.Tests.Verifier
         /// An expected finding of <paramref name="rule"/> whose reported message is the catalog's format with the arguments
         /// given by <c>WithArguments(...)</c> (the official <c>Diagnostic(descriptor)</c>: the message is always compared).
         /// </summary>
-        public static DiagnosticResult Reported(Rule rule)
-            => new DiagnosticResult(new TemplateAnalyzer().SupportedDiagnostics.Single(d => d.Id == rule.Info.Id));
+        public static DiagnosticResult Reported(Rule rule) => Reported(rule.Info.Id);
+
+        /// <inheritdoc cref="Reported(Rule)"/>
+        public static DiagnosticResult Reported(string id)
+            => new DiagnosticResult(new TemplateAnalyzer().SupportedDiagnostics.Single(d => d.Id == id));
 
         /// <summary>
         /// The template front-end on the official analyzer test: <paramref name="files"/> as additional files, whose markup
