@@ -33,5 +33,29 @@ namespace IacAnalyzers.Tests.Verifier
 
             return text;
         }
+
+        /// <summary>
+        /// A table of YAML resources of one <paramref name="type"/>, to append to a template text that ends in
+        /// <c>Resources:</c>: each row is a resource named <c>Name</c> (markup allowed, e.g. <c>{|#0:Db|}</c>) whose
+        /// properties are the <paramref name="shared"/> ones followed by its own (lines separated by <c>\n</c>; indent a
+        /// line to nest it under the last shared key). The cases of a rule test side by side, each written once.
+        /// </summary>
+        public static string Resources(string type, string shared, params (string Name, string Own)[] rows)
+        {
+            var text = new System.Text.StringBuilder();
+            foreach (var (name, own) in rows)
+            {
+                text.Append("\n  ").Append(name).Append(":\n    Type: ").Append(type).Append("\n    Properties:");
+                foreach (var line in Lines(shared).Concat(Lines(own)))
+                {
+                    text.Append("\n      ").Append(line);
+                }
+            }
+
+            return text.ToString();
+        }
+
+        private static string[] Lines(string text)
+            => text.Length == 0 ? Array.Empty<string>() : text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
     }
 }

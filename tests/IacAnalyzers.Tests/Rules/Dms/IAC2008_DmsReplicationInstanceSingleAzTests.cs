@@ -21,58 +21,15 @@ namespace IacAnalyzers.Tests.Rules.Dms
         {
             var findings = await VerifyRuleAsync(Rule, """
                 Resources:
-                  {|#0:Missing|}:
-                    Type: AWS::DMS::ReplicationInstance
-                    Properties:
-                      ReplicationInstanceClass: dms.t3.medium
-                  Off:
-                    Type: AWS::DMS::ReplicationInstance
-                    Properties:
-                      ReplicationInstanceClass: dms.t3.medium
-                      MultiAZ: [|false|]
-                  On:
-                    Type: AWS::DMS::ReplicationInstance
-                    Properties:
-                      ReplicationInstanceClass: dms.t3.medium
-                      MultiAZ: true
-                  Unknown:
-                    Type: AWS::DMS::ReplicationInstance
-                    Properties:
-                      ReplicationInstanceClass: dms.t3.medium
-                      MultiAZ: !Ref MultiAz
-                  Serverless:
-                    Type: AWS::DMS::ReplicationConfig
-                    Properties:
-                      ReplicationConfigIdentifier: orders
-                      ReplicationType: full-load-and-cdc
-                      SourceEndpointArn: !Ref Source
-                      TargetEndpointArn: !Ref Target
-                      TableMappings: {}
-                      [|ComputeConfig|]:
-                        MaxCapacityUnits: 16
-                  ServerlessOff:
-                    Type: AWS::DMS::ReplicationConfig
-                    Properties:
-                      ReplicationConfigIdentifier: billing
-                      ReplicationType: cdc
-                      SourceEndpointArn: !Ref Source
-                      TargetEndpointArn: !Ref Target
-                      TableMappings: {}
-                      ComputeConfig:
-                        MaxCapacityUnits: 16
-                        MultiAZ: [|false|]
-                  ServerlessOn:
-                    Type: AWS::DMS::ReplicationConfig
-                    Properties:
-                      ReplicationConfigIdentifier: events
-                      ReplicationType: cdc
-                      SourceEndpointArn: !Ref Source
-                      TargetEndpointArn: !Ref Target
-                      TableMappings: {}
-                      ComputeConfig:
-                        MaxCapacityUnits: 16
-                        MultiAZ: true
-                """, "dms.yaml", Reported(Rule,
+                """ + Resources("AWS::DMS::ReplicationInstance", "ReplicationInstanceClass: dms.t3.medium",
+                ("{|#0:Missing|}", ""),
+                ("Off", "MultiAZ: [|false|]"),
+                ("On", "MultiAZ: true"),
+                ("Unknown", "MultiAZ: !Ref MultiAz"))
+                + Resources("AWS::DMS::ReplicationConfig", "SourceEndpointArn: !Ref Source\nTargetEndpointArn: !Ref Target\nTableMappings: {}",
+                ("Serverless", "ReplicationConfigIdentifier: orders\nReplicationType: full-load-and-cdc\n[|ComputeConfig|]:\n  MaxCapacityUnits: 16"),
+                ("ServerlessOff", "ReplicationConfigIdentifier: billing\nReplicationType: cdc\nComputeConfig:\n  MaxCapacityUnits: 16\n  MultiAZ: [|false|]"),
+                ("ServerlessOn", "ReplicationConfigIdentifier: events\nReplicationType: cdc\nComputeConfig:\n  MaxCapacityUnits: 16\n  MultiAZ: true")), "dms.yaml", Reported(Rule,
                 "DMS replication instance 'Missing' runs in a single Availability Zone (MultiAZ is not set and defaults to false): set MultiAZ to true " +
                 "so a standby in another zone takes over the replication on failure [Reliability · REL10-BP01]").WithLocation(0));
             Assert.Contains(findings, f => f.FormatMessage().StartsWith(

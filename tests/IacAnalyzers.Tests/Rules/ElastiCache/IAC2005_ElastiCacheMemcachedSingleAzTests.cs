@@ -24,86 +24,19 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
                 Conditions:
                   IsProd: !Equals [!Ref AWS::AccountId, "111111111111"]
                 Resources:
-                  {|#0:Sessions|}:
-                    Type: AWS::ElastiCache::CacheCluster
-                    Properties:
-                      Engine: memcached
-                      CacheNodeType: cache.t4g.small
-                      NumCacheNodes: 3
-                  Explicit:
-                    Type: AWS::ElastiCache::CacheCluster
-                    Properties:
-                      Engine: memcached
-                      CacheNodeType: cache.t4g.small
-                      NumCacheNodes: 2
-                      AZMode: [|single-az|]
-                  Either:
-                    Type: AWS::ElastiCache::CacheCluster
-                    Properties:
-                      Engine: memcached
-                      CacheNodeType: cache.t4g.small
-                      NumCacheNodes: 2
-                      AZMode: !If [IsProd, cross-az, [|single-az|]]
-                  [|FromParameter|]:
-                    Type: AWS::ElastiCache::CacheCluster
-                    Properties:
-                      Engine: memcached
-                      CacheNodeType: cache.t4g.small
-                      NumCacheNodes: !Ref Nodes
-                  [|OneZoneListed|]:
-                    Type: AWS::ElastiCache::CacheCluster
-                    Properties:
-                      Engine: memcached
-                      CacheNodeType: cache.t4g.small
-                      NumCacheNodes: 2
-                      PreferredAvailabilityZones: [us-east-1a, us-east-1a]
-                  Spread:
-                    Type: AWS::ElastiCache::CacheCluster
-                    Properties:
-                      Engine: memcached
-                      CacheNodeType: cache.t4g.small
-                      NumCacheNodes: 3
-                      AZMode: cross-az
-                  SpreadByZones:
-                    Type: AWS::ElastiCache::CacheCluster
-                    Properties:
-                      Engine: memcached
-                      CacheNodeType: cache.t4g.small
-                      NumCacheNodes: 2
-                      PreferredAvailabilityZones: [us-east-1a, us-east-1b]
-                  UnknownZones:
-                    Type: AWS::ElastiCache::CacheCluster
-                    Properties:
-                      Engine: memcached
-                      CacheNodeType: cache.t4g.small
-                      NumCacheNodes: 2
-                      PreferredAvailabilityZones: !GetAZs ""
-                  UnknownMode:
-                    Type: AWS::ElastiCache::CacheCluster
-                    Properties:
-                      Engine: memcached
-                      CacheNodeType: cache.t4g.small
-                      NumCacheNodes: 2
-                      AZMode: !Ref Mode
-                  OneNode:
-                    Type: AWS::ElastiCache::CacheCluster
-                    Properties:
-                      Engine: memcached
-                      CacheNodeType: cache.t4g.small
-                      NumCacheNodes: 1
-                  Redis:
-                    Type: AWS::ElastiCache::CacheCluster
-                    Properties:
-                      Engine: redis
-                      CacheNodeType: cache.t4g.small
-                      NumCacheNodes: 1
-                  UnknownEngine:
-                    Type: AWS::ElastiCache::CacheCluster
-                    Properties:
-                      Engine: !Ref Engine
-                      CacheNodeType: cache.t4g.small
-                      NumCacheNodes: 3
-                """, "cache.yaml", Reported(Rule,
+                """ + Resources("AWS::ElastiCache::CacheCluster", "CacheNodeType: cache.t4g.small",
+                ("{|#0:Sessions|}", "Engine: memcached\nNumCacheNodes: 3"),
+                ("Explicit", "Engine: memcached\nNumCacheNodes: 2\nAZMode: [|single-az|]"),
+                ("Either", "Engine: memcached\nNumCacheNodes: 2\nAZMode: !If [IsProd, cross-az, [|single-az|]]"),
+                ("[|FromParameter|]", "Engine: memcached\nNumCacheNodes: !Ref Nodes"),
+                ("[|OneZoneListed|]", "Engine: memcached\nNumCacheNodes: 2\nPreferredAvailabilityZones: [us-east-1a, us-east-1a]"),
+                ("Spread", "Engine: memcached\nNumCacheNodes: 3\nAZMode: cross-az"),
+                ("SpreadByZones", "Engine: memcached\nNumCacheNodes: 2\nPreferredAvailabilityZones: [us-east-1a, us-east-1b]"),
+                ("UnknownZones", "Engine: memcached\nNumCacheNodes: 2\nPreferredAvailabilityZones: !GetAZs \"\""),
+                ("UnknownMode", "Engine: memcached\nNumCacheNodes: 2\nAZMode: !Ref Mode"),
+                ("OneNode", "Engine: memcached\nNumCacheNodes: 1"),
+                ("Redis", "Engine: redis\nNumCacheNodes: 1"),
+                ("UnknownEngine", "Engine: !Ref Engine\nNumCacheNodes: 3")), "cache.yaml", Reported(Rule,
                 "ElastiCache Memcached cluster 'Sessions' places its 3 nodes in a single Availability Zone (AZMode is not set and defaults to single-az): " +
                 "set AZMode to cross-az so a zone failure takes only part of the cache [Reliability · REL10-BP01]").WithLocation(0));
 
@@ -128,29 +61,10 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
         [Fact]
         public Task Yaml_fix_sets_cross_az_unless_zones_are_pinned()
         {
-            var before = """
-                Resources:
-                  [|Sessions|]:
-                    Type: AWS::ElastiCache::CacheCluster
-                    Properties:
-                      Engine: memcached
-                      CacheNodeType: cache.t4g.small
-                      NumCacheNodes: 3
-                  Explicit:
-                    Type: AWS::ElastiCache::CacheCluster
-                    Properties:
-                      Engine: memcached
-                      CacheNodeType: cache.t4g.small
-                      NumCacheNodes: 2
-                      AZMode: [|single-az|]
-                  [|Pinned|]:
-                    Type: AWS::ElastiCache::CacheCluster
-                    Properties:
-                      Engine: memcached
-                      CacheNodeType: cache.t4g.small
-                      NumCacheNodes: 2
-                      PreferredAvailabilityZone: us-east-1a
-                """;
+            var before = "Resources:" + Resources("AWS::ElastiCache::CacheCluster", "Engine: memcached\nCacheNodeType: cache.t4g.small",
+                ("[|Sessions|]", "NumCacheNodes: 3"),
+                ("Explicit", "NumCacheNodes: 2\nAZMode: [|single-az|]"),
+                ("[|Pinned|]", "NumCacheNodes: 2\nPreferredAvailabilityZone: us-east-1a"));
             return VerifyFixAsync(Rule.Info.Id, before, Edited(before,
                 ("[|Sessions|]", "Sessions"),
                 ("NumCacheNodes: 3", "NumCacheNodes: 3\nAZMode: cross-az"),

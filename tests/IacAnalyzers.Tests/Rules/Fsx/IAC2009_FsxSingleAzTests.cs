@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using IacAnalyzers.Rules.Fsx;
 using IacAnalyzers.Tests.Verifier;
 using Xunit;
+using static IacAnalyzers.Tests.Verifier.Fixture;
 using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Fsx
@@ -40,14 +41,6 @@ namespace IacAnalyzers.Tests.Rules.Fsx
                         ThroughputCapacity: 8
                         DeploymentType: MULTI_AZ_1
                         PreferredSubnetId: subnet-1
-                  Ontap:
-                    Type: AWS::FSx::FileSystem
-                    Properties:
-                      FileSystemType: ONTAP
-                      StorageCapacity: 1024
-                      SubnetIds: [subnet-1]
-                      OntapConfiguration:
-                        DeploymentType: !If [IsProd, MULTI_AZ_1, [|SINGLE_AZ_1|]]
                   OpenZfsHa:
                     Type: AWS::FSx::FileSystem
                     Properties:
@@ -71,15 +64,9 @@ namespace IacAnalyzers.Tests.Rules.Fsx
                       FileSystemType: !Ref Kind
                       StorageCapacity: 64
                       SubnetIds: [subnet-1]
-                  UnknownDeployment:
-                    Type: AWS::FSx::FileSystem
-                    Properties:
-                      FileSystemType: ONTAP
-                      StorageCapacity: 1024
-                      SubnetIds: [subnet-1]
-                      OntapConfiguration:
-                        DeploymentType: !Ref Deployment
-                """, "fsx.yaml", Reported(Rule,
+                """ + Resources("AWS::FSx::FileSystem", "FileSystemType: ONTAP\nStorageCapacity: 1024\nSubnetIds: [subnet-1]\nOntapConfiguration:",
+                ("Ontap", "  DeploymentType: !If [IsProd, MULTI_AZ_1, [|SINGLE_AZ_1|]]"),
+                ("UnknownDeployment", "  DeploymentType: !Ref Deployment")), "fsx.yaml", Reported(Rule,
                 "FSx for Windows File Server file system 'WindowsDefault' runs in a single Availability Zone (WindowsConfiguration.DeploymentType is not set " +
                 "and defaults to SINGLE_AZ_1): use a Multi-AZ deployment type (MULTI_AZ_1) with a preferred subnet and subnets in two zones; this replaces " +
                 "the file system [Reliability · REL10-BP01]").WithLocation(0));

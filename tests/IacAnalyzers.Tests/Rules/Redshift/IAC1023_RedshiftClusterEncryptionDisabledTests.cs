@@ -21,51 +21,18 @@ namespace IacAnalyzers.Tests.Rules.Redshift
                 Conditions:
                   IsProd: !Equals [!Ref AWS::AccountId, "111111111111"]
                 Resources:
-                  OptOut:
-                    Type: AWS::Redshift::Cluster
-                    Properties:
-                      ClusterType: single-node
-                      NodeType: ra3.large
-                      DBName: dev
-                      MasterUsername: admin
-                      ManageMasterPassword: true
-                      Encrypted: {|#0:false|}
-                  DevOptOut:
-                    Type: AWS::Redshift::Cluster
-                    Properties:
-                      ClusterType: single-node
-                      NodeType: ra3.large
-                      DBName: dev
-                      MasterUsername: admin
-                      ManageMasterPassword: true
-                      Encrypted: !If [IsProd, true, [|false|]]
-                  Default:
-                    Type: AWS::Redshift::Cluster
-                    Properties:
-                      ClusterType: single-node
-                      NodeType: ra3.large
-                      DBName: dev
-                      MasterUsername: admin
-                      ManageMasterPassword: true
-                  Removed:
-                    Type: AWS::Redshift::Cluster
-                    Properties:
-                      ClusterType: single-node
-                      NodeType: ra3.large
-                      DBName: dev
-                      MasterUsername: admin
-                      ManageMasterPassword: true
-                      Encrypted: !If [IsProd, true, !Ref AWS::NoValue]
-                  Unknown:
-                    Type: AWS::Redshift::Cluster
-                    Properties:
-                      ClusterType: single-node
-                      NodeType: ra3.large
-                      DBName: dev
-                      MasterUsername: admin
-                      ManageMasterPassword: true
-                      Encrypted: !Ref Encrypt
-                """, "redshift.yaml", Reported(Rule,
+                """ + Resources("AWS::Redshift::Cluster", """
+                    ClusterType: single-node
+                    NodeType: ra3.large
+                    DBName: dev
+                    MasterUsername: admin
+                    ManageMasterPassword: true
+                    """,
+                ("OptOut", "Encrypted: {|#0:false|}"),
+                ("DevOptOut", "Encrypted: !If [IsProd, true, [|false|]]"),
+                ("Default", ""),
+                ("Removed", "Encrypted: !If [IsProd, true, !Ref AWS::NoValue]"),
+                ("Unknown", "Encrypted: !Ref Encrypt")), "redshift.yaml", Reported(Rule,
                 "Redshift cluster 'OptOut' has encryption at rest turned off (Encrypted is false): Amazon Redshift encrypts provisioned clusters by default, " +
                 "and this cluster opts out, so its data blocks, system metadata and snapshots are stored unencrypted; set Encrypted to true (or remove it) " +
                 "[Security · SEC08-BP02]").WithLocation(0));

@@ -19,56 +19,13 @@ namespace IacAnalyzers.Tests.Rules.Redshift
         public Task Yaml_ra3_multi_node_without_MultiAZ_is_flagged_and_others_are_not_checked() =>
             VerifyRuleAsync(Rule, """
                 Resources:
-                  {|#0:Warehouse|}:
-                    Type: AWS::Redshift::Cluster
-                    Properties:
-                      ClusterType: multi-node
-                      NodeType: ra3.xlplus
-                      NumberOfNodes: 2
-                      DBName: dev
-                      MasterUsername: admin
-                  Off:
-                    Type: AWS::Redshift::Cluster
-                    Properties:
-                      ClusterType: multi-node
-                      NodeType: ra3.4xlarge
-                      NumberOfNodes: 2
-                      DBName: dev
-                      MasterUsername: admin
-                      MultiAZ: [|false|]
-                  MultiAz:
-                    Type: AWS::Redshift::Cluster
-                    Properties:
-                      ClusterType: multi-node
-                      NodeType: ra3.4xlarge
-                      NumberOfNodes: 2
-                      DBName: dev
-                      MasterUsername: admin
-                      MultiAZ: true
-                  SingleNode:
-                    Type: AWS::Redshift::Cluster
-                    Properties:
-                      ClusterType: single-node
-                      NodeType: ra3.xlplus
-                      DBName: dev
-                      MasterUsername: admin
-                  Dc2:
-                    Type: AWS::Redshift::Cluster
-                    Properties:
-                      ClusterType: multi-node
-                      NodeType: dc2.large
-                      NumberOfNodes: 2
-                      DBName: dev
-                      MasterUsername: admin
-                  UnknownNodeType:
-                    Type: AWS::Redshift::Cluster
-                    Properties:
-                      ClusterType: multi-node
-                      NodeType: !Ref NodeType
-                      NumberOfNodes: 2
-                      DBName: dev
-                      MasterUsername: admin
-                """, "redshift.yaml", Reported(Rule,
+                """ + Resources("AWS::Redshift::Cluster", "DBName: dev\nMasterUsername: admin",
+                ("{|#0:Warehouse|}", "ClusterType: multi-node\nNodeType: ra3.xlplus\nNumberOfNodes: 2"),
+                ("Off", "ClusterType: multi-node\nNodeType: ra3.4xlarge\nNumberOfNodes: 2\nMultiAZ: [|false|]"),
+                ("MultiAz", "ClusterType: multi-node\nNodeType: ra3.4xlarge\nNumberOfNodes: 2\nMultiAZ: true"),
+                ("SingleNode", "ClusterType: single-node\nNodeType: ra3.xlplus"),
+                ("Dc2", "ClusterType: multi-node\nNodeType: dc2.large\nNumberOfNodes: 2"),
+                ("UnknownNodeType", "ClusterType: multi-node\nNodeType: !Ref NodeType\nNumberOfNodes: 2")), "redshift.yaml", Reported(Rule,
                 "Redshift cluster 'Warehouse' runs in a single Availability Zone (MultiAZ is not set and defaults to false): set MultiAZ to true so the " +
                 "cluster keeps running from a second zone when one fails (it provisions the same compute in the second zone) [Reliability · REL10-BP01]").WithLocation(0));
 
