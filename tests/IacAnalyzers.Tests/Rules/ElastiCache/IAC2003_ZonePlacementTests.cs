@@ -1,6 +1,7 @@
 using IacAnalyzers.Tests.Verifier;
 using System.Threading.Tasks;
 using Xunit;
+using static IacAnalyzers.Tests.Verifier.Fixture;
 using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.ElastiCache
@@ -16,42 +17,12 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
         {
             await VerifyRuleAsync("""
                 Resources:
-                  PassTwoZones:
-                    Type: AWS::ElastiCache::ReplicationGroup
-                    Properties:
-                      ReplicationGroupDescription: sessions
-                      NumCacheClusters: 2
-                      AutomaticFailoverEnabled: true
-                      PreferredCacheClusterAZs: [ us-east-1a, us-east-1b ]
-                  [|FailSameZone|]:
-                    Type: AWS::ElastiCache::ReplicationGroup
-                    Properties:
-                      ReplicationGroupDescription: sessions
-                      NumCacheClusters: 2
-                      AutomaticFailoverEnabled: true
-                      PreferredCacheClusterAZs: [ us-east-1a, us-east-1a ]
-                  [|FailNoFailover|]:
-                    Type: AWS::ElastiCache::ReplicationGroup
-                    Properties:
-                      ReplicationGroupDescription: sessions
-                      NumCacheClusters: 2
-                      PreferredCacheClusterAZs: [ us-east-1a, us-east-1b ]
-                  FailExplicitlyOff:
-                    Type: AWS::ElastiCache::ReplicationGroup
-                    Properties:
-                      ReplicationGroupDescription: sessions
-                      NumCacheClusters: 2
-                      AutomaticFailoverEnabled: true
-                      MultiAZEnabled: [|false|]
-                      PreferredCacheClusterAZs: [ us-east-1a, us-east-1b ]
-                  [|FailUnknownZones|]:
-                    Type: AWS::ElastiCache::ReplicationGroup
-                    Properties:
-                      ReplicationGroupDescription: sessions
-                      NumCacheClusters: 2
-                      AutomaticFailoverEnabled: true
-                      PreferredCacheClusterAZs: [ !Select [ 0, !GetAZs "" ], !Select [ 0, !GetAZs "" ] ]
-                """, "cache.yaml", "IAC2003");
+                """ + Resources("AWS::ElastiCache::ReplicationGroup", "ReplicationGroupDescription: sessions\nNumCacheClusters: 2",
+                ("PassTwoZones", "AutomaticFailoverEnabled: true\nPreferredCacheClusterAZs: [ us-east-1a, us-east-1b ]"),
+                ("[|FailSameZone|]", "AutomaticFailoverEnabled: true\nPreferredCacheClusterAZs: [ us-east-1a, us-east-1a ]"),
+                ("[|FailNoFailover|]", "PreferredCacheClusterAZs: [ us-east-1a, us-east-1b ]"),
+                ("FailExplicitlyOff", "AutomaticFailoverEnabled: true\nMultiAZEnabled: [|false|]\nPreferredCacheClusterAZs: [ us-east-1a, us-east-1b ]"),
+                ("[|FailUnknownZones|]", "AutomaticFailoverEnabled: true\nPreferredCacheClusterAZs: [ !Select [ 0, !GetAZs \"\" ], !Select [ 0, !GetAZs \"\" ] ]")), "cache.yaml", "IAC2003");
         }
 
         [Fact]
