@@ -63,7 +63,13 @@ namespace IacAnalyzers.EndToEnd.Tests
             var main = Assert.Single(installed, f => Path.GetFileName(f) == "iac-analyzers.dll");
             Assert.Contains(Path.DirectorySeparatorChar + "iacanalyzers.cli." + rid + Path.DirectorySeparatorChar, main, StringComparison.Ordinal);
             Assert.True(IsReadyToRun(main), main + " is not ReadyToRun");
-            Assert.True(IsReadyToRun(Assert.Single(installed, f => Path.GetFileName(f) == "Microsoft.CodeAnalysis.CSharp.dll")));
+
+            // Every assembly of ours (Core reaches the publish list by another road and was once left out), YamlDotNet and Roslyn.
+            foreach (var name in new[] { "IacAnalyzers.Core.dll", "IacAnalyzers.dll", "IacAnalyzers.CodeFixes.dll", "YamlDotNet.dll", "Microsoft.CodeAnalysis.dll", "Microsoft.CodeAnalysis.CSharp.dll" })
+            {
+                var file = Assert.Single(installed, f => Path.GetFileName(f) == name);
+                Assert.True(IsReadyToRun(file), file + " is not ReadyToRun");
+            }
 
             // The MSBuildWorkspace path works from the installed package (its BuildHost folders travel with it).
             var project = Path.Combine(work, "cdk");
