@@ -299,5 +299,23 @@ namespace IacAnalyzers.Catalog
             "leave Encrypted to the default are encrypted and clean. Redshift Serverless namespaces are always encrypted.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
             fix: "Sets Encrypted to true.", noFixReason: null, fixes: FixKind.SetProperty);
+
+        public static readonly RuleInfo GlueSecurityConfigurationNotEncrypted = new RuleInfo(
+            "IAC1024",
+            "Glue security configuration leaves job data without KMS encryption",
+            "{0} leaves job data without KMS encryption{1}: set S3Encryptions[].S3EncryptionMode to SSE-KMS (or SSE-S3), CloudWatchEncryption.CloudWatchEncryptionMode to SSE-KMS and JobBookmarksEncryption.JobBookmarksEncryptionMode to CSE-KMS, each with a KmsKeyArn",
+            "AWS::Glue::SecurityConfiguration is what Glue jobs, crawlers and development endpoints use to encrypt what they " +
+            "write: job output in Amazon S3, their CloudWatch Logs and their job bookmarks. Each of the three modes is DISABLED " +
+            "when it says so or is not given. With S3 DISABLED the objects get only the bucket's default encryption (SSE-S3 " +
+            "since January 2023), with CloudWatch DISABLED the logs get only the CloudWatch Logs service encryption, and job " +
+            "bookmarks are not encrypted by a key of yours; none of them is under a key policy you control. One finding per " +
+            "security configuration names every part left DISABLED.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: null,
+            noFixReason: "CloudWatch SSE-KMS and job bookmark CSE-KMS need a KMS key whose key policy lets the Glue job's role and CloudWatch Logs use it; choosing and granting that key is the author's decision.",
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_99"),
+            });
     }
 }
