@@ -208,6 +208,18 @@ namespace CdkApp
                 },
             });
 
+            _ = new Amazon.CDK.AWS.EMR.CfnSecurityConfiguration(this, "EmrSecurity", new Amazon.CDK.AWS.EMR.CfnSecurityConfigurationProps
+            {
+                SecurityConfiguration = new Dictionary<string, object>
+                {
+                    ["EncryptionConfiguration"] = new Dictionary<string, object>
+                    {
+                        ["EnableInTransitEncryption"] = false,
+                        ["EnableAtRestEncryption"] = false, // IAC1025: cluster disks and EMRFS data not encrypted at rest
+                    },
+                },
+            });
+
             _ = new Amazon.CDK.AWS.Redshift.CfnCluster(this, "Warehouse", new Amazon.CDK.AWS.Redshift.CfnClusterProps
             {
                 ClusterType = "multi-node",

@@ -317,5 +317,18 @@ namespace IacAnalyzers.Catalog
             {
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_99"),
             });
+
+        public static readonly RuleInfo EmrSecurityConfigurationNoAtRestEncryption = new RuleInfo(
+            "IAC1025",
+            "EMR security configuration does not encrypt data at rest",
+            "{0} does not encrypt data at rest{1}: set EncryptionConfiguration.EnableAtRestEncryption to true with an AtRestEncryptionConfiguration (S3EncryptionConfiguration for EMRFS data in S3, LocalDiskEncryptionConfiguration with a KMS key or custom provider for EBS and instance store volumes)",
+            "An AWS::EMR::SecurityConfiguration is a JSON document that clusters name in SecurityConfiguration. Without " +
+            "EncryptionConfiguration, or with EnableAtRestEncryption false, its clusters keep HDFS, spill and shuffle data " +
+            "on local disks (instance store and EBS volumes) unencrypted, unless the account's EBS encryption by default " +
+            "covers the EBS volumes, which a template cannot show; EMRFS data in S3 gets only the bucket's default " +
+            "encryption. Only a document written as an object is read: one in a string or a parameter is not judged.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: null,
+            noFixReason: "Turning at-rest encryption on also needs an AtRestEncryptionConfiguration: the S3 encryption mode and the local disk key provider (a KMS key the cluster's EC2 role may use), which are the author's decisions.");
     }
 }
