@@ -199,6 +199,27 @@ namespace CdkApp
                 },
             });
 
+            _ = new Amazon.CDK.AWS.Glue.CfnSecurityConfiguration(this, "GlueJobSecurity", new Amazon.CDK.AWS.Glue.CfnSecurityConfigurationProps
+            {
+                Name = "etl-jobs",
+                EncryptionConfiguration = new Amazon.CDK.AWS.Glue.CfnSecurityConfiguration.EncryptionConfigurationProperty
+                {
+                    S3Encryptions = new[] { new Amazon.CDK.AWS.Glue.CfnSecurityConfiguration.S3EncryptionProperty { S3EncryptionMode = "DISABLED" } }, // IAC1024: job data without KMS encryption
+                },
+            });
+
+            _ = new Amazon.CDK.AWS.EMR.CfnSecurityConfiguration(this, "EmrSecurity", new Amazon.CDK.AWS.EMR.CfnSecurityConfigurationProps
+            {
+                SecurityConfiguration = new Dictionary<string, object>
+                {
+                    ["EncryptionConfiguration"] = new Dictionary<string, object>
+                    {
+                        ["EnableInTransitEncryption"] = false,
+                        ["EnableAtRestEncryption"] = false, // IAC1025: cluster disks and EMRFS data not encrypted at rest
+                    },
+                },
+            });
+
             _ = new Amazon.CDK.AWS.Redshift.CfnCluster(this, "Warehouse", new Amazon.CDK.AWS.Redshift.CfnClusterProps
             {
                 ClusterType = "multi-node",

@@ -27,7 +27,22 @@ const typesById = new Map(Object.values(db.schema.typeDefinition.entities).map(t
 
 const encryption = { test: name => /encrypt|kms|cmk/i.test(name) || /SSE|^Sse|ServerSide/.test(name) };
 const notAtRest = /transit|tls|ssl|certificate|encryptioncontext|inflight|clientside|inbound|outbound/i;
-const placement = /^(MultiAZ|MultiAz|AZMode|DeploymentType|DeploymentMode|AvailabilityZone|AvailabilityZones|PreferredAvailabilityZone|PreferredAvailabilityZones|PreferredCacheClusterAZs|ZoneAwarenessEnabled|AvailabilityZoneRelocation)$/;
+const placement = /^(MultiAZ|MultiAz|AZMode|DeploymentType|DeploymentMode|AvailabilityZone|AvailabilityZoneName|AvailabilityZones|PreferredAvailabilityZone|PreferredAvailabilityZones|PreferredCacheClusterAZs|ZoneAwarenessEnabled|AvailabilityZoneRelocation)$/;
+
+// Properties typed `json` in the spec hold an AWS document whose fields the spec does not describe, so the walk cannot see
+// settings inside them. The ones that carry an encryption-at-rest or placement setting are listed by hand, each with the
+// AWS page that documents the document's shape; a listed path that is no longer a json property fails the run.
+const jsonDocuments = [
+  // https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-create-security-configuration.html (CLI JSON reference)
+  ['AWS::EMR::SecurityConfiguration', 'encryption', 'SecurityConfiguration', [
+    'EncryptionConfiguration.EnableAtRestEncryption',
+    'EncryptionConfiguration.AtRestEncryptionConfiguration.S3EncryptionConfiguration.EncryptionMode',
+    'EncryptionConfiguration.AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration.EncryptionKeyProviderType',
+  ]],
+];
+
+// True when the type is `json` or a union with `json` in it (EMR's document is `json | string`).
+const holdsJson = type => type?.type === 'json' || (Array.isArray(type?.types) && type.types.some(t => t.type === 'json'));
 
 function refsOf(type, out) {
   const stack = [type];
@@ -61,6 +76,12 @@ for (const resource of Object.values(db.schema.resource.entities)) {
         if (nested) stack.push([nested.properties ?? {}, full, new Set([...onPath, ref])]);
       }
     }
+  }
+  for (const [type, cls, property, inner] of jsonDocuments) {
+    if (type !== resource.cloudFormationType) continue;
+    const prop = (resource.properties ?? {})[property];
+    if (!prop || !holdsJson(prop.type)) throw new Error(`${type}.${property} is no longer a json property: review jsonDocuments`);
+    for (const p of inner) found[cls].add(`${property}.${p}`);
   }
   for (const cls of ['encryption', 'placement']) {
     if (found[cls].size) rows.push([resource.cloudFormationType, cls, [...found[cls]].sort().join(',')]);

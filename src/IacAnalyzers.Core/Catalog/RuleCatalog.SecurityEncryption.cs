@@ -299,5 +299,36 @@ namespace IacAnalyzers.Catalog
             "leave Encrypted to the default are encrypted and clean. Redshift Serverless namespaces are always encrypted.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
             fix: "Sets Encrypted to true.", noFixReason: null, fixes: FixKind.SetProperty);
+
+        public static readonly RuleInfo GlueSecurityConfigurationNotEncrypted = new RuleInfo(
+            "IAC1024",
+            "Glue security configuration leaves job data without KMS encryption",
+            "{0} leaves job data without KMS encryption{1}: set S3Encryptions[].S3EncryptionMode to SSE-KMS (or SSE-S3), CloudWatchEncryption.CloudWatchEncryptionMode to SSE-KMS and JobBookmarksEncryption.JobBookmarksEncryptionMode to CSE-KMS, each with a KmsKeyArn",
+            "AWS::Glue::SecurityConfiguration is what Glue jobs, crawlers and development endpoints use to encrypt what they " +
+            "write: job output in Amazon S3, their CloudWatch Logs and their job bookmarks. Each of the three modes is DISABLED " +
+            "when it says so or is not given. With S3 DISABLED the objects get only the bucket's default encryption (SSE-S3 " +
+            "since January 2023), with CloudWatch DISABLED the logs get only the CloudWatch Logs service encryption, and job " +
+            "bookmarks are not encrypted by a key of yours; none of them is under a key policy you control. One finding per " +
+            "security configuration names every part left DISABLED.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: null,
+            noFixReason: "CloudWatch SSE-KMS and job bookmark CSE-KMS need a KMS key whose key policy lets the Glue job's role and CloudWatch Logs use it; choosing and granting that key is the author's decision.",
+            equivalents: new[]
+            {
+                new PeerRule(PeerTools.Checkov, "CKV_AWS_99"),
+            });
+
+        public static readonly RuleInfo EmrSecurityConfigurationNoAtRestEncryption = new RuleInfo(
+            "IAC1025",
+            "EMR security configuration does not encrypt data at rest",
+            "{0} does not encrypt data at rest{1}: set EncryptionConfiguration.EnableAtRestEncryption to true with an AtRestEncryptionConfiguration (S3EncryptionConfiguration for EMRFS data in S3, LocalDiskEncryptionConfiguration with a KMS key or custom provider for EBS and instance store volumes)",
+            "An AWS::EMR::SecurityConfiguration is a JSON document that clusters name in SecurityConfiguration. Without " +
+            "EncryptionConfiguration, or with EnableAtRestEncryption false, its clusters keep HDFS, spill and shuffle data " +
+            "on local disks (instance store and EBS volumes) unencrypted, unless the account's EBS encryption by default " +
+            "covers the EBS volumes, which a template cannot show; EMRFS data in S3 gets only the bucket's default " +
+            "encryption. Only a document written as an object is read: one in a string or a parameter is not judged.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
+            fix: null,
+            noFixReason: "Turning at-rest encryption on also needs an AtRestEncryptionConfiguration: the S3 encryption mode and the local disk key provider (a KMS key the cluster's EC2 role may use), which are the author's decisions.");
     }
 }
