@@ -10,11 +10,11 @@ using IacAnalyzers.Host;
 namespace IacAnalyzers.Benchmarks
 {
     /// <summary>
-    /// <c>--hostile [--sizes 0.5,1,2.5,5] [--rounds 3] [--only NAME]</c>: each hostile template shape of issue 7 generated at
+    /// <c>--hostile [--sizes 0.375,0.75,1.5] [--rounds 3] [--only NAME]</c>: each hostile template shape of issue 7 generated at
     /// the given sizes (millions of characters) and analysed by <see cref="TemplateEngine"/> (what the analyzer and the
     /// tool run), best of the rounds. Prints wall time, CPU time (this process; the engine is single-threaded) and bytes
     /// allocated on this thread per size, and per doubling of the size the factor of each (2.0 is linear), so a
-    /// quadratic shape shows as about 4. The bound: at most 1 s per template up to 5 M characters, memory linear in size.
+    /// quadratic shape shows as about 4. The bound: at most 1 s per template up to the size limit (TemplateLimits.MaxChars, 1.5 M characters), memory linear in size.
     /// </summary>
     public static class HostileCorpus
     {

@@ -23,7 +23,7 @@ namespace IacAnalyzers.Benchmarks
                 var sizesAt = Array.IndexOf(args, "--sizes");
                 var sizes = sizesAt >= 0 && sizesAt + 1 < args.Length
                     ? args[sizesAt + 1].Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray()
-                    : new[] { 0.5, 1, 2.5, 5 };
+                    : new[] { 0.375, 0.75, 1.5 };
                 var roundsAt = Array.IndexOf(args, "--rounds");
                 var onlyAt = Array.IndexOf(args, "--only");
                 var filesAt = Array.IndexOf(args, "--files");

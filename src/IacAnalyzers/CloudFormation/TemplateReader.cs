@@ -42,7 +42,7 @@ namespace IacAnalyzers.CloudFormation
                 return new Template(path, lines0, null, null, new[]
                 {
                     new TemplateError(
-                        "the file has " + mb + " M characters, more than the " + (TemplateLimits.MaxChars / (1024 * 1024)) +
+                        "the file has " + mb + " M characters, more than the " + (TemplateLimits.MaxChars / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) +
                         " M this analyzer reads (CloudFormation itself accepts templates of at most 1 MB); it was not checked",
                         lines0.Span(0, 0)),
                 });

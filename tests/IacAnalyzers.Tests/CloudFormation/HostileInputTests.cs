@@ -132,8 +132,24 @@ namespace IacAnalyzers.Tests.CloudFormation
             var data = await TemplateVerifier.AnalyzeAsync("huge-data.json", Huge(20, template: false));
             var d = Assert.Single(template);
             Assert.Equal("IAC0001", d.Id);
-            Assert.Contains("more than the 5 M this analyzer reads", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Contains("more than the 1.5 M this analyzer reads", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
             Assert.Empty(data);
+        }
+
+        [Theory]
+        [InlineData(0, false)]
+        [InlineData(1, true)]
+        public async Task The_size_limit_cuts_exactly_past_MaxChars(int over, bool tooLarge)
+        {
+            // A template with an SSH finding, padded by a comment to exactly MaxChars (+ over) characters.
+            const string Head = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: ssh\n      SecurityGroupIngress:\n        - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0 }\n# ";
+            var text = Head + new string('x', TemplateLimits.MaxChars + over - Head.Length - 1) + "\n";
+            Assert.Equal(TemplateLimits.MaxChars + over, text.Length);
+
+            var found = await TemplateVerifier.AnalyzeAsync("sized.yaml", text, ruleUnderTest: "IAC1101");
+
+            var d = Assert.Single(found);
+            Assert.Equal(tooLarge ? "IAC0001" : "IAC1101", d.Id);
         }
 
         [Fact]
