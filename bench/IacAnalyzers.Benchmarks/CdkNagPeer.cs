@@ -6,7 +6,8 @@ namespace IacAnalyzers.Benchmarks
 {
     /// <summary>
     /// The peer side by side in <c>--cli N --cdk-nag</c>: cdk-nag's AwsSolutions pack over the same templates, each loaded
-    /// into a stack of one CDK app with <c>CfnInclude</c> and checked by the aspect at synth, in one node process. npm
+    /// into a stack of one CDK app with <c>CfnInclude</c> and checked by the pack's <c>validateScope</c> (cdk-nag 3 is a
+    /// policy-validation plugin; <c>Aspects.of(app).add</c>, the 2.x way, fails at synth), in one node process. npm
     /// installs the pinned packages once into <c>artifacts/bench/cdk-nag</c> (a scratch folder git ignores); nothing of it
     /// is in the repository. The script prints <c>stats: … peak_rss_kb=…</c> (node's maxRSS) like the tool's
     /// <c>--stats</c>, so both are measured the same way.
@@ -39,7 +40,6 @@ while (pending.length > 0) {
 
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'nag-out-'));
 const app = new cdk.App({ outdir });
-cdk.Aspects.of(app).add(new AwsSolutionsChecks({ reports: false }));
 let loaded = 0;
 let failed = 0;
 files.forEach((file, i) => {
@@ -51,13 +51,11 @@ files.forEach((file, i) => {
     failed++;
   }
 });
-app.synth();
+// cdk-nag 3 is a policy-validation plugin (Validations.of(app).addPlugins), which fails the synth on the first
+// violation; validateScope runs the same rules over the same construct tree and returns the report instead.
+const report = new AwsSolutionsChecks(app).validateScope(app);
 let findings = 0;
-for (const c of app.node.findAll()) {
-  for (const m of c.node.metadata) {
-    if (m.type === 'aws:cdk:error' || m.type === 'aws:cdk:warning') findings++;
-  }
-}
+for (const v of report.violations) findings += v.violatingResources.length;
 fs.rmSync(outdir, { recursive: true, force: true });
 console.error(`stats: templates=${files.length} loaded=${loaded} load_failed=${failed} findings=${findings} peak_rss_kb=${process.resourceUsage().maxRSS}`);
 ";

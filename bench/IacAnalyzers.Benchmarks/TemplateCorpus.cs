@@ -74,10 +74,15 @@ namespace IacAnalyzers.Benchmarks
             sb.Append("Conditions:\n  IsProd: !Equals [!Ref Env, prod]\n");
             sb.Append("Mappings:\n  Sizes:\n    dev: { Class: db.t3.micro, Storage: 20 }\n    prod: { Class: db.r6g.large, Storage: 200 }\n");
             sb.Append("Resources:\n");
+
+            // References name an earlier resource of the right type, or a literal where there is none yet: a valid
+            // template (no cycle, no missing target), which CloudFormation and the peers' loaders (CfnInclude) accept.
+            string? sg = null, role = null, fn = null, queue = null;
             for (var r = 0; r < resources; r++)
             {
                 var name = "Res" + r.ToString(CultureInfo.InvariantCulture);
-                switch (random.Next(10))
+                var kind = random.Next(10);
+                switch (kind)
                 {
                     case 0:
                         sb.Append("  ").Append(name).Append(":\n    Type: AWS::RDS::DBInstance\n    DeletionPolicy: Snapshot\n    Properties:\n");
@@ -90,7 +95,7 @@ namespace IacAnalyzers.Benchmarks
                         sb.Append("        - { IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0 }\n        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: !Ref AdminCidr\n");
                         break;
                     case 2:
-                        sb.Append("  ").Append(name).Append(":\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: !GetAtt Res0.GroupId\n      IpProtocol: tcp\n      FromPort: 5432\n      ToPort: 5432\n      SourceSecurityGroupId: !Ref Res1\n");
+                        sb.Append("  ").Append(name).Append(":\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: ").Append(sg != null ? "!GetAtt " + sg + ".GroupId" : "sg-0a1b2c3d4e5f60718").Append("\n      IpProtocol: tcp\n      FromPort: 5432\n      ToPort: 5432\n      SourceSecurityGroupId: ").Append(sg != null ? "!Ref " + sg : "sg-0a1b2c3d4e5f60719").Append("\n");
                         break;
                     case 3:
                         sb.Append("  ").Append(name).Append(":\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: \"2012-10-17\"\n        Statement:\n          - Effect: Allow\n            Principal: { Service: lambda.amazonaws.com }\n            Action: sts:AssumeRole\n");
@@ -100,10 +105,10 @@ namespace IacAnalyzers.Benchmarks
                         sb.Append("  ").Append(name).Append(":\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub app-${Env}-").Append(r).Append("\n      VersioningConfiguration: { Status: Enabled }\n      PublicAccessBlockConfiguration: &pab\n        BlockPublicAcls: true\n        BlockPublicPolicy: true\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: true\n");
                         break;
                     case 5:
-                        sb.Append("  ").Append(name).Append(":\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n      Handler: index.handler\n      Role: !GetAtt Res3.Arn\n      Code:\n        ZipFile: |\n          import json\n          def handler(event, context):\n              return {\"statusCode\": 200, \"body\": json.dumps(event)}\n      Environment:\n        Variables:\n          ENV: !Ref Env\n          TABLE: !Join ['-', [app, !Ref Env, table]]\n");
+                        sb.Append("  ").Append(name).Append(":\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n      Handler: index.handler\n      Role: ").Append(role != null ? "!GetAtt " + role + ".Arn" : "arn:aws:iam::123456789012:role/app").Append("\n      Code:\n        ZipFile: |\n          import json\n          def handler(event, context):\n              return {\"statusCode\": 200, \"body\": json.dumps(event)}\n      Environment:\n        Variables:\n          ENV: !Ref Env\n          TABLE: !Join ['-', [app, !Ref Env, table]]\n");
                         break;
                     case 6:
-                        sb.Append("  ").Append(name).Append(":\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Sub '${AWS::StackName}-q").Append(r).Append("'\n      VisibilityTimeout: 60\n      RedrivePolicy: { deadLetterTargetArn: !GetAtt Res6.Arn, maxReceiveCount: 5 }\n");
+                        sb.Append("  ").Append(name).Append(":\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Sub '${AWS::StackName}-q").Append(r).Append("'\n      VisibilityTimeout: 60\n      RedrivePolicy: { deadLetterTargetArn: ").Append(queue != null ? "!GetAtt " + queue + ".Arn" : "arn:aws:sqs:eu-west-1:123456789012:dlq").Append(", maxReceiveCount: 5 }\n");
                         break;
                     case 7:
                         sb.Append("  ").Append(name).Append(":\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions:\n        - { AttributeName: pk, AttributeType: S }\n        - { AttributeName: sk, AttributeType: S }\n      KeySchema:\n        - { AttributeName: pk, KeyType: HASH }\n        - { AttributeName: sk, KeyType: RANGE }\n");
@@ -112,8 +117,16 @@ namespace IacAnalyzers.Benchmarks
                         sb.Append("  ").Append(name).Append(":\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: !Select [0, !GetAZs '']\n      Size: 100\n      Encrypted: ").Append(random.Next(2) == 0 ? "true" : "false").Append('\n');
                         break;
                     default:
-                        sb.Append("  ").Append(name).Append(":\n    Type: AWS::CloudWatch::Alarm\n    Condition: IsProd\n    Properties:\n      MetricName: Errors\n      Namespace: AWS/Lambda\n      Statistic: Sum\n      Period: 60\n      EvaluationPeriods: 1\n      Threshold: 1\n      ComparisonOperator: GreaterThanOrEqualToThreshold\n      Dimensions: [{ Name: FunctionName, Value: !Ref Res5 }]\n");
+                        sb.Append("  ").Append(name).Append(":\n    Type: AWS::CloudWatch::Alarm\n    Condition: IsProd\n    Properties:\n      MetricName: Errors\n      Namespace: AWS/Lambda\n      Statistic: Sum\n      Period: 60\n      EvaluationPeriods: 1\n      Threshold: 1\n      ComparisonOperator: GreaterThanOrEqualToThreshold\n      Dimensions: [{ Name: FunctionName, Value: ").Append(fn != null ? "!Ref " + fn : "app-handler").Append(" }]\n");
                         break;
+                }
+
+                switch (kind)
+                {
+                    case 1: sg = name; break;
+                    case 3: role = name; break;
+                    case 5: fn = name; break;
+                    case 6: queue = name; break;
                 }
             }
 
@@ -124,23 +137,25 @@ namespace IacAnalyzers.Benchmarks
         private static string Json(Random random, int resources)
         {
             var sb = new StringBuilder("{\n \"Resources\": {\n");
+            string? sg = null, role = null;
             for (var r = 0; r < resources; r++)
             {
                 var id = "Construct" + r.ToString(CultureInfo.InvariantCulture) + random.Next(0x10000000, int.MaxValue).ToString("X8", CultureInfo.InvariantCulture);
                 sb.Append("  \"").Append(id).Append("\": {\n");
-                switch (random.Next(6))
+                var kind = random.Next(6);
+                switch (kind)
                 {
                     case 0:
-                        sb.Append("   \"Type\": \"AWS::RDS::DBInstance\",\n   \"Properties\": {\n    \"AllocatedStorage\": \"100\",\n    \"CopyTagsToSnapshot\": true,\n    \"DBInstanceClass\": \"db.t3.micro\",\n    \"Engine\": \"postgres\",\n    \"MultiAZ\": false,\n    \"StorageEncrypted\": true,\n    \"VPCSecurityGroups\": [ { \"Fn::GetAtt\": [ \"SecurityGroupDD263621\", \"GroupId\" ] } ]\n   },\n   \"UpdateReplacePolicy\": \"Snapshot\",\n   \"DeletionPolicy\": \"Snapshot\",\n");
+                        sb.Append("   \"Type\": \"AWS::RDS::DBInstance\",\n   \"Properties\": {\n    \"AllocatedStorage\": \"100\",\n    \"CopyTagsToSnapshot\": true,\n    \"DBInstanceClass\": \"db.t3.micro\",\n    \"Engine\": \"postgres\",\n    \"MultiAZ\": false,\n    \"StorageEncrypted\": true,\n    \"VPCSecurityGroups\": [ ").Append(sg != null ? "{ \"Fn::GetAtt\": [ \"" + sg + "\", \"GroupId\" ] }" : "\"sg-0a1b2c3d4e5f60718\"").Append(" ]\n   },\n   \"UpdateReplacePolicy\": \"Snapshot\",\n   \"DeletionPolicy\": \"Snapshot\",\n");
                         break;
                     case 1:
                         sb.Append("   \"Type\": \"AWS::IAM::Role\",\n   \"Properties\": {\n    \"AssumeRolePolicyDocument\": { \"Statement\": [ { \"Action\": \"sts:AssumeRole\", \"Effect\": \"Allow\", \"Principal\": { \"Service\": \"lambda.amazonaws.com\" } } ], \"Version\": \"2012-10-17\" },\n    \"ManagedPolicyArns\": [ { \"Fn::Join\": [ \"\", [ \"arn:\", { \"Ref\": \"AWS::Partition\" }, \":iam::aws:policy/service-role/AWSLambdaBasicExecutionRole\" ] ] } ]\n   },\n");
                         break;
                     case 2:
-                        sb.Append("   \"Type\": \"AWS::EC2::SecurityGroup\",\n   \"Properties\": {\n    \"GroupDescription\": \"Stack/Sg\",\n    \"SecurityGroupEgress\": [ { \"CidrIp\": \"0.0.0.0/0\", \"Description\": \"Allow all outbound traffic by default\", \"IpProtocol\": \"-1\" } ],\n    \"SecurityGroupIngress\": [ { \"CidrIp\": \"0.0.0.0/0\", \"Description\": \"from 0.0.0.0/0:443\", \"FromPort\": 443, \"IpProtocol\": \"tcp\", \"ToPort\": 443 } ],\n    \"VpcId\": { \"Ref\": \"Vpc8378EB38\" }\n   },\n");
+                        sb.Append("   \"Type\": \"AWS::EC2::SecurityGroup\",\n   \"Properties\": {\n    \"GroupDescription\": \"Stack/Sg\",\n    \"SecurityGroupEgress\": [ { \"CidrIp\": \"0.0.0.0/0\", \"Description\": \"Allow all outbound traffic by default\", \"IpProtocol\": \"-1\" } ],\n    \"SecurityGroupIngress\": [ { \"CidrIp\": \"0.0.0.0/0\", \"Description\": \"from 0.0.0.0/0:443\", \"FromPort\": 443, \"IpProtocol\": \"tcp\", \"ToPort\": 443 } ],\n    \"VpcId\": \"vpc-0a1b2c3d4e5f60718\"\n   },\n");
                         break;
                     case 3:
-                        sb.Append("   \"Type\": \"AWS::Lambda::Function\",\n   \"Properties\": {\n    \"Code\": { \"S3Bucket\": { \"Fn::Sub\": \"cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}\" }, \"S3Key\": \"3f8b1c0e6a2d4b5c9e7f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d.zip\" },\n    \"Handler\": \"index.handler\",\n    \"Role\": { \"Fn::GetAtt\": [ \"ServiceRole\", \"Arn\" ] },\n    \"Runtime\": \"nodejs20.x\"\n   },\n");
+                        sb.Append("   \"Type\": \"AWS::Lambda::Function\",\n   \"Properties\": {\n    \"Code\": { \"S3Bucket\": { \"Fn::Sub\": \"cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}\" }, \"S3Key\": \"3f8b1c0e6a2d4b5c9e7f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d.zip\" },\n    \"Handler\": \"index.handler\",\n    \"Role\": ").Append(role != null ? "{ \"Fn::GetAtt\": [ \"" + role + "\", \"Arn\" ] }" : "\"arn:aws:iam::123456789012:role/app\"").Append(",\n    \"Runtime\": \"nodejs20.x\"\n   },\n");
                         break;
                     case 4:
                         sb.Append("   \"Type\": \"AWS::S3::Bucket\",\n   \"Properties\": {\n    \"BucketEncryption\": { \"ServerSideEncryptionConfiguration\": [ { \"ServerSideEncryptionByDefault\": { \"SSEAlgorithm\": \"AES256\" } } ] },\n    \"Tags\": [ { \"Key\": \"aws-cdk:auto-delete-objects\", \"Value\": \"true\" } ]\n   },\n   \"UpdateReplacePolicy\": \"Retain\",\n   \"DeletionPolicy\": \"Retain\",\n");
@@ -150,6 +165,8 @@ namespace IacAnalyzers.Benchmarks
                         break;
                 }
 
+                sg = kind == 2 ? id : sg;
+                role = kind == 1 ? id : role;
                 sb.Append("   \"Metadata\": {\n    \"aws:cdk:path\": \"Stack/Construct").Append(r).Append("/Resource\"\n   }\n  }").Append(r < resources - 1 ? ",\n" : "\n");
             }
 

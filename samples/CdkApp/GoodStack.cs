@@ -159,6 +159,119 @@ namespace CdkApp
                 Artifacts = Artifacts.S3(new S3ArtifactsProps { Bucket = siteBucket }),
             });
 
+            // ---- More managed data services: the compliant twins of BadStack's ------------------------------
+            _ = new Amazon.CDK.AWS.WorkSpaces.CfnWorkspace(this, "Desktop", new Amazon.CDK.AWS.WorkSpaces.CfnWorkspaceProps
+            {
+                BundleId = "wsb-12345678",
+                DirectoryId = "d-1234567890",
+                UserName = "alice",
+                RootVolumeEncryptionEnabled = true,
+                UserVolumeEncryptionEnabled = true,
+                VolumeEncryptionKey = "alias/aws/workspaces",
+            });
+
+            var ordersApi = new Amazon.CDK.AWS.APIGateway.RestApi(this, "OrdersApi", new Amazon.CDK.AWS.APIGateway.RestApiProps
+            {
+                DeployOptions = new Amazon.CDK.AWS.APIGateway.StageOptions
+                {
+                    CacheClusterEnabled = true,
+                    CachingEnabled = true,
+                    CacheDataEncrypted = true,
+                },
+            });
+            ordersApi.Root.AddMethod("GET", new Amazon.CDK.AWS.APIGateway.MockIntegration());
+
+            var dataKey = new Key(this, "DataKey", new KeyProps { EnableKeyRotation = true });
+            _ = new Amazon.CDK.AWS.Glue.CfnDataCatalogEncryptionSettings(this, "GlueCatalog", new Amazon.CDK.AWS.Glue.CfnDataCatalogEncryptionSettingsProps
+            {
+                CatalogId = Account,
+                DataCatalogEncryptionSettings = new Amazon.CDK.AWS.Glue.CfnDataCatalogEncryptionSettings.DataCatalogEncryptionSettingsProperty
+                {
+                    EncryptionAtRest = new Amazon.CDK.AWS.Glue.CfnDataCatalogEncryptionSettings.EncryptionAtRestProperty { CatalogEncryptionMode = "SSE-KMS", SseAwsKmsKeyId = dataKey.KeyArn },
+                },
+            });
+
+            _ = new Amazon.CDK.AWS.Glue.CfnSecurityConfiguration(this, "GlueJobSecurity", new Amazon.CDK.AWS.Glue.CfnSecurityConfigurationProps
+            {
+                Name = "etl-jobs",
+                EncryptionConfiguration = new Amazon.CDK.AWS.Glue.CfnSecurityConfiguration.EncryptionConfigurationProperty
+                {
+                    S3Encryptions = new[] { new Amazon.CDK.AWS.Glue.CfnSecurityConfiguration.S3EncryptionProperty { S3EncryptionMode = "SSE-KMS", KmsKeyArn = dataKey.KeyArn } },
+                    CloudWatchEncryption = new Amazon.CDK.AWS.Glue.CfnSecurityConfiguration.CloudWatchEncryptionProperty { CloudWatchEncryptionMode = "SSE-KMS", KmsKeyArn = dataKey.KeyArn },
+                    JobBookmarksEncryption = new Amazon.CDK.AWS.Glue.CfnSecurityConfiguration.JobBookmarksEncryptionProperty { JobBookmarksEncryptionMode = "CSE-KMS", KmsKeyArn = dataKey.KeyArn },
+                },
+            });
+
+            _ = new Amazon.CDK.AWS.EMR.CfnSecurityConfiguration(this, "EmrSecurity", new Amazon.CDK.AWS.EMR.CfnSecurityConfigurationProps
+            {
+                SecurityConfiguration = new Dictionary<string, object>
+                {
+                    ["EncryptionConfiguration"] = new Dictionary<string, object>
+                    {
+                        ["EnableInTransitEncryption"] = false,
+                        ["EnableAtRestEncryption"] = true,
+                        ["AtRestEncryptionConfiguration"] = new Dictionary<string, object>
+                        {
+                            ["S3EncryptionConfiguration"] = new Dictionary<string, object> { ["EncryptionMode"] = "SSE-KMS", ["AwsKmsKey"] = dataKey.KeyArn },
+                            ["LocalDiskEncryptionConfiguration"] = new Dictionary<string, object> { ["EncryptionKeyProviderType"] = "AwsKms", ["AwsKmsKey"] = dataKey.KeyArn },
+                        },
+                    },
+                },
+            });
+
+            _ = new Amazon.CDK.AWS.Redshift.CfnCluster(this, "Warehouse", new Amazon.CDK.AWS.Redshift.CfnClusterProps
+            {
+                ClusterType = "multi-node",
+                NodeType = "ra3.xlplus",
+                NumberOfNodes = 2,
+                DbName = "analytics",
+                MasterUsername = "warehouseadmin",
+                ManageMasterPassword = true,
+                Encrypted = true,
+                MultiAz = true,
+            });
+
+            _ = new Amazon.CDK.AWS.ElastiCache.CfnCacheCluster(this, "PageCache", new Amazon.CDK.AWS.ElastiCache.CfnCacheClusterProps
+            {
+                Engine = "memcached",
+                CacheNodeType = "cache.t4g.small",
+                NumCacheNodes = 3,
+                AzMode = "cross-az",
+            });
+
+            _ = new FileSystem(this, "ScratchFiles", new FileSystemProps { Vpc = vpc, Encrypted = true });
+
+            _ = new Amazon.CDK.AWS.AmazonMQ.CfnBroker(this, "Orders", new Amazon.CDK.AWS.AmazonMQ.CfnBrokerProps
+            {
+                BrokerName = "orders",
+                EngineType = "ACTIVEMQ",
+                EngineVersion = "5.18",
+                HostInstanceType = "mq.m5.large",
+                PubliclyAccessible = false,
+                AutoMinorVersionUpgrade = true,
+                Users = new[] { new Amazon.CDK.AWS.AmazonMQ.CfnBroker.UserProperty { Username = "app", Password = "{{resolve:secretsmanager:orders-mq:SecretString:password}}" } },
+                DeploymentMode = "ACTIVE_STANDBY_MULTI_AZ",
+            });
+
+            _ = new Amazon.CDK.AWS.DMS.CfnReplicationInstance(this, "Replication", new Amazon.CDK.AWS.DMS.CfnReplicationInstanceProps
+            {
+                ReplicationInstanceClass = "dms.t3.medium",
+                MultiAz = true,
+            });
+
+            _ = new Amazon.CDK.AWS.FSx.CfnFileSystem(this, "Shares", new Amazon.CDK.AWS.FSx.CfnFileSystemProps
+            {
+                FileSystemType = "ONTAP",
+                StorageCapacity = 1024,
+                SubnetIds = new[] { vpc.PrivateSubnets[0].SubnetId, vpc.PrivateSubnets[1].SubnetId },
+                OntapConfiguration = new Amazon.CDK.AWS.FSx.CfnFileSystem.OntapConfigurationProperty
+                {
+                    DeploymentType = "MULTI_AZ_1",
+                    ThroughputCapacity = 128,
+                    PreferredSubnetId = vpc.PrivateSubnets[0].SubnetId,
+                },
+            });
+
             var bucket = new Bucket(this, "Artifacts", new BucketProps
             {
                 BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,

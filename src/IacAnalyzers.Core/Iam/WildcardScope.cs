@@ -43,8 +43,51 @@ namespace IacAnalyzers.Iam
     {
         private static readonly string[] AgentChannelServices = { "ssmmessages", "ec2messages" };
 
+        /// <summary>
+        /// The <c>ssm</c> write actions of AWS's managed policy <c>AmazonSSMManagedInstanceCore</c> that the Reference
+        /// lists with resource types (instance, managed-instance, document) but that SSM Agent calls about the instance it
+        /// runs on: an instance role is shared by the instances that use it and cannot name "the calling instance", so
+        /// <c>Resource: "*"</c> is the only resource that works (AWS's own policy and the Session Manager minimal policy
+        /// use it). The policy's other ssm writes (<c>PutInventory</c>, <c>PutConfigurePackageResult</c>) accept only
+        /// <c>"*"</c> in the Reference already.
+        /// </summary>
+        private static readonly string[] AgentSelfActions =
+        {
+            "ssm:UpdateInstanceInformation",
+            "ssm:UpdateInstanceAssociationStatus",
+            "ssm:UpdateAssociationStatus",
+            "ssm:PutComplianceItems",
+        };
+
         /// <summary>The services whose whole wildcard is not a finding (the SSM agent's message channels).</summary>
         public static System.Collections.Generic.IReadOnlyList<string> AgentChannels => AgentChannelServices;
+
+        /// <summary>The SSM Agent's own-instance actions that IAC1204 does not judge on <c>"*"</c> (see <see cref="IsAgentAction"/>).</summary>
+        public static System.Collections.Generic.IReadOnlyList<string> AgentActions => AgentSelfActions;
+
+        /// <summary>
+        /// True for an action SSM Agent (and so Session Manager, Run Command, Patch Manager) needs on <c>Resource: "*"</c>:
+        /// every action of the message channels <c>ssmmessages</c> and <c>ec2messages</c>, and the <c>ssm</c> actions it
+        /// calls about its own instance (<see cref="AgentActions"/>). Source: the AWS managed policy
+        /// <c>AmazonSSMManagedInstanceCore</c> and Session Manager's "Verify or add instance permissions" page.
+        /// </summary>
+        public static bool IsAgentAction(IamAction action)
+        {
+            if (IsAgentChannel(action.Service))
+            {
+                return true;
+            }
+
+            foreach (var a in AgentSelfActions)
+            {
+                if (string.Equals(a, action.FullName, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>True when IAC1202 reports <paramref name="action"/> in <paramref name="statement"/>.</summary>
         public static bool IsFinding(WildcardVerdict verdict) => verdict == WildcardVerdict.ServiceWide || verdict == WildcardVerdict.WriteWildcard;

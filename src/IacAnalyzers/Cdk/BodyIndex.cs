@@ -207,6 +207,11 @@ namespace IacAnalyzers.Cdk
                     {
                         Add(writes, local, new Write(argument, null, opaque: true));
                     }
+                    else if (IsByValueIntoJsii(local, argument))
+                    {
+                        // A CDK props struct handed to a CDK constructor or method is marshalled by value to the jsii
+                        // runtime: the callee cannot change this object, so reading it afterwards is safe.
+                    }
                     else
                     {
                         Add(escapes, local, reference.Syntax.SpanStart);
@@ -235,9 +240,12 @@ namespace IacAnalyzers.Cdk
                 p = p.Parent;
             }
 
-            if (p is IArgumentOperation)
+            if (p is IArgumentOperation converted)
             {
-                Add(escapes, local, reference.Syntax.SpanStart);
+                if (!IsByValueIntoJsii(local, converted))
+                {
+                    Add(escapes, local, reference.Syntax.SpanStart);
+                }
             }
             else if ((p is ISimpleAssignmentOperation a && !ReferenceEquals(a.Target, reference)) || p is IVariableInitializerOperation
                      || p is IReturnOperation || p is IArrayInitializerOperation || p is IMemberInitializerOperation)
@@ -247,6 +255,32 @@ namespace IacAnalyzers.Cdk
                     Add(escapes, local, reference.Syntax.SpanStart);
                 }
             }
+        }
+
+        /// <summary>
+        /// True when <paramref name="local"/> holds a jsii struct (<c>[JsiiByValue]</c>, e.g. <c>DatabaseInstanceProps</c>)
+        /// and <paramref name="argument"/> passes it to a member declared by a jsii type (<c>new DatabaseInstance(this, "Db",
+        /// props)</c>): jsii serializes such structs by value, so the callee sees a copy.
+        /// </summary>
+        private static bool IsByValueIntoJsii(ILocalSymbol local, IArgumentOperation argument)
+        {
+            var callee = argument.Parameter?.ContainingSymbol as IMethodSymbol;
+            return callee != null && local.Type != null && HasAttribute(local.Type, "JsiiByValueAttribute")
+                   && (HasAttribute(callee.ContainingType, "JsiiClassAttribute") || HasAttribute(callee.ContainingType, "JsiiInterfaceAttribute"));
+        }
+
+        private static bool HasAttribute(ITypeSymbol type, string name)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (string.Equals(attribute.AttributeClass?.Name, name, StringComparison.Ordinal)
+                    && attribute.AttributeClass?.ContainingNamespace?.ToDisplayString().StartsWith("Amazon.JSII", StringComparison.Ordinal) == true)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -91,15 +91,10 @@ namespace IacAnalyzers.Cdk
 
             var sites = new List<Site>();
             var bound = 0;
-            foreach (var tree in compilation.SyntaxTrees)
+            foreach (var root in SearchRoots(method, trees, cancellationToken))
             {
-                if (!trees.Contains(tree))
-                {
-                    continue;
-                }
-
-                var model = ModelFor(tree);
-                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                var model = ModelFor(root.SyntaxTree);
+                foreach (var node in root.DescendantNodesAndSelf())
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var candidate = Candidate(node, name, constructor, implicitReach);
@@ -128,6 +123,39 @@ namespace IacAnalyzers.Cdk
             }
 
             return new Result(sites, null);
+        }
+
+        /// <summary>
+        /// Where a call of <paramref name="method"/> can be written, within the files whose text names it: a private method or a
+        /// local function only inside its containing type's declarations (C# §7.5.3: the accessibility domain of a private
+        /// member is the program text of its type, nested types included); any other, the whole files. Without this, the
+        /// same private helper in every stack of an app (<c>CreateCache</c> in 50 files) made each query walk and bind all of
+        /// them: quadratic in the number of stacks.
+        /// </summary>
+        private IEnumerable<SyntaxNode> SearchRoots(IMethodSymbol method, HashSet<SyntaxTree> trees, CancellationToken cancellationToken)
+        {
+            var type = method.ContainingType;
+            if ((method.DeclaredAccessibility == Accessibility.Private || method.MethodKind == MethodKind.LocalFunction)
+                && type != null && !type.IsImplicitlyDeclared && type.DeclaringSyntaxReferences.Length > 0)
+            {
+                foreach (var reference in type.DeclaringSyntaxReferences)
+                {
+                    if (trees.Contains(reference.SyntaxTree))
+                    {
+                        yield return reference.GetSyntax(cancellationToken);
+                    }
+                }
+
+                yield break;
+            }
+
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (trees.Contains(tree))
+                {
+                    yield return tree.GetRoot(cancellationToken);
+                }
+            }
         }
 
         /// <summary>Why the calls of <paramref name="method"/> cannot all be in this compilation, or null when they can.</summary>

@@ -80,7 +80,71 @@ namespace IacAnalyzers.Cdk
                 return ConstructAttribute(reference.Instance, property.Name, reference.Syntax, env);
             }
 
+            if (StructMember(reference, env) is Value written)
+            {
+                return written;
+            }
+
             return Unknown(symbols.IsCdkType(property.ContainingType) ? "a CDK token" : "a property", reference.Syntax);
+        }
+
+        /// <summary>
+        /// <c>props.MultiAz</c> on a local holding a CDK props object (a jsii struct: <c>var props = new DatabaseInstanceProps
+        /// { MultiAz = false }</c>): the member's value when the body writes it exactly once (in the initializer or by one
+        /// <c>props.MultiAz = v;</c>), read through the local's own data flow (<see cref="ResolveLocal"/>: last definite write,
+        /// escapes, member writes), so no new walk. Not written at all: <c>null</c> (a struct member nobody set is not
+        /// set). Written twice, conditionally or in a way we cannot read: null here, so the caller says unknown.
+        /// </summary>
+        private Value? StructMember(IPropertyReferenceOperation reference, Env env)
+        {
+            var property = reference.Property;
+            if (property.IsStatic || property.IsIndexer || !(reference.Instance is ILocalReferenceOperation local)
+                || !symbols.IsCdkType(property.ContainingType) || local.Type == null || !symbols.IsCdkType(local.Type) || !symbols.IsDataType(local.Type))
+            {
+                return null;
+            }
+
+            // Every statement of the body that writes the member (before or after this read), and those before it.
+            var writes = 0;
+            var before = 0;
+            var use = reference.Syntax.SpanStart;
+            foreach (var write in indexes.Of(local).MemberWritesOf(local.Local))
+            {
+                if (write.Path.Length > 0 && string.Equals(write.Path[0], property.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    writes++;
+                    before += write.End <= use ? 1 : 0;
+                }
+            }
+
+            if (!(Resolve(local, env) is MapValue map) || CdkValues.ConstructId(map) != null || CdkValues.TypeName(map) != null)
+            {
+                return null;
+            }
+
+            MapEntry? entry = null;
+            var entries = 0;
+            foreach (var e in map.Entries)
+            {
+                if (string.Equals(e.Key, property.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    entry = e;
+                    entries++;
+                }
+            }
+
+            // The map holds the initializer's entry (if any) plus one per write before the read: written once in all means
+            // one entry and no other write anywhere in the body.
+            var initializer = entries - before;
+            var provenance = "the member `" + Label(reference.Syntax) + "`";
+            if (entries == 0 && writes == 0)
+            {
+                return new ScalarValue("null", ScalarKind.Null, Locations.FromSyntax(reference.Syntax), IacAnalyzers.Model.Provenance.NamedConstant(provenance));
+            }
+
+            return entry != null && entries == 1 && initializer >= 0 && initializer + writes == 1 && !(entry.Value is UnknownValue)
+                ? Relocate(entry.Value, reference.Syntax, provenance)
+                : null;
         }
 
         /// <summary>

@@ -31,10 +31,21 @@ namespace IacAnalyzers.Host
         /// <summary>A neutral location for a C# node; the tree rides along as the anchor.</summary>
         public static SourceLocation FromSyntax(SyntaxNode node) => FromTree(node.SyntaxTree, node.Span);
 
+        /// <summary>A neutral location for a span of a C# tree; its line and column are computed only if someone reads them.</summary>
         public static SourceLocation FromTree(SyntaxTree tree, TextSpan span)
+            => new SourceLocation(tree.FilePath, span.Start, span.Length, TreeLines.Instance, tree);
+
+        /// <summary>Line positions of a syntax tree (the location's anchor), as <see cref="SyntaxTree.GetLineSpan"/> gives them.</summary>
+        private sealed class TreeLines : ILineMap
         {
-            var lines = tree.GetLineSpan(span);
-            return new SourceLocation(tree.FilePath, span.Start, span.Length, lines.StartLinePosition.Line, lines.StartLinePosition.Character, lines.EndLinePosition.Line, lines.EndLinePosition.Character, tree);
+            public static readonly TreeLines Instance = new TreeLines();
+
+            public void Position(object? anchor, int offset, out int line, out int column)
+            {
+                var position = ((SyntaxTree)anchor!).GetLineSpan(new TextSpan(offset, 0)).StartLinePosition;
+                line = position.Line;
+                column = position.Character;
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -275,5 +276,29 @@ namespace IacAnalyzers.Tests.Cdk
             // Bound: the two `DbStack` names in creations plus DbStack's own `: base(...)`; nothing in the other file.
             Assert.Equal(3, bound);
         }
-    }
+    
+        [Fact]
+        public void A_private_helper_is_searched_for_only_in_its_own_type()
+        {
+            // The same private helper in every stack of an app: each query binds only its own type's calls, not every
+            // file that uses the name (that made a 50-stack app quadratic).
+            var sources = Enumerable.Range(0, 6).Select(i => CdkVerifier.Usings + $$"""
+                class Stack{{i}} : Stack
+                {
+                    public Stack{{i}}(Construct scope) : base(scope, "S{{i}}") { Make({{(i % 2 == 0 ? "true" : "false")}}); }
+
+                    private void Make(bool multiAz) { }
+                }
+                """).ToArray();
+            var compilation = CdkVerifier.Compile(sources);
+            var symbols = CdkSymbols.TryCreate(compilation)!;
+            var make = compilation.GetTypeByMetadataName("Stack3")!.GetMembers("Make").OfType<IMethodSymbol>().Single();
+
+            var result = symbols.CallSites.Of(make, CancellationToken.None);
+
+            var site = Assert.Single(result.Sites!);
+            Assert.Contains("Make(false)", site.Syntax.ToString(), StringComparison.Ordinal);
+            Assert.Equal(1, symbols.CallSites.BindingCount);
+        }
+}
 }

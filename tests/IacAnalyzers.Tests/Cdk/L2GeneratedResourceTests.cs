@@ -44,6 +44,45 @@ namespace IacAnalyzers.Tests.Cdk
             Assert.Contains(diagnostics, d => d.GetMessage().Contains("DefaultAllowedTraffic", System.StringComparison.Ordinal));
         }
 
+        // BastionHostLinux (2.160.0) writes ["ssmmessages:*", "ssm:UpdateInstanceInformation", "ec2messages:*"] on "*":
+        // the SSM agent's actions, clean in the template (docs/rules/IAC1204.md), so clean here; the same statement written by hand
+        // (L2 and L1) is clean too, and another write beside them is still flagged.
+        [Fact]
+        public async Task Session_manager_agent_statements_are_clean_and_another_write_beside_them_is_flagged()
+        {
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        var vpc = new Vpc(this, "Vpc");
+                        new BastionHostLinux(this, "Bastion", new BastionHostLinuxProps { Vpc = vpc });
+                        var role = new Role(this, "Host", new RoleProps { AssumedBy = new ServicePrincipal("ec2.amazonaws.com") });
+                        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+                        {
+                            Actions = new[] { "ssmmessages:*", "ssm:UpdateInstanceInformation", "ec2messages:*" },
+                            Resources = new[] { "*" },
+                        }));
+                        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+                        {
+                            Actions = new[] { "ssmmessages:*", "ssm:UpdateInstanceInformation", "ec2messages:*", "s3:PutObject" },
+                            Resources = new[] { [|"*"|] },
+                        }));
+                        new CfnPolicy(this, "Agent", new CfnPolicyProps
+                        {
+                            PolicyName = "agent",
+                            Roles = new[] { "host" },
+                            PolicyDocument = new Dictionary<string, object>
+                            {
+                                ["Statement"] = new[] { new Dictionary<string, object> { ["Effect"] = "Allow", ["Action"] = new[] { "ssmmessages:*", "ssm:UpdateInstanceInformation", "ec2messages:*" }, ["Resource"] = "*" } },
+                            },
+                        });
+                    }
+                }
+                """, "IAC1204");
+            Assert.Contains("allows s3:PutObject on every resource", diagnostics.Single().GetMessage(), System.StringComparison.Ordinal);
+        }
+
         [Fact]
         public async Task AwsCustomResource_policy_from_sdk_calls_on_any_resource_is_judged()
         {

@@ -196,5 +196,80 @@ namespace IacAnalyzers.Tests.Cdk
                 }
                 """);
         }
+    
+
+        [Fact]
+        public async Task Member_of_a_local_props_object_written_once_is_its_value()
+        {
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
+                class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        var props = new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = vpc, MultiAz = {|IAC2001:false|} };
+                        new DatabaseInstance(this, "Db", props);
+                        new CfnDBInstance(this, "Copy", new CfnDBInstanceProps { Engine = "postgres", DbInstanceClass = "db.t3.micro", MultiAz = [|props.MultiAz|] });
+
+                        var ha = new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = vpc, MultiAz = true };
+                        new CfnDBInstance(this, "HaCopy", new CfnDBInstanceProps { Engine = "postgres", DbInstanceClass = "db.t3.micro", MultiAz = ha.MultiAz });
+
+                        var later = new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = vpc };
+                        later.MultiAz = true;
+                        new CfnDBInstance(this, "LaterCopy", new CfnDBInstanceProps { Engine = "postgres", DbInstanceClass = "db.t3.micro", MultiAz = later.MultiAz });
+                    }
+                }
+                """);
+            Assert.Contains(diagnostics, d => d.GetMessage().Contains("the member `props.MultiAz`", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task Member_of_a_local_props_object_never_written_is_not_set()
+        {
+            await CdkVerifier.VerifyRuleAsync("""
+                class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc) : base(scope, "App")
+                    {
+                        var props = new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = vpc };
+                        [|new DatabaseInstance(this, "Db", props)|];
+                        [|new CfnDBInstance(this, "Copy", new CfnDBInstanceProps { Engine = "postgres", DbInstanceClass = "db.t3.micro", MultiAz = props.MultiAz })|];
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Member_of_a_local_props_object_written_twice_conditionally_or_after_escaping_stays_unknown()
+        {
+            await CdkVerifier.VerifyRuleAsync("""
+                class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IVpc vpc, bool prod) : base(scope, "App")
+                    {
+                        var twice = new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = vpc, MultiAz = false };
+                        twice.MultiAz = false;
+                        new CfnDBInstance(this, "Twice", new CfnDBInstanceProps { Engine = "postgres", DbInstanceClass = "db.t3.micro", MultiAz = twice.MultiAz });
+
+                        var readFirst = new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = vpc, MultiAz = false };
+                        new CfnDBInstance(this, "ReadFirst", new CfnDBInstanceProps { Engine = "postgres", DbInstanceClass = "db.t3.micro", MultiAz = readFirst.MultiAz });
+                        readFirst.MultiAz = true;
+
+                        var maybe = new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = vpc };
+                        if (prod)
+                        {
+                            maybe.MultiAz = false;
+                        }
+
+                        new CfnDBInstance(this, "Maybe", new CfnDBInstanceProps { Engine = "postgres", DbInstanceClass = "db.t3.micro", MultiAz = maybe.MultiAz });
+
+                        var shared = new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = vpc, MultiAz = false };
+                        Tweak(shared);
+                        new CfnDBInstance(this, "Shared", new CfnDBInstanceProps { Engine = "postgres", DbInstanceClass = "db.t3.micro", MultiAz = shared.MultiAz });
+                    }
+
+                    private static void Tweak(DatabaseInstanceProps props) => props.MultiAz = true;
+                }
+                """);
+        }
     }
 }

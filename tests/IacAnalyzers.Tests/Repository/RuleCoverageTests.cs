@@ -68,7 +68,7 @@ namespace IacAnalyzers.Tests.Repository
                 return;
             }
 
-            var files = FilesOf(id).Where(f => f.Text.Contains(": Stack", StringComparison.Ordinal)).ToArray();
+            var files = FilesOf(id).Where(f => f.Text.Contains(": Stack", StringComparison.Ordinal) || f.Text.Contains("CdkVerifier.InStack(", StringComparison.Ordinal)).ToArray();
             Assert.True(files.Length > 0, id + " claims CDK C# but no test compiles a Stack that names it");
             Assert.True(files.Any(f => Regex.IsMatch(f.Text, @"public (async Task|void) L1_")), id + ": no L1_ test");
             if (Array.IndexOf(WithoutL2Construct, id) < 0)

@@ -1,9 +1,7 @@
-using System.Linq;
 using System.Threading.Tasks;
-using IacAnalyzers.Catalog;
+using IacAnalyzers.Tests.Verifier;
 using Xunit;
-using VerifyCdk = IacAnalyzers.Tests.Verifier.CSharpAnalyzerVerifier<IacAnalyzers.Cdk.CdkAnalyzer>;
-using VerifyTemplate = IacAnalyzers.Tests.Verifier.CSharpAnalyzerVerifier<IacAnalyzers.Host.TemplateAnalyzer>;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules
 {
@@ -17,7 +15,7 @@ namespace IacAnalyzers.Tests.Rules
         [Fact]
         public async Task IAC2001_flags_MultiAZ_removed_by_AWS_NoValue_as_IAC1001_flags_StorageEncrypted()
         {
-            var test = Test(new[] { "IAC2001", "IAC1001" }, ("db.yaml", """
+            await VerifyRuleAsync("""
                 Conditions:
                   Ha: !Equals [!Ref AWS::AccountId, "111111111111"]
                 Resources:
@@ -27,18 +25,16 @@ namespace IacAnalyzers.Tests.Rules
                       Engine: postgres
                       MultiAZ: !If [Ha, true, {|#0:!Ref AWS::NoValue|}]
                       StorageEncrypted: !If [Ha, true, {|#1:!Ref AWS::NoValue|}]
-                """));
-            test.ExpectedDiagnostics.Add(VerifyTemplate.Diagnostic("IAC2001").WithLocation(0)
-                .WithArguments("Db", " (when condition 'Ha' is false; AWS::NoValue leaves MultiAZ unset)"));
-            test.ExpectedDiagnostics.Add(VerifyTemplate.Diagnostic("IAC1001").WithLocation(1)
-                .WithArguments("RDS DB instance 'Db'", " (when condition 'Ha' is false; AWS::NoValue leaves StorageEncrypted unset)"));
-            await test.RunAsync();
+                """, "db.yaml", new[] { "IAC2001", "IAC1001" },
+                Reported("IAC2001").WithLocation(0).WithArguments("Db", " (when condition 'Ha' is false; AWS::NoValue leaves MultiAZ unset)"),
+                Reported("IAC1001").WithLocation(1)
+                    .WithArguments("RDS DB instance 'Db'", " (when condition 'Ha' is false; AWS::NoValue leaves StorageEncrypted unset)"));
         }
 
         [Fact]
         public async Task IAC2001_json_AWS_NoValue_branch_is_flagged()
         {
-            await Test(new[] { "IAC2001" }, ("db.template.json", """
+            await VerifyRuleAsync("""
                 {
                   "Resources": {
                     "Db": {
@@ -47,13 +43,13 @@ namespace IacAnalyzers.Tests.Rules
                     }
                   }
                 }
-                """)).RunAsync();
+                """, "db.template.json", "IAC2001");
         }
 
         [Fact]
         public async Task IAC2003_flags_MultiAZEnabled_removed_by_AWS_NoValue()
         {
-            await Test(new[] { "IAC2003" }, ("cache.yaml", """
+            await VerifyRuleAsync("""
                 Resources:
                   Cache:
                     Type: AWS::ElastiCache::ReplicationGroup
@@ -62,13 +58,13 @@ namespace IacAnalyzers.Tests.Rules
                       AutomaticFailoverEnabled: true
                       NumCacheClusters: 2
                       MultiAZEnabled: !If [Ha, true, {|IAC2003:!Ref AWS::NoValue|}]
-                """)).RunAsync();
+                """, "cache.yaml", "IAC2003");
         }
 
         [Fact]
         public async Task IAC2004_flags_ZoneAwarenessEnabled_removed_by_AWS_NoValue()
         {
-            await Test(new[] { "IAC2004" }, ("search.yaml", """
+            await VerifyRuleAsync("""
                 Resources:
                   Search:
                     Type: AWS::OpenSearchService::Domain
@@ -76,45 +72,43 @@ namespace IacAnalyzers.Tests.Rules
                       ClusterConfig:
                         InstanceCount: 2
                         ZoneAwarenessEnabled: !If [Ha, true, {|IAC2004:!Ref AWS::NoValue|}]
-                """)).RunAsync();
+                """, "search.yaml", "IAC2004");
         }
 
         [Fact]
         public async Task A_tree_of_Fn_If_gives_one_finding_that_names_the_first_conditions_and_counts_the_rest()
         {
-            var test = Test(new[] { "IAC2001" }, ("db.yaml", """
+            await VerifyRuleAsync("""
                 Resources:
                   Db:
                     Type: AWS::RDS::DBInstance
                     Properties:
                       Engine: postgres
                       MultiAZ: !If [A, {|#0:false|}, !If [B, false, !If [C, false, !If [D, false, true]]]]
-                """));
-            test.ExpectedDiagnostics.Add(VerifyTemplate.Diagnostic("IAC2001").WithLocation(0).WithArguments("Db",
-                " (when condition 'A' is true or when condition 'A' is false and when condition 'B' is true, and 2 more)"));
-            await test.RunAsync();
+                """, "db.yaml", new[] { "IAC2001" },
+                Reported("IAC2001").WithLocation(0).WithArguments("Db",
+                    " (when condition 'A' is true or when condition 'A' is false and when condition 'B' is true, and 2 more)"));
         }
 
         [Fact]
         public async Task False_in_every_branch_is_one_finding_without_branch_names()
         {
-            var test = Test(new[] { "IAC2001" }, ("db.yaml", """
+            await VerifyRuleAsync("""
                 Resources:
                   Db:
                     Type: AWS::RDS::DBInstance
                     Properties:
                       Engine: postgres
                       MultiAZ: !If [A, {|#0:false|}, false]
-                """));
-            test.ExpectedDiagnostics.Add(VerifyTemplate.Diagnostic("IAC2001").WithLocation(0).WithArguments("Db", " (MultiAZ is false)"));
-            await test.RunAsync();
+                """, "db.yaml", new[] { "IAC2001" },
+                Reported("IAC2001").WithLocation(0).WithArguments("Db", " (MultiAZ is false)"));
         }
 
         [Fact]
         public async Task A_branch_that_contradicts_its_own_condition_is_not_reported()
         {
             // The inner false needs C both true and false: no deployment takes it.
-            await Test(new[] { "IAC1001", "IAC2001" }, ("db.yaml", """
+            await VerifyRuleAsync("""
                 Resources:
                   Db:
                     Type: AWS::RDS::DBInstance
@@ -122,45 +116,32 @@ namespace IacAnalyzers.Tests.Rules
                       Engine: postgres
                       StorageEncrypted: !If [C, !If [C, true, false], true]
                       MultiAZ: !If [C, true, !If [C, false, true]]
-                """)).RunAsync();
+                """, "db.yaml", "IAC1001", "IAC2001");
         }
 
         [Fact]
         public async Task CSharp_conditional_false_in_both_branches_is_one_finding()
         {
-            await new VerifyCdk.Test
-            {
-                TestState =
+            await CdkVerifier.VerifyRuleAsync("""
+                public class AppStack : Stack
                 {
-                    Sources =
+                    public AppStack(Construct scope, bool isProd) : base(scope, "App")
                     {
-                        """
-                        using Amazon.CDK;
-                        using Amazon.CDK.AWS.RDS;
-                        using Constructs;
-
-                        public class AppStack : Stack
+                        new CfnDBInstance(this, "Db", new CfnDBInstanceProps
                         {
-                            public AppStack(Construct scope, bool isProd) : base(scope, "App")
-                            {
-                                new CfnDBInstance(this, "Db", new CfnDBInstanceProps
-                                {
-                                    Engine = "postgres",
-                                    StorageEncrypted = true,
-                                    MultiAz = {|IAC2001:isProd ? false : false|},
-                                });
-                            }
-                        }
-                        """,
-                    },
-                },
-            }.RunAsync();
+                            Engine = "postgres",
+                            StorageEncrypted = true,
+                            MultiAz = {|IAC2001:isProd ? false : false|},
+                        });
+                    }
+                }
+                """, "IAC2001");
         }
 
         [Fact]
         public async Task An_all_traffic_rule_from_the_world_is_one_IAC1101_finding_that_names_RDP_too()
         {
-            var test = Test(new[] { "IAC1101", "IAC1102" }, ("sg.yaml", """
+            await VerifyRuleAsync("""
                 Resources:
                   Sg:
                     Type: AWS::EC2::SecurityGroup
@@ -181,22 +162,21 @@ namespace IacAnalyzers.Tests.Rules
                           FromPort: 22
                           ToPort: 22
                           CidrIp: {|#3:0.0.0.0/0|}
-                """));
-            test.ExpectedDiagnostics.Add(VerifyTemplate.Diagnostic("IAC1101").WithLocation(0)
-                .WithArguments("Security group 'Sg'", "0.0.0.0/0", "all traffic (IpProtocol -1), RDP (TCP port 3389) included", ""));
-            test.ExpectedDiagnostics.Add(VerifyTemplate.Diagnostic("IAC1101").WithLocation(1)
-                .WithArguments("Security group 'Sg'", "0.0.0.0/0", "all TCP ports, RDP (TCP port 3389) included", ""));
-            test.ExpectedDiagnostics.Add(VerifyTemplate.Diagnostic("IAC1102").WithLocation(2)
-                .WithArguments("Security group 'Sg'", "0.0.0.0/0", "TCP port 3389", ""));
-            test.ExpectedDiagnostics.Add(VerifyTemplate.Diagnostic("IAC1101").WithLocation(3)
-                .WithArguments("Security group 'Sg'", "0.0.0.0/0", "TCP port 22", ""));
-            await test.RunAsync();
+                """, "sg.yaml", new[] { "IAC1101", "IAC1102" },
+                Reported("IAC1101").WithLocation(0)
+                    .WithArguments("Security group 'Sg'", "0.0.0.0/0", "all traffic (IpProtocol -1), RDP (TCP port 3389) included", ""),
+                Reported("IAC1101").WithLocation(1)
+                    .WithArguments("Security group 'Sg'", "0.0.0.0/0", "all TCP ports, RDP (TCP port 3389) included", ""),
+                Reported("IAC1102").WithLocation(2)
+                    .WithArguments("Security group 'Sg'", "0.0.0.0/0", "TCP port 3389", ""),
+                Reported("IAC1101").WithLocation(3)
+                    .WithArguments("Security group 'Sg'", "0.0.0.0/0", "TCP port 22", ""));
         }
 
         [Fact]
         public async Task RDP_opened_only_in_the_branch_without_SSH_is_still_IAC1102()
         {
-            var test = Test(new[] { "IAC1101", "IAC1102" }, ("sg.yaml", """
+            await VerifyRuleAsync("""
                 Resources:
                   Sg:
                     Type: AWS::EC2::SecurityGroup
@@ -207,19 +187,11 @@ namespace IacAnalyzers.Tests.Rules
                           FromPort: 3389
                           ToPort: 3389
                           CidrIp: {|#0:0.0.0.0/0|}
-                """));
-            test.ExpectedDiagnostics.Add(VerifyTemplate.Diagnostic("IAC1101").WithLocation(0)
-                .WithArguments("Security group 'Sg'", "0.0.0.0/0", "all traffic (IpProtocol -1), RDP (TCP port 3389) included", " (when condition 'Wide' is true)"));
-            test.ExpectedDiagnostics.Add(VerifyTemplate.Diagnostic("IAC1102").WithLocation(0)
-                .WithArguments("Security group 'Sg'", "0.0.0.0/0", "TCP port 3389", " (when condition 'Wide' is false)"));
-            await test.RunAsync();
-        }
-
-        private static VerifyTemplate.Test Test(string[] ids, (string Name, string Text) file)
-        {
-            var test = new VerifyTemplate.Test { TestState = { AdditionalFiles = { file } } };
-            test.DisabledDiagnostics.AddRange(RuleCatalog.All.Select(r => r.Id).Where(id => !ids.Contains(id)));
-            return test;
+                """, "sg.yaml", new[] { "IAC1101", "IAC1102" },
+                Reported("IAC1101").WithLocation(0)
+                    .WithArguments("Security group 'Sg'", "0.0.0.0/0", "all traffic (IpProtocol -1), RDP (TCP port 3389) included", " (when condition 'Wide' is true)"),
+                Reported("IAC1102").WithLocation(0)
+                    .WithArguments("Security group 'Sg'", "0.0.0.0/0", "TCP port 3389", " (when condition 'Wide' is false)"));
         }
     }
 }

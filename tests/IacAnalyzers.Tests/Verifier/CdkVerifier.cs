@@ -40,6 +40,16 @@ namespace IacAnalyzers.Tests.Verifier
             """;
 
         /// <summary>
+        /// A CDK stack class <c>{name}Stack</c> (construct id <paramref name="name"/>) whose constructor takes
+        /// <c>Construct scope</c> and <paramref name="parameters"/> and runs <paramref name="setup"/> then
+        /// <paramref name="body"/>; <paramref name="usings"/> go first (<see cref="Usings"/> are prepended by the verify
+        /// methods). For rule tests whose cases are statements in one constructor, so the class shell is written once.
+        /// </summary>
+        public static string InStack(string body, string parameters = "", string setup = "", string usings = "", string name = "App")
+            => usings + "\n\npublic class " + name + "Stack : Stack\n{\n    public " + name + "Stack(Construct scope" + (parameters.Length > 0 ? ", " + parameters : string.Empty)
+               + ") : base(scope, \"" + name + "\")\n    {\n" + setup + "\n" + body + "\n    }\n}\n";
+
+        /// <summary>
         /// Verifies <paramref name="markup"/> (with <see cref="Usings"/> prepended; <paramref name="otherSources"/> too)
         /// with only <paramref name="ruleId"/>, the ids its markup names and the tool ids enabled. Returns what the
         /// analyzer reported, for assertions on part of a message.

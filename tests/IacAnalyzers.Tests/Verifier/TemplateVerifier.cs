@@ -33,12 +33,47 @@ namespace IacAnalyzers.Tests.Verifier
             return ViewBuilder.Run(ids, ViewBuilder.FromTemplate(Unmarked(markup), path));
         }
 
-        /// <summary><see cref="VerifyRuleAsync(string, string, string[])"/> for one rule; the findings are this instance's.</summary>
-        public static async Task<IReadOnlyList<Finding>> VerifyRuleAsync(Rule rule, string markup, string path = "template.yaml")
+        /// <summary>
+        /// <see cref="VerifyRuleAsync(string, string, string[])"/> with expectations beyond the markup (e.g.
+        /// <c>Reported("IAC1102").WithLocation(0).WithArguments(...)</c> for <c>{|#0:...|}</c>), for tests across rules.
+        /// </summary>
+        public static async Task<IReadOnlyList<Finding>> VerifyRuleAsync(string markup, string path, string[] ids, params DiagnosticResult[] expected)
         {
-            await Test(markup, path, rule.Info.Id).RunAsync().ConfigureAwait(false);
+            var test = Test(markup, path, ids);
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync().ConfigureAwait(false);
+            return ViewBuilder.Run(ids, ViewBuilder.FromTemplate(Unmarked(markup), path));
+        }
+
+        /// <summary>
+        /// <see cref="VerifyRuleAsync(string, string, string[])"/> for one rule; the findings are this instance's.
+        /// <paramref name="expected"/> are expectations beyond the markup, e.g. the whole reported message (with its
+        /// Well-Architected tag) of the finding at <c>{|#0:...|}</c>: <c>Reported(Rule, "...").WithLocation(0)</c>.
+        /// </summary>
+        public static async Task<IReadOnlyList<Finding>> VerifyRuleAsync(Rule rule, string markup, string path = "template.yaml", params DiagnosticResult[] expected)
+        {
+            var test = Test(markup, path, rule.Info.Id);
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync().ConfigureAwait(false);
             return ViewBuilder.Run(rule, ViewBuilder.FromTemplate(Unmarked(markup), path));
         }
+
+        /// <summary>
+        /// An expected finding of <paramref name="rule"/> at its default severity whose reported message (the rule's text
+        /// and the catalog's <c>[Pillar · BP]</c> tag) is exactly <paramref name="message"/>; place it with <c>WithLocation(n)</c>
+        /// for a <c>{|#n:...|}</c> span of the markup.
+        /// </summary>
+        public static DiagnosticResult Reported(Rule rule, string message) => Reported(rule).WithMessage(message);
+
+        /// <summary>
+        /// An expected finding of <paramref name="rule"/> whose reported message is the catalog's format with the arguments
+        /// given by <c>WithArguments(...)</c> (the official <c>Diagnostic(descriptor)</c>: the message is always compared).
+        /// </summary>
+        public static DiagnosticResult Reported(Rule rule) => Reported(rule.Info.Id);
+
+        /// <inheritdoc cref="Reported(Rule)"/>
+        public static DiagnosticResult Reported(string id)
+            => new DiagnosticResult(new TemplateAnalyzer().SupportedDiagnostics.Single(d => d.Id == id));
 
         /// <summary>
         /// The template front-end on the official analyzer test: <paramref name="files"/> as additional files, whose markup
@@ -97,7 +132,8 @@ namespace IacAnalyzers.Tests.Verifier
         /// <summary>
         /// The template fix (<see cref="TemplateCodeFixProvider"/>) turns <paramref name="before"/> (markup: the findings of
         /// <paramref name="id"/>) into <paramref name="after"/> one fix at a time, and into <paramref name="batchAfter"/>
-        /// (default: <paramref name="after"/>) by Fix All. Markup in <paramref name="after"/> marks findings that remain.
+        /// (default: <paramref name="after"/>) by Fix All. Markup in <paramref name="after"/> marks the findings that remain, and
+        /// they are compared (<c>MarkupMode.Allow</c>, as in <see cref="CdkVerifier.VerifyFixAsync{TFix}"/>).
         /// <paramref name="verifyAction"/> (the official <c>CodeActionVerifier</c>) sees each action applied.
         /// </summary>
         public static Task VerifyFixAsync(string id, string before, string after, string path = "template.yaml", string? batchAfter = null, Action<CodeAction, IVerifier>? verifyAction = null)
@@ -105,7 +141,7 @@ namespace IacAnalyzers.Tests.Verifier
             var test = new CSharpCodeFixVerifier<TemplateAnalyzer, TemplateCodeFixProvider>.Test
             {
                 TestState = { AdditionalFiles = { (path, before) } },
-                FixedState = { AdditionalFiles = { (path, after) } },
+                FixedState = { AdditionalFiles = { (path, after) }, MarkupHandling = MarkupMode.Allow },
                 MarkupDefaultId = id,
                 CodeActionVerifier = verifyAction,
             };
@@ -117,6 +153,10 @@ namespace IacAnalyzers.Tests.Verifier
             test.DisabledDiagnostics.AddRange(OtherRules(id));
             return test.RunAsync();
         }
+
+        /// <summary>The marked findings of <paramref name="id"/> in <paramref name="markup"/> get no template fix (the counterpart of <see cref="CdkVerifier.VerifyNoFixAsync(string, string?)"/>).</summary>
+        public static Task VerifyNoFixAsync(string id, string markup, string path = "template.yaml")
+            => VerifyFixAsync(id, markup, markup, path);
 
         /// <summary>The text of <paramref name="markup"/> without its markup (the official parser).</summary>
         public static string Unmarked(string markup)

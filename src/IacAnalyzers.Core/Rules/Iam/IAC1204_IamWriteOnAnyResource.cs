@@ -64,7 +64,8 @@ namespace IacAnalyzers.Rules.Iam
 
         private static void Count(IamAction action, List<string> names, HashSet<string> seen, ref int total)
         {
-            if (!action.IsWriteOrPermissionsManagement || !action.SupportsResourceLevelPermissions || !seen.Add(action.FullName))
+            // The SSM agent's own-instance actions work only on "*" (WildcardScope.IsAgentAction): no narrower resource exists.
+            if (!action.IsWriteOrPermissionsManagement || !action.SupportsResourceLevelPermissions || WildcardScope.IsAgentAction(action) || !seen.Add(action.FullName))
             {
                 return;
             }

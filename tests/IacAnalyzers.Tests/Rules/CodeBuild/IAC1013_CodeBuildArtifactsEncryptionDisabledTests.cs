@@ -1,30 +1,21 @@
+using System;
 using System.Linq;
 using System.Threading.Tasks;
-using IacAnalyzers.Host;
-using IacAnalyzers.Tests.Verifier;
+using IacAnalyzers.Rules.CodeBuild;
 using Xunit;
-using VerifyFix = IacAnalyzers.Tests.Verifier.CSharpCodeFixVerifier<IacAnalyzers.Host.TemplateAnalyzer, IacAnalyzers.CodeFixes.Templates.TemplateCodeFixProvider>;
+using static IacAnalyzers.Tests.Verifier.Fixture;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.CodeBuild
 {
-    /// <summary>IAC1013 on templates (YAML and JSON additional files) and its template fix, on the official test framework.</summary>
+    /// <summary>IAC1013 on templates (YAML and JSON) and its template fix.</summary>
     public class IAC1013_CodeBuildArtifactsEncryptionDisabledTests
     {
-        private static async Task<string[]> VerifyAsync(string name, string template)
-        {
-            var test = new CSharpAnalyzerVerifier<TemplateAnalyzer>.Test
-            {
-                TestState = { AdditionalFiles = { (name, template) } },
-                RuleUnderTest = "IAC1013",
-            };
-            await test.RunAsync();
-            return test.ReportedDiagnostics.Where(d => d.Id == "IAC1013").Select(d => d.GetMessage()).ToArray();
-        }
+        private static readonly IAC1013_CodeBuildArtifactsEncryptionDisabled Rule = new IAC1013_CodeBuildArtifactsEncryptionDisabled();
 
         [Fact]
-        public async Task Yaml_disabled_artifact_encryption_is_flagged_at_the_value_with_the_full_message()
-        {
-            var messages = await VerifyAsync("build.yaml", """
+        public Task Yaml_disabled_artifact_encryption_is_flagged_at_the_value_with_the_full_message() =>
+            VerifyRuleAsync(Rule, """
                 Resources:
                   Build:
                     Type: AWS::CodeBuild::Project
@@ -32,19 +23,16 @@ namespace IacAnalyzers.Tests.Rules.CodeBuild
                       Artifacts:
                         Type: S3
                         Location: my-bucket
-                        EncryptionDisabled: [|true|]
-                """);
-            Assert.Equal(
+                        EncryptionDisabled: {|#0:true|}
+                """, "build.yaml", Reported(Rule,
                 "CodeBuild project 'Build' turns off encryption of its build artifacts (Artifacts.EncryptionDisabled is true): " +
                 "remove EncryptionDisabled or set it to false (in CDK, Encryption = true on the S3 artifacts), so CodeBuild " +
-                "encrypts them with the project's KMS key [Security · SEC08-BP02]",
-                Assert.Single(messages));
-        }
+                "encrypts them with the project's KMS key [Security · SEC08-BP02]").WithLocation(0));
 
         [Fact]
         public async Task Yaml_secondary_artifacts_and_branches_are_flagged()
         {
-            var messages = await VerifyAsync("build.yaml", """
+            var messages = (await VerifyRuleAsync(Rule, """
                 Conditions:
                   Public: !Equals [!Ref AWS::Region, eu-west-1]
                 Resources:
@@ -60,15 +48,14 @@ namespace IacAnalyzers.Tests.Rules.CodeBuild
                         - Type: S3
                           ArtifactIdentifier: site
                           EncryptionDisabled: [|true|]
-                """);
-            Assert.Contains(messages, m => m.Contains("(when condition 'Public' is true; Artifacts.EncryptionDisabled is true)", System.StringComparison.Ordinal));
-            Assert.Contains(messages, m => m.Contains("(SecondaryArtifacts[1].EncryptionDisabled is true)", System.StringComparison.Ordinal));
+                """, "build.yaml")).Select(f => f.FormatMessage()).ToArray();
+            Assert.Contains(messages, m => m.Contains("(when condition 'Public' is true; Artifacts.EncryptionDisabled is true)", StringComparison.Ordinal));
+            Assert.Contains(messages, m => m.Contains("(SecondaryArtifacts[1].EncryptionDisabled is true)", StringComparison.Ordinal));
         }
 
         [Fact]
-        public async Task Yaml_default_false_unknown_and_non_s3_artifacts_are_clean()
-        {
-            await VerifyAsync("build.yaml", """
+        public Task Yaml_default_false_unknown_and_non_s3_artifacts_are_clean() =>
+            VerifyRuleAsync(Rule, """
                 Parameters:
                   Off:
                     Type: String
@@ -97,47 +84,32 @@ namespace IacAnalyzers.Tests.Rules.CodeBuild
                       Artifacts:
                         Type: CODEPIPELINE
                       SecondaryArtifacts: !Ref AWS::NoValue
-                """);
-        }
+                """, "build.yaml");
 
         [Fact]
-        public async Task Json_disabled_artifact_encryption_is_flagged()
-        {
-            await VerifyAsync("build.json", """
+        public Task Json_disabled_artifact_encryption_is_flagged() =>
+            VerifyRuleAsync(Rule, """
                 {
                   "Resources": {
                     "Build": { "Type": "AWS::CodeBuild::Project", "Properties": { "Artifacts": { "Type": "S3", "EncryptionDisabled": [|true|] } } },
                     "Clean": { "Type": "AWS::CodeBuild::Project", "Properties": { "Artifacts": { "Type": "S3" } } }
                   }
                 }
-                """);
-        }
+                """, "build.json");
 
         [Fact]
-        public async Task Yaml_true_is_replaced_by_false()
+        public Task Yaml_true_is_replaced_by_false()
         {
-            await new VerifyFix.Test
-            {
-                TestState = { AdditionalFiles = { ("build.yaml", """
-                    Resources:
-                      Build:
-                        Type: AWS::CodeBuild::Project
-                        Properties:
-                          Artifacts:
-                            Type: S3
-                            EncryptionDisabled: [|true|]
-                    """) } },
-                FixedState = { AdditionalFiles = { ("build.yaml", """
-                    Resources:
-                      Build:
-                        Type: AWS::CodeBuild::Project
-                        Properties:
-                          Artifacts:
-                            Type: S3
-                            EncryptionDisabled: false
-                    """) } },
-                RuleUnderTest = "IAC1013",
-            }.RunAsync();
+            var before = """
+                Resources:
+                  Build:
+                    Type: AWS::CodeBuild::Project
+                    Properties:
+                      Artifacts:
+                        Type: S3
+                        EncryptionDisabled: [|true|]
+                """;
+            return VerifyFixAsync(Rule.Info.Id, before, Edited(before, ("[|true|]", "false")), "build.yaml");
         }
     }
 }

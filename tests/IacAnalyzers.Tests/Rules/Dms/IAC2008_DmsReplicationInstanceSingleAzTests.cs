@@ -1,10 +1,10 @@
-using System.Linq;
+using System;
 using System.Threading.Tasks;
-using IacAnalyzers.Host;
+using IacAnalyzers.Rules.Dms;
 using IacAnalyzers.Tests.Verifier;
-using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using VerifyFix = IacAnalyzers.Tests.Verifier.CSharpCodeFixVerifier<IacAnalyzers.Host.TemplateAnalyzer, IacAnalyzers.CodeFixes.Templates.TemplateCodeFixProvider>;
+using static IacAnalyzers.Tests.Verifier.Fixture;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Dms
 {
@@ -14,111 +14,37 @@ namespace IacAnalyzers.Tests.Rules.Dms
     /// </summary>
     public class IAC2008_DmsReplicationInstanceSingleAzTests
     {
+        private static readonly IAC2008_DmsReplicationInstanceSingleAz Rule = new IAC2008_DmsReplicationInstanceSingleAz();
+
         [Fact]
         public async Task Yaml_missing_or_false_MultiAZ_is_flagged()
         {
-            var test = new CSharpAnalyzerVerifier<TemplateAnalyzer>.Test
-            {
-                TestState =
-                {
-                    AdditionalFiles =
-                    {
-                        ("dms.yaml", """
-                            Resources:
-                              [|Missing|]:
-                                Type: AWS::DMS::ReplicationInstance
-                                Properties:
-                                  ReplicationInstanceClass: dms.t3.medium
-                              Off:
-                                Type: AWS::DMS::ReplicationInstance
-                                Properties:
-                                  ReplicationInstanceClass: dms.t3.medium
-                                  MultiAZ: [|false|]
-                              On:
-                                Type: AWS::DMS::ReplicationInstance
-                                Properties:
-                                  ReplicationInstanceClass: dms.t3.medium
-                                  MultiAZ: true
-                              Unknown:
-                                Type: AWS::DMS::ReplicationInstance
-                                Properties:
-                                  ReplicationInstanceClass: dms.t3.medium
-                                  MultiAZ: !Ref MultiAz
-                              Serverless:
-                                Type: AWS::DMS::ReplicationConfig
-                                Properties:
-                                  ReplicationConfigIdentifier: orders
-                                  ReplicationType: full-load-and-cdc
-                                  SourceEndpointArn: !Ref Source
-                                  TargetEndpointArn: !Ref Target
-                                  TableMappings: {}
-                                  [|ComputeConfig|]:
-                                    MaxCapacityUnits: 16
-                              ServerlessOff:
-                                Type: AWS::DMS::ReplicationConfig
-                                Properties:
-                                  ReplicationConfigIdentifier: billing
-                                  ReplicationType: cdc
-                                  SourceEndpointArn: !Ref Source
-                                  TargetEndpointArn: !Ref Target
-                                  TableMappings: {}
-                                  ComputeConfig:
-                                    MaxCapacityUnits: 16
-                                    MultiAZ: [|false|]
-                              ServerlessOn:
-                                Type: AWS::DMS::ReplicationConfig
-                                Properties:
-                                  ReplicationConfigIdentifier: events
-                                  ReplicationType: cdc
-                                  SourceEndpointArn: !Ref Source
-                                  TargetEndpointArn: !Ref Target
-                                  TableMappings: {}
-                                  ComputeConfig:
-                                    MaxCapacityUnits: 16
-                                    MultiAZ: true
-                            """),
-                    },
-                },
-                RuleUnderTest = "IAC2008",
-            };
-            await test.RunAsync();
-            Assert.Contains(
+            var findings = await VerifyRuleAsync(Rule, """
+                Resources:
+                """ + Resources("AWS::DMS::ReplicationInstance", "ReplicationInstanceClass: dms.t3.medium",
+                ("{|#0:Missing|}", ""),
+                ("Off", "MultiAZ: [|false|]"),
+                ("On", "MultiAZ: true"),
+                ("Unknown", "MultiAZ: !Ref MultiAz"))
+                + Resources("AWS::DMS::ReplicationConfig", "SourceEndpointArn: !Ref Source\nTargetEndpointArn: !Ref Target\nTableMappings: {}",
+                ("Serverless", "ReplicationConfigIdentifier: orders\nReplicationType: full-load-and-cdc\n[|ComputeConfig|]:\n  MaxCapacityUnits: 16"),
+                ("ServerlessOff", "ReplicationConfigIdentifier: billing\nReplicationType: cdc\nComputeConfig:\n  MaxCapacityUnits: 16\n  MultiAZ: [|false|]"),
+                ("ServerlessOn", "ReplicationConfigIdentifier: events\nReplicationType: cdc\nComputeConfig:\n  MaxCapacityUnits: 16\n  MultiAZ: true")), "dms.yaml", Reported(Rule,
                 "DMS replication instance 'Missing' runs in a single Availability Zone (MultiAZ is not set and defaults to false): set MultiAZ to true " +
-                "so a standby in another zone takes over the replication on failure [Reliability · REL10-BP01]",
-                test.ReportedDiagnostics.Select(d => d.GetMessage()));
-            Assert.Contains(test.ReportedDiagnostics, d => d.GetMessage().StartsWith(
-                "DMS Serverless replication 'Serverless' runs in a single Availability Zone (ComputeConfig.MultiAZ is not set and defaults to false)", System.StringComparison.Ordinal));
+                "so a standby in another zone takes over the replication on failure [Reliability · REL10-BP01]").WithLocation(0));
+            Assert.Contains(findings, f => f.FormatMessage().StartsWith(
+                "DMS Serverless replication 'Serverless' runs in a single Availability Zone (ComputeConfig.MultiAZ is not set and defaults to false)", StringComparison.Ordinal));
         }
 
         [Fact]
-        public async Task Json_fix_sets_MultiAZ_unless_a_zone_is_pinned()
+        public Task Json_fix_sets_MultiAZ_unless_a_zone_is_pinned()
         {
-            await new VerifyFix.Test
-            {
-                TestState =
-                {
-                    AdditionalFiles =
-                    {
-                        ("dms.json", """
-                            { "Resources": {
-                                "Off": { "Type": "AWS::DMS::ReplicationInstance", "Properties": { "ReplicationInstanceClass": "dms.t3.medium", "MultiAZ": {|IAC2008:false|} } },
-                                "Pinned": { "Type": "AWS::DMS::ReplicationInstance", "Properties": { "ReplicationInstanceClass": "dms.t3.medium", "AvailabilityZone": "us-east-1a", "MultiAZ": {|IAC2008:false|} } } } }
-                            """),
-                    },
-                },
-                FixedState =
-                {
-                    AdditionalFiles =
-                    {
-                        ("dms.json", """
-                            { "Resources": {
-                                "Off": { "Type": "AWS::DMS::ReplicationInstance", "Properties": { "ReplicationInstanceClass": "dms.t3.medium", "MultiAZ": true } },
-                                "Pinned": { "Type": "AWS::DMS::ReplicationInstance", "Properties": { "ReplicationInstanceClass": "dms.t3.medium", "AvailabilityZone": "us-east-1a", "MultiAZ": {|IAC2008:false|} } } } }
-                            """),
-                    },
-                    MarkupHandling = MarkupMode.Allow,
-                },
-            }.RunAsync();
+            var before = """
+                { "Resources": {
+                    "Off": { "Type": "AWS::DMS::ReplicationInstance", "Properties": { "ReplicationInstanceClass": "dms.t3.medium", "MultiAZ": [|false|] } },
+                    "Pinned": { "Type": "AWS::DMS::ReplicationInstance", "Properties": { "ReplicationInstanceClass": "dms.t3.medium", "AvailabilityZone": "us-east-1a", "MultiAZ": [|false|] } } } }
+                """;
+            return VerifyFixAsync(Rule.Info.Id, before, Edited(before, ("\"MultiAZ\": [|false|] } },", "\"MultiAZ\": true } },")), "dms.json");
         }
 
         [Fact]
@@ -137,7 +63,7 @@ namespace IacAnalyzers.Tests.Rules.Dms
                     }
                 }
                 """, "IAC2008");
-            await CdkVerifier.VerifyFixAsync("""
+            var before = """
                 using Amazon.CDK.AWS.DMS;
 
                 public class MigrationStack : Stack
@@ -147,17 +73,8 @@ namespace IacAnalyzers.Tests.Rules.Dms
                         new CfnReplicationInstance(this, "Off", new CfnReplicationInstanceProps { ReplicationInstanceClass = "dms.t3.medium", MultiAz = [|false|] });
                     }
                 }
-                """, """
-                using Amazon.CDK.AWS.DMS;
-
-                public class MigrationStack : Stack
-                {
-                    public MigrationStack(Construct scope) : base(scope, "Migration")
-                    {
-                        new CfnReplicationInstance(this, "Off", new CfnReplicationInstanceProps { ReplicationInstanceClass = "dms.t3.medium", MultiAz = true });
-                    }
-                }
-                """, id: "IAC2008");
+                """;
+            await CdkVerifier.VerifyFixAsync(before, Edited(before, ("[|false|]", "true")), id: "IAC2008");
         }
     }
 }

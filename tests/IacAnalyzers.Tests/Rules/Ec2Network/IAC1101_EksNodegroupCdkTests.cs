@@ -11,19 +11,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
     {
         private static Task<System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic>> Verify(string body)
             => CdkVerifier.VerifyRuleAsync(
-                """
-                using Amazon.CDK.AWS.EKS;
-
-                public class EksStack : Stack
-                {
-                    public EksStack(Construct scope, Cluster cluster, ISecurityGroup admins, string keyName) : base(scope, "Eks")
-                    {
-
-                """ + body + """
-
-                    }
-                }
-                """,
+                CdkVerifier.InStack(body, "Cluster cluster, ISecurityGroup admins, string keyName", usings: "using Amazon.CDK.AWS.EKS;", name: "Eks"),
                 "IAC1101");
 
         [Fact]

@@ -11,18 +11,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
     {
         private static Task<System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic>> Verify(string body, params string[] otherSources)
             => CdkVerifier.VerifyRuleAsync(
-                """
-                public class NetStack : Stack
-                {
-                    public NetStack(Construct scope, IVpc vpc, bool open, IPeer somePeer) : base(scope, "Net")
-                    {
-                        var sg = new SecurityGroup(this, "Bastion", new SecurityGroupProps { Vpc = vpc });
-
-                """ + body + """
-
-                    }
-                }
-                """,
+                CdkVerifier.InStack(body, "IVpc vpc, bool open, IPeer somePeer", setup: "var sg = new SecurityGroup(this, \"Bastion\", new SecurityGroupProps { Vpc = vpc });", name: "Net"),
                 "IAC1101",
                 otherSources);
 

@@ -11,18 +11,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2Network
     {
         private static Task<System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic>> Verify(string body)
             => CdkVerifier.VerifyRuleAsync(
-                """
-                public class WinStack : Stack
-                {
-                    public WinStack(Construct scope, IVpc vpc, bool open) : base(scope, "Win")
-                    {
-                        var sg = new SecurityGroup(this, "Windows", new SecurityGroupProps { Vpc = vpc });
-
-                """ + body + """
-
-                    }
-                }
-                """,
+                CdkVerifier.InStack(body, "IVpc vpc, bool open", setup: "var sg = new SecurityGroup(this, \"Windows\", new SecurityGroupProps { Vpc = vpc });", name: "Win"),
                 "IAC1102");
 
         [Fact]

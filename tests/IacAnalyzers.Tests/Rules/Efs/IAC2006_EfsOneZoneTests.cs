@@ -1,85 +1,62 @@
-using System.Linq;
+using System;
 using System.Threading.Tasks;
-using IacAnalyzers.Host;
+using IacAnalyzers.Rules.Efs;
 using IacAnalyzers.Tests.Verifier;
 using Xunit;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Efs
 {
     /// <summary>IAC2006 in templates and C#: EFS One Zone file systems (AvailabilityZoneName; L2 OneZone).</summary>
     public class IAC2006_EfsOneZoneTests
     {
+        private static readonly IAC2006_EfsOneZone Rule = new IAC2006_EfsOneZone();
+
         [Fact]
         public async Task Yaml_zone_name_is_flagged_and_regional_is_clean()
         {
-            var test = new CSharpAnalyzerVerifier<TemplateAnalyzer>.Test
-            {
-                TestState =
-                {
-                    AdditionalFiles =
-                    {
-                        ("efs.yaml", """
-                            Conditions:
-                              IsProd: !Equals [!Ref AWS::AccountId, "111111111111"]
-                            Resources:
-                              OneZone:
-                                Type: AWS::EFS::FileSystem
-                                Properties:
-                                  Encrypted: true
-                                  AvailabilityZoneName: [|us-east-1a|]
-                              FromParameter:
-                                Type: AWS::EFS::FileSystem
-                                Properties:
-                                  Encrypted: true
-                                  AvailabilityZoneName: [|!Ref Zone|]
-                              DevOnly:
-                                Type: AWS::EFS::FileSystem
-                                Properties:
-                                  Encrypted: true
-                                  AvailabilityZoneName: !If [IsProd, !Ref AWS::NoValue, [|us-east-1b|]]
-                              Regional:
-                                Type: AWS::EFS::FileSystem
-                                Properties:
-                                  Encrypted: true
-                              Empty:
-                                Type: AWS::EFS::FileSystem
-                                Properties:
-                                  Encrypted: true
-                                  AvailabilityZoneName: ""
-                            """),
-                    },
-                },
-                RuleUnderTest = "IAC2006",
-            };
-            await test.RunAsync();
-            var messages = test.ReportedDiagnostics.Select(d => d.GetMessage()).ToArray();
-            Assert.Contains(
+            var findings = await VerifyRuleAsync(Rule, """
+                Conditions:
+                  IsProd: !Equals [!Ref AWS::AccountId, "111111111111"]
+                Resources:
+                  OneZone:
+                    Type: AWS::EFS::FileSystem
+                    Properties:
+                      Encrypted: true
+                      AvailabilityZoneName: {|#0:us-east-1a|}
+                  FromParameter:
+                    Type: AWS::EFS::FileSystem
+                    Properties:
+                      Encrypted: true
+                      AvailabilityZoneName: [|!Ref Zone|]
+                  DevOnly:
+                    Type: AWS::EFS::FileSystem
+                    Properties:
+                      Encrypted: true
+                      AvailabilityZoneName: !If [IsProd, !Ref AWS::NoValue, [|us-east-1b|]]
+                  Regional:
+                    Type: AWS::EFS::FileSystem
+                    Properties:
+                      Encrypted: true
+                  Empty:
+                    Type: AWS::EFS::FileSystem
+                    Properties:
+                      Encrypted: true
+                      AvailabilityZoneName: ""
+                """, "efs.yaml", Reported(Rule,
                 "EFS file system 'OneZone' stores its data in a single Availability Zone (AvailabilityZoneName is us-east-1a): remove AvailabilityZoneName " +
                 "(in CDK, OneZone) for a Regional file system that stores data across zones; this replaces the file system (copy its data, e.g. with AWS " +
-                "DataSync or EFS replication) [Reliability · REL10-BP01]",
-                messages);
-            Assert.Contains(messages, m => m.Contains("(when condition 'IsProd' is false; AvailabilityZoneName is us-east-1b)", System.StringComparison.Ordinal));
+                "DataSync or EFS replication) [Reliability · REL10-BP01]").WithLocation(0));
+            Assert.Contains(findings, f => f.FormatMessage().Contains("(when condition 'IsProd' is false; AvailabilityZoneName is us-east-1b)", StringComparison.Ordinal));
         }
 
         [Fact]
-        public async Task Json_zone_name_is_flagged()
-        {
-            await new CSharpAnalyzerVerifier<TemplateAnalyzer>.Test
-            {
-                TestState =
-                {
-                    AdditionalFiles =
-                    {
-                        ("efs.json", """
-                            { "Resources": {
-                                "OneZone": { "Type": "AWS::EFS::FileSystem", "Properties": { "Encrypted": true, "AvailabilityZoneName": [|"eu-west-1a"|] } },
-                                "Regional": { "Type": "AWS::EFS::FileSystem", "Properties": { "Encrypted": true } } } }
-                            """),
-                    },
-                },
-                RuleUnderTest = "IAC2006",
-            }.RunAsync();
-        }
+        public Task Json_zone_name_is_flagged() =>
+            VerifyRuleAsync(Rule, """
+                { "Resources": {
+                    "OneZone": { "Type": "AWS::EFS::FileSystem", "Properties": { "Encrypted": true, "AvailabilityZoneName": [|"eu-west-1a"|] } },
+                    "Regional": { "Type": "AWS::EFS::FileSystem", "Properties": { "Encrypted": true } } } }
+                """, "efs.json");
 
         [Fact]
         public async Task L1_zone_name_is_flagged_and_regional_is_clean()

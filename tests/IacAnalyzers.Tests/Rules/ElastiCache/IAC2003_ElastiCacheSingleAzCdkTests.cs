@@ -11,19 +11,7 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
     {
         private static Task<System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic>> Verify(string body)
             => CdkVerifier.VerifyRuleAsync(
-                """
-                using Amazon.CDK.AWS.ElastiCache;
-
-                public class CacheStack : Stack
-                {
-                    public CacheStack(Construct scope, bool prod, bool multiAz) : base(scope, "Cache")
-                    {
-
-                """ + body + """
-
-                    }
-                }
-                """,
+                CdkVerifier.InStack(body, "bool prod, bool multiAz", usings: "using Amazon.CDK.AWS.ElastiCache;", name: "Cache"),
                 "IAC2003");
 
         [Fact]

@@ -1,10 +1,8 @@
 using IacAnalyzers.Tests.Verifier;
-using System.Linq;
 using System.Threading.Tasks;
-using IacAnalyzers.Catalog;
-using IacAnalyzers.Tests.Cdk;
 using Xunit;
-using VerifyTemplate = IacAnalyzers.Tests.Verifier.CSharpAnalyzerVerifier<IacAnalyzers.Host.TemplateAnalyzer>;
+using static IacAnalyzers.Tests.Verifier.Fixture;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.ElastiCache
 {
@@ -14,55 +12,23 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
     /// </summary>
     public class IAC2003_ZonePlacementTests
     {
-        private static readonly string[] OtherIds = RuleCatalog.All.Select(r => r.Id).Where(id => id != "IAC2003").ToArray();
-
         [Fact]
         public async Task Yaml_failover_with_nodes_in_two_zones_is_clean_and_one_zone_or_no_failover_is_flagged()
         {
-            await Test(("cache.yaml", """
+            await VerifyRuleAsync("""
                 Resources:
-                  PassTwoZones:
-                    Type: AWS::ElastiCache::ReplicationGroup
-                    Properties:
-                      ReplicationGroupDescription: sessions
-                      NumCacheClusters: 2
-                      AutomaticFailoverEnabled: true
-                      PreferredCacheClusterAZs: [ us-east-1a, us-east-1b ]
-                  {|IAC2003:FailSameZone|}:
-                    Type: AWS::ElastiCache::ReplicationGroup
-                    Properties:
-                      ReplicationGroupDescription: sessions
-                      NumCacheClusters: 2
-                      AutomaticFailoverEnabled: true
-                      PreferredCacheClusterAZs: [ us-east-1a, us-east-1a ]
-                  {|IAC2003:FailNoFailover|}:
-                    Type: AWS::ElastiCache::ReplicationGroup
-                    Properties:
-                      ReplicationGroupDescription: sessions
-                      NumCacheClusters: 2
-                      PreferredCacheClusterAZs: [ us-east-1a, us-east-1b ]
-                  FailExplicitlyOff:
-                    Type: AWS::ElastiCache::ReplicationGroup
-                    Properties:
-                      ReplicationGroupDescription: sessions
-                      NumCacheClusters: 2
-                      AutomaticFailoverEnabled: true
-                      MultiAZEnabled: {|IAC2003:false|}
-                      PreferredCacheClusterAZs: [ us-east-1a, us-east-1b ]
-                  {|IAC2003:FailUnknownZones|}:
-                    Type: AWS::ElastiCache::ReplicationGroup
-                    Properties:
-                      ReplicationGroupDescription: sessions
-                      NumCacheClusters: 2
-                      AutomaticFailoverEnabled: true
-                      PreferredCacheClusterAZs: [ !Select [ 0, !GetAZs "" ], !Select [ 0, !GetAZs "" ] ]
-                """)).RunAsync();
+                """ + Resources("AWS::ElastiCache::ReplicationGroup", "ReplicationGroupDescription: sessions\nNumCacheClusters: 2",
+                ("PassTwoZones", "AutomaticFailoverEnabled: true\nPreferredCacheClusterAZs: [ us-east-1a, us-east-1b ]"),
+                ("[|FailSameZone|]", "AutomaticFailoverEnabled: true\nPreferredCacheClusterAZs: [ us-east-1a, us-east-1a ]"),
+                ("[|FailNoFailover|]", "PreferredCacheClusterAZs: [ us-east-1a, us-east-1b ]"),
+                ("FailExplicitlyOff", "AutomaticFailoverEnabled: true\nMultiAZEnabled: [|false|]\nPreferredCacheClusterAZs: [ us-east-1a, us-east-1b ]"),
+                ("[|FailUnknownZones|]", "AutomaticFailoverEnabled: true\nPreferredCacheClusterAZs: [ !Select [ 0, !GetAZs \"\" ], !Select [ 0, !GetAZs \"\" ] ]")), "cache.yaml", "IAC2003");
         }
 
         [Fact]
         public async Task Json_shards_each_spanning_two_zones_are_clean_and_a_shard_in_one_zone_is_flagged()
         {
-            await Test(("cache.json", """
+            await VerifyRuleAsync("""
                 {
                   "Resources": {
                     "PassShards": {
@@ -76,7 +42,7 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
                         ]
                       }
                     },
-                    {|IAC2003:"FailOneShardInOneZone"|}: {
+                    [|"FailOneShardInOneZone"|]: {
                       "Type": "AWS::ElastiCache::ReplicationGroup",
                       "Properties": {
                         "ReplicationGroupDescription": "sessions",
@@ -89,7 +55,7 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
                     }
                   }
                 }
-                """)).RunAsync();
+                """, "cache.json", "IAC2003");
         }
 
         [Fact]
@@ -117,13 +83,6 @@ namespace IacAnalyzers.Tests.Rules.ElastiCache
                     }
                 }
                 """, "IAC2003");
-        }
-
-        private static VerifyTemplate.Test Test((string Name, string Text) file)
-        {
-            var test = new VerifyTemplate.Test { TestState = { AdditionalFiles = { file } } };
-            test.DisabledDiagnostics.AddRange(OtherIds);
-            return test;
         }
     }
 }

@@ -1,48 +1,35 @@
-using System.Linq;
+using System;
 using System.Threading.Tasks;
-using IacAnalyzers.Host;
-using IacAnalyzers.Tests.Verifier;
+using IacAnalyzers.Rules.Firehose;
 using Xunit;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Firehose
 {
-    /// <summary>IAC1012 on templates (YAML and JSON additional files), on the official test framework.</summary>
+    /// <summary>IAC1012 on templates (YAML and JSON).</summary>
     public class IAC1012_FirehoseDeliveryStreamNotEncryptedTests
     {
-        private static async Task<string[]> VerifyAsync(string name, string template)
-        {
-            var test = new CSharpAnalyzerVerifier<TemplateAnalyzer>.Test
-            {
-                TestState = { AdditionalFiles = { (name, template) } },
-                RuleUnderTest = "IAC1012",
-            };
-            await test.RunAsync();
-            return test.ReportedDiagnostics.Where(d => d.Id == "IAC1012").Select(d => d.GetMessage()).ToArray();
-        }
+        private static readonly IAC1012_FirehoseDeliveryStreamNotEncrypted Rule = new IAC1012_FirehoseDeliveryStreamNotEncrypted();
 
         [Fact]
-        public async Task Yaml_direct_put_stream_without_encryption_is_flagged_with_the_full_message()
-        {
-            var messages = await VerifyAsync("firehose.yaml", """
+        public Task Yaml_direct_put_stream_without_encryption_is_flagged_with_the_full_message() =>
+            VerifyRuleAsync(Rule, """
                 Resources:
-                  [|Clicks|]:
+                  {|#0:Clicks|}:
                     Type: AWS::KinesisFirehose::DeliveryStream
                     Properties:
                       S3DestinationConfiguration:
                         BucketARN: arn:aws:s3:::clicks
                         RoleARN: arn:aws:iam::111122223333:role/firehose
-                """);
-            Assert.Equal(
+                """, "firehose.yaml", Reported(Rule,
                 "Firehose delivery stream 'Clicks' is not encrypted (DeliveryStreamType defaults to DirectPut and " +
                 "DeliveryStreamEncryptionConfigurationInput is not set): set DeliveryStreamEncryptionConfigurationInput " +
-                "with KeyType AWS_OWNED_CMK or CUSTOMER_MANAGED_CMK [Security · SEC08-BP02]",
-                Assert.Single(messages));
-        }
+                "with KeyType AWS_OWNED_CMK or CUSTOMER_MANAGED_CMK [Security · SEC08-BP02]").WithLocation(0));
 
         [Fact]
         public async Task Yaml_explicit_direct_put_and_a_removed_branch_are_flagged()
         {
-            var messages = await VerifyAsync("firehose.yaml", """
+            var findings = await VerifyRuleAsync(Rule, """
                 Conditions:
                   Encrypt: !Equals [!Ref AWS::Region, eu-west-1]
                 Resources:
@@ -54,14 +41,13 @@ namespace IacAnalyzers.Tests.Rules.Firehose
                     Type: AWS::KinesisFirehose::DeliveryStream
                     Properties:
                       DeliveryStreamEncryptionConfigurationInput: !If [Encrypt, { KeyType: AWS_OWNED_CMK }, [|!Ref AWS::NoValue|]]
-                """);
-            Assert.Contains(messages, m => m.StartsWith("Firehose delivery stream 'Direct' is not encrypted (a DirectPut stream and", System.StringComparison.Ordinal));
+                """, "firehose.yaml");
+            Assert.Contains(findings, f => f.FormatMessage().StartsWith("Firehose delivery stream 'Direct' is not encrypted (a DirectPut stream and", StringComparison.Ordinal));
         }
 
         [Fact]
-        public async Task Yaml_encrypted_streams_other_sources_and_unknown_types_are_clean()
-        {
-            await VerifyAsync("firehose.yaml", """
+        public Task Yaml_encrypted_streams_other_sources_and_unknown_types_are_clean() =>
+            VerifyRuleAsync(Rule, """
                 Parameters:
                   SourceType:
                     Type: String
@@ -93,20 +79,17 @@ namespace IacAnalyzers.Tests.Rules.Firehose
                     Type: AWS::KinesisFirehose::DeliveryStream
                     Properties:
                       DeliveryStreamType: !Ref SourceType
-                """);
-        }
+                """, "firehose.yaml");
 
         [Fact]
-        public async Task Json_direct_put_stream_without_encryption_is_flagged_and_an_encrypted_one_is_clean()
-        {
-            await VerifyAsync("firehose.json", """
+        public Task Json_direct_put_stream_without_encryption_is_flagged_and_an_encrypted_one_is_clean() =>
+            VerifyRuleAsync(Rule, """
                 {
                   "Resources": {
                     [|"Clicks"|]: { "Type": "AWS::KinesisFirehose::DeliveryStream", "Properties": { "DeliveryStreamType": "DirectPut" } },
                     "Owned": { "Type": "AWS::KinesisFirehose::DeliveryStream", "Properties": { "DeliveryStreamEncryptionConfigurationInput": { "KeyType": "AWS_OWNED_CMK" } } }
                   }
                 }
-                """);
-        }
+                """, "firehose.json");
     }
 }

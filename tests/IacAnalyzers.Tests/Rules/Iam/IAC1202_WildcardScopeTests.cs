@@ -1,11 +1,9 @@
 using IacAnalyzers.Tests.Verifier;
 using System.Linq;
 using System.Threading.Tasks;
-using IacAnalyzers.Catalog;
 using IacAnalyzers.Iam;
-using IacAnalyzers.Tests.Cdk;
 using Xunit;
-using VerifyTemplate = IacAnalyzers.Tests.Verifier.CSharpAnalyzerVerifier<IacAnalyzers.Host.TemplateAnalyzer>;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Iam
 {
@@ -15,13 +13,11 @@ namespace IacAnalyzers.Tests.Rules.Iam
     /// </summary>
     public class IAC1202_WildcardScopeTests
     {
-        private static readonly string[] OtherIds = RuleCatalog.All.Select(r => r.Id).Where(id => id != "IAC1202" && id != "IAC1204").ToArray();
-
         [Fact]
         public async Task Json_bucket_GrantReadWrite_as_cdk_synth_writes_it_is_clean()
         {
             // The statement `bucket.GrantReadWrite(role)` synthesizes with aws-cdk-lib 2.160.0 (and a key grant's).
-            await Test(("cdk.out/App.template.json", """
+            await VerifyRuleAsync("""
                 {
                   "Resources": {
                     "FnServiceRoleDefaultPolicy": {
@@ -51,13 +47,13 @@ namespace IacAnalyzers.Tests.Rules.Iam
                     }
                   }
                 }
-                """)).RunAsync();
+                """, "cdk.out/App.template.json", "IAC1202", "IAC1204");
         }
 
         [Fact]
         public async Task Yaml_prefix_wildcards_on_named_arns_are_clean_and_on_every_resource_they_are_flagged()
         {
-            await Test(("policy.yaml", """
+            await VerifyRuleAsync("""
                 Resources:
                   Writer:
                     Type: AWS::IAM::ManagedPolicy
@@ -79,7 +75,7 @@ namespace IacAnalyzers.Tests.Rules.Iam
                           - Effect: Allow
                             Action: {|IAC1202:kms:GenerateDataKey*|}
                             Resource: arn:aws:kms:*:123456789012:key/*
-                """)).RunAsync();
+                """, "policy.yaml", "IAC1202", "IAC1204");
         }
 
         [Fact]
@@ -87,7 +83,7 @@ namespace IacAnalyzers.Tests.Rules.Iam
         {
             // s3:PutObject* (what older CDK grants wrote) includes s3:PutObjectAcl: it can make objects public.
             // s3:Delete* includes s3:DeleteBucketPolicy. A named bucket does not bound that.
-            await Test(("policy.yaml", """
+            await VerifyRuleAsync("""
                 Resources:
                   Writer:
                     Type: AWS::IAM::Policy
@@ -99,13 +95,13 @@ namespace IacAnalyzers.Tests.Rules.Iam
                           - Effect: Allow
                             Action: [ {|IAC1202:s3:PutObject*|}, {|IAC1202:s3:Delete*|}, {|IAC1202:s3:*|} ]
                             Resource: [ arn:aws:s3:::data, arn:aws:s3:::data/* ]
-                """)).RunAsync();
+                """, "policy.yaml", "IAC1202", "IAC1204");
         }
 
         [Fact]
         public async Task Json_session_manager_channels_are_clean_and_other_service_wildcards_stay_flagged()
         {
-            await Test(("ssm.json", """
+            await VerifyRuleAsync("""
                 {
                   "Resources": {
                     "InstanceRole": {
@@ -125,14 +121,14 @@ namespace IacAnalyzers.Tests.Rules.Iam
                     }
                   }
                 }
-                """)).RunAsync();
+                """, "ssm.json", "IAC1202", "IAC1204");
         }
 
         [Fact]
         public async Task Yaml_one_statement_gets_one_finding_per_risk()
         {
             // s3:* on "*" is IAC1202's finding; IAC1204 reports only what IAC1202 does not (sqs:SendMessage could be scoped).
-            var test = Test(("policy.yaml", """
+            var findings = await VerifyRuleAsync("""
                 Resources:
                   OnlyWildcard:
                     Type: AWS::IAM::Policy
@@ -153,10 +149,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
                         Statement:
                           - Effect: Allow
                             Action: [ {|IAC1202:s3:*|}, sqs:SendMessage ]
-                            Resource: {|#0:"*"|}
-                """));
-            test.ExpectedDiagnostics.Add(VerifyTemplate.Diagnostic("IAC1204").WithLocation(0).WithArguments("WildcardAndExplicitWrite", "sqs:SendMessage", "statement 1 of PolicyDocument", string.Empty));
-            await test.RunAsync();
+                            Resource: {|IAC1204:"*"|}
+                """, "policy.yaml", "IAC1202", "IAC1204");
+            Assert.Equal(new object[] { "WildcardAndExplicitWrite", "sqs:SendMessage", "statement 1 of PolicyDocument", string.Empty }, Assert.Single(findings, f => f.Rule.Id == "IAC1204").MessageArgs);
         }
 
         [Fact]
@@ -240,13 +235,6 @@ namespace IacAnalyzers.Tests.Rules.Iam
                     }
                 }
                 """, "IAC1202");
-        }
-
-        private static VerifyTemplate.Test Test((string Name, string Text) file)
-        {
-            var test = new VerifyTemplate.Test { TestState = { AdditionalFiles = { file } } };
-            test.DisabledDiagnostics.AddRange(OtherIds);
-            return test;
         }
     }
 }

@@ -116,6 +116,70 @@ namespace IacAnalyzers.Tests.Rules.Iam
                 """, "clean.yaml", Id);
         }
 
+        // What BastionHostLinux (Amazon.CDK.Lib 2.160.0) synthesizes into its role: the SSM agent's actions work only on "*".
+        [Fact]
+        public async Task Yaml_session_manager_agent_statement_is_clean()
+        {
+            await VerifyRuleAsync("""
+                Resources:
+                  BastionPolicy:
+                    Type: AWS::IAM::Policy
+                    Properties:
+                      PolicyName: bastion
+                      Roles: [ bastion ]
+                      PolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Action: [ ssmmessages:*, ssm:UpdateInstanceInformation, ec2messages:* ]
+                            Resource: "*"
+                          - Effect: Allow
+                            Action: [ ssm:UpdateInstanceAssociationStatus, ssm:UpdateAssociationStatus, ssm:PutComplianceItems, ssm:PutInventory ]
+                            Resource: "*"
+                """, "bastion.yaml", Id, "IAC1202");
+        }
+
+        [Fact]
+        public async Task Json_session_manager_agent_statement_with_another_write_is_flagged_naming_only_that_write()
+        {
+            var findings = await VerifyRuleAsync("""
+                {
+                  "Resources": {
+                    "BastionPolicy": {
+                      "Type": "AWS::IAM::Policy",
+                      "Properties": {
+                        "PolicyName": "bastion",
+                        "Roles": [ "bastion" ],
+                        "PolicyDocument": { "Statement": [
+                          { "Effect": "Allow", "Action": [ "ssmmessages:*", "ssm:UpdateInstanceInformation", "ec2messages:*", "s3:PutObject", "s3:GetObject" ], "Resource": [|"*"|] }
+                        ] }
+                      }
+                    }
+                  }
+                }
+                """, "bastion.json", Id, "IAC1202");
+            var message = findings.Single().FormatMessage();
+            Assert.StartsWith("'BastionPolicy' allows s3:PutObject on every resource", message, System.StringComparison.Ordinal);
+            Assert.DoesNotContain("ssm:", message, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Ssm_writes_that_are_not_the_agents_stay_flagged()
+        {
+            var findings = await VerifyRuleAsync("""
+                Resources:
+                  Ops:
+                    Type: AWS::IAM::ManagedPolicy
+                    Properties:
+                      PolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Action: [ ssm:UpdateInstanceInformation, ssm:SendCommand ]
+                            Resource: [|"*"|]
+                """, "ops.yaml", Id);
+            Assert.Contains("ssm:SendCommand", findings.Single().FormatMessage(), System.StringComparison.Ordinal);
+            Assert.DoesNotContain("UpdateInstanceInformation", findings.Single().FormatMessage(), System.StringComparison.Ordinal);
+        }
+
         [Fact]
         public async Task Star_action_on_star_resource_is_left_to_IAC1201()
         {

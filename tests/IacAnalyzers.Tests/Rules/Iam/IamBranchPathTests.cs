@@ -1,10 +1,12 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using System.Threading;
 using IacAnalyzers.Host;
+using Microsoft.CodeAnalysis;
 using Xunit;
-using VerifyTemplate = IacAnalyzers.Tests.Verifier.CSharpAnalyzerVerifier<IacAnalyzers.Host.TemplateAnalyzer>;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Iam
 {
@@ -56,12 +58,12 @@ namespace IacAnalyzers.Tests.Rules.Iam
         [Fact]
         public async Task Star_action_on_the_branch_the_effect_allows_is_flagged_with_that_branch()
         {
-            var test = await Run("IAC1201", Head + Statement("""
+            var diagnostics = await Run("IAC1201", Head + Statement("""
                 - Effect: !If [IsDev, Allow, Deny]
                   Action: !If [IsDev, [|"*"|], s3:GetObject]
                   Resource: "*"
                 """));
-            Assert.Contains("(when condition 'IsDev' is true)", test.ReportedDiagnostics.Single().GetMessage(), System.StringComparison.Ordinal);
+            Assert.Contains("(when condition 'IsDev' is true)", diagnostics.Single().GetMessage(), System.StringComparison.Ordinal);
         }
 
         [Fact]
@@ -90,20 +92,20 @@ namespace IacAnalyzers.Tests.Rules.Iam
                   Principal: !If [IsDev, "*", { AWS: arn:aws:iam::123456789012:root }]
 
                 """ + Rest));
-            var test = await Run("IAC1205", BucketHead + Statement("""
+            var diagnostics = await Run("IAC1205", BucketHead + Statement("""
                 - Effect: !If [IsDev, Deny, Allow]
                   Principal: !If [IsDev, { AWS: arn:aws:iam::123456789012:root }, [|"*"|]]
 
                 """ + Rest));
-            Assert.Contains("when condition 'IsDev' is false", test.ReportedDiagnostics.Single().GetMessage(), System.StringComparison.Ordinal);
+            Assert.Contains("when condition 'IsDev' is false", diagnostics.Single().GetMessage(), System.StringComparison.Ordinal);
         }
 
         [Fact]
         public async Task A_64_way_if_tree_of_star_actions_in_json_is_one_finding_naming_two_paths_and_the_count_of_the_rest()
         {
             // The value builder keeps up to 64 alternatives (ValueBuilder.MaxAlternatives): a depth-6 tree, every leaf "*".
-            var test = await Run("IAC1201", Json(IfTree(6, first: true)), json: true);
-            var message = test.ReportedDiagnostics.Single().GetMessage();
+            var diagnostics = await Run("IAC1201", Json(IfTree(6, first: true)), json: true);
+            var message = diagnostics.Single().GetMessage();
             Assert.Contains(
                 "when condition 'C1' is true and when condition 'C2' is true and when condition 'C3' is true and when condition 'C4' is true and when condition 'C5' is true and when condition 'C6' is true or ",
                 message,
@@ -123,9 +125,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
                 items.Append(i == 0 ? string.Empty : ", ").Append("{\"Fn::If\": [\"C").Append((i % 12) + 1).Append("\", ").Append(i % 2 == 0 ? star : wide).Append(", \"s3:GetObject\"]}");
             }
 
-            var test = await Run("IAC1201", Json("[" + items + "]"), json: true);
-            Assert.Equal(2, test.ReportedDiagnostics.Count);
-            Assert.All(test.ReportedDiagnostics, d => Assert.Contains(" more", d.GetMessage(), System.StringComparison.Ordinal));
+            var diagnostics = await Run("IAC1201", Json("[" + items + "]"), json: true);
+            Assert.Equal(2, diagnostics.Count);
+            Assert.All(diagnostics, d => Assert.Contains(" more", d.GetMessage(), System.StringComparison.Ordinal));
         }
 
         [Fact]
@@ -137,16 +139,9 @@ namespace IacAnalyzers.Tests.Rules.Iam
             Assert.Single(analysis.Findings, f => f.Rule.Id == "IAC0001");
         }
 
-        private static async Task<VerifyTemplate.Test> Run(string rule, string template, bool json = false)
-        {
-            var test = new VerifyTemplate.Test
-            {
-                TestState = { AdditionalFiles = { (json ? "policy.json" : "policy.yaml", template) } },
-                RuleUnderTest = rule,
-            };
-            await test.RunAsync();
-            return test;
-        }
+        /// <summary>The dialect's template check (only <paramref name="rule"/> and the tool ids on), in policy.yaml or policy.json.</summary>
+        private static Task<IReadOnlyList<Diagnostic>> Run(string rule, string template, bool json = false)
+            => VerifyTemplateAsync(json ? "policy.json" : "policy.yaml", template, rule);
 
         /// <summary>Statement list items, indented under <c>Statement:</c> of the heads.</summary>
         private static string Statement(string items)

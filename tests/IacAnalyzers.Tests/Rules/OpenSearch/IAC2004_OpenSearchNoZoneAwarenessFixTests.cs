@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using VerifyFix = IacAnalyzers.Tests.Verifier.CSharpCodeFixVerifier<IacAnalyzers.Host.TemplateAnalyzer, IacAnalyzers.CodeFixes.Templates.TemplateCodeFixProvider>;
+using static IacAnalyzers.Tests.Verifier.Fixture;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.OpenSearch
 {
@@ -9,89 +9,36 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
     public class IAC2004_OpenSearchNoZoneAwarenessFixTests
     {
         [Fact]
-        public async Task Yaml_missing_zone_awareness_is_added_to_the_cluster_config_and_odd_counts_are_left_alone()
+        public Task Yaml_missing_zone_awareness_is_added_to_the_cluster_config_and_odd_counts_are_left_alone()
         {
-            var test = new VerifyFix.Test
-            {
-                TestState =
-                {
-                    AdditionalFiles =
-                    {
-                        ("search.yaml", """
-                            Resources:
-                              Logs:
-                                Type: AWS::OpenSearchService::Domain
-                                Properties:
-                                  EncryptionAtRestOptions:
-                                    Enabled: true
-                                  ClusterConfig:
-                                    InstanceType: r6g.large.search
-                                    InstanceCount: {|IAC2004:4|}
-                              Odd:
-                                Type: AWS::OpenSearchService::Domain
-                                Properties:
-                                  EncryptionAtRestOptions:
-                                    Enabled: true
-                                  ClusterConfig:
-                                    InstanceCount: {|IAC2004:3|}
-                            """),
-                    },
-                },
-                FixedState =
-                {
-                    // Markup in a fixed state marks what remains (the official default ignores fixable ids there).
-                    MarkupHandling = MarkupMode.Allow,
-                    AdditionalFiles =
-                    {
-                        ("search.yaml", """
-                            Resources:
-                              Logs:
-                                Type: AWS::OpenSearchService::Domain
-                                Properties:
-                                  EncryptionAtRestOptions:
-                                    Enabled: true
-                                  ClusterConfig:
-                                    InstanceType: r6g.large.search
-                                    InstanceCount: 4
-                                    ZoneAwarenessEnabled: true
-                              Odd:
-                                Type: AWS::OpenSearchService::Domain
-                                Properties:
-                                  EncryptionAtRestOptions:
-                                    Enabled: true
-                                  ClusterConfig:
-                                    InstanceCount: {|IAC2004:3|}
-                            """),
-                    },
-                },
-            };
-            await test.RunAsync();
+            var before = """
+                Resources:
+                  Logs:
+                    Type: AWS::OpenSearchService::Domain
+                    Properties:
+                      EncryptionAtRestOptions:
+                        Enabled: true
+                      ClusterConfig:
+                        InstanceType: r6g.large.search
+                        InstanceCount: [|4|]
+                  Odd:
+                    Type: AWS::OpenSearchService::Domain
+                    Properties:
+                      EncryptionAtRestOptions:
+                        Enabled: true
+                      ClusterConfig:
+                        InstanceCount: [|3|]
+                """;
+            return VerifyFixAsync("IAC2004", before, Edited(before, ("InstanceCount: [|4|]", "InstanceCount: 4\nZoneAwarenessEnabled: true")), "search.yaml");
         }
 
         [Fact]
-        public async Task Json_false_is_replaced()
+        public Task Json_false_is_replaced()
         {
-            await new VerifyFix.Test
-            {
-                TestState =
-                {
-                    AdditionalFiles =
-                    {
-                        ("search.json", """
-                            {"Resources": {"Logs": {"Type": "AWS::OpenSearchService::Domain", "Properties": {"EncryptionAtRestOptions": {"Enabled": true}, "ClusterConfig": {"InstanceCount": 2, "ZoneAwarenessEnabled": {|IAC2004:false|}}}}}}
-                            """),
-                    },
-                },
-                FixedState =
-                {
-                    AdditionalFiles =
-                    {
-                        ("search.json", """
-                            {"Resources": {"Logs": {"Type": "AWS::OpenSearchService::Domain", "Properties": {"EncryptionAtRestOptions": {"Enabled": true}, "ClusterConfig": {"InstanceCount": 2, "ZoneAwarenessEnabled": true}}}}}
-                            """),
-                    },
-                },
-            }.RunAsync();
+            var before = """
+                {"Resources": {"Logs": {"Type": "AWS::OpenSearchService::Domain", "Properties": {"EncryptionAtRestOptions": {"Enabled": true}, "ClusterConfig": {"InstanceCount": 2, "ZoneAwarenessEnabled": [|false|]}}}}}
+                """;
+            return VerifyFixAsync("IAC2004", before, Edited(before, ("[|false|]", "true")), "search.json");
         }
     }
 }

@@ -11,20 +11,7 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
     {
         private static Task<System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic>> Verify(string body)
             => CdkVerifier.VerifyRuleAsync(
-                """
-                using Amazon.CDK.AWS.OpenSearchService;
-
-                public class SearchStack : Stack
-                {
-                    public SearchStack(Construct scope, bool prod) : base(scope, "Search")
-                    {
-                        var atRest = new EncryptionAtRestOptions { Enabled = true };
-
-                """ + body + """
-
-                    }
-                }
-                """,
+                CdkVerifier.InStack(body, "bool prod", setup: "var atRest = new EncryptionAtRestOptions { Enabled = true };", usings: "using Amazon.CDK.AWS.OpenSearchService;", name: "Search"),
                 "IAC2004");
 
         [Fact]

@@ -1,10 +1,7 @@
 using IacAnalyzers.Tests.Verifier;
-using System.Linq;
 using System.Threading.Tasks;
-using IacAnalyzers.Catalog;
-using IacAnalyzers.Tests.Cdk;
 using Xunit;
-using VerifyTemplate = IacAnalyzers.Tests.Verifier.CSharpAnalyzerVerifier<IacAnalyzers.Host.TemplateAnalyzer>;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Rds
 {
@@ -14,12 +11,10 @@ namespace IacAnalyzers.Tests.Rules.Rds
     /// </summary>
     public class IAC2001_EnginesWithoutMultiAzTests
     {
-        private static readonly string[] OtherIds = RuleCatalog.All.Select(r => r.Id).Where(id => id != "IAC2001").ToArray();
-
         [Fact]
         public async Task Yaml_sql_server_express_is_clean_and_web_standard_db2_stay_flagged()
         {
-            await Test(("db.yaml", """
+            await VerifyRuleAsync("""
                 Resources:
                   PassExpress:
                     Type: AWS::RDS::DBInstance
@@ -30,11 +25,11 @@ namespace IacAnalyzers.Tests.Rules.Rds
                     Type: AWS::RDS::DBInstance
                     Properties:
                       Engine: SQLSERVER-EX
-                  {|IAC2001:FailWeb|}:
+                  [|FailWeb|]:
                     Type: AWS::RDS::DBInstance
                     Properties:
                       Engine: sqlserver-web
-                  {|IAC2001:FailStandard|}:
+                  [|FailStandard|]:
                     Type: AWS::RDS::DBInstance
                     Properties:
                       Engine: sqlserver-se
@@ -42,22 +37,22 @@ namespace IacAnalyzers.Tests.Rules.Rds
                     Type: AWS::RDS::DBInstance
                     Properties:
                       Engine: db2-se
-                      MultiAZ: {|IAC2001:false|}
-                """)).RunAsync();
+                      MultiAZ: [|false|]
+                """, "db.yaml", "IAC2001");
         }
 
         [Fact]
         public async Task Json_express_in_one_branch_only_is_still_flagged()
         {
-            await Test(("db.json", """
+            await VerifyRuleAsync("""
                 {
                   "Conditions": { "Small": { "Fn::Equals": [ "a", "b" ] } },
                   "Resources": {
                     "PassExpress": { "Type": "AWS::RDS::DBInstance", "Properties": { "Engine": "sqlserver-ex" } },
-                    {|IAC2001:"FailMixed"|}: { "Type": "AWS::RDS::DBInstance", "Properties": { "Engine": { "Fn::If": [ "Small", "sqlserver-ex", "sqlserver-se" ] } } }
+                    [|"FailMixed"|]: { "Type": "AWS::RDS::DBInstance", "Properties": { "Engine": { "Fn::If": [ "Small", "sqlserver-ex", "sqlserver-se" ] } } }
                   }
                 }
-                """)).RunAsync();
+                """, "db.json", "IAC2001");
         }
 
         [Fact]
@@ -96,13 +91,6 @@ namespace IacAnalyzers.Tests.Rules.Rds
                     }
                 }
                 """);
-        }
-
-        private static VerifyTemplate.Test Test((string Name, string Text) file)
-        {
-            var test = new VerifyTemplate.Test { TestState = { AdditionalFiles = { file } } };
-            test.DisabledDiagnostics.AddRange(OtherIds);
-            return test;
         }
     }
 }

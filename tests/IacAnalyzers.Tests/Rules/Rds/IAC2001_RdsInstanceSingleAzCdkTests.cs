@@ -505,15 +505,11 @@ namespace IacAnalyzers.Tests.Rules.Rds
                     }
                 }
                 """;
-            var test = new CSharpCodeFixVerifier<IacAnalyzers.Cdk.CdkAnalyzer, IacAnalyzers.CodeFixes.CSharp.CSharpSetPropertyFixProvider>.Test
-            {
-                TestCode = CdkVerifier.Usings + source,
-                FixedCode = CdkVerifier.Usings + source.Replace("[|", string.Empty, System.StringComparison.Ordinal).Replace("|]", string.Empty, System.StringComparison.Ordinal)
-                    .Replace("Vpc = vpc }", "Vpc = vpc, MultiAz = true }", System.StringComparison.Ordinal),
-                RuleUnderTest = "IAC2001",
-                CodeActionVerifier = (action, verifier) => verifier.Equal("Set MultiAz to true", action.Title),
-            };
-            await test.RunAsync();
+            await CdkVerifier.VerifyFixAsync<IacAnalyzers.CodeFixes.CSharp.CSharpSetPropertyFixProvider>(
+                source,
+                Fixture.Edited(source, ("[|new DatabaseInstance", "new DatabaseInstance"), ("Vpc = vpc })|]", "Vpc = vpc, MultiAz = true })")),
+                "IAC2001",
+                verifyAction: (action, verifier) => verifier.Equal("Set MultiAz to true", action.Title));
         }
     }
 }

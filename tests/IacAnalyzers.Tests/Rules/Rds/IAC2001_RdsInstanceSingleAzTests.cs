@@ -1,21 +1,20 @@
-using System.Linq;
 using System.Threading.Tasks;
-using IacAnalyzers.Catalog;
+using IacAnalyzers.Rules.Rds;
 using Xunit;
-using VerifyTemplate = IacAnalyzers.Tests.Verifier.CSharpAnalyzerVerifier<IacAnalyzers.Host.TemplateAnalyzer>;
-using VerifyTemplateFix = IacAnalyzers.Tests.Verifier.CSharpCodeFixVerifier<IacAnalyzers.Host.TemplateAnalyzer, IacAnalyzers.CodeFixes.Templates.TemplateCodeFixProvider>;
+using static IacAnalyzers.Tests.Verifier.Fixture;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Rds
 {
     /// <summary>IAC2001 in CloudFormation templates (YAML and JSON), through the template host and the verifier.</summary>
     public class IAC2001_RdsInstanceSingleAzTests
     {
-        private static readonly string[] OtherIds = RuleCatalog.All.Select(r => r.Id).Where(id => id != "IAC2001").ToArray();
+        private static readonly IAC2001_RdsInstanceSingleAz Rule = new IAC2001_RdsInstanceSingleAz();
 
         [Fact]
         public async Task Yaml_instance_without_MultiAZ_is_flagged_at_its_logical_id_with_the_full_message()
         {
-            var test = Test(("db.yaml", """
+            await VerifyRuleAsync(Rule, """
                 AWSTemplateFormatVersion: "2010-09-09"
                 Resources:
                   {|#0:Orders|}:
@@ -23,28 +22,26 @@ namespace IacAnalyzers.Tests.Rules.Rds
                     Properties:
                       Engine: postgres
                       DBInstanceClass: db.m6g.large
-                """));
-            test.ExpectedDiagnostics.Add(VerifyTemplate.Diagnostic("IAC2001").WithLocation(0).WithMessage(
+                """, "db.yaml", Reported(Rule,
                 "RDS DB instance 'Orders' runs in a single Availability Zone (MultiAZ is not set and defaults to false): " +
-                "set MultiAZ to true so a standby in another zone takes over on failure [Reliability · REL10-BP01]"));
-            await test.RunAsync();
+                "set MultiAZ to true so a standby in another zone takes over on failure [Reliability · REL10-BP01]").WithLocation(0));
         }
 
         [Fact]
         public async Task Yaml_MultiAZ_false_is_flagged_at_the_value_and_true_is_clean()
         {
-            await Test(("db.yaml", """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   FailSingle:
                     Type: AWS::RDS::DBInstance
                     Properties:
                       Engine: mysql
-                      MultiAZ: {|IAC2001:false|}
+                      MultiAZ: [|false|]
                   FailString:
                     Type: AWS::RDS::DBInstance
                     Properties:
                       Engine: mysql
-                      MultiAZ: {|IAC2001:"false"|}
+                      MultiAZ: [|"false"|]
                   PassMulti:
                     Type: AWS::RDS::DBInstance
                     Properties:
@@ -55,13 +52,13 @@ namespace IacAnalyzers.Tests.Rules.Rds
                     Properties:
                       Engine: mysql
                       MultiAZ: "true"
-                """)).RunAsync();
+                """, "db.yaml");
         }
 
         [Fact]
         public async Task Yaml_aurora_members_are_not_flagged()
         {
-            await Test(("db.yaml", """
+            await VerifyRuleAsync(Rule, """
                 Resources:
                   Cluster:
                     Type: AWS::RDS::DBCluster
@@ -81,13 +78,13 @@ namespace IacAnalyzers.Tests.Rules.Rds
                     Type: AWS::RDS::DBInstance
                     Properties:
                       DBClusterIdentifier: !ImportValue shared-cluster
-                """)).RunAsync();
+                """, "db.yaml");
         }
 
         [Fact]
         public async Task Yaml_MultiAZ_from_a_parameter_is_judged_by_its_default_and_unknown_without_one()
         {
-            var test = Test(("db.yaml", """
+            await VerifyRuleAsync(Rule, """
                 Parameters:
                   WithDefault:
                     Type: String
@@ -105,16 +102,14 @@ namespace IacAnalyzers.Tests.Rules.Rds
                     Properties:
                       Engine: postgres
                       MultiAZ: !Ref WithoutDefault
-                """));
-            test.ExpectedDiagnostics.Add(VerifyTemplate.Diagnostic("IAC2001").WithLocation(0)
+                """, "db.yaml", Reported(Rule).WithLocation(0)
                 .WithArguments("FailFromDefault", " (from the Default of parameter 'WithDefault')"));
-            await test.RunAsync();
         }
 
         [Fact]
         public async Task Yaml_Fn_If_flags_the_single_az_branch_and_names_the_condition()
         {
-            var test = Test(("db.yaml", """
+            await VerifyRuleAsync(Rule, """
                 Conditions:
                   IsProd: !Equals [!Ref AWS::AccountId, "111111111111"]
                 Resources:
@@ -123,26 +118,24 @@ namespace IacAnalyzers.Tests.Rules.Rds
                     Properties:
                       Engine: postgres
                       MultiAZ: !If [IsProd, true, {|#0:false|}]
-                """));
-            test.ExpectedDiagnostics.Add(VerifyTemplate.Diagnostic("IAC2001").WithLocation(0)
+                """, "db.yaml", Reported(Rule).WithLocation(0)
                 .WithArguments("Db", " (when condition 'IsProd' is false)"));
-            await test.RunAsync();
         }
 
         [Fact]
         public async Task Json_instances_are_flagged_at_the_same_places()
         {
-            await Test(("db.template.json", """
+            await VerifyRuleAsync(Rule, """
                 {
                   "AWSTemplateFormatVersion": "2010-09-09",
                   "Resources": {
-                    {|IAC2001:"FailMissing"|}: {
+                    [|"FailMissing"|]: {
                       "Type": "AWS::RDS::DBInstance",
                       "Properties": { "Engine": "postgres" }
                     },
                     "FailFalse": {
                       "Type": "AWS::RDS::DBInstance",
-                      "Properties": { "Engine": "postgres", "MultiAZ": {|IAC2001:false|} }
+                      "Properties": { "Engine": "postgres", "MultiAZ": [|false|] }
                     },
                     "PassTrue": {
                       "Type": "AWS::RDS::DBInstance",
@@ -150,61 +143,28 @@ namespace IacAnalyzers.Tests.Rules.Rds
                     }
                   }
                 }
-                """)).RunAsync();
+                """, "db.template.json");
         }
 
         [Fact]
-        public async Task Yaml_missing_MultiAZ_is_fixed_by_adding_it_and_false_by_replacing_it()
+        public Task Yaml_missing_MultiAZ_is_fixed_by_adding_it_and_false_by_replacing_it()
         {
-            var test = new VerifyTemplateFix.Test
-            {
-                TestState =
-                {
-                    AdditionalFiles =
-                    {
-                        ("db.yaml", """
-                            Resources:
-                              {|IAC2001:Orders|}:
-                                Type: AWS::RDS::DBInstance
-                                Properties:
-                                  Engine: postgres   # the engine
-                              Reports:
-                                Type: AWS::RDS::DBInstance
-                                Properties:
-                                  Engine: postgres
-                                  MultiAZ: {|IAC2001:false|}
-                            """),
-                    },
-                },
-                FixedState =
-                {
-                    AdditionalFiles =
-                    {
-                        ("db.yaml", """
-                            Resources:
-                              Orders:
-                                Type: AWS::RDS::DBInstance
-                                Properties:
-                                  Engine: postgres   # the engine
-                                  MultiAZ: true
-                              Reports:
-                                Type: AWS::RDS::DBInstance
-                                Properties:
-                                  Engine: postgres
-                                  MultiAZ: true
-                            """),
-                    },
-                },
-            };
-            test.DisabledDiagnostics.AddRange(OtherIds);
-            await test.RunAsync();
-        }
-
-        private static VerifyTemplate.Test Test((string Name, string Text) file)
-        {
-            var test = new VerifyTemplate.Test { TestState = { AdditionalFiles = { file } } };
-            test.DisabledDiagnostics.AddRange(OtherIds);
-            return test;
+            var before = """
+                Resources:
+                  [|Orders|]:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      Engine: postgres   # the engine
+                  Reports:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      Engine: postgres
+                      MultiAZ: [|false|]
+                """;
+            return VerifyFixAsync(Rule.Info.Id, before, Edited(before,
+                ("[|Orders|]", "Orders"),
+                ("Engine: postgres   # the engine", "Engine: postgres   # the engine\nMultiAZ: true"),
+                ("[|false|]", "true")), "db.yaml");
         }
     }
 }

@@ -14,18 +14,7 @@ namespace IacAnalyzers.Tests.Rules.Rds
     {
         private static Task<System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic>> Verify(string body)
             => CdkVerifier.VerifyRuleAsync(
-                """
-                public class DataStack : Stack
-                {
-                    public DataStack(Construct scope, IVpc vpc, bool prod, IClusterInstance[] someReaders) : base(scope, "Data")
-                    {
-                        var engine = DatabaseClusterEngine.AuroraPostgres(new AuroraPostgresClusterEngineProps { Version = AuroraPostgresEngineVersion.VER_16_2 });
-
-                """ + body + """
-
-                    }
-                }
-                """,
+                CdkVerifier.InStack(body, "IVpc vpc, bool prod, IClusterInstance[] someReaders", setup: "var engine = DatabaseClusterEngine.AuroraPostgres(new AuroraPostgresClusterEngineProps { Version = AuroraPostgresEngineVersion.VER_16_2 });", name: "Data"),
                 "IAC2002");
 
         [Fact]

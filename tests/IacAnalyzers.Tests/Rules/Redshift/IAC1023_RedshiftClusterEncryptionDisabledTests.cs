@@ -1,9 +1,9 @@
-using System.Linq;
 using System.Threading.Tasks;
-using IacAnalyzers.Host;
+using IacAnalyzers.Rules.Redshift;
 using IacAnalyzers.Tests.Verifier;
 using Xunit;
-using VerifyFix = IacAnalyzers.Tests.Verifier.CSharpCodeFixVerifier<IacAnalyzers.Host.TemplateAnalyzer, IacAnalyzers.CodeFixes.Templates.TemplateCodeFixProvider>;
+using static IacAnalyzers.Tests.Verifier.Fixture;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Redshift
 {
@@ -13,110 +13,45 @@ namespace IacAnalyzers.Tests.Rules.Redshift
     /// </summary>
     public class IAC1023_RedshiftClusterEncryptionDisabledTests
     {
-        [Fact]
-        public async Task Yaml_explicit_false_is_flagged_and_the_default_is_clean()
-        {
-            var test = new CSharpAnalyzerVerifier<TemplateAnalyzer>.Test
-            {
-                TestState =
-                {
-                    AdditionalFiles =
-                    {
-                        ("redshift.yaml", """
-                            Conditions:
-                              IsProd: !Equals [!Ref AWS::AccountId, "111111111111"]
-                            Resources:
-                              OptOut:
-                                Type: AWS::Redshift::Cluster
-                                Properties:
-                                  ClusterType: single-node
-                                  NodeType: ra3.large
-                                  DBName: dev
-                                  MasterUsername: admin
-                                  ManageMasterPassword: true
-                                  Encrypted: [|false|]
-                              DevOptOut:
-                                Type: AWS::Redshift::Cluster
-                                Properties:
-                                  ClusterType: single-node
-                                  NodeType: ra3.large
-                                  DBName: dev
-                                  MasterUsername: admin
-                                  ManageMasterPassword: true
-                                  Encrypted: !If [IsProd, true, [|false|]]
-                              Default:
-                                Type: AWS::Redshift::Cluster
-                                Properties:
-                                  ClusterType: single-node
-                                  NodeType: ra3.large
-                                  DBName: dev
-                                  MasterUsername: admin
-                                  ManageMasterPassword: true
-                              Removed:
-                                Type: AWS::Redshift::Cluster
-                                Properties:
-                                  ClusterType: single-node
-                                  NodeType: ra3.large
-                                  DBName: dev
-                                  MasterUsername: admin
-                                  ManageMasterPassword: true
-                                  Encrypted: !If [IsProd, true, !Ref AWS::NoValue]
-                              Unknown:
-                                Type: AWS::Redshift::Cluster
-                                Properties:
-                                  ClusterType: single-node
-                                  NodeType: ra3.large
-                                  DBName: dev
-                                  MasterUsername: admin
-                                  ManageMasterPassword: true
-                                  Encrypted: !Ref Encrypt
-                            """),
-                    },
-                },
-                RuleUnderTest = "IAC1023",
-            };
-            await test.RunAsync();
-            Assert.Contains(
-                "Redshift cluster 'OptOut' has encryption at rest turned off (Encrypted is false): Amazon Redshift encrypts provisioned clusters by default, " +
-                "and this cluster opts out, so its data blocks, system metadata and snapshots are stored unencrypted; set Encrypted to true (or remove it) " +
-                "[Security · SEC08-BP02]",
-                test.ReportedDiagnostics.Select(d => d.GetMessage()));
-        }
+        private static readonly IAC1023_RedshiftClusterEncryptionDisabled Rule = new IAC1023_RedshiftClusterEncryptionDisabled();
 
         [Fact]
-        public async Task Json_fix_sets_Encrypted_true()
+        public Task Yaml_explicit_false_is_flagged_and_the_default_is_clean() =>
+            VerifyRuleAsync(Rule, """
+                Conditions:
+                  IsProd: !Equals [!Ref AWS::AccountId, "111111111111"]
+                Resources:
+                """ + Resources("AWS::Redshift::Cluster", """
+                    ClusterType: single-node
+                    NodeType: ra3.large
+                    DBName: dev
+                    MasterUsername: admin
+                    ManageMasterPassword: true
+                    """,
+                ("OptOut", "Encrypted: {|#0:false|}"),
+                ("DevOptOut", "Encrypted: !If [IsProd, true, [|false|]]"),
+                ("Default", ""),
+                ("Removed", "Encrypted: !If [IsProd, true, !Ref AWS::NoValue]"),
+                ("Unknown", "Encrypted: !Ref Encrypt")), "redshift.yaml", Reported(Rule,
+                "Redshift cluster 'OptOut' has encryption at rest turned off (Encrypted is false): Amazon Redshift encrypts provisioned clusters by default, " +
+                "and this cluster opts out, so its data blocks, system metadata and snapshots are stored unencrypted; set Encrypted to true (or remove it) " +
+                "[Security · SEC08-BP02]").WithLocation(0));
+
+        [Fact]
+        public Task Json_fix_sets_Encrypted_true()
         {
-            await new VerifyFix.Test
-            {
-                TestState =
-                {
-                    AdditionalFiles =
-                    {
-                        ("redshift.json", """
-                            { "Resources": {
-                                "OptOut": { "Type": "AWS::Redshift::Cluster", "Properties": { "ClusterType": "single-node", "NodeType": "ra3.large", "DBName": "dev", "MasterUsername": "admin", "Encrypted": {|IAC1023:"false"|} } },
-                                "Default": { "Type": "AWS::Redshift::Cluster", "Properties": { "ClusterType": "single-node", "NodeType": "ra3.large", "DBName": "dev", "MasterUsername": "admin" } } } }
-                            """),
-                    },
-                },
-                FixedState =
-                {
-                    AdditionalFiles =
-                    {
-                        ("redshift.json", """
-                            { "Resources": {
-                                "OptOut": { "Type": "AWS::Redshift::Cluster", "Properties": { "ClusterType": "single-node", "NodeType": "ra3.large", "DBName": "dev", "MasterUsername": "admin", "Encrypted": true } },
-                                "Default": { "Type": "AWS::Redshift::Cluster", "Properties": { "ClusterType": "single-node", "NodeType": "ra3.large", "DBName": "dev", "MasterUsername": "admin" } } } }
-                            """),
-                    },
-                },
-            }.RunAsync();
+            var before = """
+                { "Resources": {
+                    "OptOut": { "Type": "AWS::Redshift::Cluster", "Properties": { "ClusterType": "single-node", "NodeType": "ra3.large", "DBName": "dev", "MasterUsername": "admin", "Encrypted": [|"false"|] } },
+                    "Default": { "Type": "AWS::Redshift::Cluster", "Properties": { "ClusterType": "single-node", "NodeType": "ra3.large", "DBName": "dev", "MasterUsername": "admin" } } } }
+                """;
+            return VerifyFixAsync(Rule.Info.Id, before, Edited(before, ("[|\"false\"|]", "true")), "redshift.json");
         }
 
         [Fact]
         public async Task L1_explicit_false_is_flagged_and_fixed_and_the_default_is_clean()
         {
-            await CdkVerifier.VerifyRuleAsync("""
+            var source = """
                 using Amazon.CDK.AWS.Redshift;
 
                 public class WarehouseStack : Stack
@@ -128,28 +63,9 @@ namespace IacAnalyzers.Tests.Rules.Redshift
                         new CfnCluster(this, "Unknown", new CfnClusterProps { ClusterType = "single-node", NodeType = "ra3.large", DbName = "dev", MasterUsername = "admin", Encrypted = encrypt });
                     }
                 }
-                """, "IAC1023");
-            await CdkVerifier.VerifyFixAsync("""
-                using Amazon.CDK.AWS.Redshift;
-
-                public class WarehouseStack : Stack
-                {
-                    public WarehouseStack(Construct scope) : base(scope, "Warehouse")
-                    {
-                        new CfnCluster(this, "OptOut", new CfnClusterProps { ClusterType = "single-node", NodeType = "ra3.large", DbName = "dev", MasterUsername = "admin", Encrypted = [|false|] });
-                    }
-                }
-                """, """
-                using Amazon.CDK.AWS.Redshift;
-
-                public class WarehouseStack : Stack
-                {
-                    public WarehouseStack(Construct scope) : base(scope, "Warehouse")
-                    {
-                        new CfnCluster(this, "OptOut", new CfnClusterProps { ClusterType = "single-node", NodeType = "ra3.large", DbName = "dev", MasterUsername = "admin", Encrypted = true });
-                    }
-                }
-                """, id: "IAC1023");
+                """;
+            await CdkVerifier.VerifyRuleAsync(source, "IAC1023");
+            await CdkVerifier.VerifyFixAsync(source, Edited(source, ("[|false|]", "true")), id: "IAC1023");
         }
     }
 }

@@ -1,10 +1,9 @@
-using System.Linq;
 using System.Threading.Tasks;
-using IacAnalyzers.Host;
+using IacAnalyzers.Rules.Redshift;
 using IacAnalyzers.Tests.Verifier;
-using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using VerifyFix = IacAnalyzers.Tests.Verifier.CSharpCodeFixVerifier<IacAnalyzers.Host.TemplateAnalyzer, IacAnalyzers.CodeFixes.Templates.TemplateCodeFixProvider>;
+using static IacAnalyzers.Tests.Verifier.Fixture;
+using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Redshift
 {
@@ -14,108 +13,31 @@ namespace IacAnalyzers.Tests.Rules.Redshift
     /// </summary>
     public class IAC2010_RedshiftClusterSingleAzTests
     {
-        [Fact]
-        public async Task Yaml_ra3_multi_node_without_MultiAZ_is_flagged_and_others_are_not_checked()
-        {
-            var test = new CSharpAnalyzerVerifier<TemplateAnalyzer>.Test
-            {
-                TestState =
-                {
-                    AdditionalFiles =
-                    {
-                        ("redshift.yaml", """
-                            Resources:
-                              [|Warehouse|]:
-                                Type: AWS::Redshift::Cluster
-                                Properties:
-                                  ClusterType: multi-node
-                                  NodeType: ra3.xlplus
-                                  NumberOfNodes: 2
-                                  DBName: dev
-                                  MasterUsername: admin
-                              Off:
-                                Type: AWS::Redshift::Cluster
-                                Properties:
-                                  ClusterType: multi-node
-                                  NodeType: ra3.4xlarge
-                                  NumberOfNodes: 2
-                                  DBName: dev
-                                  MasterUsername: admin
-                                  MultiAZ: [|false|]
-                              MultiAz:
-                                Type: AWS::Redshift::Cluster
-                                Properties:
-                                  ClusterType: multi-node
-                                  NodeType: ra3.4xlarge
-                                  NumberOfNodes: 2
-                                  DBName: dev
-                                  MasterUsername: admin
-                                  MultiAZ: true
-                              SingleNode:
-                                Type: AWS::Redshift::Cluster
-                                Properties:
-                                  ClusterType: single-node
-                                  NodeType: ra3.xlplus
-                                  DBName: dev
-                                  MasterUsername: admin
-                              Dc2:
-                                Type: AWS::Redshift::Cluster
-                                Properties:
-                                  ClusterType: multi-node
-                                  NodeType: dc2.large
-                                  NumberOfNodes: 2
-                                  DBName: dev
-                                  MasterUsername: admin
-                              UnknownNodeType:
-                                Type: AWS::Redshift::Cluster
-                                Properties:
-                                  ClusterType: multi-node
-                                  NodeType: !Ref NodeType
-                                  NumberOfNodes: 2
-                                  DBName: dev
-                                  MasterUsername: admin
-                            """),
-                    },
-                },
-                RuleUnderTest = "IAC2010",
-            };
-            await test.RunAsync();
-            Assert.Contains(
-                "Redshift cluster 'Warehouse' runs in a single Availability Zone (MultiAZ is not set and defaults to false): set MultiAZ to true so the " +
-                "cluster keeps running from a second zone when one fails (it provisions the same compute in the second zone) [Reliability · REL10-BP01]",
-                test.ReportedDiagnostics.Select(d => d.GetMessage()));
-        }
+        private static readonly IAC2010_RedshiftClusterSingleAz Rule = new IAC2010_RedshiftClusterSingleAz();
 
         [Fact]
-        public async Task Json_fix_sets_MultiAZ_unless_encryption_is_off()
+        public Task Yaml_ra3_multi_node_without_MultiAZ_is_flagged_and_others_are_not_checked() =>
+            VerifyRuleAsync(Rule, """
+                Resources:
+                """ + Resources("AWS::Redshift::Cluster", "DBName: dev\nMasterUsername: admin",
+                ("{|#0:Warehouse|}", "ClusterType: multi-node\nNodeType: ra3.xlplus\nNumberOfNodes: 2"),
+                ("Off", "ClusterType: multi-node\nNodeType: ra3.4xlarge\nNumberOfNodes: 2\nMultiAZ: [|false|]"),
+                ("MultiAz", "ClusterType: multi-node\nNodeType: ra3.4xlarge\nNumberOfNodes: 2\nMultiAZ: true"),
+                ("SingleNode", "ClusterType: single-node\nNodeType: ra3.xlplus"),
+                ("Dc2", "ClusterType: multi-node\nNodeType: dc2.large\nNumberOfNodes: 2"),
+                ("UnknownNodeType", "ClusterType: multi-node\nNodeType: !Ref NodeType\nNumberOfNodes: 2")), "redshift.yaml", Reported(Rule,
+                "Redshift cluster 'Warehouse' runs in a single Availability Zone (MultiAZ is not set and defaults to false): set MultiAZ to true so the " +
+                "cluster keeps running from a second zone when one fails (it provisions the same compute in the second zone) [Reliability · REL10-BP01]").WithLocation(0));
+
+        [Fact]
+        public Task Json_fix_sets_MultiAZ_unless_encryption_is_off()
         {
-            await new VerifyFix.Test
-            {
-                TestState =
-                {
-                    AdditionalFiles =
-                    {
-                        ("redshift.json", """
-                            { "Resources": {
-                                "Warehouse": { "Type": "AWS::Redshift::Cluster", "Properties": { "ClusterType": "multi-node", "NodeType": "ra3.xlplus", "NumberOfNodes": 2, "DBName": "dev", "MasterUsername": "admin", "MultiAZ": {|IAC2010:false|} } },
-                                "Plain": { "Type": "AWS::Redshift::Cluster", "Properties": { "ClusterType": "multi-node", "NodeType": "ra3.xlplus", "NumberOfNodes": 2, "DBName": "dev", "MasterUsername": "admin", "Encrypted": false, "MultiAZ": {|IAC2010:false|} } } } }
-                            """),
-                    },
-                },
-                FixedState =
-                {
-                    AdditionalFiles =
-                    {
-                        ("redshift.json", """
-                            { "Resources": {
-                                "Warehouse": { "Type": "AWS::Redshift::Cluster", "Properties": { "ClusterType": "multi-node", "NodeType": "ra3.xlplus", "NumberOfNodes": 2, "DBName": "dev", "MasterUsername": "admin", "MultiAZ": true } },
-                                "Plain": { "Type": "AWS::Redshift::Cluster", "Properties": { "ClusterType": "multi-node", "NodeType": "ra3.xlplus", "NumberOfNodes": 2, "DBName": "dev", "MasterUsername": "admin", "Encrypted": false, "MultiAZ": {|IAC2010:false|} } } } }
-                            """),
-                    },
-                    MarkupHandling = MarkupMode.Allow,
-                },
-                RuleUnderTest = "IAC2010",
-            }.RunAsync();
+            var before = """
+                { "Resources": {
+                    "Warehouse": { "Type": "AWS::Redshift::Cluster", "Properties": { "ClusterType": "multi-node", "NodeType": "ra3.xlplus", "NumberOfNodes": 2, "DBName": "dev", "MasterUsername": "admin", "MultiAZ": [|false|] } },
+                    "Plain": { "Type": "AWS::Redshift::Cluster", "Properties": { "ClusterType": "multi-node", "NodeType": "ra3.xlplus", "NumberOfNodes": 2, "DBName": "dev", "MasterUsername": "admin", "Encrypted": false, "MultiAZ": [|false|] } } } }
+                """;
+            return VerifyFixAsync(Rule.Info.Id, before, Edited(before, ("\"MultiAZ\": [|false|] } },", "\"MultiAZ\": true } },")), "redshift.json");
         }
 
         [Fact]
@@ -135,7 +57,7 @@ namespace IacAnalyzers.Tests.Rules.Redshift
                     }
                 }
                 """, "IAC2010");
-            await CdkVerifier.VerifyFixAsync("""
+            var before = """
                 using Amazon.CDK.AWS.Redshift;
 
                 public class WarehouseStack : Stack
@@ -145,17 +67,8 @@ namespace IacAnalyzers.Tests.Rules.Redshift
                         new CfnCluster(this, "Warehouse", new CfnClusterProps { ClusterType = "multi-node", NodeType = "ra3.xlplus", NumberOfNodes = 2, DbName = "dev", MasterUsername = "admin", MultiAz = [|false|] });
                     }
                 }
-                """, """
-                using Amazon.CDK.AWS.Redshift;
-
-                public class WarehouseStack : Stack
-                {
-                    public WarehouseStack(Construct scope) : base(scope, "Warehouse")
-                    {
-                        new CfnCluster(this, "Warehouse", new CfnClusterProps { ClusterType = "multi-node", NodeType = "ra3.xlplus", NumberOfNodes = 2, DbName = "dev", MasterUsername = "admin", MultiAz = true });
-                    }
-                }
-                """, id: "IAC2010");
+                """;
+            await CdkVerifier.VerifyFixAsync(before, Edited(before, ("[|false|]", "true")), id: "IAC2010");
         }
     }
 }
