@@ -330,5 +330,16 @@ namespace IacAnalyzers.Catalog
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
             fix: null,
             noFixReason: "Turning at-rest encryption on also needs an AtRestEncryptionConfiguration: the S3 encryption mode and the local disk key provider (a KMS key the cluster's EC2 role may use), which are the author's decisions.");
+
+        public static readonly RuleInfo EcsManagedEbsVolumeEncryptionDisabled = new RuleInfo(
+            "IAC1026",
+            "ECS-managed EBS volume has encryption turned off",
+            "{0} is not encrypted{1}: remove Encrypted or set it to true (with KmsKeyId for a customer managed key); ECS creates a new volume for each task, so it applies at the next deployment",
+            "An ECS service can attach an EBS volume that Amazon ECS creates for each task (VolumeConfigurations, " +
+            "ManagedEBSVolume). ECS encrypts it when Encrypted is not given (with the AWS managed key aws/ebs unless " +
+            "KmsKeyId names another); Encrypted false creates it unencrypted, unless the account has EBS encryption by " +
+            "default turned on in that Region, which a template cannot show. Only the explicit opt-out is flagged.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: "Sets ManagedEBSVolume.Encrypted to true.", noFixReason: null, fixes: FixKind.SetProperty);
     }
 }
