@@ -219,6 +219,25 @@ namespace CdkApp
                 },
             });
 
+            _ = new Amazon.CDK.AWS.ECS.CfnService(this, "WorkerService", new Amazon.CDK.AWS.ECS.CfnServiceProps
+            {
+                Cluster = "workers",
+                TaskDefinition = "worker",
+                VolumeConfigurations = new[]
+                {
+                    new Amazon.CDK.AWS.ECS.CfnService.ServiceVolumeConfigurationProperty
+                    {
+                        Name = "scratch",
+                        ManagedEbsVolume = new Amazon.CDK.AWS.ECS.CfnService.ServiceManagedEBSVolumeConfigurationProperty
+                        {
+                            RoleArn = "arn:aws:iam::111122223333:role/ecsInfrastructureRole",
+                            SizeInGiB = 20,
+                            Encrypted = true,
+                        },
+                    },
+                },
+            });
+
             _ = new Amazon.CDK.AWS.Redshift.CfnCluster(this, "Warehouse", new Amazon.CDK.AWS.Redshift.CfnClusterProps
             {
                 ClusterType = "multi-node",
