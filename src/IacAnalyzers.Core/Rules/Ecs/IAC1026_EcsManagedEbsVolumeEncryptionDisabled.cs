@@ -24,10 +24,8 @@ namespace IacAnalyzers.Rules.Ecs
 
         public override void Analyze(ResourceView resource, IList<Finding> findings)
         {
-            var index = -1;
             foreach (var (item, listBranch) in Items(resource.Properties.Get("VolumeConfigurations")))
             {
-                index++;
                 foreach (var (configuration, itemBranch) in Maps(item, listBranch))
                 {
                     var name = configuration.Get("Name").AsString();
