@@ -253,5 +253,49 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                 }
                 """, "IAC1003");
         }
+
+        [Fact]
+        public async Task L1_ec2_fleet_override_without_Encrypted_keeps_the_value_of_a_launch_template_in_the_app()
+        {
+            // The override of /dev/xvda changes only its size (the template's Encrypted = true stays); /dev/sdf is new.
+            await CdkVerifier.VerifyRuleAsync("""
+                using System.Collections.Generic;
+
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        var template = new CfnLaunchTemplate(this, "Template", new CfnLaunchTemplateProps
+                        {
+                            LaunchTemplateData = new CfnLaunchTemplate.LaunchTemplateDataProperty
+                            {
+                                BlockDeviceMappings = new[]
+                                {
+                                    new CfnLaunchTemplate.BlockDeviceMappingProperty { DeviceName = "/dev/xvda", Ebs = new CfnLaunchTemplate.EbsProperty { VolumeSize = 20, Encrypted = true } },
+                                },
+                            },
+                        });
+                        var fleet = new CfnEC2Fleet(this, "Fleet", new CfnEC2FleetProps
+                        {
+                            Type = "instant",
+                            TargetCapacitySpecification = new CfnEC2Fleet.TargetCapacitySpecificationRequestProperty { TotalTargetCapacity = 1 },
+                            LaunchTemplateConfigs = new[]
+                            {
+                                new CfnEC2Fleet.FleetLaunchTemplateConfigRequestProperty
+                                {
+                                    LaunchTemplateSpecification = new CfnEC2Fleet.FleetLaunchTemplateSpecificationRequestProperty { LaunchTemplateId = template.Ref, Version = template.AttrLatestVersionNumber },
+                                    Overrides = new[] { new CfnEC2Fleet.FleetLaunchTemplateOverridesRequestProperty { InstanceType = "m5.large" } },
+                                },
+                            },
+                        });
+                        fleet.AddPropertyOverride("LaunchTemplateConfigs.0.Overrides.0.BlockDeviceMappings", new[]
+                        {
+                            new Dictionary<string, object> { ["DeviceName"] = "/dev/xvda", ["Ebs"] = new Dictionary<string, object> { ["VolumeSize"] = 100 } },
+                            new Dictionary<string, object> { ["DeviceName"] = "/dev/sdf", [[|"Ebs"|]] = new Dictionary<string, object> { ["VolumeSize"] = 100 } },
+                        });
+                    }
+                }
+                """, "IAC1003");
+        }
     }
 }
