@@ -223,19 +223,22 @@ namespace IacAnalyzers.Catalog
 
         public static readonly RuleInfo CodeBuildArtifactsEncryptionDisabled = new RuleInfo(
             "IAC1013",
-            "CodeBuild project turns off artifact encryption",
-            "{0} turns off encryption of its build artifacts{1}: remove EncryptionDisabled or set it to false (in CDK, Encryption = true on the S3 artifacts), so CodeBuild encrypts them with the project's KMS key",
+            "CodeBuild project turns off artifact or S3 log encryption",
+            "{0} turns off encryption of its {1}{2}: {3}, so CodeBuild encrypts them with the project's KMS key",
             "A CodeBuild project whose Artifacts or SecondaryArtifacts say EncryptionDisabled: true uploads its build " +
-            "output without the project's KMS key (EncryptionKey, by default the AWS managed key for S3). Since January " +
-            "2023 the bucket's default encryption (SSE-S3 at least) still applies, so the output is not stored in clear, " +
-            "but it escapes the project's key and its key policy. Artifacts default to encrypted, in CloudFormation and in " +
-            "the CDK (S3ArtifactsProps.Encryption: true); only an explicit opt-out is flagged.",
+            "output without the project's KMS key (EncryptionKey, by default the AWS managed key for S3); " +
+            "LogsConfig.S3Logs.EncryptionDisabled: true does the same to the build logs it writes to S3. Since January " +
+            "2023 the bucket's default encryption (SSE-S3 at least) still applies, so the objects are not stored in clear, " +
+            "but they escape the project's key and its key policy. Both default to encrypted, in CloudFormation and in " +
+            "the CDK; only an explicit opt-out is flagged. In Amazon.CDK.Lib before 2.253.0, S3LoggingOptions.Encrypted is " +
+            "written unchanged to EncryptionDisabled, so Encrypted = true is that opt-out.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
-            fix: "Sets EncryptionDisabled to false on the artifacts.", noFixReason: null, fixes: FixKind.SetProperty,
+            fix: "Sets EncryptionDisabled to false on the artifacts or the S3 logs.", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_78"),
                 new PeerRule(PeerTools.Guard, "CODEBUILD_PROJECT_ARTIFACT_ENCRYPTION"),
+                new PeerRule(PeerTools.Guard, "CODEBUILD_PROJECT_S3_LOGS_ENCRYPTED"),
             });
         // ---- IAC1020-IAC1039: encryption at rest beyond the first stores ------------------------------
 
