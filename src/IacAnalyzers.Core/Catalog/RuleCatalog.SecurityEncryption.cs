@@ -334,6 +334,31 @@ namespace IacAnalyzers.Catalog
             fix: null,
             noFixReason: "Turning at-rest encryption on also needs an AtRestEncryptionConfiguration: the S3 encryption mode and the local disk key provider (a KMS key the cluster's EC2 role may use), which are the author's decisions.");
 
+        public static readonly RuleInfo DrsReplicationEbsEncryptionNone = new RuleInfo(
+            "IAC1030",
+            "DRS replication template turns off EBS encryption",
+            "{0} replicates disks to unencrypted EBS volumes{1}: set EbsEncryption to DEFAULT (the account's default EBS key) or CUSTOM with an EbsEncryptionKeyArn; changing it may start a full resync of the source servers",
+            "AWS Elastic Disaster Recovery keeps a copy of every replicated source-server disk on EBS volumes and snapshots in " +
+            "the staging area; a replication configuration template says how they are encrypted. EbsEncryption is required and " +
+            "is DEFAULT (the account's default EBS KMS key), CUSTOM (the key in EbsEncryptionKeyArn) or NONE. NONE asks for no " +
+            "EBS encryption, so the replicated disks are stored unencrypted unless the account has EBS encryption by default " +
+            "turned on in that Region, which a template cannot show. Only NONE is flagged.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.CloudFormation,
+            fix: "Sets EbsEncryption to DEFAULT.", noFixReason: null, fixes: FixKind.SetProperty);
+
+        public static readonly RuleInfo GlueMlTransformNotEncrypted = new RuleInfo(
+            "IAC1031",
+            "Glue ML transform does not encrypt its user data with KMS",
+            "{0} does not encrypt its labels and trained transform with KMS{1}: set TransformEncryption.MLUserDataEncryption.MLUserDataEncryptionMode to SSE-KMS with a KmsKeyId whose key policy lets the transform's role use it",
+            "An AWS::Glue::MLTransform (FindMatches) keeps user data of its own in Amazon S3: the labels imported into it " +
+            "and the trained transform. TransformEncryption.MLUserDataEncryption.MLUserDataEncryptionMode is DISABLED " +
+            "(\"encryption is disabled\") or SSE-KMS; not giving TransformEncryption or MLUserDataEncryption leaves it " +
+            "DISABLED. The objects then get only the bucket's default encryption (SSE-S3 since January 2023), under no key " +
+            "policy of yours. One finding per transform names every gap.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: null,
+            noFixReason: "SSE-KMS needs a customer-managed KMS key whose key policy lets the transform's IAM role use it; choosing and granting that key is the author's decision.");
+
         public static readonly RuleInfo EcsManagedEbsVolumeEncryptionDisabled = new RuleInfo(
             "IAC1026",
             "ECS-managed EBS volume has encryption turned off",
