@@ -56,7 +56,9 @@ namespace IacAnalyzers.Cdk
                     continue;
                 }
 
-                return ParseLibraryVersion(attribute.ConstructorArguments[1].Value as string);
+                // TypedConstant.Value throws for an array: read only a primitive (a string here).
+                var version = attribute.ConstructorArguments[1];
+                return version.Kind == TypedConstantKind.Primitive ? ParseLibraryVersion(version.Value as string) : null;
             }
 
             return null;
