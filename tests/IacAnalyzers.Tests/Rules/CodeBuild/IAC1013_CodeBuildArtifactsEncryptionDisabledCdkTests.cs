@@ -272,6 +272,27 @@ namespace IacAnalyzers.Tests.Rules.CodeBuild
         }
 
         [Fact]
+        public async Task L2_props_chosen_by_a_condition_are_judged_per_branch_and_unknown_props_are_clean()
+        {
+            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
+                using Amazon.CDK.AWS.CodeBuild;
+
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, IBucket bucket, bool cheap, ProjectProps given) : base(scope, "App")
+                    {
+                        var spec = BuildSpec.FromObject(new Dictionary<string, object> { ["version"] = "0.2" });
+                        new Project(this, "Chosen", cheap
+                            ? new ProjectProps { BuildSpec = spec, Logging = new LoggingOptions { S3 = new S3LoggingOptions { Bucket = bucket, Encrypted = [|true|] } } }
+                            : new ProjectProps { BuildSpec = spec });
+                        new Project(this, "Given", given);
+                    }
+                }
+                """, "IAC1013");
+            Assert.Contains("when `cheap` is true", Assert.Single(diagnostics).GetMessage(), System.StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void L2_s3_logging_encrypted_follows_the_aws_cdk_lib_version()
         {
             var at = new IacAnalyzers.Model.SourceLocation("stack.cs", 0, 4, 1, 1, 1, 5);
