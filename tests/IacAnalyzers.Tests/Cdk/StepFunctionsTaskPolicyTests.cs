@@ -37,7 +37,21 @@ namespace IacAnalyzers.Tests.Cdk
                         [|new EcsRunTask(this, "Run", new EcsRunTaskProps { Cluster = cluster, TaskDefinition = taskDefinition, LaunchTarget = new EcsFargateLaunchTarget() })|];
                         [|new EcsRunTask(this, "RunSync", new EcsRunTaskProps { Cluster = cluster, TaskDefinition = taskDefinition, LaunchTarget = new EcsFargateLaunchTarget(), IntegrationPattern = IntegrationPattern.RUN_JOB })|];
                         [|new EcsRunTask(this, "RunGiven", props)|];
-                """, "EcsRunTaskProps props"), Id);
+                        [|new MyRun(this, "Mine", props)|];
+                        new MyModel(this, "MineModel", new SageMakerCreateModelProps { ModelName = "m", PrimaryContainer = new SmContainer(new SmContainerOptions { Image = SmImage.FromRegistry("model") }) });
+                """, "EcsRunTaskProps props") + """
+                // A subclass that hands its props to the task is read as the task (CdkAnalyzer.ReadsLikeItsBase) ...
+                public class MyRun : EcsRunTask
+                {
+                    public MyRun(Construct scope, string id, EcsRunTaskProps props) : base(scope, id, props) { }
+                }
+
+                // ... one whose constructor's arguments are not the task's is not judged at its creations (never a guess).
+                public class MyModel : SageMakerCreateModel
+                {
+                    public MyModel(Construct scope, string id, SageMakerCreateModelProps settings) : base(scope, id, settings) { }
+                }
+                """, Id);
             Assert.Equal(
                 "'Run' allows ecs:StopTask on every resource (Resource '*') in statement 1 of PolicyDocument (from the policy EcsRunTask adds to the state machine's role): these actions support resource-level permissions, so name the ARNs the workload needs [Security · SEC03-BP02]",
                 diagnostics.First().GetMessage());
