@@ -113,11 +113,13 @@ namespace IacAnalyzers.Tests.Cdk
                         [|new MediaConvertCreateJob(this, "Job", new MediaConvertCreateJobProps { CreateJobRequest = request })|];
                         {|#0:new MediaConvertCreateJob(this, "JobSync", new MediaConvertCreateJobProps { CreateJobRequest = request, IntegrationPattern = IntegrationPattern.RUN_JOB })|};
                         [|new MediaConvertCreateJob(this, "JobGiven", new MediaConvertCreateJobProps { CreateJobRequest = request, IntegrationPattern = pattern })|];
-                """, "IntegrationPattern pattern"), Id, new[] { Finding(Id).WithLocation(0), Finding(Id).WithLocation(0) });
+                        {|#1:new MediaConvertCreateJob(this, "JobEither", new MediaConvertCreateJobProps { CreateJobRequest = request, IntegrationPattern = sync ? IntegrationPattern.RUN_JOB : IntegrationPattern.REQUEST_RESPONSE })|};
+                """, "IntegrationPattern pattern, bool sync"), Id, new[] { Finding(Id).WithLocation(0), Finding(Id).WithLocation(0), Finding(Id).WithLocation(1), Finding(Id).WithLocation(1) });
             var messages = diagnostics.Select(d => d.GetMessage()).ToList();
             Assert.Contains(messages, m => m.StartsWith("'JobSync' allows mediaconvert:CancelJob on every resource", StringComparison.Ordinal));
             Assert.DoesNotContain(messages, m => m.StartsWith("'Job' allows mediaconvert:CancelJob", StringComparison.Ordinal));
             Assert.DoesNotContain(messages, m => m.StartsWith("'JobGiven' allows mediaconvert:CancelJob", StringComparison.Ordinal));
+            Assert.Contains(messages, m => m.StartsWith("'JobEither' allows mediaconvert:CancelJob on every resource", StringComparison.Ordinal) && m.Contains("when `sync` is true", StringComparison.Ordinal));
         }
 
         [Fact]
@@ -129,11 +131,13 @@ namespace IacAnalyzers.Tests.Cdk
                         [|new SageMakerCreateModel(this, "Model", new SageMakerCreateModelProps { ModelName = "m", PrimaryContainer = container })|];
                         {|#0:new SageMakerCreateModel(this, "ModelVpc", new SageMakerCreateModelProps { ModelName = "m", PrimaryContainer = container, Vpc = vpc })|};
                         new SageMakerCreateModel(this, "ModelRole", new SageMakerCreateModelProps { ModelName = "m", PrimaryContainer = container, Vpc = vpc, Role = role });
-                """, "Role role"), Id, new[] { Finding(Id).WithLocation(0), Finding(Id).WithLocation(0) });
+                        {|#1:new SageMakerCreateModel(this, "ModelMaybeVpc", new SageMakerCreateModelProps { ModelName = "m", PrimaryContainer = container, Vpc = isolated ? vpc : null })|};
+                """, "Role role, bool isolated"), Id, new[] { Finding(Id).WithLocation(0), Finding(Id).WithLocation(0), Finding(Id).WithLocation(1), Finding(Id).WithLocation(1) });
             var messages = diagnostics.Select(d => d.GetMessage()).ToList();
             Assert.Contains(messages, m => m.StartsWith("'Model' allows cloudwatch:PutMetricData, logs:CreateLogStream, logs:CreateLogGroup and 1 more", StringComparison.Ordinal)
                 && m.Contains("in statement 1 of Policies[0] 'CreateModel' (from the inline policy 'CreateModel' of the role 'Model' creates)", StringComparison.Ordinal));
             Assert.Contains(messages, m => m.StartsWith("'ModelVpc' allows ec2:CreateNetworkInterface", StringComparison.Ordinal));
+            Assert.Contains(messages, m => m.StartsWith("'ModelMaybeVpc' allows ec2:CreateNetworkInterface", StringComparison.Ordinal) && m.Contains("when `isolated` is true", StringComparison.Ordinal));
         }
 
         [Fact]
@@ -159,10 +163,21 @@ namespace IacAnalyzers.Tests.Cdk
                             OutputDataConfig = new OutputDataConfig { S3OutputLocation = S3Location.FromBucket(bucket, "out") },
                             Role = role,
                         });
-                """, "Role role, IBucket bucket"), Id, new[] { Finding(Id).WithLocation(0), Finding(Id).WithLocation(0) });
+                        [|new SageMakerCreateTrainingJob(this, "TrainGivenVpc", new SageMakerCreateTrainingJobProps
+                        {
+                            TrainingJobName = "t",
+                            AlgorithmSpecification = algorithm,
+                            InputDataConfig = input,
+                            OutputDataConfig = new OutputDataConfig { S3OutputLocation = S3Location.FromBucket(bucket, "out") },
+                            VpcConfig = vpcConfig,
+                        })|];
+                """, "Role role, IBucket bucket, VpcConfig vpcConfig"), Id, new[] { Finding(Id).WithLocation(0), Finding(Id).WithLocation(0) });
             var messages = diagnostics.Select(d => d.GetMessage()).ToList();
             Assert.Contains(messages, m => m.StartsWith("'Train' allows s3:PutObject on every resource", StringComparison.Ordinal));
             Assert.Contains(messages, m => m.StartsWith("'Train' allows cloudwatch:PutMetricData, logs:CreateLogStream, logs:PutLogEvents and 5 more", StringComparison.Ordinal));
+
+            // VpcConfig unknown: the actions every variant of the statement has are still judged.
+            Assert.Contains(messages, m => m.StartsWith("'TrainGivenVpc' allows cloudwatch:PutMetricData, logs:CreateLogStream, logs:PutLogEvents and 1 more", StringComparison.Ordinal));
         }
 
         [Fact]

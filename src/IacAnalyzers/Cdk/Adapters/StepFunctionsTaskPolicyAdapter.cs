@@ -103,10 +103,7 @@ namespace IacAnalyzers.Cdk.Adapters
                     break;
                 case "MediaConvertCreateJob":
                     machine.Add("mediaconvert:CreateJob");
-                    if (IsRunJob(props) == true)
-                    {
-                        machine.Add("mediaconvert:GetJob", "mediaconvert:CancelJob");
-                    }
+                    machine.AddWhen(props, "IntegrationPattern", IsRunJob, "mediaconvert:GetJob", "mediaconvert:CancelJob");
 
                     break;
                 case "HttpInvoke":
@@ -159,17 +156,13 @@ namespace IacAnalyzers.Cdk.Adapters
                 return;
             }
 
-            var vpc = IsSet(props, vpcMember);
             var inline = new Statements(input, "the inline policy '" + policyName + "' of the role " + TaskName(input) + " creates");
             if (policyName == "CreateTrainingJob")
             {
-                if (vpc == null)
-                {
-                    return; // the one statement's actions depend on the VPC: left out
-                }
-
+                // One statement: actions + (vpcConfig ? the network-interface actions : []). With VpcConfig unknown, the
+                // actions every variant has are still written.
                 var all = new List<string>(actions);
-                if (vpc == true)
+                if (IsSet(props, vpcMember) == true)
                 {
                     all.AddRange(NetworkInterfaceActions);
                 }
@@ -179,12 +172,9 @@ namespace IacAnalyzers.Cdk.Adapters
             else
             {
                 inline.Add(actions);
-                if (vpc == true)
-                {
-                    var attached = new Statements(input, "the policy " + TaskName(input) + " adds to the role it creates, for its VPC");
-                    attached.Add(NetworkInterfaceActions);
-                    attached.AddPolicyTo(output);
-                }
+                var attached = new Statements(input, "the policy " + TaskName(input) + " adds to the role it creates, for its VPC");
+                attached.AddWhen(props, vpcMember, IsGiven, NetworkInterfaceActions);
+                attached.AddPolicyTo(output);
             }
 
             inline.AddRoleTo(output, policyName);
@@ -197,38 +187,28 @@ namespace IacAnalyzers.Cdk.Adapters
         /// </summary>
         private static void TrainingOutput(AdapterInput input, MapValue? props, IList<ResourceView> output)
         {
-            var location = (props?.Get("OutputDataConfig") as MapValue)?.Get("S3OutputLocation");
-            if (location != null && location.AllLeaves(l => CdkValues.IsMember(l, "S3Location", "FromJsonExpression")))
-            {
-                var statements = new Statements(input, "the policy " + TaskName(input) + " adds to its role for an output location without a bucket");
-                statements.Add("s3:PutObject");
-                statements.AddPolicyTo(output);
-            }
+            var statements = new Statements(input, "the policy " + TaskName(input) + " adds to its role for an output location without a bucket");
+            statements.AddWhen(props?.Get("OutputDataConfig") as MapValue, "S3OutputLocation", l => l == null ? false : CdkValues.IsMember(l, "S3Location", "FromJsonExpression"), "s3:PutObject");
+            statements.AddPolicyTo(output);
         }
 
         private static string TaskName(AdapterInput input) => "'" + input.Name + "'";
 
-        /// <summary>True when <c>IntegrationPattern</c> is <c>RUN_JOB</c> in every branch, false when it is another pattern or unset, null when unknown.</summary>
-        private static bool? IsRunJob(MapValue? props)
+        /// <summary>One value of <c>IntegrationPattern</c> (null: not set, so REQUEST_RESPONSE): true for RUN_JOB, null when not an enum member.</summary>
+        private static bool? IsRunJob(Value? pattern)
         {
-            if (props == null)
-            {
-                return null;
-            }
-
-            var pattern = props.Get("IntegrationPattern");
-            if (pattern == null || pattern.AllLeaves(l => l is ScalarValue s && s.Kind == ScalarKind.Null))
+            if (pattern == null || IsNull(pattern))
             {
                 return false;
             }
 
-            if (pattern.AllLeaves(l => l.AsString() == "RUN_JOB"))
-            {
-                return true;
-            }
-
-            return pattern.AllLeaves(l => l.AsString() is string s && s != "RUN_JOB") ? false : (bool?)null;
+            return pattern.AsString() is string name ? name == "RUN_JOB" : (bool?)null;
         }
+
+        /// <summary>One value of a member: true when it is an object (a construct, a struct), false when it is not set or null, else null.</summary>
+        private static bool? IsGiven(Value? value) => value == null || IsNull(value) ? false : value is MapValue ? true : (bool?)null;
+
+        private static bool IsNull(Value value) => value is ScalarValue s && s.Kind == ScalarKind.Null;
 
         /// <summary>True when the member is written with a value that is not null, false when it is unset or null, null when unknown.</summary>
         private static bool? IsSet(MapValue? props, string member)
@@ -290,6 +270,42 @@ namespace IacAnalyzers.Cdk.Adapters
 
             public void Add(params string[] actions) => items.Add(Statement(actions, null));
 
+            /// <summary>
+            /// A statement CDK writes only when <paramref name="present"/> holds for the member's value (called with null when
+            /// the member is not set). A one-of gives the statement in the branches where it holds ("when `isProd` is true"),
+            /// a value <paramref name="present"/> cannot judge (null) gives no statement there, and props that cannot be known
+            /// give none at all.
+            /// </summary>
+            public void AddWhen(MapValue? props, string member, Func<Value?, bool?> present, params string[] actions)
+            {
+                if (props == null)
+                {
+                    return;
+                }
+
+                var value = props.Get(member);
+                if (value == null)
+                {
+                    if (present(null) == true)
+                    {
+                        Add(actions);
+                    }
+
+                    return;
+                }
+
+                if (!value.AnyLeaf(l => present(l) == true))
+                {
+                    return;
+                }
+
+                var at = input.Location;
+                var resource = CdkConvert.Leaves(value, leaf => present(leaf) == true
+                    ? new ScalarValue("*", ScalarKind.String, at, Provenance.Derived(origin))
+                    : (Value)new UnknownValue("no such statement for this " + member, at));
+                items.Add(Statement(actions, null, resource));
+            }
+
             /// <summary>A statement with a condition on <paramref name="conditionKey"/> (its value is the task's, unknown here).</summary>
             public void AddConditioned(string action, string conditionKey)
             {
@@ -339,7 +355,7 @@ namespace IacAnalyzers.Cdk.Adapters
                     at);
             }
 
-            private MapValue Statement(string[] actions, MapValue? condition)
+            private MapValue Statement(string[] actions, MapValue? condition, Value? resource = null)
             {
                 var at = input.Location;
                 var actionValues = new Value[actions.Length];
@@ -352,7 +368,7 @@ namespace IacAnalyzers.Cdk.Adapters
                 {
                     new MapEntry("Effect", at, new ScalarValue("Allow", ScalarKind.String, at)),
                     new MapEntry("Action", at, actions.Length == 1 ? actionValues[0] : new ListValue(actionValues, at)),
-                    new MapEntry("Resource", at, new ScalarValue("*", ScalarKind.String, at, Provenance.Derived(origin))),
+                    new MapEntry("Resource", at, resource ?? new ScalarValue("*", ScalarKind.String, at, Provenance.Derived(origin))),
                 };
                 if (condition != null)
                 {
