@@ -340,6 +340,15 @@ namespace IacAnalyzers.Tests.Rules.Iam
                         ] }
                       }
                     },
+                    "TrainSagemakerRole": {
+                      "Type": "AWS::IAM::Role",
+                      "Properties": {
+                        "AssumeRolePolicyDocument": { "Statement": [ { "Action": "sts:AssumeRole", "Effect": "Allow", "Principal": { "Service": "sagemaker.amazonaws.com" } } ], "Version": "2012-10-17" },
+                        "Policies": [ { "PolicyName": "CreateTrainingJob", "PolicyDocument": { "Version": "2012-10-17", "Statement": [
+                          { "Action": [ "cloudwatch:PutMetricData", "logs:CreateLogStream", "logs:PutLogEvents", "logs:CreateLogGroup", "logs:DescribeLogStreams", "ecr:GetAuthorizationToken", "ec2:CreateNetworkInterface", "ec2:CreateNetworkInterfacePermission", "ec2:DeleteNetworkInterface", "ec2:DeleteNetworkInterfacePermission", "ec2:DescribeNetworkInterfaces", "ec2:DescribeVpcs", "ec2:DescribeDhcpOptions", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups" ], "Effect": "Allow", "Resource": [|"*"|] }
+                        ] } } ]
+                      }
+                    },
                     "TrainSagemakerRoleDefaultPolicy": {
                       "Type": "AWS::IAM::Policy",
                       "Properties": {
@@ -354,6 +363,7 @@ namespace IacAnalyzers.Tests.Rules.Iam
                   }
                 }
                 """, "sagemaker.json", Id);
+            Assert.Contains(findings, f => f.FormatMessage().StartsWith("'TrainSagemakerRole' allows cloudwatch:PutMetricData, logs:CreateLogStream, logs:PutLogEvents and 5 more", System.StringComparison.Ordinal));
             Assert.Contains(findings, f => f.FormatMessage().StartsWith("'ModelVpcSagemakerRole' allows cloudwatch:PutMetricData, logs:CreateLogStream, logs:CreateLogGroup and 1 more write or permissions-management actions on every resource (Resource '*') in statement 1 of Policies[0] 'CreateModel'", System.StringComparison.Ordinal));
         }
 
