@@ -36,7 +36,8 @@ namespace IacAnalyzers.Catalog
             "{0} is not encrypted{1}: set Encrypted to true; this replaces the volume (move its data through an encrypted snapshot copy)",
             "An EBS volume without Encrypted stores its data and snapshots unencrypted, unless the account has EBS " +
             "encryption by default turned on in that Region, which a template cannot show. CloudFormation defaults " +
-            "Encrypted to false. Volumes created from a snapshot are not checked: they are encrypted when the snapshot is.",
+            "Encrypted to false. WorkSpaces Instances volumes (EBS volumes for WorkSpaces Instances) are checked the same " +
+            "way. Volumes created from a snapshot are not checked: they are encrypted when the snapshot is.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
             fix: "Sets Encrypted to true.", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
