@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using IacAnalyzers.Rules.Dax;
 using IacAnalyzers.Tests.Verifier;
 using Xunit;
+using static IacAnalyzers.Tests.Verifier.Fixture;
 using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Dax
@@ -15,6 +16,9 @@ namespace IacAnalyzers.Tests.Rules.Dax
     {
         private static readonly IAC2011_DaxClusterNotFaultTolerant Rule = new IAC2011_DaxClusterNotFaultTolerant();
 
+        private const string Cluster = "AWS::DAX::Cluster";
+        private const string Shared = "NodeType: dax.r5.large\nIAMRoleARN: arn:aws:iam::111122223333:role/dax";
+
         [Fact]
         public async Task Yaml_one_or_two_nodes_and_one_zone_are_flagged_with_the_full_message()
         {
@@ -24,32 +28,11 @@ namespace IacAnalyzers.Tests.Rules.Dax
                     Type: Number
                     Default: 2
                 Resources:
-                  Single:
-                    Type: AWS::DAX::Cluster
-                    Properties:
-                      NodeType: dax.r5.large
-                      IAMRoleARN: arn:aws:iam::111122223333:role/dax
-                      ReplicationFactor: {|#0:1|}
-                  Pair:
-                    Type: AWS::DAX::Cluster
-                    Properties:
-                      NodeType: dax.r5.large
-                      IAMRoleARN: arn:aws:iam::111122223333:role/dax
-                      ReplicationFactor: [|2|]
-                  FromParameter:
-                    Type: AWS::DAX::Cluster
-                    Properties:
-                      NodeType: dax.r5.large
-                      IAMRoleARN: arn:aws:iam::111122223333:role/dax
-                      ReplicationFactor: [|!Ref Nodes|]
-                  OneZone:
-                    Type: AWS::DAX::Cluster
-                    Properties:
-                      NodeType: dax.r5.large
-                      IAMRoleARN: arn:aws:iam::111122223333:role/dax
-                      ReplicationFactor: 3
-                      AvailabilityZones: {|#1:[us-east-1a, us-east-1a, us-east-1a]|}
-                """, "dax.yaml",
+                """ + Resources(Cluster, Shared,
+                ("Single", "ReplicationFactor: {|#0:1|}"),
+                ("Pair", "ReplicationFactor: [|2|]"),
+                ("FromParameter", "ReplicationFactor: [|!Ref Nodes|]"),
+                ("OneZone", "ReplicationFactor: 3\nAvailabilityZones: {|#1:[us-east-1a, us-east-1a, us-east-1a]|}")), "dax.yaml",
                 Reported(Rule, "DAX cluster 'Single' is not fault-tolerant across Availability Zones (ReplicationFactor is 1: one node, no replica): " +
                     "set ReplicationFactor to 3 or more and let DAX spread the nodes across zones (leave AvailabilityZones out, or list different zones) " +
                     "[Reliability · REL10-BP01]").WithLocation(0),
@@ -68,47 +51,13 @@ namespace IacAnalyzers.Tests.Rules.Dax
                   Zone:
                     Type: AWS::EC2::AvailabilityZone::Name
                 Resources:
-                  Three:
-                    Type: AWS::DAX::Cluster
-                    Properties:
-                      NodeType: dax.r5.large
-                      IAMRoleARN: arn:aws:iam::111122223333:role/dax
-                      ReplicationFactor: 3
-                  Spread:
-                    Type: AWS::DAX::Cluster
-                    Properties:
-                      NodeType: dax.r5.large
-                      IAMRoleARN: arn:aws:iam::111122223333:role/dax
-                      ReplicationFactor: 3
-                      AvailabilityZones: [us-east-1a, us-east-1b, us-east-1c]
-                  TwoZones:
-                    Type: AWS::DAX::Cluster
-                    Properties:
-                      NodeType: dax.r5.large
-                      IAMRoleARN: arn:aws:iam::111122223333:role/dax
-                      ReplicationFactor: 3
-                      AvailabilityZones: [us-east-1a, us-east-1b, us-east-1a]
-                  UnknownNodes:
-                    Type: AWS::DAX::Cluster
-                    Properties:
-                      NodeType: dax.r5.large
-                      IAMRoleARN: arn:aws:iam::111122223333:role/dax
-                      ReplicationFactor: !Ref Nodes
-                  UnknownZones:
-                    Type: AWS::DAX::Cluster
-                    Properties:
-                      NodeType: dax.r5.large
-                      IAMRoleARN: arn:aws:iam::111122223333:role/dax
-                      ReplicationFactor: 3
-                      AvailabilityZones: [!Ref Zone, !Ref Zone, !Ref Zone]
-                  ComputedZones:
-                    Type: AWS::DAX::Cluster
-                    Properties:
-                      NodeType: dax.r5.large
-                      IAMRoleARN: arn:aws:iam::111122223333:role/dax
-                      ReplicationFactor: 3
-                      AvailabilityZones: !GetAZs ""
-                """, "dax.yaml");
+                """ + Resources(Cluster, Shared,
+                ("Three", "ReplicationFactor: 3"),
+                ("Spread", "ReplicationFactor: 3\nAvailabilityZones: [us-east-1a, us-east-1b, us-east-1c]"),
+                ("TwoZones", "ReplicationFactor: 3\nAvailabilityZones: [us-east-1a, us-east-1b, us-east-1a]"),
+                ("UnknownNodes", "ReplicationFactor: !Ref Nodes"),
+                ("UnknownZones", "ReplicationFactor: 3\nAvailabilityZones: [!Ref Zone, !Ref Zone, !Ref Zone]"),
+                ("ComputedZones", "ReplicationFactor: 3\nAvailabilityZones: !GetAZs \"\"")), "dax.yaml");
 
         [Fact]
         public async Task Yaml_one_of_branches_are_named_and_flagged_once()
@@ -117,26 +66,10 @@ namespace IacAnalyzers.Tests.Rules.Dax
                 Conditions:
                   IsProd: !Equals [!Ref AWS::AccountId, "111111111111"]
                 Resources:
-                  Cache:
-                    Type: AWS::DAX::Cluster
-                    Properties:
-                      NodeType: dax.r5.large
-                      IAMRoleARN: arn:aws:iam::111122223333:role/dax
-                      ReplicationFactor: !If [IsProd, 3, [|1|]]
-                  Zones:
-                    Type: AWS::DAX::Cluster
-                    Properties:
-                      NodeType: dax.r5.large
-                      IAMRoleARN: arn:aws:iam::111122223333:role/dax
-                      ReplicationFactor: 3
-                      AvailabilityZones: !If [IsProd, [eu-west-1a, eu-west-1b, eu-west-1c], [|[eu-west-1a, eu-west-1a, eu-west-1a]|]]
-                  Both:
-                    Type: AWS::DAX::Cluster
-                    Properties:
-                      NodeType: dax.r5.large
-                      IAMRoleARN: arn:aws:iam::111122223333:role/dax
-                      ReplicationFactor: !If [IsProd, [|1|], 2]
-                """, "dax.yaml");
+                """ + Resources(Cluster, Shared,
+                ("Cache", "ReplicationFactor: !If [IsProd, 3, [|1|]]"),
+                ("Zones", "ReplicationFactor: 3\nAvailabilityZones: !If [IsProd, [eu-west-1a, eu-west-1b, eu-west-1c], [|[eu-west-1a, eu-west-1a, eu-west-1a]|]]"),
+                ("Both", "ReplicationFactor: !If [IsProd, [|1|], 2]")), "dax.yaml");
             Assert.Contains(findings, f => f.FormatMessage().StartsWith("DAX cluster 'Cache' is not fault-tolerant across Availability Zones (when condition 'IsProd' is false; ReplicationFactor is 1", StringComparison.Ordinal));
             Assert.Single(findings, f => f.FormatMessage().Contains("'Both'", StringComparison.Ordinal));
         }

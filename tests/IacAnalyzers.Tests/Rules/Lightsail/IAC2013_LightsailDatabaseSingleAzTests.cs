@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using IacAnalyzers.Rules.Lightsail;
 using IacAnalyzers.Tests.Verifier;
 using Xunit;
+using static IacAnalyzers.Tests.Verifier.Fixture;
 using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Lightsail
@@ -15,6 +16,9 @@ namespace IacAnalyzers.Tests.Rules.Lightsail
     {
         private static readonly IAC2013_LightsailDatabaseSingleAz Rule = new IAC2013_LightsailDatabaseSingleAz();
 
+        private const string Database = "AWS::Lightsail::Database";
+        private const string Shared = "RelationalDatabaseBlueprintId: mysql_8_0\nMasterUsername: dbadmin";
+
         [Fact]
         public async Task Yaml_standard_plans_are_flagged_with_the_full_message()
         {
@@ -24,23 +28,9 @@ namespace IacAnalyzers.Tests.Rules.Lightsail
                     Type: String
                     Default: small_2_0
                 Resources:
-                  Shop:
-                    Type: AWS::Lightsail::Database
-                    Properties:
-                      RelationalDatabaseName: shop
-                      RelationalDatabaseBlueprintId: mysql_8_0
-                      RelationalDatabaseBundleId: {|#0:micro_2_0|}
-                      MasterDatabaseName: shop
-                      MasterUsername: dbadmin
-                  FromParameter:
-                    Type: AWS::Lightsail::Database
-                    Properties:
-                      RelationalDatabaseName: blog
-                      RelationalDatabaseBlueprintId: postgres_16
-                      RelationalDatabaseBundleId: [|!Ref Plan|]
-                      MasterDatabaseName: blog
-                      MasterUsername: dbadmin
-                """, "lightsail.yaml",
+                """ + Resources(Database, Shared,
+                ("Shop", "RelationalDatabaseName: shop\nMasterDatabaseName: shop\nRelationalDatabaseBundleId: {|#0:micro_2_0|}"),
+                ("FromParameter", "RelationalDatabaseName: blog\nMasterDatabaseName: blog\nRelationalDatabaseBundleId: [|!Ref Plan|]")), "lightsail.yaml",
                 Reported(Rule, "Lightsail database 'Shop' runs in a single Availability Zone (RelationalDatabaseBundleId is micro_2_0, a standard plan): " +
                     "use a high availability plan (micro_ha_2_0) so a standby in another zone takes over on failure; the plan is chosen at creation, " +
                     "so this replaces the database (restore it from a snapshot) [Reliability · REL10-BP01]").WithLocation(0));
@@ -54,23 +44,9 @@ namespace IacAnalyzers.Tests.Rules.Lightsail
                   Plan:
                     Type: String
                 Resources:
-                  Ha:
-                    Type: AWS::Lightsail::Database
-                    Properties:
-                      RelationalDatabaseName: shop
-                      RelationalDatabaseBlueprintId: mysql_8_0
-                      RelationalDatabaseBundleId: micro_ha_2_0
-                      MasterDatabaseName: shop
-                      MasterUsername: dbadmin
-                  Unknown:
-                    Type: AWS::Lightsail::Database
-                    Properties:
-                      RelationalDatabaseName: blog
-                      RelationalDatabaseBlueprintId: mysql_8_0
-                      RelationalDatabaseBundleId: !Ref Plan
-                      MasterDatabaseName: blog
-                      MasterUsername: dbadmin
-                """, "lightsail.yaml");
+                """ + Resources(Database, Shared,
+                ("Ha", "RelationalDatabaseName: shop\nMasterDatabaseName: shop\nRelationalDatabaseBundleId: micro_ha_2_0"),
+                ("Unknown", "RelationalDatabaseName: blog\nMasterDatabaseName: blog\nRelationalDatabaseBundleId: !Ref Plan")), "lightsail.yaml");
 
         [Fact]
         public async Task Yaml_one_of_branch_is_named()
@@ -79,15 +55,8 @@ namespace IacAnalyzers.Tests.Rules.Lightsail
                 Conditions:
                   IsProd: !Equals [!Ref AWS::AccountId, "111111111111"]
                 Resources:
-                  Shop:
-                    Type: AWS::Lightsail::Database
-                    Properties:
-                      RelationalDatabaseName: shop
-                      RelationalDatabaseBlueprintId: mysql_8_0
-                      RelationalDatabaseBundleId: !If [IsProd, medium_ha_2_0, [|medium_2_0|]]
-                      MasterDatabaseName: shop
-                      MasterUsername: dbadmin
-                """, "lightsail.yaml");
+                """ + Resources(Database, Shared,
+                ("Shop", "RelationalDatabaseName: shop\nMasterDatabaseName: shop\nRelationalDatabaseBundleId: !If [IsProd, medium_ha_2_0, [|medium_2_0|]]")), "lightsail.yaml");
             Assert.StartsWith("Lightsail database 'Shop' runs in a single Availability Zone (when condition 'IsProd' is false; RelationalDatabaseBundleId is medium_2_0, a standard plan): use a high availability plan (medium_ha_2_0)",
                 Assert.Single(findings).FormatMessage(), StringComparison.Ordinal);
         }

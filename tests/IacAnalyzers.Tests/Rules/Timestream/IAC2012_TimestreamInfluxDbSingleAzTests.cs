@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using IacAnalyzers.Rules.Timestream;
 using IacAnalyzers.Tests.Verifier;
 using Xunit;
+using static IacAnalyzers.Tests.Verifier.Fixture;
 using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Timestream
@@ -15,6 +16,9 @@ namespace IacAnalyzers.Tests.Rules.Timestream
     {
         private static readonly IAC2012_TimestreamInfluxDbSingleAz Rule = new IAC2012_TimestreamInfluxDbSingleAz();
 
+        private const string Instance = "AWS::Timestream::InfluxDBInstance";
+        private const string Shared = "DbInstanceType: db.influx.medium\nAllocatedStorage: 20\nVpcSecurityGroupIds: [sg-1]";
+
         [Fact]
         public async Task Yaml_missing_and_single_az_are_flagged_with_the_full_message()
         {
@@ -24,33 +28,10 @@ namespace IacAnalyzers.Tests.Rules.Timestream
                     Type: String
                     Default: SINGLE_AZ
                 Resources:
-                  {|#0:Metrics|}:
-                    Type: AWS::Timestream::InfluxDBInstance
-                    Properties:
-                      Name: metrics
-                      DbInstanceType: db.influx.medium
-                      AllocatedStorage: 20
-                      VpcSubnetIds: [subnet-1]
-                      VpcSecurityGroupIds: [sg-1]
-                  Explicit:
-                    Type: AWS::Timestream::InfluxDBInstance
-                    Properties:
-                      Name: explicit
-                      DbInstanceType: db.influx.medium
-                      AllocatedStorage: 20
-                      VpcSubnetIds: [subnet-1]
-                      VpcSecurityGroupIds: [sg-1]
-                      DeploymentType: {|#1:single_az|}
-                  FromParameter:
-                    Type: AWS::Timestream::InfluxDBInstance
-                    Properties:
-                      Name: fromparameter
-                      DbInstanceType: db.influx.medium
-                      AllocatedStorage: 20
-                      VpcSubnetIds: [subnet-1]
-                      VpcSecurityGroupIds: [sg-1]
-                      DeploymentType: [|!Ref Deployment|]
-                """, "influx.yaml",
+                """ + Resources(Instance, Shared + "\nVpcSubnetIds: [subnet-1]",
+                ("{|#0:Metrics|}", "Name: metrics"),
+                ("Explicit", "Name: explicit\nDeploymentType: {|#1:single_az|}"),
+                ("FromParameter", "Name: fromparameter\nDeploymentType: [|!Ref Deployment|]")), "influx.yaml",
                 Reported(Rule, "Timestream for InfluxDB instance 'Metrics' runs in a single Availability Zone (DeploymentType is not set and defaults to SINGLE_AZ): " +
                     "set DeploymentType to WITH_MULTIAZ_STANDBY, with VpcSubnetIds in two zones, so a standby in another zone takes over on failure " +
                     "[Reliability · REL10-BP01]").WithLocation(0),
@@ -67,35 +48,11 @@ namespace IacAnalyzers.Tests.Rules.Timestream
                   Deployment:
                     Type: String
                 Resources:
-                  Standby:
-                    Type: AWS::Timestream::InfluxDBInstance
-                    Properties:
-                      Name: standby
-                      DbInstanceType: db.influx.medium
-                      AllocatedStorage: 20
-                      VpcSubnetIds: [subnet-1, subnet-2]
-                      VpcSecurityGroupIds: [sg-1]
-                      DeploymentType: WITH_MULTIAZ_STANDBY
-                  Unknown:
-                    Type: AWS::Timestream::InfluxDBInstance
-                    Properties:
-                      Name: unknown
-                      DbInstanceType: db.influx.medium
-                      AllocatedStorage: 20
-                      VpcSubnetIds: [subnet-1, subnet-2]
-                      VpcSecurityGroupIds: [sg-1]
-                      DeploymentType: !Ref Deployment
-                  Cluster:
-                    Type: AWS::Timestream::InfluxDBCluster
-                    Properties:
-                      Name: cluster
-                      DbInstanceType: db.influx.medium
-                      AllocatedStorage: 20
-                      VpcSubnetIds: [subnet-1, subnet-2]
-                      VpcSecurityGroupIds: [sg-1]
-                      DeploymentType: MULTI_NODE_READ_REPLICAS
-                      FailoverMode: AUTOMATIC
-                """, "influx.yaml");
+                """ + Resources(Instance, Shared + "\nVpcSubnetIds: [subnet-1, subnet-2]",
+                ("Standby", "Name: standby\nDeploymentType: WITH_MULTIAZ_STANDBY"),
+                ("Unknown", "Name: unknown\nDeploymentType: !Ref Deployment"))
+                + Resources("AWS::Timestream::InfluxDBCluster", Shared + "\nVpcSubnetIds: [subnet-1, subnet-2]",
+                ("Cluster", "Name: cluster\nDeploymentType: MULTI_NODE_READ_REPLICAS\nFailoverMode: AUTOMATIC")), "influx.yaml");
 
         [Fact]
         public async Task Yaml_one_of_branches_and_no_value_are_named()
@@ -104,25 +61,9 @@ namespace IacAnalyzers.Tests.Rules.Timestream
                 Conditions:
                   IsProd: !Equals [!Ref AWS::AccountId, "111111111111"]
                 Resources:
-                  Branch:
-                    Type: AWS::Timestream::InfluxDBInstance
-                    Properties:
-                      Name: branch
-                      DbInstanceType: db.influx.medium
-                      AllocatedStorage: 20
-                      VpcSubnetIds: [subnet-1, subnet-2]
-                      VpcSecurityGroupIds: [sg-1]
-                      DeploymentType: !If [IsProd, WITH_MULTIAZ_STANDBY, [|SINGLE_AZ|]]
-                  Removed:
-                    Type: AWS::Timestream::InfluxDBInstance
-                    Properties:
-                      Name: removed
-                      DbInstanceType: db.influx.medium
-                      AllocatedStorage: 20
-                      VpcSubnetIds: [subnet-1, subnet-2]
-                      VpcSecurityGroupIds: [sg-1]
-                      DeploymentType: !If [IsProd, WITH_MULTIAZ_STANDBY, [|!Ref AWS::NoValue|]]
-                """, "influx.yaml");
+                """ + Resources(Instance, Shared + "\nVpcSubnetIds: [subnet-1, subnet-2]",
+                ("Branch", "Name: branch\nDeploymentType: !If [IsProd, WITH_MULTIAZ_STANDBY, [|SINGLE_AZ|]]"),
+                ("Removed", "Name: removed\nDeploymentType: !If [IsProd, WITH_MULTIAZ_STANDBY, [|!Ref AWS::NoValue|]]")), "influx.yaml");
             Assert.Contains(findings, f => f.FormatMessage().Contains("(when condition 'IsProd' is false; DeploymentType is SINGLE_AZ)", StringComparison.Ordinal));
             Assert.Contains(findings, f => f.FormatMessage().Contains("(when condition 'IsProd' is false; AWS::NoValue leaves DeploymentType unset (SINGLE_AZ))", StringComparison.Ordinal));
         }
