@@ -68,30 +68,18 @@ namespace IacAnalyzers.Cdk
                 return Result.NotAll(why);
             }
 
-            var index = Names(cancellationToken);
-            if (index == null)
+            var constructor = method.MethodKind == MethodKind.Constructor;
+            var implicitReach = constructor && method.Parameters.All(p => p.IsOptional || p.IsParams);
+            var name = constructor ? method.ContainingType.Name : method.Name;
+            var roots = PrivateScope(method, cancellationToken) ?? FilesNaming(name, constructor, cancellationToken);
+            if (roots == null)
             {
                 return Result.NotAll("a compilation too large to search for its calls");
             }
 
-            var constructor = method.MethodKind == MethodKind.Constructor;
-            var implicitReach = constructor && method.Parameters.All(p => p.IsOptional || p.IsParams);
-            var type = method.ContainingType;
-            var name = constructor ? type.Name : method.Name;
-            var trees = new HashSet<SyntaxTree>();
-            if (index.TryGetValue(name, out var withName))
-            {
-                trees.UnionWith(withName);
-            }
-
-            if (constructor && index.TryGetValue(ImplicitNew, out var withImplicit))
-            {
-                trees.UnionWith(withImplicit);
-            }
-
             var sites = new List<Site>();
             var bound = 0;
-            foreach (var root in SearchRoots(method, trees, cancellationToken))
+            foreach (var root in roots)
             {
                 var model = ModelFor(root.SyntaxTree);
                 foreach (var node in root.DescendantNodesAndSelf())
@@ -126,39 +114,52 @@ namespace IacAnalyzers.Cdk
         }
 
         /// <summary>
-        /// Where a call of <paramref name="method"/> can be written, within the files whose text names it: a private method or a
-        /// local function only inside its containing type's declarations (C# §7.5.3: the accessibility domain of a private
-        /// member is the program text of its type, nested types included); any other, the whole files. Without this, the
-        /// same private helper in every stack of an app (<c>CreateCache</c> in 50 files) made each query walk and bind all of
-        /// them: quadratic in the number of stacks.
+        /// Where a call of a private method or a local function can be written: only inside its containing type's
+        /// declarations (C# §7.5.3: the accessibility domain of a private member is the program text of its type, nested
+        /// types included). Null for any other method, and for a private one of an implicitly declared type (top-level
+        /// statements), which are searched for through <see cref="FilesNaming"/>. Without this, the same private helper in
+        /// every stack of an app (<c>CreateCache</c> in 50 files) made each query walk and bind all of them: quadratic in
+        /// the number of stacks; and it needs no compilation-wide name index, so a compilation whose only queries are
+        /// private helpers never builds one.
         /// </summary>
-        private IEnumerable<SyntaxNode> SearchRoots(IMethodSymbol method, HashSet<SyntaxTree> trees, CancellationToken cancellationToken)
+        private static IReadOnlyList<SyntaxNode>? PrivateScope(IMethodSymbol method, CancellationToken cancellationToken)
         {
             var type = method.ContainingType;
-            if ((method.DeclaredAccessibility == Accessibility.Private || method.MethodKind == MethodKind.LocalFunction)
-                && type != null && !type.IsImplicitlyDeclared && type.DeclaringSyntaxReferences.Length > 0)
+            if ((method.DeclaredAccessibility != Accessibility.Private && method.MethodKind != MethodKind.LocalFunction)
+                || type == null || type.IsImplicitlyDeclared || type.DeclaringSyntaxReferences.Length == 0)
             {
-                foreach (var reference in type.DeclaringSyntaxReferences)
-                {
-                    if (trees.Contains(reference.SyntaxTree))
-                    {
-                        yield return reference.GetSyntax(cancellationToken);
-                    }
-                }
-
-                yield break;
+                return null;
             }
 
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                if (trees.Contains(tree))
-                {
-                    yield return tree.GetRoot(cancellationToken);
-                }
-            }
+            return type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).ToArray();
         }
 
-        /// <summary>Why the calls of <paramref name="method"/> cannot all be in this compilation, or null when they can.</summary>
+        /// <summary>The files whose text names <paramref name="name"/> (or, for a constructor, has a target-typed <c>new()</c>), in compilation order; null when the compilation is too large to index.</summary>
+        private IReadOnlyList<SyntaxNode>? FilesNaming(string name, bool constructor, CancellationToken cancellationToken)
+        {
+            var index = Names(cancellationToken);
+            if (index == null)
+            {
+                return null;
+            }
+
+            var trees = new HashSet<SyntaxTree>();
+            if (index.TryGetValue(name, out var withName))
+            {
+                trees.UnionWith(withName);
+            }
+
+            if (constructor && index.TryGetValue(ImplicitNew, out var withImplicit))
+            {
+                trees.UnionWith(withImplicit);
+            }
+
+            return compilation.SyntaxTrees.Where(trees.Contains).Select(t => t.GetRoot(cancellationToken)).ToArray();
+        }
+
+        /// <summary>Whether the compilation-wide name index has been built (tests check that private helpers never need it).</summary>
+        internal bool NameIndexBuilt => Volatile.Read(ref names) != null;
+
         private string? Ineligible(IMethodSymbol method, CancellationToken cancellationToken)
         {
             if (method.MethodKind != MethodKind.Ordinary && method.MethodKind != MethodKind.Constructor && method.MethodKind != MethodKind.LocalFunction)

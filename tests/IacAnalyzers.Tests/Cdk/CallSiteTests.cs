@@ -275,6 +275,9 @@ namespace IacAnalyzers.Tests.Cdk
 
             // Bound: the two `DbStack` names in creations plus DbStack's own `: base(...)`; nothing in the other file.
             Assert.Equal(3, bound);
+
+            // A public constructor can be called from any file: found through the index of names.
+            Assert.True(symbols.CallSites.NameIndexBuilt);
         }
     
         [Fact]
@@ -299,6 +302,9 @@ namespace IacAnalyzers.Tests.Cdk
             var site = Assert.Single(result.Sites!);
             Assert.Contains("Make(false)", site.Syntax.ToString(), StringComparison.Ordinal);
             Assert.Equal(1, symbols.CallSites.BindingCount);
+
+            // Nor does it need the compilation-wide index of names (a walk of every token of every file).
+            Assert.False(symbols.CallSites.NameIndexBuilt);
         }
 }
 }
