@@ -162,8 +162,8 @@ namespace IacAnalyzers.Catalog
             "AvailabilityZones list names a single zone keeps all its nodes there. Without AvailabilityZones, DAX spreads the " +
             "nodes across zones itself.",
             Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
-            fix: null,
-            noFixReason: "The node count is a capacity and cost decision (three nodes cost three times one), and zones pinned in AvailabilityZones are the author's to change.");
+            fix: "Sets ReplicationFactor to 3 (in place, no replacement; three nodes cost three times one), when AvailabilityZones is not written (its length must equal the node count).",
+            noFixReason: null, fixes: FixKind.SetProperty);
 
         public static readonly RuleInfo TimestreamInfluxDbSingleAz = new RuleInfo(
             "IAC2012",
@@ -174,8 +174,8 @@ namespace IacAnalyzers.Catalog
             "WITH_MULTIAZ_STANDBY, Timestream keeps a synchronous standby in another Availability Zone and fails over to it " +
             "automatically.",
             Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
-            fix: null,
-            noFixReason: "A Multi-AZ standby needs VpcSubnetIds in two Availability Zones, which subnet ids alone do not show, and doubles the instance cost: the author's decision.");
+            fix: "Sets DeploymentType to WITH_MULTIAZ_STANDBY, unless VpcSubnetIds lists fewer than two subnets (the standby needs subnets in two zones; it doubles the instance cost).",
+            noFixReason: null, fixes: FixKind.SetProperty);
 
         public static readonly RuleInfo LightsailDatabaseSingleAz = new RuleInfo(
             "IAC2013",

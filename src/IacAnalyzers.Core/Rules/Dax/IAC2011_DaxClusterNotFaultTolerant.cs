@@ -15,7 +15,9 @@ namespace IacAnalyzers.Rules.Dax
     /// <para>
     /// Flagged, once per cluster: <c>ReplicationFactor</c> 1 or 2 in some branch; otherwise an <c>AvailabilityZones</c>
     /// list (in some branch) whose zones are all known and all the same. Not flagged: unknown node counts or zones, a
-    /// list naming two or more zones, a missing list. No fix (node count is a cost decision; pinned zones are the author's).
+    /// list naming two or more zones, a missing list. The fix sets <c>ReplicationFactor</c> to 3 when the count is
+    /// written without a branch and <c>AvailabilityZones</c> is not written (its length must equal the count); pinned
+    /// zones are the author's to change.
     /// </para>
     /// </summary>
     public sealed class IAC2011_DaxClusterNotFaultTolerant : Rule
@@ -44,7 +46,10 @@ namespace IacAnalyzers.Rules.Dax
                 {
                     var why = "ReplicationFactor is " + n.Value.ToString(CultureInfo.InvariantCulture)
                         + (n == 1 ? ": one node, no replica" : ": AWS calls two-node clusters not fault-tolerant");
-                    findings.Add(Create(resource, leaf.Value.Location, null, resource.Name, FindingText.Suffix(leaf.Branch, why, FindingText.From(leaf.Value))));
+                    var fix = leaf.IsFixableInPlace() && props.Get("AvailabilityZones") == null
+                        ? new SetPropertyFix("ReplicationFactor", MinimumNodes.ToString(CultureInfo.InvariantCulture), ScalarKind.Number, props.Location, leaf.ExistingForFix(), false)
+                        : null;
+                    findings.Add(Create(resource, leaf.Value.Location, fix, resource.Name, FindingText.Suffix(leaf.Branch, why, FindingText.From(leaf.Value))));
                     return;
                 }
             }

@@ -10,9 +10,10 @@ namespace IacAnalyzers.Rules.Timestream
     /// SINGLE_AZ | WITH_MULTIAZ_STANDBY ("Specifies whether the Timestream for InfluxDB is deployed as Single-AZ or with a
     /// MultiAZ Standby for High availability"); it is optional and a DB instance gets a standby only when asked for one, so
     /// a missing value is SINGLE_AZ. Flagged, once per instance: missing, SINGLE_AZ (any case), or removed by
-    /// <c>!Ref AWS::NoValue</c> in some branch. Unknown values are not flagged. No fix (the standby needs subnets in two
-    /// zones). <c>AWS::Timestream::InfluxDBCluster</c> is not checked: a read replica cluster always places its writer and
-    /// reader in separate zones.
+    /// <c>!Ref AWS::NoValue</c> in some branch. Unknown values are not flagged. The fix sets WITH_MULTIAZ_STANDBY (adding
+    /// the property when missing) for a value written without a branch, unless <c>VpcSubnetIds</c> is a list of fewer than
+    /// two subnets (the standby needs subnets in two zones). <c>AWS::Timestream::InfluxDBCluster</c> is not checked: a
+    /// read replica cluster always places its writer and reader in separate zones.
     /// </summary>
     public sealed class IAC2012_TimestreamInfluxDbSingleAz : Rule
     {
@@ -20,6 +21,7 @@ namespace IacAnalyzers.Rules.Timestream
 
         private const string DeploymentType = "DeploymentType";
         private const string SingleAz = "SINGLE_AZ";
+        private const string MultiAzStandby = "WITH_MULTIAZ_STANDBY";
 
         public IAC2012_TimestreamInfluxDbSingleAz()
             : base(RuleCatalog.TimestreamInfluxDbSingleAz, Instance)
@@ -28,10 +30,13 @@ namespace IacAnalyzers.Rules.Timestream
 
         public override void Analyze(ResourceView resource, IList<Finding> findings)
         {
-            var entry = resource.Properties.GetEntry(DeploymentType);
+            var props = resource.Properties;
+            var fixable = !(props.Get("VpcSubnetIds") is ListValue subnets && subnets.Items.Count < 2);
+            var entry = props.GetEntry(DeploymentType);
             if (entry == null)
             {
-                findings.Add(Create(resource, resource.Location, null, resource.Name,
+                var add = fixable ? new SetPropertyFix(DeploymentType, MultiAzStandby, ScalarKind.String, props.Location, null, !resource.PropertiesWritten) : null;
+                findings.Add(Create(resource, resource.Location, add, resource.Name,
                     FindingText.Suffix(DeploymentType + " is not set and defaults to " + SingleAz)));
                 return;
             }
@@ -52,7 +57,10 @@ namespace IacAnalyzers.Rules.Timestream
                     continue;
                 }
 
-                findings.Add(Create(resource, leaf.Value.Location, null, resource.Name, FindingText.Suffix(leaf.Branch, why, FindingText.From(leaf.Value))));
+                var fix = fixable && !(leaf.Value is NoValue) && leaf.IsFixableInPlace()
+                    ? new SetPropertyFix(DeploymentType, MultiAzStandby, ScalarKind.String, props.Location, leaf.ExistingForFix(), false)
+                    : null;
+                findings.Add(Create(resource, leaf.Value.Location, fix, resource.Name, FindingText.Suffix(leaf.Branch, why, FindingText.From(leaf.Value))));
                 return;
             }
         }

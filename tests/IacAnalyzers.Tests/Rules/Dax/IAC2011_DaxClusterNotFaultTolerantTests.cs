@@ -104,5 +104,42 @@ namespace IacAnalyzers.Tests.Rules.Dax
                 }
                 """, "IAC2011");
         }
+
+        [Fact]
+        public Task Yaml_single_node_is_fixed_to_three()
+        {
+            var before = """
+                Resources:
+                """ + Resources(Cluster, Shared, ("Cache", "ReplicationFactor: [|1|]"));
+            return VerifyFixAsync(Rule.Info.Id, before, Edited(before, ("[|1|]", "3")), "dax.yaml");
+        }
+
+        [Fact]
+        public Task Yaml_pinned_zones_or_a_branch_get_no_fix() =>
+            VerifyNoFixAsync(Rule.Info.Id, """
+                Conditions:
+                  IsProd: !Equals [!Ref AWS::AccountId, "111111111111"]
+                Resources:
+                """ + Resources(Cluster, Shared,
+                ("Pinned", "ReplicationFactor: [|1|]\nAvailabilityZones: [us-east-1a]"),
+                ("Branch", "ReplicationFactor: !If [IsProd, 3, [|1|]]"),
+                ("OneZone", "ReplicationFactor: 3\nAvailabilityZones: [|[us-east-1a, us-east-1a, us-east-1a]|]")), "dax.yaml");
+
+        [Fact]
+        public Task L1_single_node_is_fixed_to_three()
+        {
+            var before = """
+                using Amazon.CDK.AWS.DAX;
+
+                public class CacheStack : Stack
+                {
+                    public CacheStack(Construct scope) : base(scope, "Caches")
+                    {
+                        new CfnCluster(this, "Single", new CfnClusterProps { NodeType = "dax.r5.large", IamRoleArn = "arn", ReplicationFactor = [|1|] });
+                    }
+                }
+                """;
+            return CdkVerifier.VerifyFixAsync(before, Edited(before, ("[|1|]", "3")), id: "IAC2011");
+        }
     }
 }

@@ -95,5 +95,76 @@ namespace IacAnalyzers.Tests.Rules.Timestream
                 }
                 """, "IAC2012");
         }
+
+        [Fact]
+        public Task Yaml_missing_deployment_type_is_added()
+        {
+            var before = """
+                Resources:
+                """ + Resources(Instance, Shared, ("[|Metrics|]", "Name: metrics\nVpcSubnetIds: [subnet-1, subnet-2]"));
+            return VerifyFixAsync(Rule.Info.Id, before, Edited(before,
+                ("[|Metrics|]", "Metrics"),
+                ("VpcSubnetIds: [subnet-1, subnet-2]", "VpcSubnetIds: [subnet-1, subnet-2]\nDeploymentType: WITH_MULTIAZ_STANDBY")), "influx.yaml");
+        }
+
+        [Fact]
+        public Task Yaml_single_az_is_replaced_by_the_standby()
+        {
+            var before = """
+                Resources:
+                """ + Resources(Instance, Shared, ("Metrics", "Name: metrics\nDeploymentType: [|SINGLE_AZ|]\nVpcSubnetIds: [subnet-1, subnet-2]"));
+            return VerifyFixAsync(Rule.Info.Id, before, Edited(before, ("[|SINGLE_AZ|]", "WITH_MULTIAZ_STANDBY")), "influx.yaml");
+        }
+
+        [Fact]
+        public Task Yaml_one_subnet_a_branch_or_a_parameter_get_no_fix() =>
+            VerifyNoFixAsync(Rule.Info.Id, """
+                Parameters:
+                  Deployment:
+                    Type: String
+                    Default: SINGLE_AZ
+                Conditions:
+                  IsProd: !Equals [!Ref AWS::AccountId, "111111111111"]
+                Resources:
+                """ + Resources(Instance, Shared,
+                ("[|OneSubnet|]", "Name: one\nVpcSubnetIds: [subnet-1]"),
+                ("Branch", "Name: branch\nVpcSubnetIds: [subnet-1, subnet-2]\nDeploymentType: !If [IsProd, WITH_MULTIAZ_STANDBY, [|SINGLE_AZ|]]"),
+                ("FromParameter", "Name: parameter\nVpcSubnetIds: [subnet-1, subnet-2]\nDeploymentType: [|!Ref Deployment|]")), "influx.yaml");
+
+        [Fact]
+        public Task L1_single_az_is_replaced_by_the_standby()
+        {
+            var before = """
+                using Amazon.CDK.AWS.Timestream;
+
+                public class MetricsStack : Stack
+                {
+                    public MetricsStack(Construct scope) : base(scope, "Metrics")
+                    {
+                        new CfnInfluxDBInstance(this, "Single", new CfnInfluxDBInstanceProps { Name = "b", DbInstanceType = "db.influx.medium", AllocatedStorage = 20, VpcSubnetIds = new[] { "subnet-1", "subnet-2" }, DeploymentType = [|"SINGLE_AZ"|] });
+                    }
+                }
+                """;
+            return CdkVerifier.VerifyFixAsync(before, Edited(before, ("[|\"SINGLE_AZ\"|]", "\"WITH_MULTIAZ_STANDBY\"")), id: "IAC2012");
+        }
+
+        [Fact]
+        public Task L1_missing_deployment_type_is_added()
+        {
+            var before = """
+                using Amazon.CDK.AWS.Timestream;
+
+                public class MetricsStack : Stack
+                {
+                    public MetricsStack(Construct scope) : base(scope, "Metrics")
+                    {
+                        [|new CfnInfluxDBInstance(this, "Default", new CfnInfluxDBInstanceProps { Name = "a", DbInstanceType = "db.influx.medium", AllocatedStorage = 20, VpcSubnetIds = new[] { "subnet-1", "subnet-2" } })|];
+                    }
+                }
+                """;
+            return CdkVerifier.VerifyFixAsync(before, Edited(before,
+                ("[|new", "new"),
+                ("\"subnet-2\" } })|];", "\"subnet-2\" }, DeploymentType = \"WITH_MULTIAZ_STANDBY\" });")), id: "IAC2012");
+        }
     }
 }
