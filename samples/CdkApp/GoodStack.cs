@@ -312,6 +312,33 @@ namespace CdkApp
                 MultiAz = true,
             });
 
+            _ = new DaxCluster(this, "SessionCache", new Amazon.CDK.AWS.DAX.CfnClusterProps
+            {
+                IamRoleArn = daxRole.RoleArn,
+                NodeType = "dax.t3.small",
+                ReplicationFactor = 3,
+                SseSpecification = new DaxCluster.SSESpecificationProperty { SseEnabled = true },
+            });
+
+            _ = new Amazon.CDK.AWS.Timestream.CfnInfluxDBInstance(this, "Metrics", new Amazon.CDK.AWS.Timestream.CfnInfluxDBInstanceProps
+            {
+                Name = "metrics",
+                DbInstanceType = "db.influx.medium",
+                AllocatedStorage = 20,
+                VpcSubnetIds = new[] { vpc.PrivateSubnets[0].SubnetId, vpc.PrivateSubnets[1].SubnetId },
+                VpcSecurityGroupIds = new[] { vpc.VpcDefaultSecurityGroup },
+                DeploymentType = "WITH_MULTIAZ_STANDBY",
+            });
+
+            _ = new Amazon.CDK.AWS.Lightsail.CfnDatabase(this, "ShopDatabase", new Amazon.CDK.AWS.Lightsail.CfnDatabaseProps
+            {
+                RelationalDatabaseName = "shop",
+                RelationalDatabaseBlueprintId = "mysql_8_0",
+                RelationalDatabaseBundleId = "micro_ha_2_0",
+                MasterDatabaseName = "shop",
+                MasterUsername = "dbadmin",
+            });
+
             _ = new Amazon.CDK.AWS.ElastiCache.CfnCacheCluster(this, "PageCache", new Amazon.CDK.AWS.ElastiCache.CfnCacheClusterProps
             {
                 Engine = "memcached",
