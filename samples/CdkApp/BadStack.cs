@@ -277,6 +277,10 @@ namespace CdkApp
                     MlUserDataEncryption = new Amazon.CDK.AWS.Glue.CfnMLTransform.MLUserDataEncryptionProperty
                     {
                         MlUserDataEncryptionMode = "DISABLED", // IAC1031: labels and trained transform without KMS encryption
+                    },
+                },
+            });
+
             _ = new Amazon.CDK.AWS.DLM.CfnLifecyclePolicy(this, "SnapshotPolicy", new Amazon.CDK.AWS.DLM.CfnLifecyclePolicyProps
             {
                 ExecutionRoleArn = "arn:aws:iam::111122223333:role/AWSDataLifecycleManagerDefaultRole",
