@@ -54,6 +54,23 @@ namespace CdkApp
                 },
             });
 
+            // Image Builder has no L2 in aws-cdk-lib 2.160.0: the L1 recipe whose devices become the image's snapshots.
+            _ = new Amazon.CDK.AWS.ImageBuilder.CfnImageRecipe(this, "BastionImageRecipe", new Amazon.CDK.AWS.ImageBuilder.CfnImageRecipeProps
+            {
+                Name = "bastion",
+                Version = "1.0.0",
+                ParentImage = "arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x",
+                Components = new[] { new Amazon.CDK.AWS.ImageBuilder.CfnImageRecipe.ComponentConfigurationProperty { ComponentArn = "arn:aws:imagebuilder:us-east-1:aws:component/update-linux/x.x.x" } },
+                BlockDeviceMappings = new[]
+                {
+                    new Amazon.CDK.AWS.ImageBuilder.CfnImageRecipe.InstanceBlockDeviceMappingProperty
+                    {
+                        DeviceName = "/dev/xvda",
+                        Ebs = new Amazon.CDK.AWS.ImageBuilder.CfnImageRecipe.EbsInstanceBlockDeviceSpecificationProperty { VolumeSize = 30, Encrypted = false }, // IAC1003: image recipe volume unencrypted
+                    },
+                },
+            });
+
             _ = new Volume(this, "DataVolume", new VolumeProps
             {
                 AvailabilityZone = vpc.AvailabilityZones[0],
