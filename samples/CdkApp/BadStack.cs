@@ -277,6 +277,31 @@ namespace CdkApp
                     MlUserDataEncryption = new Amazon.CDK.AWS.Glue.CfnMLTransform.MLUserDataEncryptionProperty
                     {
                         MlUserDataEncryptionMode = "DISABLED", // IAC1031: labels and trained transform without KMS encryption
+            _ = new Amazon.CDK.AWS.DLM.CfnLifecyclePolicy(this, "SnapshotPolicy", new Amazon.CDK.AWS.DLM.CfnLifecyclePolicyProps
+            {
+                ExecutionRoleArn = "arn:aws:iam::111122223333:role/AWSDataLifecycleManagerDefaultRole",
+                State = "ENABLED",
+                PolicyDetails = new Amazon.CDK.AWS.DLM.CfnLifecyclePolicy.PolicyDetailsProperty
+                {
+                    PolicyType = "EBS_SNAPSHOT_MANAGEMENT",
+                    ResourceTypes = new[] { "VOLUME" },
+                    TargetTags = new[] { new CfnTag { Key = "backup", Value = "daily" } },
+                    Schedules = new[]
+                    {
+                        new Amazon.CDK.AWS.DLM.CfnLifecyclePolicy.ScheduleProperty
+                        {
+                            Name = "Daily",
+                            CreateRule = new Amazon.CDK.AWS.DLM.CfnLifecyclePolicy.CreateRuleProperty { Interval = 24, IntervalUnit = "HOURS" },
+                            RetainRule = new Amazon.CDK.AWS.DLM.CfnLifecyclePolicy.RetainRuleProperty { Count = 7 },
+                            CrossRegionCopyRules = new[]
+                            {
+                                new Amazon.CDK.AWS.DLM.CfnLifecyclePolicy.CrossRegionCopyRuleProperty
+                                {
+                                    Target = "us-west-2",
+                                    Encrypted = false, // IAC1033: copies of unencrypted snapshots stay unencrypted in us-west-2
+                                },
+                            },
+                        },
                     },
                 },
             });
