@@ -277,6 +277,10 @@ namespace CdkApp
                     MlUserDataEncryption = new Amazon.CDK.AWS.Glue.CfnMLTransform.MLUserDataEncryptionProperty
                     {
                         MlUserDataEncryptionMode = "DISABLED", // IAC1031: labels and trained transform without KMS encryption
+                    },
+                },
+            });
+
             _ = new Amazon.CDK.AWS.DLM.CfnLifecyclePolicy(this, "SnapshotPolicy", new Amazon.CDK.AWS.DLM.CfnLifecyclePolicyProps
             {
                 ExecutionRoleArn = "arn:aws:iam::111122223333:role/AWSDataLifecycleManagerDefaultRole",
@@ -316,6 +320,33 @@ namespace CdkApp
                 ManageMasterPassword = true,
                 Encrypted = false, // IAC1023: encryption switched off
                 MultiAz = false, // IAC2010: RA3 cluster in one Availability Zone
+            });
+
+            _ = new DaxCluster(this, "SessionCache", new Amazon.CDK.AWS.DAX.CfnClusterProps
+            {
+                IamRoleArn = daxRole.RoleArn,
+                NodeType = "dax.t3.small",
+                ReplicationFactor = 1, // IAC2011: one node, no replica in another zone
+                SseSpecification = new DaxCluster.SSESpecificationProperty { SseEnabled = true },
+            });
+
+            _ = new Amazon.CDK.AWS.Timestream.CfnInfluxDBInstance(this, "Metrics", new Amazon.CDK.AWS.Timestream.CfnInfluxDBInstanceProps
+            {
+                Name = "metrics",
+                DbInstanceType = "db.influx.medium",
+                AllocatedStorage = 20,
+                VpcSubnetIds = new[] { vpc.PrivateSubnets[0].SubnetId },
+                VpcSecurityGroupIds = new[] { vpc.VpcDefaultSecurityGroup },
+                DeploymentType = "SINGLE_AZ", // IAC2012: no standby in another zone
+            });
+
+            _ = new Amazon.CDK.AWS.Lightsail.CfnDatabase(this, "ShopDatabase", new Amazon.CDK.AWS.Lightsail.CfnDatabaseProps
+            {
+                RelationalDatabaseName = "shop",
+                RelationalDatabaseBlueprintId = "mysql_8_0",
+                RelationalDatabaseBundleId = "micro_2_0", // IAC2013: standard plan, one zone
+                MasterDatabaseName = "shop",
+                MasterUsername = "dbadmin",
             });
 
             _ = new Amazon.CDK.AWS.ElastiCache.CfnCacheCluster(this, "PageCache", new Amazon.CDK.AWS.ElastiCache.CfnCacheClusterProps

@@ -271,6 +271,9 @@ namespace CdkApp
                 TransformEncryption = new Amazon.CDK.AWS.Glue.CfnMLTransform.TransformEncryptionProperty
                 {
                     MlUserDataEncryption = new Amazon.CDK.AWS.Glue.CfnMLTransform.MLUserDataEncryptionProperty { MlUserDataEncryptionMode = "SSE-KMS", KmsKeyId = dataKey.KeyId },
+                },
+            });
+
             _ = new Amazon.CDK.AWS.DLM.CfnLifecyclePolicy(this, "SnapshotPolicy", new Amazon.CDK.AWS.DLM.CfnLifecyclePolicyProps
             {
                 ExecutionRoleArn = "arn:aws:iam::111122223333:role/AWSDataLifecycleManagerDefaultRole",
@@ -310,6 +313,33 @@ namespace CdkApp
                 ManageMasterPassword = true,
                 Encrypted = true,
                 MultiAz = true,
+            });
+
+            _ = new DaxCluster(this, "SessionCache", new Amazon.CDK.AWS.DAX.CfnClusterProps
+            {
+                IamRoleArn = daxRole.RoleArn,
+                NodeType = "dax.t3.small",
+                ReplicationFactor = 3,
+                SseSpecification = new DaxCluster.SSESpecificationProperty { SseEnabled = true },
+            });
+
+            _ = new Amazon.CDK.AWS.Timestream.CfnInfluxDBInstance(this, "Metrics", new Amazon.CDK.AWS.Timestream.CfnInfluxDBInstanceProps
+            {
+                Name = "metrics",
+                DbInstanceType = "db.influx.medium",
+                AllocatedStorage = 20,
+                VpcSubnetIds = new[] { vpc.PrivateSubnets[0].SubnetId, vpc.PrivateSubnets[1].SubnetId },
+                VpcSecurityGroupIds = new[] { vpc.VpcDefaultSecurityGroup },
+                DeploymentType = "WITH_MULTIAZ_STANDBY",
+            });
+
+            _ = new Amazon.CDK.AWS.Lightsail.CfnDatabase(this, "ShopDatabase", new Amazon.CDK.AWS.Lightsail.CfnDatabaseProps
+            {
+                RelationalDatabaseName = "shop",
+                RelationalDatabaseBlueprintId = "mysql_8_0",
+                RelationalDatabaseBundleId = "micro_ha_2_0",
+                MasterDatabaseName = "shop",
+                MasterUsername = "dbadmin",
             });
 
             _ = new Amazon.CDK.AWS.ElastiCache.CfnCacheCluster(this, "PageCache", new Amazon.CDK.AWS.ElastiCache.CfnCacheClusterProps

@@ -22,10 +22,10 @@ namespace IacAnalyzers.Tests.Repository
         /// </summary>
         private static readonly string[] WithoutL2Construct =
         {
-            "IAC1031",
             "IAC1005", "IAC1011", "IAC1012", "IAC1020", "IAC1022", "IAC1023", "IAC1024", "IAC1025",
-            "IAC1033",
+            "IAC1031", "IAC1033",
             "IAC2003", "IAC2005", "IAC2007", "IAC2008", "IAC2009", "IAC2010",
+            "IAC2011", "IAC2012", "IAC2013",
         };
 
         private static readonly Lazy<(string Name, string Text)[]> TestFiles = new Lazy<(string, string)[]>(() =>
