@@ -183,6 +183,10 @@ namespace CdkApp
                     ["artifacts"] = new Dictionary<string, object> { ["base-directory"] = "dist", ["files"] = new[] { "**/*" } },
                 }),
                 Artifacts = Artifacts.S3(new S3ArtifactsProps { Bucket = siteBucket, Encryption = false }), // IAC1013: artifacts escape the project's key
+                Logging = new Amazon.CDK.AWS.CodeBuild.LoggingOptions
+                {
+                    S3 = new S3LoggingOptions { Bucket = siteBucket, Prefix = "build-logs", Encrypted = true }, // IAC1013: aws-cdk-lib 2.160.0 writes Encrypted unchanged as EncryptionDisabled
+                },
             });
 
             // ---- More managed data services (L1 where Amazon.CDK.Lib 2.160.0 has no stable L2) -----------
@@ -252,6 +256,27 @@ namespace CdkApp
                             SizeInGiB = 20,
                             Encrypted = false, // IAC1026: each task's volume unencrypted
                         },
+                    },
+                },
+            });
+
+            _ = new Amazon.CDK.AWS.Glue.CfnMLTransform(this, "CustomerMatches", new Amazon.CDK.AWS.Glue.CfnMLTransformProps
+            {
+                Role = "arn:aws:iam::111122223333:role/glue-ml",
+                InputRecordTables = new Amazon.CDK.AWS.Glue.CfnMLTransform.InputRecordTablesProperty
+                {
+                    GlueTables = new[] { new Amazon.CDK.AWS.Glue.CfnMLTransform.GlueTablesProperty { DatabaseName = "crm", TableName = "customers" } },
+                },
+                TransformParameters = new Amazon.CDK.AWS.Glue.CfnMLTransform.TransformParametersProperty
+                {
+                    TransformType = "FIND_MATCHES",
+                    FindMatchesParameters = new Amazon.CDK.AWS.Glue.CfnMLTransform.FindMatchesParametersProperty { PrimaryKeyColumnName = "id" },
+                },
+                TransformEncryption = new Amazon.CDK.AWS.Glue.CfnMLTransform.TransformEncryptionProperty
+                {
+                    MlUserDataEncryption = new Amazon.CDK.AWS.Glue.CfnMLTransform.MLUserDataEncryptionProperty
+                    {
+                        MlUserDataEncryptionMode = "DISABLED", // IAC1031: labels and trained transform without KMS encryption
                     },
                 },
             });

@@ -174,6 +174,7 @@ namespace CdkApp
                     ["artifacts"] = new Dictionary<string, object> { ["base-directory"] = "dist", ["files"] = new[] { "**/*" } },
                 }),
                 Artifacts = Artifacts.S3(new S3ArtifactsProps { Bucket = siteBucket }),
+                Logging = new Amazon.CDK.AWS.CodeBuild.LoggingOptions { S3 = new S3LoggingOptions { Bucket = siteBucket, Prefix = "build-logs" } }, // Encrypted left unset: encrypted
             });
 
             // ---- More managed data services: the compliant twins of BadStack's ------------------------------
@@ -252,6 +253,24 @@ namespace CdkApp
                             Encrypted = true,
                         },
                     },
+                },
+            });
+
+            _ = new Amazon.CDK.AWS.Glue.CfnMLTransform(this, "CustomerMatches", new Amazon.CDK.AWS.Glue.CfnMLTransformProps
+            {
+                Role = "arn:aws:iam::111122223333:role/glue-ml",
+                InputRecordTables = new Amazon.CDK.AWS.Glue.CfnMLTransform.InputRecordTablesProperty
+                {
+                    GlueTables = new[] { new Amazon.CDK.AWS.Glue.CfnMLTransform.GlueTablesProperty { DatabaseName = "crm", TableName = "customers" } },
+                },
+                TransformParameters = new Amazon.CDK.AWS.Glue.CfnMLTransform.TransformParametersProperty
+                {
+                    TransformType = "FIND_MATCHES",
+                    FindMatchesParameters = new Amazon.CDK.AWS.Glue.CfnMLTransform.FindMatchesParametersProperty { PrimaryKeyColumnName = "id" },
+                },
+                TransformEncryption = new Amazon.CDK.AWS.Glue.CfnMLTransform.TransformEncryptionProperty
+                {
+                    MlUserDataEncryption = new Amazon.CDK.AWS.Glue.CfnMLTransform.MLUserDataEncryptionProperty { MlUserDataEncryptionMode = "SSE-KMS", KmsKeyId = dataKey.KeyId },
                 },
             });
 

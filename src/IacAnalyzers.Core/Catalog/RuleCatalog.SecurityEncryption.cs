@@ -226,19 +226,22 @@ namespace IacAnalyzers.Catalog
 
         public static readonly RuleInfo CodeBuildArtifactsEncryptionDisabled = new RuleInfo(
             "IAC1013",
-            "CodeBuild project turns off artifact encryption",
-            "{0} turns off encryption of its build artifacts{1}: remove EncryptionDisabled or set it to false (in CDK, Encryption = true on the S3 artifacts), so CodeBuild encrypts them with the project's KMS key",
+            "CodeBuild project turns off artifact or S3 log encryption",
+            "{0} turns off encryption of its {1}{2}: {3}, so CodeBuild encrypts them with the project's KMS key",
             "A CodeBuild project whose Artifacts or SecondaryArtifacts say EncryptionDisabled: true uploads its build " +
-            "output without the project's KMS key (EncryptionKey, by default the AWS managed key for S3). Since January " +
-            "2023 the bucket's default encryption (SSE-S3 at least) still applies, so the output is not stored in clear, " +
-            "but it escapes the project's key and its key policy. Artifacts default to encrypted, in CloudFormation and in " +
-            "the CDK (S3ArtifactsProps.Encryption: true); only an explicit opt-out is flagged.",
+            "output without the project's KMS key (EncryptionKey, by default the AWS managed key for S3); " +
+            "LogsConfig.S3Logs.EncryptionDisabled: true does the same to the build logs it writes to S3. Since January " +
+            "2023 the bucket's default encryption (SSE-S3 at least) still applies, so the objects are not stored in clear, " +
+            "but they escape the project's key and its key policy. Both default to encrypted, in CloudFormation and in " +
+            "the CDK; only an explicit opt-out is flagged. In Amazon.CDK.Lib before 2.253.0, S3LoggingOptions.Encrypted is " +
+            "written unchanged to EncryptionDisabled, so Encrypted = true is that opt-out.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
-            fix: "Sets EncryptionDisabled to false on the artifacts.", noFixReason: null, fixes: FixKind.SetProperty,
+            fix: "Sets EncryptionDisabled to false on the artifacts or the S3 logs.", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
             {
                 new PeerRule(PeerTools.Checkov, "CKV_AWS_78"),
                 new PeerRule(PeerTools.Guard, "CODEBUILD_PROJECT_ARTIFACT_ENCRYPTION"),
+                new PeerRule(PeerTools.Guard, "CODEBUILD_PROJECT_S3_LOGS_ENCRYPTED"),
             });
         // ---- IAC1020-IAC1039: encryption at rest beyond the first stores ------------------------------
 
@@ -333,6 +336,31 @@ namespace IacAnalyzers.Catalog
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
             fix: null,
             noFixReason: "Turning at-rest encryption on also needs an AtRestEncryptionConfiguration: the S3 encryption mode and the local disk key provider (a KMS key the cluster's EC2 role may use), which are the author's decisions.");
+
+        public static readonly RuleInfo DrsReplicationEbsEncryptionNone = new RuleInfo(
+            "IAC1030",
+            "DRS replication template turns off EBS encryption",
+            "{0} replicates disks to unencrypted EBS volumes{1}: set EbsEncryption to DEFAULT (the account's default EBS key) or CUSTOM with an EbsEncryptionKeyArn; changing it may start a full resync of the source servers",
+            "AWS Elastic Disaster Recovery keeps a copy of every replicated source-server disk on EBS volumes and snapshots in " +
+            "the staging area; a replication configuration template says how they are encrypted. EbsEncryption is required and " +
+            "is DEFAULT (the account's default EBS KMS key), CUSTOM (the key in EbsEncryptionKeyArn) or NONE. NONE asks for no " +
+            "EBS encryption, so the replicated disks are stored unencrypted unless the account has EBS encryption by default " +
+            "turned on in that Region, which a template cannot show. Only NONE is flagged.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.CloudFormation,
+            fix: "Sets EbsEncryption to DEFAULT.", noFixReason: null, fixes: FixKind.SetProperty);
+
+        public static readonly RuleInfo GlueMlTransformNotEncrypted = new RuleInfo(
+            "IAC1031",
+            "Glue ML transform does not encrypt its user data with KMS",
+            "{0} does not encrypt its labels and trained transform with KMS{1}: set TransformEncryption.MLUserDataEncryption.MLUserDataEncryptionMode to SSE-KMS with a KmsKeyId whose key policy lets the transform's role use it",
+            "An AWS::Glue::MLTransform (FindMatches) keeps user data of its own in Amazon S3: the labels imported into it " +
+            "and the trained transform. TransformEncryption.MLUserDataEncryption.MLUserDataEncryptionMode is DISABLED " +
+            "(\"encryption is disabled\") or SSE-KMS; not giving TransformEncryption or MLUserDataEncryption leaves it " +
+            "DISABLED. The objects then get only the bucket's default encryption (SSE-S3 since January 2023), under no key " +
+            "policy of yours. One finding per transform names every gap.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: null,
+            noFixReason: "SSE-KMS needs a customer-managed KMS key whose key policy lets the transform's IAM role use it; choosing and granting that key is the author's decision.");
 
         public static readonly RuleInfo EcsManagedEbsVolumeEncryptionDisabled = new RuleInfo(
             "IAC1026",

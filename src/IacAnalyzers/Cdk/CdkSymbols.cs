@@ -34,6 +34,46 @@ namespace IacAnalyzers.Cdk
             Resolvable = compilation.GetTypeByMetadataName("Amazon.CDK.IResolvable");
             Facts = new TypeFacts(this);
             CallSites = new CallSites(compilation);
+            libraryVersion = new Lazy<Version?>(() => ReadLibraryVersion(CdkAssembly), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        private readonly Lazy<Version?> libraryVersion;
+
+        /// <summary>
+        /// The aws-cdk-lib version the referenced Amazon.CDK.Lib wraps (2.160.0), or null when it cannot be read. The
+        /// assembly's own version is 1.0.0.0 in every release; the version is the second argument of its
+        /// <c>[assembly: JsiiAssembly("aws-cdk-lib", "2.160.0", "aws-cdk-lib-2.160.0.tgz")]</c>. For the few behaviours
+        /// that changed between releases (see <c>ProjectAdapter</c>).
+        /// </summary>
+        public Version? LibraryVersion => libraryVersion.Value;
+
+        internal static Version? ReadLibraryVersion(IAssemblySymbol assembly)
+        {
+            foreach (var attribute in assembly.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name != "JsiiAssemblyAttribute" || attribute.ConstructorArguments.Length < 2)
+                {
+                    continue;
+                }
+
+                // TypedConstant.Value throws for an array: read only a primitive (a string here).
+                var version = attribute.ConstructorArguments[1];
+                return version.Kind == TypedConstantKind.Primitive ? ParseLibraryVersion(version.Value as string) : null;
+            }
+
+            return null;
+        }
+
+        /// <summary>"2.160.0" → 2.160.0; a pre-release suffix ("2.160.0-rc.1") is dropped; anything else → null.</summary>
+        internal static Version? ParseLibraryVersion(string? text)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return null;
+            }
+
+            var end = text!.IndexOfAny(new[] { '-', '+' });
+            return Version.TryParse(end < 0 ? text : text.Substring(0, end), out var version) ? version : null;
         }
 
         /// <summary>The calls of methods declared in source, searched once per method (see <see cref="Cdk.CallSites"/>).</summary>

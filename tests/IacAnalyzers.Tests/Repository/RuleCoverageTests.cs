@@ -22,6 +22,7 @@ namespace IacAnalyzers.Tests.Repository
         /// </summary>
         private static readonly string[] WithoutL2Construct =
         {
+            "IAC1031",
             "IAC1005", "IAC1011", "IAC1012", "IAC1020", "IAC1022", "IAC1023", "IAC1024", "IAC1025",
             "IAC2003", "IAC2005", "IAC2007", "IAC2008", "IAC2009", "IAC2010",
         };

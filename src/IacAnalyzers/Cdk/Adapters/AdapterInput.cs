@@ -40,6 +40,9 @@ namespace IacAnalyzers.Cdk.Adapters
 
         public IResourceContext Context { get; }
 
+        /// <summary>The aws-cdk-lib version of the referenced Amazon.CDK.Lib (<see cref="CdkSymbols.LibraryVersion"/>), or null.</summary>
+        public Version? CdkLibraryVersion => resolver.Symbols.LibraryVersion;
+
         /// <summary>The Roslyn operation, for adapters that need more than values (rarely).</summary>
         public IOperation Operation => operation;
 
