@@ -274,6 +274,35 @@ namespace CdkApp
                 },
             });
 
+            _ = new Amazon.CDK.AWS.DLM.CfnLifecyclePolicy(this, "SnapshotPolicy", new Amazon.CDK.AWS.DLM.CfnLifecyclePolicyProps
+            {
+                ExecutionRoleArn = "arn:aws:iam::111122223333:role/AWSDataLifecycleManagerDefaultRole",
+                State = "ENABLED",
+                PolicyDetails = new Amazon.CDK.AWS.DLM.CfnLifecyclePolicy.PolicyDetailsProperty
+                {
+                    PolicyType = "EBS_SNAPSHOT_MANAGEMENT",
+                    ResourceTypes = new[] { "VOLUME" },
+                    TargetTags = new[] { new CfnTag { Key = "backup", Value = "daily" } },
+                    Schedules = new[]
+                    {
+                        new Amazon.CDK.AWS.DLM.CfnLifecyclePolicy.ScheduleProperty
+                        {
+                            Name = "Daily",
+                            CreateRule = new Amazon.CDK.AWS.DLM.CfnLifecyclePolicy.CreateRuleProperty { Interval = 24, IntervalUnit = "HOURS" },
+                            RetainRule = new Amazon.CDK.AWS.DLM.CfnLifecyclePolicy.RetainRuleProperty { Count = 7 },
+                            CrossRegionCopyRules = new[]
+                            {
+                                new Amazon.CDK.AWS.DLM.CfnLifecyclePolicy.CrossRegionCopyRuleProperty
+                                {
+                                    Target = "us-west-2",
+                                    Encrypted = true,
+                                },
+                            },
+                        },
+                    },
+                },
+            });
+
             _ = new Amazon.CDK.AWS.Redshift.CfnCluster(this, "Warehouse", new Amazon.CDK.AWS.Redshift.CfnClusterProps
             {
                 ClusterType = "multi-node",
@@ -284,6 +313,33 @@ namespace CdkApp
                 ManageMasterPassword = true,
                 Encrypted = true,
                 MultiAz = true,
+            });
+
+            _ = new DaxCluster(this, "SessionCache", new Amazon.CDK.AWS.DAX.CfnClusterProps
+            {
+                IamRoleArn = daxRole.RoleArn,
+                NodeType = "dax.t3.small",
+                ReplicationFactor = 3,
+                SseSpecification = new DaxCluster.SSESpecificationProperty { SseEnabled = true },
+            });
+
+            _ = new Amazon.CDK.AWS.Timestream.CfnInfluxDBInstance(this, "Metrics", new Amazon.CDK.AWS.Timestream.CfnInfluxDBInstanceProps
+            {
+                Name = "metrics",
+                DbInstanceType = "db.influx.medium",
+                AllocatedStorage = 20,
+                VpcSubnetIds = new[] { vpc.PrivateSubnets[0].SubnetId, vpc.PrivateSubnets[1].SubnetId },
+                VpcSecurityGroupIds = new[] { vpc.VpcDefaultSecurityGroup },
+                DeploymentType = "WITH_MULTIAZ_STANDBY",
+            });
+
+            _ = new Amazon.CDK.AWS.Lightsail.CfnDatabase(this, "ShopDatabase", new Amazon.CDK.AWS.Lightsail.CfnDatabaseProps
+            {
+                RelationalDatabaseName = "shop",
+                RelationalDatabaseBlueprintId = "mysql_8_0",
+                RelationalDatabaseBundleId = "micro_ha_2_0",
+                MasterDatabaseName = "shop",
+                MasterUsername = "dbadmin",
             });
 
             _ = new Amazon.CDK.AWS.ElastiCache.CfnCacheCluster(this, "PageCache", new Amazon.CDK.AWS.ElastiCache.CfnCacheClusterProps

@@ -324,9 +324,11 @@ namespace IacAnalyzers.CodeFixes.CSharp
                     return null;
                 }
 
-                return integer < 0
-                    ? PrefixUnaryExpression(SyntaxKind.UnaryMinusExpression, LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(-integer)))
-                    : LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(integer));
+                // Plain digits ("3", not Literal(long)'s "3L", which an int property would reject): C# types the literal
+                // by its value, and the property's type converts it.
+                var magnitude = integer < 0 ? (ulong)(-(integer + 1)) + 1 : (ulong)integer;
+                var digits = ParseExpression(magnitude.ToString(CultureInfo.InvariantCulture));
+                return integer < 0 ? PrefixUnaryExpression(SyntaxKind.UnaryMinusExpression, digits) : digits;
             }
 
             if (type.SpecialType == SpecialType.System_Double || type.SpecialType == SpecialType.System_Object)

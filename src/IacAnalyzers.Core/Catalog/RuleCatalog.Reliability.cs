@@ -151,5 +151,42 @@ namespace IacAnalyzers.Catalog
             {
                 new PeerRule(PeerTools.Guard, "REDSHIFT_CLUSTER_MULTI_AZ_ENABLED"),
             });
+
+        public static readonly RuleInfo DaxClusterNotFaultTolerant = new RuleInfo(
+            "IAC2011",
+            "DAX cluster is not fault-tolerant across Availability Zones",
+            "DAX cluster '{0}' is not fault-tolerant across Availability Zones{1}: set ReplicationFactor to 3 or more and let DAX spread the nodes across zones (leave AvailabilityZones out, or list different zones)",
+            "A DynamoDB Accelerator (DAX) cluster of one node has no replica: a node or zone failure empties the cache and " +
+            "sends every read to DynamoDB until a new node is up. AWS calls one- and two-node clusters not fault-tolerant and " +
+            "recommends at least three nodes, each in a different Availability Zone, for production. A cluster whose " +
+            "AvailabilityZones list names a single zone keeps all its nodes there. Without AvailabilityZones, DAX spreads the " +
+            "nodes across zones itself.",
+            Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: "Sets ReplicationFactor to 3 (in place, no replacement; three nodes cost three times one), when AvailabilityZones is not written (its length must equal the node count).",
+            noFixReason: null, fixes: FixKind.SetProperty);
+
+        public static readonly RuleInfo TimestreamInfluxDbSingleAz = new RuleInfo(
+            "IAC2012",
+            "Timestream for InfluxDB instance runs in a single Availability Zone",
+            "Timestream for InfluxDB instance '{0}' runs in a single Availability Zone{1}: set DeploymentType to WITH_MULTIAZ_STANDBY, with VpcSubnetIds in two zones, so a standby in another zone takes over on failure",
+            "A Timestream for InfluxDB DB instance deployed as SINGLE_AZ (the default when DeploymentType is not given) has " +
+            "no standby: a zone or host failure makes the time-series database unavailable until it is recovered. With " +
+            "WITH_MULTIAZ_STANDBY, Timestream keeps a synchronous standby in another Availability Zone and fails over to it " +
+            "automatically.",
+            Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: "Sets DeploymentType to WITH_MULTIAZ_STANDBY, unless VpcSubnetIds lists fewer than two subnets (the standby needs subnets in two zones; it doubles the instance cost).",
+            noFixReason: null, fixes: FixKind.SetProperty);
+
+        public static readonly RuleInfo LightsailDatabaseSingleAz = new RuleInfo(
+            "IAC2013",
+            "Lightsail database uses a standard plan without high availability",
+            "Lightsail database '{0}' runs in a single Availability Zone{1}: use a high availability plan ({2}) so a standby in another zone takes over on failure; the plan is chosen at creation, so this replaces the database (restore it from a snapshot)",
+            "A Lightsail managed database on a standard plan is one database in one Availability Zone: a zone or host failure " +
+            "makes it unavailable until it is recovered. A high availability plan (a bundle id with _ha_, such as " +
+            "micro_ha_2_0) keeps a standby database in a second zone for failover. The plan is RelationalDatabaseBundleId, " +
+            "which cannot change in place.",
+            Pillar.Reliability, "REL10-BP01", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: null,
+            noFixReason: "RelationalDatabaseBundleId cannot change in place: a new plan is a new database, created from a snapshot of the old one, at about twice the price.");
     }
 }

@@ -36,7 +36,8 @@ namespace IacAnalyzers.Catalog
             "{0} is not encrypted{1}: set Encrypted to true; this replaces the volume (move its data through an encrypted snapshot copy)",
             "An EBS volume without Encrypted stores its data and snapshots unencrypted, unless the account has EBS " +
             "encryption by default turned on in that Region, which a template cannot show. CloudFormation defaults " +
-            "Encrypted to false. Volumes created from a snapshot are not checked: they are encrypted when the snapshot is.",
+            "Encrypted to false. WorkSpaces Instances volumes (EBS volumes for WorkSpaces Instances) are checked the same " +
+            "way. Volumes created from a snapshot are not checked: they are encrypted when the snapshot is.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
             fix: "Sets Encrypted to true.", noFixReason: null, fixes: FixKind.SetProperty,
             equivalents: new[]
@@ -372,5 +373,18 @@ namespace IacAnalyzers.Catalog
             "default turned on in that Region, which a template cannot show. Only the explicit opt-out is flagged.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
             fix: "Sets ManagedEBSVolume.Encrypted to true.", noFixReason: null, fixes: FixKind.SetProperty);
+
+        public static readonly RuleInfo DlmCrossRegionCopyNotEncrypted = new RuleInfo(
+            "IAC1033",
+            "DLM cross-Region copy does not encrypt copies of unencrypted snapshots",
+            "{0} does not encrypt its copies{1}: copies of unencrypted snapshots stay unencrypted in the target Region; set Encrypted to true (copies of encrypted snapshots are encrypted either way, so this changes nothing for them)",
+            "A Data Lifecycle Manager policy copies snapshots (or the snapshots of AMIs) to other Regions with " +
+            "Schedules[].CrossRegionCopyRules[] and, in event-based policies, Actions[].CrossRegionCopy[]. Each says whether " +
+            "to encrypt the copies (Encrypted, required). Copies of encrypted snapshots are encrypted whatever it says; with " +
+            "Encrypted false a copy of an unencrypted snapshot stays unencrypted, unless the target Region has EBS encryption " +
+            "by default turned on, which a template cannot show. The policy picks its snapshots by tag, so the template does " +
+            "not show whether they are all encrypted: Encrypted false is flagged, and true is correct in every case.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
+            fix: "Sets Encrypted to true in the cross-Region copy rule or action.", noFixReason: null, fixes: FixKind.SetProperty);
     }
 }

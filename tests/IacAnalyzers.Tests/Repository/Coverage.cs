@@ -4,8 +4,13 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using IacAnalyzers.Catalog;
+using IacAnalyzers.Cdk;
 using IacAnalyzers.Cdk.Adapters;
 using IacAnalyzers.Rules;
+using IacAnalyzers.Tests.Verifier;
+using Microsoft.CodeAnalysis.CSharp;
+using IAssemblySymbol = Microsoft.CodeAnalysis.IAssemblySymbol;
+using INamedTypeSymbol = Microsoft.CodeAnalysis.INamedTypeSymbol;
 
 namespace IacAnalyzers.Tests.Repository
 {
@@ -104,7 +109,12 @@ namespace IacAnalyzers.Tests.Repository
                 parts.Add("template");
             }
 
-            if ((rule.Info.Surfaces & Catalog.Surfaces.Cdk) != 0)
+            if ((rule.Info.Surfaces & Catalog.Surfaces.Cdk) != 0 && !HasL1Class(type))
+            {
+                // A type newer than aws-cdk-lib 2.160.0 (e.g. AWS::WorkspacesInstances::Volume) has no Cfn* class to write.
+                parts.Add("no C# (no `Cfn*` class in aws-cdk-lib 2.160.0)");
+            }
+            else if ((rule.Info.Surfaces & Catalog.Surfaces.Cdk) != 0)
             {
                 parts.Add("C# L1");
                 var l2 = AdapterRegistry.All
@@ -120,6 +130,50 @@ namespace IacAnalyzers.Tests.Repository
             }
 
             return string.Join(", ", parts);
+        }
+
+        /// <summary>
+        /// The CloudFormation types that have an L1 class in the Amazon.CDK.Lib the tests compile against (2.160.0), by
+        /// the front-end's own convention (<see cref="L1Mapping.FromName"/>); compared ignoring case as the front-end does.
+        /// </summary>
+        private static readonly Lazy<HashSet<string>> L1Types = new Lazy<HashSet<string>>(() =>
+        {
+            var compilation = CSharpCompilation.Create("l1-types", references: TestReferences.All);
+            var cdk = TestReferences.Cdk.Select(r => compilation.GetAssemblyOrModuleSymbol(r)).OfType<IAssemblySymbol>()
+                .Single(a => a.Name == "Amazon.CDK.Lib");
+            var types = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var aws = cdk.GlobalNamespace.GetNamespaceMembers().Single(n => n.Name == "Amazon")
+                .GetNamespaceMembers().Single(n => n.Name == "CDK")
+                .GetNamespaceMembers().Single(n => n.Name == "AWS");
+            foreach (var service in aws.GetNamespaceMembers())
+            {
+                foreach (var type in service.GetTypeMembers())
+                {
+                    var name = L1Mapping.FromName(type);
+                    if (name != null && DerivesFromCfnResource(type))
+                    {
+                        types.Add(name);
+                    }
+                }
+            }
+
+            return types;
+        });
+
+        /// <summary>True when aws-cdk-lib 2.160.0 has a <c>Cfn*</c> class for <paramref name="type"/>.</summary>
+        public static bool HasL1Class(string type) => L1Types.Value.Contains(type);
+
+        private static bool DerivesFromCfnResource(INamedTypeSymbol type)
+        {
+            for (var t = type.BaseType; t != null; t = t.BaseType)
+            {
+                if (t.Name == "CfnResource" && t.ContainingNamespace.ToDisplayString() == "Amazon.CDK")
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static string ShortName(string metadataName)

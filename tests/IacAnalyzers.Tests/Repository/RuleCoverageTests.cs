@@ -17,14 +17,15 @@ namespace IacAnalyzers.Tests.Repository
         /// <summary>
         /// Rules whose CloudFormation types have no L2 construct in aws-cdk-lib 2.160.0 (ElastiCache replication groups
         /// and cache clusters, DAX clusters, Firehose delivery streams outside the alpha package, WorkSpaces, Glue,
-        /// Redshift, Amazon MQ, DMS, and FSx but Lustre exist only as <c>Cfn*</c> constructs): for them L1 tests are the
+        /// Redshift, Amazon MQ, DMS, DLM lifecycle policies, and FSx but Lustre exist only as <c>Cfn*</c> constructs): for them L1 tests are the
         /// whole CDK surface.
         /// </summary>
         private static readonly string[] WithoutL2Construct =
         {
-            "IAC1031",
             "IAC1005", "IAC1011", "IAC1012", "IAC1020", "IAC1022", "IAC1023", "IAC1024", "IAC1025",
+            "IAC1031", "IAC1033",
             "IAC2003", "IAC2005", "IAC2007", "IAC2008", "IAC2009", "IAC2010",
+            "IAC2011", "IAC2012", "IAC2013",
         };
 
         private static readonly Lazy<(string Name, string Text)[]> TestFiles = new Lazy<(string, string)[]>(() =>

@@ -172,5 +172,104 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                       AvailabilityZone: eu-west-1a
                       Encrypted: true
                 """);
+
+        // ---- AWS::WorkspacesInstances::Volume: an EBS volume for a WorkSpaces Instance, judged like AWS::EC2::Volume ----
+
+        [Fact]
+        public async Task WorkSpaces_Instances_volume_without_Encrypted_is_flagged_with_its_own_subject()
+        {
+            var findings = await VerifyRuleAsync(Rule, """
+                Resources:
+                  [|UserData|]:
+                    Type: AWS::WorkspacesInstances::Volume
+                    Properties:
+                      AvailabilityZone: eu-west-1a
+                      SizeInGB: 100
+                      VolumeType: gp3
+                """);
+            var finding = Assert.Single(findings);
+            Assert.Equal(
+                "WorkSpaces Instances EBS volume 'UserData' is not encrypted (Encrypted is not set, and EBS creates a new volume unencrypted): " +
+                "set Encrypted to true; this replaces the volume (move its data through an encrypted snapshot copy)",
+                finding.FormatMessage());
+            var fix = Assert.IsType<SetPropertyFix>(finding.Fix);
+            Assert.Equal(("Encrypted", "true", ScalarKind.Boolean), (fix.Property, fix.Value, fix.ValueKind));
+        }
+
+        [Fact]
+        public async Task WorkSpaces_Instances_volume_flagged_false_and_one_of_clean_encrypted_snapshot_and_unknown()
+        {
+            var findings = await VerifyRuleAsync(Rule, """
+                Parameters:
+                  Encrypt:
+                    Type: String
+                  Snapshot:
+                    Type: String
+                Conditions:
+                  IsProd: !Equals [!Ref AWS::StackName, prod]
+                Resources:
+                  Off:
+                    Type: AWS::WorkspacesInstances::Volume
+                    Properties:
+                      AvailabilityZone: eu-west-1a
+                      Encrypted: [|false|]
+                  OneOf:
+                    Type: AWS::WorkspacesInstances::Volume
+                    Properties:
+                      AvailabilityZone: eu-west-1a
+                      Encrypted: !If [IsProd, true, [|false|]]
+                  Encrypted:
+                    Type: AWS::WorkspacesInstances::Volume
+                    Properties:
+                      AvailabilityZone: eu-west-1a
+                      Encrypted: true
+                      KmsKeyId: alias/workspaces
+                  Unknown:
+                    Type: AWS::WorkspacesInstances::Volume
+                    Properties:
+                      AvailabilityZone: eu-west-1a
+                      Encrypted: !Ref Encrypt
+                  Restored:
+                    Type: AWS::WorkspacesInstances::Volume
+                    Properties:
+                      AvailabilityZone: eu-west-1a
+                      SnapshotId: !Ref Snapshot
+                """);
+            Assert.Contains(findings, f => f.FormatMessage().StartsWith("WorkSpaces Instances EBS volume 'OneOf' is not encrypted (when condition 'IsProd' is false)", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task Json_WorkSpaces_Instances_volume_is_flagged_and_encrypted_one_is_clean()
+        {
+            await VerifyRuleAsync(Rule, """
+                {
+                  "Resources": {
+                    [|"UserData"|]: { "Type": "AWS::WorkspacesInstances::Volume", "Properties": { "AvailabilityZone": "eu-west-1a", "SizeInGB": 50 } },
+                    "Off": { "Type": "AWS::WorkspacesInstances::Volume", "Properties": { "AvailabilityZone": "eu-west-1a", "Encrypted": [|false|] } },
+                    "Good": { "Type": "AWS::WorkspacesInstances::Volume", "Properties": { "AvailabilityZone": "eu-west-1a", "Encrypted": true } },
+                    "Restored": { "Type": "AWS::WorkspacesInstances::Volume", "Properties": { "AvailabilityZone": "eu-west-1a", "SnapshotId": "snap-0123456789abcdef0" } }
+                  }
+                }
+                """, "workspaces-volumes.json");
+        }
+
+        [Fact]
+        public Task WorkSpaces_Instances_volume_fix_adds_Encrypted() =>
+            VerifyFixAsync(Rule.Info.Id, """
+                Resources:
+                  [|UserData|]:
+                    Type: AWS::WorkspacesInstances::Volume
+                    Properties:
+                      AvailabilityZone: eu-west-1a
+                      SizeInGB: 100
+                """, """
+                Resources:
+                  UserData:
+                    Type: AWS::WorkspacesInstances::Volume
+                    Properties:
+                      AvailabilityZone: eu-west-1a
+                      SizeInGB: 100
+                      Encrypted: true
+                """);
     }
 }
