@@ -53,9 +53,11 @@ namespace IacAnalyzers.Catalog
             "EC2 block device is not encrypted",
             "{0} is not encrypted{1}: set Encrypted to true in its Ebs settings",
             "An EBS block device declared without Ebs.Encrypted on an EC2 instance, launch template, launch " +
-            "configuration, Spot Fleet launch specification, EC2 Fleet launch template override or Image Builder " +
-            "image or container recipe is created unencrypted (unless the account has EBS encryption by default turned " +
-            "on, which a template cannot show). Devices created from a snapshot and resources that declare no block " +
+            "configuration, Spot Fleet launch specification, EC2 Fleet launch template override, Image Builder " +
+            "image or container recipe, WorkSpaces Instances workspace instance or AgentCore capacity provider (its " +
+            "ephemeral volumes and root volume) is created unencrypted (unless the account has EBS encryption by " +
+            "default turned on, which a template cannot show); an AgentCore persistent volume only when Encrypted is " +
+            "false (AWS encrypts it by default). Devices created from a snapshot and resources that declare no block " +
             "devices (their volumes come from the image) are not checked.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildError, Surfaces.Both,
             fix: "Sets Ebs.Encrypted to true on the block device.", noFixReason: null, fixes: FixKind.SetProperty,

@@ -14,6 +14,8 @@ namespace IacAnalyzers.Tests.Repository
         [InlineData("AWS::Serverless::Function", true)]
         [InlineData("AWS::KinesisAnalyticsV2::Application", true)]
         [InlineData("AWS::WorkspacesInstances::Volume", false)]
+        [InlineData("AWS::WorkspacesInstances::WorkspaceInstance", false)]
+        [InlineData("AWS::BedrockAgentCore::CapacityProvider", false)]
         [InlineData("AWS::EC2::NoSuchThing", false)]
         public void L1_classes_are_those_of_the_pinned_CDK(string type, bool expected)
             => Assert.Equal(expected, Coverage.HasL1Class(type));

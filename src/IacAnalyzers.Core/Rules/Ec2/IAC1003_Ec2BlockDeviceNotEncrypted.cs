@@ -15,7 +15,10 @@ namespace IacAnalyzers.Rules.Ec2
     /// (<c>LaunchTemplateConfigs[].Overrides[]</c>, fleets of type <c>instant</c> only: AWS supports the mappings there
     /// for no other type; a missing <c>Encrypted</c> there only for a device the launch template, found in the same
     /// template or app, does not map, as the override keeps the template's value otherwise) and
-    /// <c>AWS::ImageBuilder::ContainerRecipe</c> (<c>InstanceConfiguration</c>). Mappings without
+    /// <c>AWS::ImageBuilder::ContainerRecipe</c> (<c>InstanceConfiguration</c>), <c>AWS::WorkspacesInstances::WorkspaceInstance</c>
+    /// (<c>ManagedInstance</c>) and <c>AWS::BedrockAgentCore::CapacityProvider</c> (the ephemeral volumes of its launch
+    /// parameters; also its <c>RootVolume</c>, read as one EBS device, and its persistent <c>Volumes[].EbsConfiguration</c>,
+    /// flagged only when <c>Encrypted</c> is written false: AWS encrypts those by default). Mappings without
     /// <c>Ebs</c> (instance store, <c>NoDevice</c>) and EBS devices created from a snapshot (<c>SnapshotId</c>) are not
     /// checked. Resources without any mapping are not checked either: their volumes come from the image, whose
     /// encryption the template does not show.
@@ -29,6 +32,8 @@ namespace IacAnalyzers.Rules.Ec2
         public const string Ec2Fleet = "AWS::EC2::EC2Fleet";
         public const string ImageRecipe = "AWS::ImageBuilder::ImageRecipe";
         public const string ContainerRecipe = "AWS::ImageBuilder::ContainerRecipe";
+        public const string WorkspaceInstance = "AWS::WorkspacesInstances::WorkspaceInstance";
+        public const string CapacityProvider = "AWS::BedrockAgentCore::CapacityProvider";
 
         /// <summary>A path segment meaning "each item of the list here".</summary>
         private const string EachItem = "[]";
@@ -46,10 +51,12 @@ namespace IacAnalyzers.Rules.Ec2
             [Ec2Fleet] = ("a launch template override of EC2 Fleet '{0}'", new[] { "LaunchTemplateConfigs", EachItem }),
             [ImageRecipe] = ("Image Builder image recipe '{0}'", new[] { "BlockDeviceMappings" }),
             [ContainerRecipe] = ("the build instance of Image Builder container recipe '{0}'", new[] { "InstanceConfiguration", "BlockDeviceMappings" }),
+            [WorkspaceInstance] = ("WorkSpaces Instances workspace instance '{0}'", new[] { "ManagedInstance", "BlockDeviceMappings" }),
+            [CapacityProvider] = ("the instances of AgentCore capacity provider '{0}'", new[] { "ComputeConfiguration", "Ec2Configuration", "LaunchTemplateSource", "LaunchParameters", "EphemeralVolumes" }),
         };
 
         public IAC1003_Ec2BlockDeviceNotEncrypted()
-            : base(RuleCatalog.Ec2BlockDeviceNotEncrypted, Instance, LaunchTemplate, LaunchConfiguration, SpotFleet, Ec2Fleet, ImageRecipe, ContainerRecipe)
+            : base(RuleCatalog.Ec2BlockDeviceNotEncrypted, Instance, LaunchTemplate, LaunchConfiguration, SpotFleet, Ec2Fleet, ImageRecipe, ContainerRecipe, WorkspaceInstance, CapacityProvider)
         {
         }
 
@@ -84,6 +91,57 @@ namespace IacAnalyzers.Rules.Ec2
                     foreach (var (mappings, overrideBranch) in Reach(config, configBranch, "Overrides", EachItem, "BlockDeviceMappings"))
                     {
                         Check(resource, findings, owner, mappings, overrideBranch, inherited);
+                    }
+                }
+            }
+
+            if (resource.IsType(CapacityProvider))
+            {
+                CheckCapacityProviderVolumes(resource, findings);
+            }
+        }
+
+        /// <summary>
+        /// The AgentCore capacity provider's own EBS settings beside its ephemeral volumes (read as mappings above):
+        /// <c>RootVolume</c> (its <c>Encrypted</c> is optional with no default of its own, as an EC2 block device's: a
+        /// declared root volume without it is flagged at the <c>RootVolume</c> key) and each persistent volume's
+        /// <c>EbsConfiguration</c> (its <c>Encrypted</c> "defaults to true": only a written false is flagged). Volumes
+        /// from a snapshot take the snapshot's encryption and are not checked.
+        /// </summary>
+        private void CheckCapacityProviderVolumes(ResourceView resource, IList<Finding> findings)
+        {
+            var name = "AgentCore capacity provider '" + resource.Name + "'";
+            foreach (var (ec2, ec2Branch) in Reach(resource.Properties, null, "ComputeConfiguration", "Ec2Configuration"))
+            {
+                foreach (var (config, configBranch) in Maps(ec2, ec2Branch))
+                {
+                    var rootEntry = config.GetEntry("RootVolume");
+                    if (rootEntry != null)
+                    {
+                        foreach (var (root, rootBranch) in Maps(rootEntry.Value, configBranch))
+                        {
+                            RequireTrue(resource, findings, "The root volume of " + name, root, rootBranch,
+                                "Encrypted", rootEntry.KeyLocation, MissingText(resource, "RootVolume"));
+                        }
+                    }
+
+                    foreach (var (volume, volumeBranch) in Items(config.Get("Volumes"), configBranch))
+                    {
+                        foreach (var (item, itemBranch) in Maps(volume, volumeBranch))
+                        {
+                            foreach (var (ebs, ebsBranch) in Maps(item.Get("EbsConfiguration"), itemBranch))
+                            {
+                                if (ebs.GetEntry("Encrypted") == null || IsWritten(ebs, "SnapshotId"))
+                                {
+                                    continue;
+                                }
+
+                                var volumeName = ebs.Get("Name").AsString();
+                                var subject = "Persistent volume " + (volumeName == null ? string.Empty : "'" + volumeName + "' ") + "of " + name;
+                                RequireTrue(resource, findings, subject, ebs, ebsBranch,
+                                    "Encrypted", ebs.Location, "EbsConfiguration.Encrypted defaults to true", flagRemoved: false);
+                            }
+                        }
                     }
                 }
             }
@@ -123,6 +181,16 @@ namespace IacAnalyzers.Rules.Ec2
         }
 
         /// <summary>
+        /// How a finding explains a missing <c>Encrypted</c> under <paramref name="parent"/>: the EC2 API documents false as
+        /// the default of its block devices; the WorkSpaces Instances and AgentCore APIs state none, and EBS creates a new
+        /// volume unencrypted unless encryption is asked for (or on by default in the account).
+        /// </summary>
+        private static string MissingText(ResourceView resource, string parent)
+            => resource.IsType(WorkspaceInstance) || resource.IsType(CapacityProvider)
+                ? parent + ".Encrypted is not set, and EBS creates a new volume unencrypted"
+                : parent + ".Encrypted is not set and defaults to false";
+
+        /// <summary>
         /// False when the EC2 Fleet's <c>Type</c> is known not to be <c>instant</c> in every branch (absent: <c>maintain</c>,
         /// the CloudFormation default): AWS supports block device mappings in overrides only for instant fleets.
         /// </summary>
@@ -153,7 +221,7 @@ namespace IacAnalyzers.Rules.Ec2
                         }
 
                         RequireTrue(resource, findings, subject, ebs, ebsBranch,
-                            "Encrypted", ebsEntry.KeyLocation, "Ebs.Encrypted is not set and defaults to false", flagRemoved: !keepsTemplateValue);
+                            "Encrypted", ebsEntry.KeyLocation, MissingText(resource, "Ebs"), flagRemoved: !keepsTemplateValue);
                     }
                 }
             }
