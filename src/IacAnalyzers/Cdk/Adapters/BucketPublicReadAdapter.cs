@@ -45,13 +45,7 @@ namespace IacAnalyzers.Cdk.Adapters
                         new MapEntry("Resource", at, new UnknownValue("the ARN of the bucket's objects", at)),
                     },
                     at);
-                var document = new MapValue(
-                    new[]
-                    {
-                        new MapEntry("Version", at, new ScalarValue("2012-10-17", ScalarKind.String, at)),
-                        new MapEntry("Statement", at, new ListValue(new Value[] { statement }, at)),
-                    },
-                    at);
+                var document = IamValues.Document(new ListValue(new Value[] { statement }, at), at);
                 var properties = new MapValue(new[] { new MapEntry("PolicyDocument", at, document) }, input.Location);
                 output.Add(new ResourceView("AWS::S3::BucketPolicy", input.Name, input.Location, properties, Catalog.Surfaces.Cdk, input.Context));
                 return;

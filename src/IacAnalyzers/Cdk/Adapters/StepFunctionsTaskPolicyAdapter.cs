@@ -343,17 +343,7 @@ namespace IacAnalyzers.Cdk.Adapters
             private ResourceView View(string type, MapEntry entry)
                 => new ResourceView(type, input.Name, input.Location, new MapValue(new[] { entry }, input.Location), Catalog.Surfaces.Cdk, input.Context);
 
-            private MapValue Document()
-            {
-                var at = input.Location;
-                return new MapValue(
-                    new[]
-                    {
-                        new MapEntry("Version", at, new ScalarValue("2012-10-17", ScalarKind.String, at)),
-                        new MapEntry("Statement", at, new ListValue(items.ToArray(), at)),
-                    },
-                    at);
-            }
+            private MapValue Document() => IamValues.Document(new ListValue(items.ToArray(), input.Location), input.Location);
 
             private MapValue Statement(string[] actions, MapValue? condition, Value? resource = null)
             {
