@@ -18,12 +18,17 @@ namespace IacAnalyzers.Benchmarks
     /// process tree (user + sys, from <c>getrusage(RUSAGE_CHILDREN)</c>) is the build's. Prints each pair, the medians
     /// and the median of the paired ratios, and the load average before and after.
     /// The analyzers are taken from this program's own folder (the Release build of src/IacAnalyzers and Core).
+    /// <c>--marginal</c> measures what a user's build pays instead: A = the default build (the SDK's analyzers at their
+    /// defaults, so the analyzer driver runs either way) with ours, B = the same build without ours.
     /// </summary>
     public static class CdkAppPaired
     {
-        public static int Run(int stacks, int runs)
+        public static int Run(int stacks, int runs, bool marginal = false)
         {
-            var dir = CdkAppBuild.WriteApp(stacks, "paired", AnalyzerItems());
+            var dir = CdkAppBuild.WriteApp(stacks, marginal ? "marginal" : "paired", AnalyzerItems(marginal));
+            Console.WriteLine(marginal
+                ? "Marginal: A = the default build (the SDK's analyzers at their defaults) with our analyzers, B = the same build without them (-p:IacAnalyzersOff=true)"
+                : "A = only our analyzers (the NET analyzers off), B = -p:RunAnalyzers=false");
             Console.WriteLine("Load average before: " + LoadAverage());
             var restore = CdkAppBuild.Dotnet(dir, "restore");
             if (!restore.Contains("Restored", StringComparison.Ordinal) && !restore.Contains("up-to-date", StringComparison.Ordinal) && !restore.Contains("up to date", StringComparison.Ordinal))
@@ -37,17 +42,18 @@ namespace IacAnalyzers.Benchmarks
 
             // One warm-up of each (disk cache, first JIT of MSBuild tasks), not counted.
             Measure(dir, Common, failOnMissing: true);
-            Measure(dir, Common + " -p:RunAnalyzers=false", failOnMissing: false);
+            var off = marginal ? " -p:IacAnalyzersOff=true" : " -p:RunAnalyzers=false";
+            Measure(dir, Common + off, failOnMissing: false);
             for (var i = 0; i < runs; i++)
             {
                 var a = Measure(dir, Common, failOnMissing: true);
-                var b = Measure(dir, Common + " -p:RunAnalyzers=false", failOnMissing: false);
+                var b = Measure(dir, Common + off, failOnMissing: false);
                 with.Add(a);
                 without.Add(b);
                 Console.WriteLine(string.Format(
                     CultureInfo.InvariantCulture,
-                    "pair {0}: with our analyzers CPU {1:F2} s wall {2:F2} s | RunAnalyzers=false CPU {3:F2} s wall {4:F2} s | CPU {5:+0.0;-0.0} %, wall {6:+0.0;-0.0} %",
-                    i + 1, a.Cpu, a.Wall, b.Cpu, b.Wall, Percent(a.Cpu, b.Cpu), Percent(a.Wall, b.Wall)));
+                    "pair {0}: with our analyzers CPU {1:F2} s wall {2:F2} s | {7} CPU {3:F2} s wall {4:F2} s | CPU {5:+0.0;-0.0} %, wall {6:+0.0;-0.0} %",
+                    i + 1, a.Cpu, a.Wall, b.Cpu, b.Wall, Percent(a.Cpu, b.Cpu), Percent(a.Wall, b.Wall), marginal ? "without them" : "RunAnalyzers=false"));
             }
 
             var cpuRatio = Median(with.Zip(without, (a, b) => Percent(a.Cpu, b.Cpu)));
@@ -68,14 +74,19 @@ namespace IacAnalyzers.Benchmarks
             return 0;
         }
 
-        /// <summary>The analyzer assemblies as <c>Analyzer</c> items: our two, and YamlDotNet beside them.</summary>
-        private static string AnalyzerItems()
+        /// <summary>
+        /// The analyzer assemblies as <c>Analyzer</c> items: our two, and YamlDotNet beside them. Plain: the NET analyzers
+        /// off. Marginal: the SDK's analyzers left at their defaults, ours behind <c>IacAnalyzersOff</c>.
+        /// </summary>
+        private static string AnalyzerItems(bool marginal)
         {
             var items = new[] { "IacAnalyzers.dll", "IacAnalyzers.Core.dll", "YamlDotNet.dll" }
                 .Select(f => Path.Combine(AppContext.BaseDirectory, f))
                 .Select(p => File.Exists(p) ? p : throw new FileNotFoundException("analyzer assembly not found next to the benchmark", p))
                 .Select(p => "    <Analyzer Include=\"" + p + "\" />");
-            return "  <PropertyGroup><EnableNETAnalyzers>false</EnableNETAnalyzers></PropertyGroup>\n  <ItemGroup>\n" + string.Join("\n", items) + "\n  </ItemGroup>";
+            return marginal
+                ? "  <ItemGroup Condition=\"'$(IacAnalyzersOff)' != 'true'\">\n" + string.Join("\n", items) + "\n  </ItemGroup>"
+                : "  <PropertyGroup><EnableNETAnalyzers>false</EnableNETAnalyzers></PropertyGroup>\n  <ItemGroup>\n" + string.Join("\n", items) + "\n  </ItemGroup>";
         }
 
         private static (double Cpu, double Wall) Measure(string dir, string arguments, bool failOnMissing)
@@ -93,7 +104,7 @@ namespace IacAnalyzers.Benchmarks
 
             if (!failOnMissing && output.Contains("IAC2001", StringComparison.Ordinal))
             {
-                throw new InvalidOperationException("the build with RunAnalyzers=false still ran our analyzers\n" + output);
+                throw new InvalidOperationException("the build without our analyzers still ran them\n" + output);
             }
 
             return (cpu, watch.Elapsed.TotalSeconds);
