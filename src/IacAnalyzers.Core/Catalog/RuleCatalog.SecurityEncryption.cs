@@ -386,5 +386,18 @@ namespace IacAnalyzers.Catalog
             "not show whether they are all encrypted: Encrypted false is flagged, and true is correct in every case.",
             Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.Both,
             fix: "Sets Encrypted to true in the cross-Region copy rule or action.", noFixReason: null, fixes: FixKind.SetProperty);
+
+        public static readonly RuleInfo MgnPostLaunchParametersNotEncrypted = new RuleInfo(
+            "IAC1034",
+            "MGN post-launch action parameters are stored unencrypted",
+            "{0} keeps post-launch action parameters as plain String parameters in Systems Manager Parameter Store, which are not encrypted{1}: set EnableParametersEncryption to true so MGN encrypts them with AWS KMS (ParametersEncryptionKey picks a customer managed key)",
+            "An Application Migration Service launch configuration template can run SSM documents on the launched test and " +
+            "cutover instances (PostLaunchActions.SsmDocuments); their parameters are kept in Systems Manager Parameter Store " +
+            "and referenced by name and type. Parameter Store encrypts only SecureString values (\"Do not store sensitive data " +
+            "in a String or StringList parameter\"); EnableParametersEncryption (not set: off) is MGN's switch to encrypt the " +
+            "action parameters with AWS KMS. Flagged only when an action references a parameter of type STRING and the switch " +
+            "is off or not set; templates without post-launch parameters, or with SECURE_STRING ones only, are not flagged.",
+            Pillar.Security, "SEC08-BP02", RuleLevel.BuildWarning, Surfaces.CloudFormation,
+            fix: "Sets EnableParametersEncryption to true.", noFixReason: null, fixes: FixKind.SetProperty);
     }
 }

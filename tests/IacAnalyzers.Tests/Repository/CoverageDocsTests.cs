@@ -18,7 +18,7 @@ namespace IacAnalyzers.Tests.Repository
         /// The number of inventory rows whose verdict is <c>unreviewed</c>. A ratchet: it fails when the count grows
         /// (review the new rows instead) and when it shrinks (lower it here, so it cannot grow back unnoticed).
         /// </summary>
-        private const int UnreviewedCeiling = 7;
+        private const int UnreviewedCeiling = 6;
 
         private readonly ITestOutputHelper output;
 
