@@ -17,7 +17,8 @@ namespace IacAnalyzers.Cdk
     /// application: what a CDK app deploys is what its <c>Main</c> builds), is not virtual nor an interface member, and
     /// every use of its name in the compilation is a direct call (a method group, <c>nameof</c>, <c>x?.M()</c>, an implicit
     /// <c>base()</c> that could reach it: not all known). Candidate uses are found by a cheap identifier filter (one token
-    /// walk of the compilation, shared by every query), then only those are bound. Work is bounded (files, bindings,
+    /// walk of the compilation, shared by every query; a private method's own type only), then, in those files, by a search
+    /// of their text for the name, and only those are bound. Work is bounded (files, bindings,
     /// call sites); past a bound the answer is "not all known". Owned by <see cref="CdkSymbols"/>: one compilation,
     /// thread-safe, nothing static.
     /// </summary>
@@ -82,7 +83,8 @@ namespace IacAnalyzers.Cdk
             foreach (var root in roots)
             {
                 var model = ModelFor(root.SyntaxTree);
-                foreach (var node in root.DescendantNodesAndSelf())
+                var named = constructor ? null : NamesIn(root, name, cancellationToken);
+                foreach (var node in named ?? root.DescendantNodesAndSelf())
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var candidate = Candidate(node, name, constructor, implicitReach);
@@ -217,6 +219,60 @@ namespace IacAnalyzers.Cdk
             }
 
             return !internalOnly || compilation.Assembly.GetAttributes().Any(a => a.AttributeClass?.Name == "InternalsVisibleToAttribute");
+        }
+
+        /// <summary>
+        /// The simple names spelling <paramref name="name"/> in <paramref name="root"/>, in source order, found from the
+        /// text (a search for the name, then the token at each hit) instead of a walk of every node: what a method's
+        /// candidates are (a constructor's also include nodes that do not spell its name, so they are walked). Null when
+        /// the text has a <c>\u</c> escape, which may spell an identifier the search cannot see (the caller walks then).
+        /// </summary>
+        private static List<SyntaxNode>? NamesIn(SyntaxNode root, string name, CancellationToken cancellationToken)
+        {
+            var text = root.SyntaxTree.GetText(cancellationToken);
+            var span = root.FullSpan;
+            var found = new List<SyntaxNode>();
+            var last = span.End - name.Length;
+            for (var i = span.Start; i < span.End; i++)
+            {
+                var c = text[i];
+                if (c == '\\' && i + 1 < span.End && (text[i + 1] == 'u' || text[i + 1] == 'U'))
+                {
+                    return null;
+                }
+
+                if (c != name[0] || i > last || !Matches(text, i, name))
+                {
+                    continue;
+                }
+
+                var token = root.FindToken(i);
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Start <= i && i < token.Span.End
+                    && token.ValueText == name && token.Parent is SimpleNameSyntax simple && simple.Identifier == token)
+                {
+                    found.Add(simple);
+                }
+
+                if ((i & 0xFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+
+            return found;
+        }
+
+        private static bool Matches(Microsoft.CodeAnalysis.Text.SourceText text, int at, string name)
+        {
+            for (var k = 1; k < name.Length; k++)
+            {
+                if (text[at + k] != name[k])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>The expression naming the callee in a use worth binding, or null.</summary>

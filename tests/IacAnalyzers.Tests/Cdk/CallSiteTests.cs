@@ -306,5 +306,63 @@ namespace IacAnalyzers.Tests.Cdk
             // Nor does it need the compilation-wide index of names (a walk of every token of every file).
             Assert.False(symbols.CallSites.NameIndexBuilt);
         }
-}
+
+        [Fact]
+        public void The_name_in_comments_strings_and_longer_identifiers_is_not_a_use()
+        {
+            // Uses are found by searching the text for the name: only real identifiers are bound.
+            var compilation = CdkVerifier.Compile(new[] { CdkVerifier.Usings + """
+                class Stack1 : Stack
+                {
+                    /// <summary>Calls <see cref="Make"/> once.</summary>
+                    public Stack1(Construct scope) : base(scope, "S1")
+                    {
+                        // Make(true) in a comment
+                        var text = "Make(true)";
+                        MakeMore();
+                        @Make(false);
+                    }
+
+                    private void Make(bool multiAz) { }
+
+                    private void MakeMore() { }
+                }
+                """ });
+            var symbols = CdkSymbols.TryCreate(compilation)!;
+            var make = compilation.GetTypeByMetadataName("Stack1")!.GetMembers("Make").OfType<IMethodSymbol>().Single();
+
+            var result = symbols.CallSites.Of(make, CancellationToken.None);
+
+            var site = Assert.Single(result.Sites!);
+            Assert.Contains("@Make(false)", site.Syntax.ToString(), StringComparison.Ordinal);
+
+            // The call and the declaration's own name; not the comment, the string, the cref or MakeMore.
+            Assert.Equal(1, symbols.CallSites.BindingCount);
+        }
+
+        [Fact]
+        public void A_call_spelled_with_a_unicode_escape_is_still_found()
+        {
+            // \u004Dake is Make: the text search cannot see it, so the file is walked node by node instead.
+            var compilation = CdkVerifier.Compile(new[] { CdkVerifier.Usings + """
+                class Stack1 : Stack
+                {
+                    public Stack1(Construct scope) : base(scope, "S1")
+                    {
+                        Make(true);
+                        \u004Dake(false);
+                    }
+
+                    private void Make(bool multiAz) { }
+                }
+                """ });
+            var symbols = CdkSymbols.TryCreate(compilation)!;
+            var make = compilation.GetTypeByMetadataName("Stack1")!.GetMembers("Make").OfType<IMethodSymbol>().Single();
+
+            var result = symbols.CallSites.Of(make, CancellationToken.None);
+
+            Assert.Equal(2, result.Sites!.Count);
+            Assert.Contains(result.Sites, s => s.Syntax.ToString().Contains("(false)", StringComparison.Ordinal));
+        }
+    }
 }
