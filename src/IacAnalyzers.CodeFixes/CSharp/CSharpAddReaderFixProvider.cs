@@ -21,16 +21,14 @@ namespace IacAnalyzers.CodeFixes.CSharp
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CSharpAddReaderFixProvider))]
     [Shared]
-    public sealed class CSharpAddReaderFixProvider : CodeFixProvider
+    public sealed class CSharpAddReaderFixProvider : CSharpIntentFixProvider
     {
         public const string EquivalenceKeyPrefix = "IacAnalyzers.AddReader.";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = FixableIds.For(FixKind.AddReader, Surfaces.Cdk);
-
-        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
-
-        /// <summary>The documents' semantic models, shared by every registration for one document version.</summary>
-        internal DocumentModels Models { get; } = new DocumentModels();
+        public CSharpAddReaderFixProvider()
+            : base(FixKind.AddReader)
+        {
+        }
 
         public override Task RegisterCodeFixesAsync(CodeFixContext context) => Models.RegisterFixesAsync(
             context,
@@ -41,7 +39,7 @@ namespace IacAnalyzers.CodeFixes.CSharp
             EquivalenceKeyPrefix);
 
         /// <summary>A document's fixes one after another, each planned on the previous result (<see cref="SequentialFixAll"/>).</summary>
-        private static Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+        protected override Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
         {
             var pending = diagnostics
                 .Where(d => d.Location.IsInSource)

@@ -24,16 +24,14 @@ namespace IacAnalyzers.CodeFixes.CSharp
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CSharpSetPropertyFixProvider))]
     [Shared]
-    public sealed class CSharpSetPropertyFixProvider : CodeFixProvider
+    public sealed class CSharpSetPropertyFixProvider : CSharpIntentFixProvider
     {
         public const string EquivalenceKeyPrefix = "IacAnalyzers.SetProperty.";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = FixableIds.For(FixKind.SetProperty, Surfaces.Cdk);
-
-        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
-
-        /// <summary>The documents' semantic models, shared by every registration for one document version.</summary>
-        internal DocumentModels Models { get; } = new DocumentModels();
+        public CSharpSetPropertyFixProvider()
+            : base(FixKind.SetProperty)
+        {
+        }
 
         public override Task RegisterCodeFixesAsync(CodeFixContext context) => Models.RegisterFixesAsync(
             context,
@@ -43,7 +41,7 @@ namespace IacAnalyzers.CodeFixes.CSharp
             (document, _, edit, ct) => Apply(document, edit, ct),
             EquivalenceKeyPrefix);
 
-        private static Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+        protected override Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
         {
             var pending = diagnostics
                 .Where(d => d.Location.IsInSource)

@@ -33,16 +33,14 @@ namespace IacAnalyzers.CodeFixes.CSharp
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CSharpWorldPeerFixProvider))]
     [Shared]
-    public sealed class CSharpWorldPeerFixProvider : CodeFixProvider
+    public sealed class CSharpWorldPeerFixProvider : CSharpIntentFixProvider
     {
         public const string EquivalenceKeyPrefix = "IacAnalyzers.WorldPeerToParameter.";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = FixableIds.For(FixKind.ReplaceWithParameter, Surfaces.Cdk);
-
-        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
-
-        /// <summary>The documents' semantic models, shared by every registration for one document version.</summary>
-        internal DocumentModels Models { get; } = new DocumentModels();
+        public CSharpWorldPeerFixProvider()
+            : base(FixKind.ReplaceWithParameter)
+        {
+        }
 
         public override Task RegisterCodeFixesAsync(CodeFixContext context) => Models.RegisterFixesAsync(
             context,
@@ -52,7 +50,7 @@ namespace IacAnalyzers.CodeFixes.CSharp
             Apply,
             EquivalenceKeyPrefix);
 
-        private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+        protected override async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
         {
             var cancellationToken = context.CancellationToken;
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
