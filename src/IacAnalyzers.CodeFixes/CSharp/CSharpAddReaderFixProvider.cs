@@ -21,53 +21,25 @@ namespace IacAnalyzers.CodeFixes.CSharp
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CSharpAddReaderFixProvider))]
     [Shared]
-    public sealed class CSharpAddReaderFixProvider : CodeFixProvider
+    public sealed class CSharpAddReaderFixProvider : CSharpIntentFixProvider
     {
         public const string EquivalenceKeyPrefix = "IacAnalyzers.AddReader.";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = FixableIds.For(FixKind.AddReader, Surfaces.Cdk);
-
-        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
-
-        /// <summary>The documents' semantic models, shared by every registration for one document version.</summary>
-        internal DocumentModels Models { get; } = new DocumentModels();
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public CSharpAddReaderFixProvider()
+            : base(FixKind.AddReader)
         {
-            var document = context.Document;
-            (SyntaxNode Root, SemanticModel Model)? state = null;
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                var intent = AddReaderFix.TryRead(diagnostic.Properties);
-                if (intent == null || !diagnostic.Location.IsInSource)
-                {
-                    continue;
-                }
-
-                state ??= await Models.GetAsync(document, context.CancellationToken).ConfigureAwait(false);
-                if (state == null)
-                {
-                    return;
-                }
-
-                var (root, model) = state.Value;
-                var edit = AddReaderPlanner.Plan(root, model, new TextSpan(intent.Cluster.Start, intent.Cluster.Length), context.CancellationToken);
-                if (edit == null)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        edit.Title,
-                        ct => Apply(document, edit, ct),
-                        EquivalenceKeyPrefix + diagnostic.Id),
-                    diagnostic);
-            }
         }
 
+        public override Task RegisterCodeFixesAsync(CodeFixContext context) => Models.RegisterFixesAsync(
+            context,
+            d => d.Location.IsInSource ? AddReaderFix.TryRead(d.Properties) : null,
+            (root, model, intent, ct) => AddReaderPlanner.Plan(root, model, new TextSpan(intent.Cluster.Start, intent.Cluster.Length), ct),
+            edit => edit.Title,
+            (document, _, edit, ct) => Apply(document, edit, ct),
+            EquivalenceKeyPrefix);
+
         /// <summary>A document's fixes one after another, each planned on the previous result (<see cref="SequentialFixAll"/>).</summary>
-        private static Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+        protected override Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
         {
             var pending = diagnostics
                 .Where(d => d.Location.IsInSource)

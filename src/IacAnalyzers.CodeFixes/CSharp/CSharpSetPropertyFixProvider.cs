@@ -24,52 +24,24 @@ namespace IacAnalyzers.CodeFixes.CSharp
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CSharpSetPropertyFixProvider))]
     [Shared]
-    public sealed class CSharpSetPropertyFixProvider : CodeFixProvider
+    public sealed class CSharpSetPropertyFixProvider : CSharpIntentFixProvider
     {
         public const string EquivalenceKeyPrefix = "IacAnalyzers.SetProperty.";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = FixableIds.For(FixKind.SetProperty, Surfaces.Cdk);
-
-        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
-
-        /// <summary>The documents' semantic models, shared by every registration for one document version.</summary>
-        internal DocumentModels Models { get; } = new DocumentModels();
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public CSharpSetPropertyFixProvider()
+            : base(FixKind.SetProperty)
         {
-            var document = context.Document;
-            (SyntaxNode Root, SemanticModel Model)? state = null;
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                var intent = SetPropertyIntent.From(diagnostic.Properties);
-                if (intent == null)
-                {
-                    continue;
-                }
-
-                state ??= await Models.GetAsync(document, context.CancellationToken).ConfigureAwait(false);
-                if (state == null)
-                {
-                    return;
-                }
-
-                // Cheap: syntax around the spans and the types named there; the new syntax is built on apply.
-                var edit = SetPropertyWriter.Plan(state.Value.Root, state.Value.Model, intent, context.CancellationToken);
-                if (edit == null)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        edit.Title,
-                        ct => Apply(document, edit, ct),
-                        EquivalenceKeyPrefix + diagnostic.Id),
-                    diagnostic);
-            }
         }
 
-        private static Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+        public override Task RegisterCodeFixesAsync(CodeFixContext context) => Models.RegisterFixesAsync(
+            context,
+            d => SetPropertyIntent.From(d.Properties),
+            SetPropertyWriter.Plan, // cheap: syntax around the spans and the types named there; the new syntax is built on apply
+            edit => edit.Title,
+            (document, _, edit, ct) => Apply(document, edit, ct),
+            EquivalenceKeyPrefix);
+
+        protected override Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
         {
             var pending = diagnostics
                 .Where(d => d.Location.IsInSource)

@@ -33,52 +33,24 @@ namespace IacAnalyzers.CodeFixes.CSharp
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CSharpWorldPeerFixProvider))]
     [Shared]
-    public sealed class CSharpWorldPeerFixProvider : CodeFixProvider
+    public sealed class CSharpWorldPeerFixProvider : CSharpIntentFixProvider
     {
         public const string EquivalenceKeyPrefix = "IacAnalyzers.WorldPeerToParameter.";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = FixableIds.For(FixKind.ReplaceWithParameter, Surfaces.Cdk);
-
-        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
-
-        /// <summary>The documents' semantic models, shared by every registration for one document version.</summary>
-        internal DocumentModels Models { get; } = new DocumentModels();
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public CSharpWorldPeerFixProvider()
+            : base(FixKind.ReplaceWithParameter)
         {
-            var document = context.Document;
-            (SyntaxNode Root, SemanticModel Model)? state = null;
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                var intent = ReplaceWithParameterFix.TryRead(diagnostic.Properties);
-                if (intent == null || !diagnostic.Location.IsInSource)
-                {
-                    continue;
-                }
-
-                state ??= await Models.GetAsync(document, context.CancellationToken).ConfigureAwait(false);
-                if (state == null)
-                {
-                    return;
-                }
-
-                var (root, model) = state.Value;
-                var plan = WorldPeerPlan.Create(root, model, intent, new TextSpan(intent.Target.Start, intent.Target.Length), context.CancellationToken);
-                if (plan == null)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        plan.Title,
-                        ct => Apply(document, root, plan, ct),
-                        EquivalenceKeyPrefix + diagnostic.Id),
-                    diagnostic);
-            }
         }
 
-        private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+        public override Task RegisterCodeFixesAsync(CodeFixContext context) => Models.RegisterFixesAsync(
+            context,
+            d => d.Location.IsInSource ? ReplaceWithParameterFix.TryRead(d.Properties) : null,
+            (root, model, intent, ct) => WorldPeerPlan.Create(root, model, intent, new TextSpan(intent.Target.Start, intent.Target.Length), ct),
+            plan => plan.Title,
+            Apply,
+            EquivalenceKeyPrefix);
+
+        protected override async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
         {
             var cancellationToken = context.CancellationToken;
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);

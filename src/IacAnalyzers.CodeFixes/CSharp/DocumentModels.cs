@@ -1,7 +1,10 @@
+using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace IacAnalyzers.CodeFixes.CSharp
 {
@@ -42,6 +45,51 @@ namespace IacAnalyzers.CodeFixes.CSharp
 
             Interlocked.Increment(ref computed);
             return (root, models.GetValue(tree, _ => model));
+        }
+
+        /// <summary>
+        /// What every C# fix provider does to register its fixes: for each diagnostic whose intent <paramref name="read"/>
+        /// finds (null: not this provider's), plans the edit on this document version's root and model (asked for once,
+        /// at the first intent), and offers it when <paramref name="plan"/> finds one, titled by the plan, applied by
+        /// <paramref name="apply"/>, with the equivalence key <paramref name="equivalenceKeyPrefix"/> + the rule id.
+        /// </summary>
+        public async Task RegisterFixesAsync<TIntent, TPlan>(
+            CodeFixContext context,
+            Func<Diagnostic, TIntent?> read,
+            Func<SyntaxNode, SemanticModel, TIntent, CancellationToken, TPlan?> plan,
+            Func<TPlan, string> title,
+            Func<Document, SyntaxNode, TPlan, CancellationToken, Task<Document>> apply,
+            string equivalenceKeyPrefix)
+            where TIntent : class
+            where TPlan : class
+        {
+            var document = context.Document;
+            (SyntaxNode Root, SemanticModel Model)? state = null;
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                var intent = read(diagnostic);
+                if (intent == null)
+                {
+                    continue;
+                }
+
+                state ??= await GetAsync(document, context.CancellationToken).ConfigureAwait(false);
+                if (state == null)
+                {
+                    return;
+                }
+
+                var (root, model) = state.Value;
+                var planned = plan(root, model, intent, context.CancellationToken);
+                if (planned == null)
+                {
+                    continue;
+                }
+
+                context.RegisterCodeFix(
+                    CodeAction.Create(title(planned), ct => apply(document, root, planned, ct), equivalenceKeyPrefix + diagnostic.Id),
+                    diagnostic);
+            }
         }
     }
 }

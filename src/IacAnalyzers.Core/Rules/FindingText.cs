@@ -29,6 +29,12 @@ namespace IacAnalyzers.Rules
             return kept.Count == 0 ? string.Empty : " (" + string.Join("; ", kept) + ")";
         }
 
+        /// <summary>
+        /// One of several gaps a finding lists, named by its branch: "when condition 'A' is false: what", or
+        /// <paramref name="what"/> alone outside any branch.
+        /// </summary>
+        public static string Where(BranchPath? branch, string what) => branch == null ? what : branch.Describe() + ": " + what;
+
         /// <summary>"from the Default of parameter 'X'", or null for a value written where it is.</summary>
         public static string? From(Value value) => value.Provenance == null ? null : "from " + value.Provenance.Text;
 

@@ -52,7 +52,7 @@ namespace IacAnalyzers.CloudFormation
                     SkipSpace();
                 }
 
-                var stack = new List<Frame>();
+                var stack = new List<OpenCollection>();
                 YamlNode? root = null;
                 while (true)
                 {
@@ -82,7 +82,7 @@ namespace IacAnalyzers.CloudFormation
                         nodes++;
                         pos++;
                         Attach(stack, ref root, node);
-                        stack.Add(new Frame(node, children.Mark(node)));
+                        stack.Add(new OpenCollection(node, children.Mark(node)));
                         SkipSpace();
                         if (pos < text.Length && text[pos] == (mapping ? '}' : ']'))
                         {
@@ -153,21 +153,9 @@ namespace IacAnalyzers.CloudFormation
             }
 
             /// <summary>Closes the innermost collection at <see cref="pos"/> (just after its bracket) and records its height.</summary>
-            private void Close(List<Frame> stack)
-            {
-                var frame = stack[stack.Count - 1];
-                stack.RemoveAt(stack.Count - 1);
-                children.Close(frame.Node, frame.Mark);
-                frame.Node.End = pos;
-                frame.Node.Height = frame.MaxChildHeight + 1;
-                if (stack.Count > 0)
-                {
-                    var parent = stack[stack.Count - 1];
-                    parent.MaxChildHeight = Math.Max(parent.MaxChildHeight, frame.Node.Height);
-                }
-            }
+            private void Close(List<OpenCollection> stack) => OpenCollection.CloseInnermost(stack, children).End = pos;
 
-            private void ReadKey(Frame frame)
+            private void ReadKey(OpenCollection frame)
             {
                 SkipSpace();
                 if (pos >= text.Length || text[pos] != '"')
@@ -186,7 +174,7 @@ namespace IacAnalyzers.CloudFormation
                 pos++;
             }
 
-            private void Attach(List<Frame> stack, ref YamlNode? root, YamlNode node)
+            private void Attach(List<OpenCollection> stack, ref YamlNode? root, YamlNode node)
             {
                 if (stack.Count == 0)
                 {
@@ -399,24 +387,6 @@ namespace IacAnalyzers.CloudFormation
                         return;
                     }
                 }
-            }
-
-            private sealed class Frame
-            {
-                public Frame(YamlNode node, int mark)
-                {
-                    Node = node;
-                    Mark = mark;
-                }
-
-                public YamlNode Node { get; }
-
-                /// <summary>Where this collection's children start on the shared <see cref="OpenChildren"/> stack.</summary>
-                public int Mark { get; }
-
-                public YamlNode? PendingKey { get; set; }
-
-                public int MaxChildHeight { get; set; }
             }
         }
     }

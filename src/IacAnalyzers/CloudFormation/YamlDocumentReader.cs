@@ -43,7 +43,7 @@ namespace IacAnalyzers.CloudFormation
             var original = text;
             text = UnicodeText.HideLineBreakLookalikes(text, out var hidden);
             var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-            var stack = new List<Frame>();
+            var stack = new List<OpenCollection>();
             var children = new OpenChildren();
             YamlNode? root = null;
             var nodes = 0;
@@ -157,17 +157,8 @@ namespace IacAnalyzers.CloudFormation
                         case SequenceEnd _:
                         case MappingEnd _:
                         {
-                            var frame = stack[stack.Count - 1];
-                            stack.RemoveAt(stack.Count - 1);
-                            var node = frame.Node;
-                            children.Close(node, frame.Mark);
+                            var node = OpenCollection.CloseInnermost(stack, children);
                             node.IsOpen = false;
-                            node.Height = frame.MaxChildHeight + 1;
-                            if (stack.Count > 0)
-                            {
-                                var parent = stack[stack.Count - 1];
-                                parent.MaxChildHeight = Math.Max(parent.MaxChildHeight, node.Height);
-                            }
                             if (node.IsFlow)
                             {
                                 // The end event sits on the closing bracket.
@@ -311,7 +302,7 @@ namespace IacAnalyzers.CloudFormation
             }
         }
 
-        private static bool Open(List<Frame> stack, OpenChildren children, ref YamlNode? root, Dictionary<string, YamlNode> anchors, AnchorName anchor, YamlNode node, ref int nodes, out string? error)
+        private static bool Open(List<OpenCollection> stack, OpenChildren children, ref YamlNode? root, Dictionary<string, YamlNode> anchors, AnchorName anchor, YamlNode node, ref int nodes, out string? error)
         {
             nodes++;
             if (stack.Count >= TemplateLimits.MaxDepth)
@@ -327,11 +318,11 @@ namespace IacAnalyzers.CloudFormation
             }
 
             node.IsOpen = true;
-            stack.Add(new Frame(node, children.Mark(node)));
+            stack.Add(new OpenCollection(node, children.Mark(node)));
             return true;
         }
 
-        private static bool Add(List<Frame> stack, OpenChildren children, ref YamlNode? root, YamlNode node, out string? error)
+        private static bool Add(List<OpenCollection> stack, OpenChildren children, ref YamlNode? root, YamlNode node, out string? error)
         {
             error = null;
             if (stack.Count == 0)
@@ -357,25 +348,6 @@ namespace IacAnalyzers.CloudFormation
             }
 
             return true;
-        }
-
-        private sealed class Frame
-        {
-            public Frame(YamlNode node, int mark)
-            {
-                Node = node;
-                Mark = mark;
-            }
-
-            public YamlNode Node { get; }
-
-            /// <summary>Where this collection's children start on the shared <see cref="OpenChildren"/> stack.</summary>
-            public int Mark { get; }
-
-            public YamlNode? PendingKey { get; set; }
-
-            /// <summary>The largest <see cref="YamlNode.Height"/> among the children read so far.</summary>
-            public int MaxChildHeight { get; set; }
         }
     }
 }

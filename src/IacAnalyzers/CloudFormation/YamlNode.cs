@@ -167,6 +167,48 @@ namespace IacAnalyzers.CloudFormation
     }
 
     /// <summary>
+    /// A collection a reader has open (both readers keep a stack of them): its node, where its children start on the
+    /// shared <see cref="OpenChildren"/> stack, the key waiting for its value (mappings), the tallest child so far.
+    /// </summary>
+    internal sealed class OpenCollection
+    {
+        public OpenCollection(YamlNode node, int mark)
+        {
+            Node = node;
+            Mark = mark;
+        }
+
+        public YamlNode Node { get; }
+
+        /// <summary>Where this collection's children start on the shared <see cref="OpenChildren"/> stack.</summary>
+        public int Mark { get; }
+
+        public YamlNode? PendingKey { get; set; }
+
+        /// <summary>The largest <see cref="YamlNode.Height"/> among the children read so far.</summary>
+        public int MaxChildHeight { get; set; }
+
+        /// <summary>
+        /// Closes the innermost collection of <paramref name="stack"/>: gives it its children, records its height and
+        /// raises its parent's tallest child. Returns its node.
+        /// </summary>
+        public static YamlNode CloseInnermost(List<OpenCollection> stack, OpenChildren children)
+        {
+            var frame = stack[stack.Count - 1];
+            stack.RemoveAt(stack.Count - 1);
+            children.Close(frame.Node, frame.Mark);
+            frame.Node.Height = frame.MaxChildHeight + 1;
+            if (stack.Count > 0)
+            {
+                var parent = stack[stack.Count - 1];
+                parent.MaxChildHeight = Math.Max(parent.MaxChildHeight, frame.Node.Height);
+            }
+
+            return frame.Node;
+        }
+    }
+
+    /// <summary>
     /// The children of the collections a reader has open, on one stack shared by all of them: a collection's children
     /// are always on top while it is open, so closing it moves them into one exactly sized array. Each collection costs
     /// the tree one array instead of a growing list (a list object plus an oversized array, and the arrays it outgrew):

@@ -45,7 +45,7 @@ namespace IacAnalyzers.Rules.Glue
             {
                 if (config.Value is NoValue)
                 {
-                    gaps.Add(Where(config.Path, "AWS::NoValue removes EncryptionConfiguration, so every mode is DISABLED"));
+                    gaps.Add(FindingText.Where(config.Path, "AWS::NoValue removes EncryptionConfiguration, so every mode is DISABLED"));
                     continue;
                 }
 
@@ -71,7 +71,7 @@ namespace IacAnalyzers.Rules.Glue
             var value = config.Get("S3Encryptions");
             if (value == null)
             {
-                gaps.Add(Where(branch, "S3Encryptions is not set, so S3 encryption is DISABLED"));
+                gaps.Add(FindingText.Where(branch, "S3Encryptions is not set, so S3 encryption is DISABLED"));
                 return;
             }
 
@@ -79,7 +79,7 @@ namespace IacAnalyzers.Rules.Glue
             {
                 if (list.Value is NoValue)
                 {
-                    gaps.Add(Where(list.Path, "AWS::NoValue removes S3Encryptions, so S3 encryption is DISABLED"));
+                    gaps.Add(FindingText.Where(list.Path, "AWS::NoValue removes S3Encryptions, so S3 encryption is DISABLED"));
                     continue;
                 }
 
@@ -90,7 +90,7 @@ namespace IacAnalyzers.Rules.Glue
 
                 if (items.Items.Count == 0)
                 {
-                    gaps.Add(Where(list.Path, "S3Encryptions is empty, so S3 encryption is DISABLED"));
+                    gaps.Add(FindingText.Where(list.Path, "S3Encryptions is empty, so S3 encryption is DISABLED"));
                     continue;
                 }
 
@@ -113,7 +113,7 @@ namespace IacAnalyzers.Rules.Glue
             var value = config.Get(part);
             if (value == null)
             {
-                gaps.Add(Where(branch, part + " is not set, so " + mode + " is DISABLED"));
+                gaps.Add(FindingText.Where(branch, part + " is not set, so " + mode + " is DISABLED"));
                 return;
             }
 
@@ -121,7 +121,7 @@ namespace IacAnalyzers.Rules.Glue
             {
                 if (leaf.Value is NoValue)
                 {
-                    gaps.Add(Where(leaf.Path, "AWS::NoValue removes " + part + ", so " + mode + " is DISABLED"));
+                    gaps.Add(FindingText.Where(leaf.Path, "AWS::NoValue removes " + part + ", so " + mode + " is DISABLED"));
                 }
                 else if (leaf.Value is MapValue map)
                 {
@@ -135,7 +135,7 @@ namespace IacAnalyzers.Rules.Glue
             var value = map.Get(mode);
             if (value == null)
             {
-                gaps.Add(Where(branch, part + "." + mode + " is not set, so DISABLED"));
+                gaps.Add(FindingText.Where(branch, part + "." + mode + " is not set, so DISABLED"));
                 return;
             }
 
@@ -143,18 +143,15 @@ namespace IacAnalyzers.Rules.Glue
             {
                 if (leaf.Value is NoValue)
                 {
-                    gaps.Add(Where(leaf.Path, "AWS::NoValue leaves " + part + "." + mode + " unset, so DISABLED"));
+                    gaps.Add(FindingText.Where(leaf.Path, "AWS::NoValue leaves " + part + "." + mode + " unset, so DISABLED"));
                 }
                 else if (leaf.Value.AsString() is string text && string.Equals(text.Trim(), Disabled, StringComparison.OrdinalIgnoreCase))
                 {
                     var from = FindingText.From(leaf.Value);
-                    gaps.Add(Where(leaf.Path, part + "." + mode + " is DISABLED" + (from == null ? string.Empty : ", " + from)));
+                    gaps.Add(FindingText.Where(leaf.Path, part + "." + mode + " is DISABLED" + (from == null ? string.Empty : ", " + from)));
                     at ??= leaf.Value.Location;
                 }
             }
         }
-
-        private static string Where(BranchPath? branch, string what)
-            => branch == null ? what : branch.Describe() + ": " + what;
     }
 }

@@ -44,7 +44,7 @@ namespace IacAnalyzers.Rules.Glue
             {
                 if (transform.Value is NoValue)
                 {
-                    gaps.Add(Where(transform.Path, "AWS::NoValue removes TransformEncryption, so " + Mode + " is DISABLED"));
+                    gaps.Add(FindingText.Where(transform.Path, "AWS::NoValue removes TransformEncryption, so " + Mode + " is DISABLED"));
                     continue;
                 }
 
@@ -56,7 +56,7 @@ namespace IacAnalyzers.Rules.Glue
                 var userData = map.Get("MLUserDataEncryption");
                 if (userData == null)
                 {
-                    gaps.Add(Where(transform.Path, "MLUserDataEncryption is not set, so " + Mode + " is DISABLED"));
+                    gaps.Add(FindingText.Where(transform.Path, "MLUserDataEncryption is not set, so " + Mode + " is DISABLED"));
                     continue;
                 }
 
@@ -64,7 +64,7 @@ namespace IacAnalyzers.Rules.Glue
                 {
                     if (data.Value is NoValue)
                     {
-                        gaps.Add(Where(data.Path, "AWS::NoValue removes MLUserDataEncryption, so " + Mode + " is DISABLED"));
+                        gaps.Add(FindingText.Where(data.Path, "AWS::NoValue removes MLUserDataEncryption, so " + Mode + " is DISABLED"));
                     }
                     else if (data.Value is MapValue dataMap && dataMap.Get(Mode) is Value mode)
                     {
@@ -73,7 +73,7 @@ namespace IacAnalyzers.Rules.Glue
                             if (leaf.Value.AsString() is string text && string.Equals(text.Trim(), "DISABLED", StringComparison.OrdinalIgnoreCase))
                             {
                                 var from = FindingText.From(leaf.Value);
-                                gaps.Add(Where(leaf.Path, "MLUserDataEncryption." + Mode + " is DISABLED" + (from == null ? string.Empty : " (" + from + ")")));
+                                gaps.Add(FindingText.Where(leaf.Path, "MLUserDataEncryption." + Mode + " is DISABLED" + (from == null ? string.Empty : " (" + from + ")")));
                                 at ??= leaf.Value.Location;
                             }
                         }
@@ -86,8 +86,5 @@ namespace IacAnalyzers.Rules.Glue
                 findings.Add(Create(resource, at ?? entry.KeyLocation, null, subject, FindingText.Suffix(gaps)));
             }
         }
-
-        private static string Where(BranchPath? branch, string what)
-            => branch == null ? what : branch.Describe() + ": " + what;
     }
 }

@@ -94,14 +94,7 @@ namespace IacAnalyzers.Cdk.Adapters
             }
 
             var at = policy.Location;
-            var sdkStatement = new MapValue(
-                new[]
-                {
-                    new MapEntry("Effect", at, new ScalarValue("Allow", ScalarKind.String, at)),
-                    new MapEntry("Action", at, new ListValue(actions, at)),
-                    new MapEntry("Resource", resources.Location, resources),
-                },
-                at);
+            var sdkStatement = IamValues.Allow(at, new ListValue(actions, at), resources);
             output.Add(View(input, sdkStatement, at));
         }
 

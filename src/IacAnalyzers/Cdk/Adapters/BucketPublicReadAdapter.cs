@@ -36,15 +36,11 @@ namespace IacAnalyzers.Cdk.Adapters
                 }
 
                 var at = leaf.Value.Location;
-                var statement = new MapValue(
-                    new[]
-                    {
-                        new MapEntry("Effect", at, new ScalarValue("Allow", ScalarKind.String, at)),
-                        new MapEntry("Principal", at, new MapValue(new[] { new MapEntry("AWS", at, new ScalarValue("*", ScalarKind.String, at, Provenance.Derived(PolicyOrigin))) }, at)),
-                        new MapEntry("Action", at, new ScalarValue("s3:GetObject", ScalarKind.String, at)),
-                        new MapEntry("Resource", at, new UnknownValue("the ARN of the bucket's objects", at)),
-                    },
-                    at);
+                var statement = IamValues.Allow(
+                    at,
+                    new ScalarValue("s3:GetObject", ScalarKind.String, at),
+                    new UnknownValue("the ARN of the bucket's objects", at),
+                    principal: new MapValue(new[] { new MapEntry("AWS", at, new ScalarValue("*", ScalarKind.String, at, Provenance.Derived(PolicyOrigin))) }, at));
                 var document = IamValues.Document(new ListValue(new Value[] { statement }, at), at);
                 var properties = new MapValue(new[] { new MapEntry("PolicyDocument", at, document) }, input.Location);
                 output.Add(new ResourceView("AWS::S3::BucketPolicy", input.Name, input.Location, properties, Catalog.Surfaces.Cdk, input.Context));

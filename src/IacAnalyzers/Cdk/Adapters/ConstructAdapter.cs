@@ -90,7 +90,7 @@ namespace IacAnalyzers.Cdk.Adapters
                 var written = reader.Entry(row.CdkMember);
                 if (written != null)
                 {
-                    entries.Add(new MapEntry(row.CloudFormationProperty, written.KeyLocation, row.Convert(written.Value)));
+                    entries.Add(new MapEntry(row.CloudFormationProperty, written.KeyLocation, row.Convert(input, written.Value)));
                     continue;
                 }
 
@@ -153,7 +153,7 @@ namespace IacAnalyzers.Cdk.Adapters
     {
         private readonly Dictionary<string, string> fixValues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         private Func<PropsReader, object?>? defaultValue;
-        private Func<Value, Value>? convert;
+        private Func<AdapterInput, Value, Value>? convert;
 
         internal PropertyMap(string cdkMember, string cloudFormationProperty)
         {
@@ -180,7 +180,13 @@ namespace IacAnalyzers.Cdk.Adapters
         }
 
         /// <summary>Converts the written value to its CloudFormation form (e.g. an engine object to its engine name).</summary>
-        public PropertyMap Convert(Func<Value, Value> conversion)
+        public PropertyMap Convert(Func<Value, Value> conversion) => Convert((_, value) => conversion(value));
+
+        /// <summary>
+        /// A conversion that also reads the creation (e.g. <see cref="AdapterInput.CdkLibraryVersion"/> when the construct
+        /// writes the member differently across aws-cdk-lib versions). Like the plain form, it sees each known leaf.
+        /// </summary>
+        public PropertyMap Convert(Func<AdapterInput, Value, Value> conversion)
         {
             convert = conversion;
             return this;
@@ -195,7 +201,7 @@ namespace IacAnalyzers.Cdk.Adapters
 
         internal object? DefaultFor(PropsReader reader) => defaultValue?.Invoke(reader);
 
-        internal Value Convert(Value value) => convert == null ? value : CdkConvert.Leaves(value, convert);
+        internal Value Convert(AdapterInput input, Value value) => convert == null ? value : CdkConvert.Leaves(value, leaf => convert(input, leaf));
 
         internal string? CSharpValueFor(string cloudFormationValue) => fixValues.TryGetValue(cloudFormationValue, out var v) ? v : null;
     }

@@ -25,14 +25,7 @@ namespace IacAnalyzers.Cdk.Adapters
             if (input.Props is MapValue props && props.GetEntry("AssumedBy") is MapEntry assumedBy)
             {
                 var at = assumedBy.Value.Location;
-                var statement = new MapValue(
-                    new[]
-                    {
-                        new MapEntry("Effect", at, new ScalarValue("Allow", ScalarKind.String, at)),
-                        new MapEntry("Principal", assumedBy.KeyLocation, IamValues.Principal(assumedBy.Value)),
-                        new MapEntry("Action", at, new ScalarValue("sts:AssumeRole", ScalarKind.String, at)),
-                    },
-                    at);
+                var statement = IamValues.Allow(at, new ScalarValue("sts:AssumeRole", ScalarKind.String, at), principal: IamValues.Principal(assumedBy.Value));
                 properties.Add(new MapEntry("AssumeRolePolicyDocument", assumedBy.KeyLocation, IamValues.Document(statement, at)));
             }
 

@@ -203,6 +203,33 @@ namespace IacAnalyzers.Cdk.Adapters
 
         private static string? AsStringValue(this Value value) => value is ScalarValue s && s.Kind == ScalarKind.String ? s.Text : null;
 
+        /// <summary>
+        /// An Allow statement the construct writes by itself (a role's trust policy, a grant, a construct's own policy):
+        /// <c>{Effect: Allow, Principal, Action, Resource, Condition}</c>, the optional parts only when given, every key
+        /// at <paramref name="at"/>. Its Effect has no provenance: no props member writes it, so nothing offers to change it.
+        /// </summary>
+        public static MapValue Allow(SourceLocation at, Value action, Value? resource = null, Value? principal = null, Value? condition = null)
+        {
+            var entries = new List<MapEntry>(5) { new MapEntry("Effect", at, new ScalarValue("Allow", ScalarKind.String, at)) };
+            if (principal != null)
+            {
+                entries.Add(new MapEntry("Principal", at, principal));
+            }
+
+            entries.Add(new MapEntry("Action", at, action));
+            if (resource != null)
+            {
+                entries.Add(new MapEntry("Resource", at, resource));
+            }
+
+            if (condition != null)
+            {
+                entries.Add(new MapEntry("Condition", at, condition));
+            }
+
+            return new MapValue(entries, at);
+        }
+
         /// <summary>A one-statement document: <c>{Statement: statement}</c>.</summary>
         public static MapValue Document(Value statement, SourceLocation at)
             => new MapValue(new[] { new MapEntry("Statement", at, statement) }, at);

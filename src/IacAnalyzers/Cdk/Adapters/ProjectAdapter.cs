@@ -26,41 +26,11 @@ namespace IacAnalyzers.Cdk.Adapters
         {
             Map("Artifacts").Convert(Artifacts);
             Map("SecondaryArtifacts").Convert(Secondary);
+            Map("Logging", "LogsConfig").Convert((input, logging) => LogsConfig(logging, input.CdkLibraryVersion));
         }
 
         /// <summary>The first aws-cdk-lib release that negates <c>S3LoggingOptions.Encrypted</c> (checked in the 2.252.0 and 2.253.0 packages).</summary>
         public static readonly Version LogEncryptionFixedIn = new Version(2, 253, 0);
-
-        protected override void Complete(AdapterInput input, List<MapEntry> properties)
-        {
-            var version = input.CdkLibraryVersion;
-            switch (input.Props)
-            {
-                case MapValue map:
-                    var logging = map.GetEntry("Logging");
-                    if (logging != null)
-                    {
-                        properties.Add(new MapEntry("LogsConfig", logging.KeyLocation, LogsConfig(logging.Value, version)));
-                    }
-
-                    break;
-                case OneOfValue oneOf:
-                    var branches = new List<Branch>(oneOf.Branches.Count);
-                    foreach (var branch in oneOf.Branches)
-                    {
-                        var entry = (branch.Value as MapValue)?.GetEntry("Logging");
-                        branches.Add(branch.WithValue(entry != null
-                            ? LogsConfig(entry.Value, version)
-                            : branch.Value is MapValue ? new MapValue(Array.Empty<MapEntry>(), branch.Value.Location) : (Value)new UnknownValue("props that cannot be known", branch.Value.Location)));
-                    }
-
-                    properties.Add(new MapEntry("LogsConfig", oneOf.Location, new OneOfValue(branches, oneOf.Location)));
-                    break;
-                default:
-                    properties.Add(new MapEntry("LogsConfig", input.Props.Location, new UnknownValue("props that cannot be known", input.Props.Location)));
-                    break;
-            }
-        }
 
         /// <summary>
         /// <c>LoggingOptions</c> → <c>LogsConfig</c> with its <c>S3Logs</c> (CloudWatch logs are not read), as aws-cdk-lib

@@ -354,18 +354,11 @@ namespace IacAnalyzers.Cdk.Adapters
                     actionValues[i] = new ScalarValue(actions[i], ScalarKind.String, at);
                 }
 
-                var entries = new List<MapEntry>(4)
-                {
-                    new MapEntry("Effect", at, new ScalarValue("Allow", ScalarKind.String, at)),
-                    new MapEntry("Action", at, actions.Length == 1 ? actionValues[0] : new ListValue(actionValues, at)),
-                    new MapEntry("Resource", at, resource ?? new ScalarValue("*", ScalarKind.String, at, Provenance.Derived(origin))),
-                };
-                if (condition != null)
-                {
-                    entries.Add(new MapEntry("Condition", at, condition));
-                }
-
-                return new MapValue(entries, at);
+                return IamValues.Allow(
+                    at,
+                    actions.Length == 1 ? actionValues[0] : new ListValue(actionValues, at),
+                    resource ?? new ScalarValue("*", ScalarKind.String, at, Provenance.Derived(origin)),
+                    condition: condition);
             }
         }
     }

@@ -18,6 +18,7 @@ namespace IacAnalyzers.Tests.Rules.Dax
 
         private const string Cluster = "AWS::DAX::Cluster";
         private const string Shared = "NodeType: dax.r5.large\nIAMRoleARN: arn:aws:iam::111122223333:role/dax";
+        private const string Usings = "using Amazon.CDK.AWS.DAX;";
 
         [Fact]
         public async Task Yaml_one_or_two_nodes_and_one_zone_are_flagged_with_the_full_message()
@@ -87,22 +88,14 @@ namespace IacAnalyzers.Tests.Rules.Dax
         [Fact]
         public async Task L1_single_node_and_one_zone_are_flagged_and_spread_or_unknown_are_clean()
         {
-            await CdkVerifier.VerifyRuleAsync("""
-                using Amazon.CDK.AWS.DAX;
-
-                public class CacheStack : Stack
-                {
-                    public CacheStack(Construct scope, double nodes, string[] zones) : base(scope, "Caches")
-                    {
+            await CdkVerifier.VerifyRuleAsync(CdkVerifier.InStack("""
                         new CfnCluster(this, "Single", new CfnClusterProps { NodeType = "dax.r5.large", IamRoleArn = "arn", ReplicationFactor = [|1|] });
                         new CfnCluster(this, "OneZone", new CfnClusterProps { NodeType = "dax.r5.large", IamRoleArn = "arn", ReplicationFactor = 3, AvailabilityZones = [|new[] { "eu-west-1a", "eu-west-1a", "eu-west-1a" }|] });
                         new CfnCluster(this, "Three", new CfnClusterProps { NodeType = "dax.r5.large", IamRoleArn = "arn", ReplicationFactor = 3 });
                         new CfnCluster(this, "Spread", new CfnClusterProps { NodeType = "dax.r5.large", IamRoleArn = "arn", ReplicationFactor = 3, AvailabilityZones = new[] { "eu-west-1a", "eu-west-1b", "eu-west-1c" } });
                         new CfnCluster(this, "UnknownNodes", new CfnClusterProps { NodeType = "dax.r5.large", IamRoleArn = "arn", ReplicationFactor = nodes });
                         new CfnCluster(this, "UnknownZones", new CfnClusterProps { NodeType = "dax.r5.large", IamRoleArn = "arn", ReplicationFactor = 3, AvailabilityZones = zones });
-                    }
-                }
-                """, "IAC2011");
+                """, "double nodes, string[] zones", usings: Usings, name: "Caches"), "IAC2011");
         }
 
         [Fact]
@@ -128,17 +121,9 @@ namespace IacAnalyzers.Tests.Rules.Dax
         [Fact]
         public Task L1_single_node_is_fixed_to_three()
         {
-            var before = """
-                using Amazon.CDK.AWS.DAX;
-
-                public class CacheStack : Stack
-                {
-                    public CacheStack(Construct scope) : base(scope, "Caches")
-                    {
+            var before = CdkVerifier.InStack("""
                         new CfnCluster(this, "Single", new CfnClusterProps { NodeType = "dax.r5.large", IamRoleArn = "arn", ReplicationFactor = [|1|] });
-                    }
-                }
-                """;
+                """, usings: Usings, name: "Caches");
             return CdkVerifier.VerifyFixAsync(before, Edited(before, ("[|1|]", "3")), id: "IAC2011");
         }
     }

@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.Verifier;
 using Xunit;
+using static IacAnalyzers.Tests.Verifier.Fixture;
 
 namespace IacAnalyzers.Tests.Rules.Dlm
 {
@@ -10,16 +11,12 @@ namespace IacAnalyzers.Tests.Rules.Dlm
     /// </summary>
     public class IAC1033_DlmCrossRegionCopyNotEncryptedCdkTests
     {
+        private const string Usings = "using Amazon.CDK.AWS.DLM;";
+
         [Fact]
         public async Task L1_copy_rule_false_is_flagged_and_true_missing_and_unknown_are_clean()
         {
-            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
-                using Amazon.CDK.AWS.DLM;
-
-                public class AppStack : Stack
-                {
-                    public AppStack(Construct scope, bool encryptCopies) : base(scope, "App")
-                    {
+            var diagnostics = await CdkVerifier.VerifyRuleAsync(CdkVerifier.InStack("""
                         new CfnLifecyclePolicy(this, "Backups", new CfnLifecyclePolicyProps
                         {
                             Description = "daily snapshots",
@@ -45,9 +42,7 @@ namespace IacAnalyzers.Tests.Rules.Dlm
                                 },
                             },
                         });
-                    }
-                }
-                """, "IAC1033");
+                """, "bool encryptCopies", usings: Usings), "IAC1033");
             Assert.Equal(
                 "Cross-Region copy rule to 'us-west-2' of schedule 'Daily' of DLM lifecycle policy 'Backups' does not encrypt its copies " +
                 "(Encrypted is false): copies of unencrypted snapshots stay unencrypted in the target Region; set Encrypted to true " +
@@ -58,13 +53,7 @@ namespace IacAnalyzers.Tests.Rules.Dlm
         [Fact]
         public async Task L1_event_based_copy_action_false_is_flagged_in_one_branch()
         {
-            await CdkVerifier.VerifyRuleAsync("""
-                using Amazon.CDK.AWS.DLM;
-
-                public class AppStack : Stack
-                {
-                    public AppStack(Construct scope, bool isProd) : base(scope, "App")
-                    {
+            await CdkVerifier.VerifyRuleAsync(CdkVerifier.InStack("""
                         new CfnLifecyclePolicy(this, "Shared", new CfnLifecyclePolicyProps
                         {
                             PolicyDetails = new CfnLifecyclePolicy.PolicyDetailsProperty
@@ -87,21 +76,13 @@ namespace IacAnalyzers.Tests.Rules.Dlm
                                 },
                             },
                         });
-                    }
-                }
-                """, "IAC1033");
+                """, "bool isProd", usings: Usings), "IAC1033");
         }
 
         [Fact]
-        public async Task L1_false_is_fixed_to_true()
+        public Task L1_false_is_fixed_to_true()
         {
-            await CdkVerifier.VerifyFixAsync("""
-                using Amazon.CDK.AWS.DLM;
-
-                public class AppStack : Stack
-                {
-                    public AppStack(Construct scope) : base(scope, "App")
-                    {
+            var before = CdkVerifier.InStack("""
                         new CfnLifecyclePolicy(this, "Backups", new CfnLifecyclePolicyProps
                         {
                             PolicyDetails = new CfnLifecyclePolicy.PolicyDetailsProperty
@@ -115,31 +96,8 @@ namespace IacAnalyzers.Tests.Rules.Dlm
                                 },
                             },
                         });
-                    }
-                }
-                """, """
-                using Amazon.CDK.AWS.DLM;
-
-                public class AppStack : Stack
-                {
-                    public AppStack(Construct scope) : base(scope, "App")
-                    {
-                        new CfnLifecyclePolicy(this, "Backups", new CfnLifecyclePolicyProps
-                        {
-                            PolicyDetails = new CfnLifecyclePolicy.PolicyDetailsProperty
-                            {
-                                Schedules = new[]
-                                {
-                                    new CfnLifecyclePolicy.ScheduleProperty
-                                    {
-                                        CrossRegionCopyRules = new[] { new CfnLifecyclePolicy.CrossRegionCopyRuleProperty { Target = "us-west-2", Encrypted = true } },
-                                    },
-                                },
-                            },
-                        });
-                    }
-                }
-                """, id: "IAC1033");
+                """, usings: Usings);
+            return CdkVerifier.VerifyFixAsync(before, Edited(before, ("[|false|]", "true")), id: "IAC1033");
         }
     }
 }

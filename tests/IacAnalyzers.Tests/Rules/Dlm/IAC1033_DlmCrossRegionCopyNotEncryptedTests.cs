@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using IacAnalyzers.Model;
 using IacAnalyzers.Rules.Dlm;
 using Xunit;
+using static IacAnalyzers.Tests.Verifier.Fixture;
 using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Dlm
@@ -10,6 +11,11 @@ namespace IacAnalyzers.Tests.Rules.Dlm
     public class IAC1033_DlmCrossRegionCopyNotEncryptedTests
     {
         private static readonly IAC1033_DlmCrossRegionCopyNotEncrypted Rule = new IAC1033_DlmCrossRegionCopyNotEncrypted();
+
+        private const string Policy = "AWS::DLM::LifecyclePolicy";
+
+        /// <summary>A schedule with one copy rule to us-west-2; a row's own lines indented by 10 continue that rule.</summary>
+        private const string DailyCopyRule = "PolicyDetails:\n  Schedules:\n    - Name: Daily\n      CrossRegionCopyRules:\n        - Target: us-west-2";
 
         [Fact]
         public async Task Schedule_copy_rule_with_Encrypted_false_is_flagged_at_the_value_with_the_full_message()
@@ -99,18 +105,6 @@ namespace IacAnalyzers.Tests.Rules.Dlm
                 Conditions:
                   IsProd: !Equals [!Ref AWS::StackName, prod]
                 Resources:
-                  Missing:
-                    Type: AWS::DLM::LifecyclePolicy
-                    Properties:
-                      PolicyDetails:
-                        Schedules:
-                          - Name: Daily
-                            CrossRegionCopyRules:
-                              - Target: us-west-2
-                        Actions:
-                          - Name: Copy
-                            CrossRegionCopy:
-                              - Target: us-east-1
                   Removed:
                     Type: AWS::DLM::LifecyclePolicy
                     Properties:
@@ -146,7 +140,7 @@ namespace IacAnalyzers.Tests.Rules.Dlm
                         Schedules:
                           - Name: Daily
                             RetainRule: { Count: 7 }
-                """);
+                """ + Resources(Policy, DailyCopyRule, ("Missing", "  Actions:\n    - Name: Copy\n      CrossRegionCopy:\n        - Target: us-east-1")));
         }
 
         [Fact]
@@ -160,24 +154,6 @@ namespace IacAnalyzers.Tests.Rules.Dlm
                 Conditions:
                   IsProd: !Equals [!Ref AWS::StackName, prod]
                 Resources:
-                  OneOf:
-                    Type: AWS::DLM::LifecyclePolicy
-                    Properties:
-                      PolicyDetails:
-                        Schedules:
-                          - Name: Daily
-                            CrossRegionCopyRules:
-                              - Target: us-west-2
-                                Encrypted: !If [IsProd, true, [|false|]]
-                  FromParameter:
-                    Type: AWS::DLM::LifecyclePolicy
-                    Properties:
-                      PolicyDetails:
-                        Schedules:
-                          - Name: Daily
-                            CrossRegionCopyRules:
-                              - Target: us-west-2
-                                Encrypted: [|!Ref EncryptCopies|]
                   RulesOneOf:
                     Type: AWS::DLM::LifecyclePolicy
                     Properties:
@@ -190,7 +166,9 @@ namespace IacAnalyzers.Tests.Rules.Dlm
                                   Encrypted: true
                               - - Target: us-west-2
                                   Encrypted: [|false|]
-                """);
+                """ + Resources(Policy, DailyCopyRule,
+                ("OneOf", "          Encrypted: !If [IsProd, true, [|false|]]"),
+                ("FromParameter", "          Encrypted: [|!Ref EncryptCopies|]")));
             Assert.Contains(findings, f => f.FormatMessage().Contains("(when condition 'IsProd' is false)", StringComparison.Ordinal) && f.FormatMessage().Contains("'OneOf'", StringComparison.Ordinal));
             Assert.Contains(findings, f => f.FormatMessage().Contains("(from the Default of parameter 'EncryptCopies')", StringComparison.Ordinal));
             Assert.Contains(findings, f => f.FormatMessage().Contains("'RulesOneOf'", StringComparison.Ordinal) && f.FormatMessage().Contains("when condition 'IsProd' is false", StringComparison.Ordinal));
@@ -237,8 +215,9 @@ namespace IacAnalyzers.Tests.Rules.Dlm
         }
 
         [Fact]
-        public Task False_is_replaced_by_true_in_a_copy_rule_and_a_copy_action() =>
-            VerifyFixAsync(Rule.Info.Id, """
+        public Task False_is_replaced_by_true_in_a_copy_rule_and_a_copy_action()
+        {
+            const string before = """
                 Resources:
                   Backups:
                     Type: AWS::DLM::LifecyclePolicy
@@ -254,22 +233,8 @@ namespace IacAnalyzers.Tests.Rules.Dlm
                               - Target: us-east-1
                                 EncryptionConfiguration:
                                   Encrypted: [|false|]
-                """, """
-                Resources:
-                  Backups:
-                    Type: AWS::DLM::LifecyclePolicy
-                    Properties:
-                      PolicyDetails:
-                        Schedules:
-                          - Name: Daily
-                            CrossRegionCopyRules:
-                              - { Target: us-west-2, Encrypted: true }
-                        Actions:
-                          - Name: Copy
-                            CrossRegionCopy:
-                              - Target: us-east-1
-                                EncryptionConfiguration:
-                                  Encrypted: true
-                """);
+                """;
+            return VerifyFixAsync(Rule.Info.Id, before, Edited(before, ("[|false|] }", "true }"), ("[|false|]", "true")));
+        }
     }
 }

@@ -3,14 +3,13 @@ using IacAnalyzers.Model;
 using IacAnalyzers.Rules.Ec2;
 using Xunit;
 using IacAnalyzers.Tests.Verifier;
+using static IacAnalyzers.Tests.Rules.Ec2.BlockDeviceChecks;
 using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Ec2
 {
     public class IAC1003_Ec2BlockDeviceNotEncryptedTests
     {
-        private static readonly IAC1003_Ec2BlockDeviceNotEncrypted Rule = new IAC1003_Ec2BlockDeviceNotEncrypted();
-
         private readonly ViewBuilder v = new ViewBuilder();
 
         [Fact]
@@ -27,14 +26,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                           [|Ebs|]:
                             VolumeSize: 50
                 """);
-            var finding = Assert.Single(findings);
-            Assert.Equal(
+            AddsEncrypted(findings,
                 "Block device '/dev/xvda' of EC2 instance 'Web' is not encrypted (Ebs.Encrypted is not set and defaults to false): " +
-                "set Encrypted to true in its Ebs settings",
-                finding.FormatMessage());
-            var fix = Assert.IsType<SetPropertyFix>(finding.Fix);
-            Assert.Equal("Encrypted", fix.Property);
-            Assert.Null(fix.Existing);
+                "set Encrypted to true in its Ebs settings");
         }
 
         [Fact]

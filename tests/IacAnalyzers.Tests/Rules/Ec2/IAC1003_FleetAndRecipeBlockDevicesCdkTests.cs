@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using IacAnalyzers.Tests.Verifier;
 using Xunit;
+using static IacAnalyzers.Tests.Verifier.Fixture;
 
 namespace IacAnalyzers.Tests.Rules.Ec2
 {
@@ -12,10 +13,8 @@ namespace IacAnalyzers.Tests.Rules.Ec2
     /// </summary>
     public class IAC1003_FleetAndRecipeBlockDevicesCdkTests
     {
-        [Fact]
-        public async Task L1_spot_fleet_launch_specification_device_without_Encrypted_is_flagged_at_the_Ebs_key()
-        {
-            var diagnostics = await CdkVerifier.VerifyRuleAsync("""
+        /// <summary>A Spot Fleet whose one launch specification maps an unencrypted new volume, an encrypted one and an instance store.</summary>
+        private const string SpotFleetApp = """
                 public class AppStack : Stack
                 {
                     public AppStack(Construct scope) : base(scope, "App")
@@ -51,7 +50,12 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                         });
                     }
                 }
-                """, "IAC1003");
+                """;
+
+        [Fact]
+        public async Task L1_spot_fleet_launch_specification_device_without_Encrypted_is_flagged_at_the_Ebs_key()
+        {
+            var diagnostics = await CdkVerifier.VerifyRuleAsync(SpotFleetApp, "IAC1003");
             Assert.Equal(
                 "Block device '/dev/xvda' of a launch specification of Spot Fleet 'Fleet' is not encrypted (Ebs.Encrypted is not set and defaults to false): " +
                 "set Encrypted to true in its Ebs settings [Security · SEC08-BP02]",
@@ -59,56 +63,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         }
 
         [Fact]
-        public async Task L1_spot_fleet_missing_Encrypted_is_fixed_in_the_Ebs_initializer()
-        {
-            await CdkVerifier.VerifyFixAsync("""
-                public class AppStack : Stack
-                {
-                    public AppStack(Construct scope) : base(scope, "App")
-                    {
-                        new CfnSpotFleet(this, "Fleet", new CfnSpotFleetProps
-                        {
-                            SpotFleetRequestConfigData = new CfnSpotFleet.SpotFleetRequestConfigDataProperty
-                            {
-                                IamFleetRole = "arn:aws:iam::123456789012:role/fleet",
-                                TargetCapacity = 2,
-                                LaunchSpecifications = new[]
-                                {
-                                    new CfnSpotFleet.SpotFleetLaunchSpecificationProperty
-                                    {
-                                        ImageId = "ami-0123456789abcdef0",
-                                        BlockDeviceMappings = new[] { new CfnSpotFleet.BlockDeviceMappingProperty { DeviceName = "/dev/xvda", [|Ebs|] = new CfnSpotFleet.EbsBlockDeviceProperty { VolumeSize = 50 } } },
-                                    },
-                                },
-                            },
-                        });
-                    }
-                }
-                """, """
-                public class AppStack : Stack
-                {
-                    public AppStack(Construct scope) : base(scope, "App")
-                    {
-                        new CfnSpotFleet(this, "Fleet", new CfnSpotFleetProps
-                        {
-                            SpotFleetRequestConfigData = new CfnSpotFleet.SpotFleetRequestConfigDataProperty
-                            {
-                                IamFleetRole = "arn:aws:iam::123456789012:role/fleet",
-                                TargetCapacity = 2,
-                                LaunchSpecifications = new[]
-                                {
-                                    new CfnSpotFleet.SpotFleetLaunchSpecificationProperty
-                                    {
-                                        ImageId = "ami-0123456789abcdef0",
-                                        BlockDeviceMappings = new[] { new CfnSpotFleet.BlockDeviceMappingProperty { DeviceName = "/dev/xvda", Ebs = new CfnSpotFleet.EbsBlockDeviceProperty { VolumeSize = 50, Encrypted = true } } },
-                                    },
-                                },
-                            },
-                        });
-                    }
-                }
-                """, id: "IAC1003");
-        }
+        public Task L1_spot_fleet_missing_Encrypted_is_fixed_in_the_Ebs_initializer()
+            => CdkVerifier.VerifyFixAsync(SpotFleetApp, Edited(SpotFleetApp,
+                ("[|Ebs|] = new CfnSpotFleet.EbsBlockDeviceProperty { VolumeSize = 50 }", "Ebs = new CfnSpotFleet.EbsBlockDeviceProperty { VolumeSize = 50, Encrypted = true }")), id: "IAC1003");
 
         [Fact]
         public async Task L1_image_recipe_false_is_flagged_at_the_value_and_a_conditional_names_its_branch()
@@ -203,68 +160,53 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                 """, "IAC1003");
         }
 
+        /// <summary>
+        /// The statement <c>var {variable} = new CfnEC2Fleet(...)</c>: one launch template config (<paramref name="templateId"/>,
+        /// <paramref name="version"/>: C# expressions) with one override and no block devices (2.160.0 has no member for
+        /// them), of Type instant or the default maintain.
+        /// </summary>
+        private static string Ec2Fleet(string variable, string id, bool instant, string templateId, string version) => $$"""
+                        var {{variable}} = new CfnEC2Fleet(this, "{{id}}", new CfnEC2FleetProps
+                        {
+                            {{(instant ? "Type = \"instant\"," : string.Empty)}}
+                            TargetCapacitySpecification = new CfnEC2Fleet.TargetCapacitySpecificationRequestProperty { TotalTargetCapacity = 1 },
+                            LaunchTemplateConfigs = new[]
+                            {
+                                new CfnEC2Fleet.FleetLaunchTemplateConfigRequestProperty
+                                {
+                                    LaunchTemplateSpecification = new CfnEC2Fleet.FleetLaunchTemplateSpecificationRequestProperty { LaunchTemplateId = {{templateId}}, Version = {{version}} },
+                                    Overrides = new[] { new CfnEC2Fleet.FleetLaunchTemplateOverridesRequestProperty { InstanceType = "m5.large" } },
+                                },
+                            },
+                        });
+                """;
+
         [Fact]
         public async Task L1_instant_ec2_fleet_override_devices_written_by_a_property_override_are_checked()
         {
             // CfnEC2Fleet.FleetLaunchTemplateOverridesRequestProperty has no BlockDeviceMappings in aws-cdk-lib 2.160.0:
             // the escape hatch is how a C# app writes them. A maintain fleet (the default Type) is not checked.
-            await CdkVerifier.VerifyRuleAsync("""
-                using System.Collections.Generic;
+            await CdkVerifier.VerifyRuleAsync(CdkVerifier.InStack(Ec2Fleet("fleet", "Fleet", instant: true, "\"lt-0123456789abcdef0\"", "\"1\"") + """
 
-                public class AppStack : Stack
-                {
-                    public AppStack(Construct scope) : base(scope, "App")
-                    {
-                        var fleet = new CfnEC2Fleet(this, "Fleet", new CfnEC2FleetProps
-                        {
-                            Type = "instant",
-                            TargetCapacitySpecification = new CfnEC2Fleet.TargetCapacitySpecificationRequestProperty { TotalTargetCapacity = 1 },
-                            LaunchTemplateConfigs = new[]
-                            {
-                                new CfnEC2Fleet.FleetLaunchTemplateConfigRequestProperty
-                                {
-                                    LaunchTemplateSpecification = new CfnEC2Fleet.FleetLaunchTemplateSpecificationRequestProperty { LaunchTemplateId = "lt-0123456789abcdef0", Version = "1" },
-                                    Overrides = new[] { new CfnEC2Fleet.FleetLaunchTemplateOverridesRequestProperty { InstanceType = "m5.large" } },
-                                },
-                            },
-                        });
                         fleet.AddPropertyOverride("LaunchTemplateConfigs.0.Overrides.0.BlockDeviceMappings", new[]
                         {
                             new Dictionary<string, object> { ["DeviceName"] = "/dev/xvda", ["Ebs"] = new Dictionary<string, object> { ["VolumeSize"] = 50, ["Encrypted"] = [|false|] } },
                         });
 
-                        var maintained = new CfnEC2Fleet(this, "Maintained", new CfnEC2FleetProps
-                        {
-                            TargetCapacitySpecification = new CfnEC2Fleet.TargetCapacitySpecificationRequestProperty { TotalTargetCapacity = 1 },
-                            LaunchTemplateConfigs = new[]
-                            {
-                                new CfnEC2Fleet.FleetLaunchTemplateConfigRequestProperty
-                                {
-                                    LaunchTemplateSpecification = new CfnEC2Fleet.FleetLaunchTemplateSpecificationRequestProperty { LaunchTemplateId = "lt-0123456789abcdef0", Version = "1" },
-                                    Overrides = new[] { new CfnEC2Fleet.FleetLaunchTemplateOverridesRequestProperty { InstanceType = "m5.large" } },
-                                },
-                            },
-                        });
+                """ + Ec2Fleet("maintained", "Maintained", instant: false, "\"lt-0123456789abcdef0\"", "\"1\"") + """
+
                         maintained.AddPropertyOverride("LaunchTemplateConfigs.0.Overrides.0.BlockDeviceMappings", new[]
                         {
                             new Dictionary<string, object> { ["DeviceName"] = "/dev/xvda", ["Ebs"] = new Dictionary<string, object> { ["VolumeSize"] = 50, ["Encrypted"] = false } },
                         });
-                    }
-                }
-                """, "IAC1003");
+                """, usings: "using System.Collections.Generic;"), "IAC1003");
         }
 
         [Fact]
         public async Task L1_ec2_fleet_override_without_Encrypted_keeps_the_value_of_a_launch_template_in_the_app()
         {
             // The override of /dev/xvda changes only its size (the template's Encrypted = true stays); /dev/sdf is new.
-            await CdkVerifier.VerifyRuleAsync("""
-                using System.Collections.Generic;
-
-                public class AppStack : Stack
-                {
-                    public AppStack(Construct scope) : base(scope, "App")
-                    {
+            await CdkVerifier.VerifyRuleAsync(CdkVerifier.InStack("""
                         var template = new CfnLaunchTemplate(this, "Template", new CfnLaunchTemplateProps
                         {
                             LaunchTemplateData = new CfnLaunchTemplate.LaunchTemplateDataProperty
@@ -275,27 +217,15 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                                 },
                             },
                         });
-                        var fleet = new CfnEC2Fleet(this, "Fleet", new CfnEC2FleetProps
-                        {
-                            Type = "instant",
-                            TargetCapacitySpecification = new CfnEC2Fleet.TargetCapacitySpecificationRequestProperty { TotalTargetCapacity = 1 },
-                            LaunchTemplateConfigs = new[]
-                            {
-                                new CfnEC2Fleet.FleetLaunchTemplateConfigRequestProperty
-                                {
-                                    LaunchTemplateSpecification = new CfnEC2Fleet.FleetLaunchTemplateSpecificationRequestProperty { LaunchTemplateId = template.Ref, Version = template.AttrLatestVersionNumber },
-                                    Overrides = new[] { new CfnEC2Fleet.FleetLaunchTemplateOverridesRequestProperty { InstanceType = "m5.large" } },
-                                },
-                            },
-                        });
+
+                """ + Ec2Fleet("fleet", "Fleet", instant: true, "template.Ref", "template.AttrLatestVersionNumber") + """
+
                         fleet.AddPropertyOverride("LaunchTemplateConfigs.0.Overrides.0.BlockDeviceMappings", new[]
                         {
                             new Dictionary<string, object> { ["DeviceName"] = "/dev/xvda", ["Ebs"] = new Dictionary<string, object> { ["VolumeSize"] = 100 } },
                             new Dictionary<string, object> { ["DeviceName"] = "/dev/sdf", [[|"Ebs"|]] = new Dictionary<string, object> { ["VolumeSize"] = 100 } },
                         });
-                    }
-                }
-                """, "IAC1003");
+                """, usings: "using System.Collections.Generic;"), "IAC1003");
         }
     }
 }

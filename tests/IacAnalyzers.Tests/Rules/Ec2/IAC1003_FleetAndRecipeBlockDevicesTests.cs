@@ -1,9 +1,10 @@
 using System;
 using System.Threading.Tasks;
-using IacAnalyzers.Model;
 using IacAnalyzers.Rules.Ec2;
 using IacAnalyzers.Tests.Verifier;
 using Xunit;
+using static IacAnalyzers.Tests.Verifier.Fixture;
+using static IacAnalyzers.Tests.Rules.Ec2.BlockDeviceChecks;
 using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Ec2
@@ -14,7 +15,14 @@ namespace IacAnalyzers.Tests.Rules.Ec2
     /// </summary>
     public class IAC1003_FleetAndRecipeBlockDevicesTests
     {
-        private static readonly IAC1003_Ec2BlockDeviceNotEncrypted Rule = new IAC1003_Ec2BlockDeviceNotEncrypted();
+        /// <summary>What follows a Spot Fleet's name up to its LaunchSpecifications or LaunchTemplateConfigs (a <c>{{SpotFleetHead}}</c> line of a template).</summary>
+        private const string SpotFleetHead = """
+                Type: AWS::EC2::SpotFleet
+                Properties:
+                  SpotFleetRequestConfigData:
+                    IamFleetRole: arn:aws:iam::123456789012:role/fleet
+                    TargetCapacity: 2
+            """;
 
         private readonly ViewBuilder v = new ViewBuilder();
 
@@ -23,14 +31,10 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task Spot_fleet_launch_specification_device_without_Encrypted_is_flagged_at_its_Ebs_key_with_the_full_message()
         {
-            var findings = await VerifyRuleAsync(Rule, """
+            var findings = await VerifyRuleAsync(Rule, $$"""
                 Resources:
                   Fleet:
-                    Type: AWS::EC2::SpotFleet
-                    Properties:
-                      SpotFleetRequestConfigData:
-                        IamFleetRole: arn:aws:iam::123456789012:role/fleet
-                        TargetCapacity: 2
+                {{SpotFleetHead}}
                         LaunchSpecifications:
                           - ImageId: ami-0123456789abcdef0
                             InstanceType: m5.large
@@ -40,14 +44,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                                   VolumeSize: 50
                                   VolumeType: gp3
                 """);
-            var finding = Assert.Single(findings);
-            Assert.Equal(
+            AddsEncrypted(findings,
                 "Block device '/dev/xvda' of a launch specification of Spot Fleet 'Fleet' is not encrypted " +
-                "(Ebs.Encrypted is not set and defaults to false): set Encrypted to true in its Ebs settings",
-                finding.FormatMessage());
-            var fix = Assert.IsType<SetPropertyFix>(finding.Fix);
-            Assert.Equal("Encrypted", fix.Property);
-            Assert.Null(fix.Existing);
+                "(Ebs.Encrypted is not set and defaults to false): set Encrypted to true in its Ebs settings");
         }
 
         [Fact]
@@ -86,24 +85,16 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         {
             // A fleet of launch templates: the template (AWS::EC2::LaunchTemplate) is checked, and the spec gives Spot Fleet
             // overrides no block devices. A launch specification without mappings takes the image's (not visible here).
-            await VerifyRuleAsync(Rule, """
+            await VerifyRuleAsync(Rule, $$"""
                 Resources:
                   FromTemplates:
-                    Type: AWS::EC2::SpotFleet
-                    Properties:
-                      SpotFleetRequestConfigData:
-                        IamFleetRole: arn:aws:iam::123456789012:role/fleet
-                        TargetCapacity: 2
+                {{SpotFleetHead}}
                         LaunchTemplateConfigs:
                           - LaunchTemplateSpecification: { LaunchTemplateId: lt-0123456789abcdef0, Version: "1" }
                             Overrides:
                               - InstanceType: m5.large
                   FromImage:
-                    Type: AWS::EC2::SpotFleet
-                    Properties:
-                      SpotFleetRequestConfigData:
-                        IamFleetRole: arn:aws:iam::123456789012:role/fleet
-                        TargetCapacity: 2
+                {{SpotFleetHead}}
                         LaunchSpecifications:
                           - ImageId: ami-0123456789abcdef0
                             InstanceType: m5.large
@@ -216,6 +207,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                                 - DeviceName: /dev/xvda
                                   Ebs: { VolumeSize: 50, Encrypted: false }
                 """;
+            var flagged = Edited(overrides, ("Encrypted: false", "Encrypted: [|false|]"));
             var findings = await VerifyRuleAsync(Rule, $$"""
                 Parameters:
                   FleetType:
@@ -236,24 +228,12 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                     Type: AWS::EC2::EC2Fleet
                     Properties:
                       Type: !Ref FleetType
-                      TargetCapacitySpecification: { TotalTargetCapacity: 1 }
-                      LaunchTemplateConfigs:
-                        - LaunchTemplateSpecification: { LaunchTemplateId: lt-0123456789abcdef0, Version: "1" }
-                          Overrides:
-                            - BlockDeviceMappings:
-                                - DeviceName: /dev/xvda
-                                  Ebs: { VolumeSize: 50, Encrypted: [|false|] }
+                {{flagged}}
                   Either:
                     Type: AWS::EC2::EC2Fleet
                     Properties:
                       Type: !If [Now, instant, maintain]
-                      TargetCapacitySpecification: { TotalTargetCapacity: 1 }
-                      LaunchTemplateConfigs:
-                        - LaunchTemplateSpecification: { LaunchTemplateId: lt-0123456789abcdef0, Version: "1" }
-                          Overrides:
-                            - BlockDeviceMappings:
-                                - DeviceName: /dev/xvda
-                                  Ebs: { VolumeSize: 50, Encrypted: [|false|] }
+                {{flagged}}
                 """);
             Assert.Equal(2, findings.Count);
         }
@@ -340,24 +320,16 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task Unknown_values_at_any_level_are_not_flagged()
         {
-            await VerifyRuleAsync(Rule, """
+            await VerifyRuleAsync(Rule, $$"""
                 Parameters:
                   Encrypt:
                     Type: String
                 Resources:
                   Specs:
-                    Type: AWS::EC2::SpotFleet
-                    Properties:
-                      SpotFleetRequestConfigData:
-                        IamFleetRole: arn:aws:iam::123456789012:role/fleet
-                        TargetCapacity: 2
+                {{SpotFleetHead}}
                         LaunchSpecifications: !Ref Specifications
                   Devices:
-                    Type: AWS::EC2::SpotFleet
-                    Properties:
-                      SpotFleetRequestConfigData:
-                        IamFleetRole: arn:aws:iam::123456789012:role/fleet
-                        TargetCapacity: 2
+                {{SpotFleetHead}}
                         LaunchSpecifications:
                           - ImageId: ami-0123456789abcdef0
                             BlockDeviceMappings: !Ref Mappings
@@ -384,16 +356,12 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task Fn_If_on_a_launch_specification_names_the_branch_and_offers_no_fix()
         {
-            var findings = await VerifyRuleAsync(Rule, """
+            var findings = await VerifyRuleAsync(Rule, $$"""
                 Conditions:
                   IsProd: !Equals [!Ref AWS::StackName, prod]
                 Resources:
                   Fleet:
-                    Type: AWS::EC2::SpotFleet
-                    Properties:
-                      SpotFleetRequestConfigData:
-                        IamFleetRole: arn:aws:iam::123456789012:role/fleet
-                        TargetCapacity: 2
+                {{SpotFleetHead}}
                         LaunchSpecifications:
                           - !If
                             - IsProd
@@ -414,14 +382,9 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public void One_of_at_the_recipe_mapping_list_flags_the_bad_branch_only()
         {
-            var encrypted = v.L(v.M(("DeviceName", v.S("/dev/xvda")), ("Ebs", v.M(("Encrypted", v.B(true, at: 60))))));
-            var unencrypted = v.L(v.M(("DeviceName", v.S("/dev/xvda")), ("Ebs", v.M(("Encrypted", v.B(false, at: 80))))));
             var view = v.Resource(IAC1003_Ec2BlockDeviceNotEncrypted.ContainerRecipe, "Recipe",
-                v.M(("InstanceConfiguration", v.M(("BlockDeviceMappings", v.If("Secure", encrypted, unencrypted, at: 40))))));
-            var finding = Assert.Single(ViewBuilder.Run(Rule, view));
-            Assert.Equal(80, finding.Location.Start);
-            Assert.Null(finding.Fix);
-            Assert.Contains("when condition 'Secure' is false", finding.FormatMessage(), StringComparison.Ordinal);
+                v.M(("InstanceConfiguration", v.M(("BlockDeviceMappings", SecureOrNot(v, "/dev/xvda"))))));
+            OnlyTheFalseBranch(ViewBuilder.Run(Rule, view));
         }
 
         [Fact]
@@ -482,14 +445,10 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public Task Missing_and_false_Encrypted_are_fixed_in_each_shape_and_fix_all_fixes_every_device()
         {
-            const string before = """
+            const string before = $$"""
                 Resources:
                   Fleet:
-                    Type: AWS::EC2::SpotFleet
-                    Properties:
-                      SpotFleetRequestConfigData:
-                        IamFleetRole: arn:aws:iam::123456789012:role/fleet
-                        TargetCapacity: 2
+                {{SpotFleetHead}}
                         LaunchSpecifications:
                           - ImageId: ami-0123456789abcdef0
                             BlockDeviceMappings:
@@ -522,54 +481,17 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                             [|Ebs|]:
                               VolumeType: gp3
                 """;
-            const string after = """
-                Resources:
-                  Fleet:
-                    Type: AWS::EC2::SpotFleet
-                    Properties:
-                      SpotFleetRequestConfigData:
-                        IamFleetRole: arn:aws:iam::123456789012:role/fleet
-                        TargetCapacity: 2
-                        LaunchSpecifications:
-                          - ImageId: ami-0123456789abcdef0
-                            BlockDeviceMappings:
-                              - DeviceName: /dev/xvda
-                                Ebs:
-                                  VolumeSize: 50
-                                  Encrypted: true
-                  Instant:
-                    Type: AWS::EC2::EC2Fleet
-                    Properties:
-                      Type: instant
-                      TargetCapacitySpecification: { TotalTargetCapacity: 1 }
-                      LaunchTemplateConfigs:
-                        - LaunchTemplateSpecification: { LaunchTemplateId: lt-0123456789abcdef0, Version: "1" }
-                          Overrides:
-                            - BlockDeviceMappings:
-                                - DeviceName: /dev/sdf
-                                  Ebs: { VolumeSize: 100, Encrypted: true }
-                  Recipe:
-                    Type: AWS::ImageBuilder::ImageRecipe
-                    Properties:
-                      BlockDeviceMappings:
-                        - DeviceName: /dev/xvda
-                          Ebs: { VolumeSize: 30, Encrypted: true }
-                  Container:
-                    Type: AWS::ImageBuilder::ContainerRecipe
-                    Properties:
-                      InstanceConfiguration:
-                        BlockDeviceMappings:
-                          - DeviceName: /dev/xvda
-                            Ebs:
-                              VolumeType: gp3
-                              Encrypted: true
-                """;
-            return VerifyFixAsync(Rule.Info.Id, before, after);
+            return VerifyFixAsync(Rule.Info.Id, before, Edited(Unmarked(before),
+                ("VolumeSize: 50", "VolumeSize: 50\nEncrypted: true"),
+                ("Encrypted: false }", "Encrypted: true }"),
+                ("{ VolumeSize: 30 }", "{ VolumeSize: 30, Encrypted: true }"),
+                ("VolumeType: gp3", "VolumeType: gp3\nEncrypted: true")));
         }
 
         [Fact]
-        public Task Json_container_recipe_device_gets_Encrypted_in_its_Ebs_object() =>
-            VerifyFixAsync(Rule.Info.Id, """
+        public Task Json_container_recipe_device_gets_Encrypted_in_its_Ebs_object()
+        {
+            const string before = """
                 {
                   "Resources": {
                     "Container": {
@@ -582,19 +504,8 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                     }
                   }
                 }
-                """, """
-                {
-                  "Resources": {
-                    "Container": {
-                      "Type": "AWS::ImageBuilder::ContainerRecipe",
-                      "Properties": {
-                        "InstanceConfiguration": {
-                          "BlockDeviceMappings": [ { "DeviceName": "/dev/xvda", "Ebs": { "VolumeSize": 30, "Encrypted": true } } ]
-                        }
-                      }
-                    }
-                  }
-                }
-                """, "template.json");
+                """;
+            return VerifyFixAsync(Rule.Info.Id, before, Edited(Unmarked(before), ("\"VolumeSize\": 30 }", "\"VolumeSize\": 30, \"Encrypted\": true }")), "template.json");
+        }
     }
 }

@@ -4,6 +4,8 @@ using IacAnalyzers.Model;
 using IacAnalyzers.Rules.Ec2;
 using IacAnalyzers.Tests.Verifier;
 using Xunit;
+using static IacAnalyzers.Tests.Verifier.Fixture;
+using static IacAnalyzers.Tests.Rules.Ec2.BlockDeviceChecks;
 using static IacAnalyzers.Tests.Verifier.TemplateVerifier;
 
 namespace IacAnalyzers.Tests.Rules.Ec2
@@ -15,7 +17,22 @@ namespace IacAnalyzers.Tests.Rules.Ec2
     /// </summary>
     public class IAC1003_WorkspacesAndAgentCoreBlockDevicesTests
     {
-        private static readonly IAC1003_Ec2BlockDeviceNotEncrypted Rule = new IAC1003_Ec2BlockDeviceNotEncrypted();
+        /// <summary>What follows a workspace instance's name up to its BlockDeviceMappings (a <c>{{WorkspaceInstanceHead}}</c> line of a template).</summary>
+        private const string WorkspaceInstanceHead = """
+                Type: AWS::WorkspacesInstances::WorkspaceInstance
+                Properties:
+                  ManagedInstance:
+                    ImageId: ami-0123456789abcdef0
+                    InstanceType: m5.large
+            """;
+
+        /// <summary>What follows a capacity provider's name up to the members of its Ec2Configuration (a <c>{{CapacityProviderHead}}</c> line of a template).</summary>
+        private const string CapacityProviderHead = """
+                Type: AWS::BedrockAgentCore::CapacityProvider
+                Properties:
+                  ComputeConfiguration:
+                    Ec2Configuration:
+            """;
 
         private readonly ViewBuilder v = new ViewBuilder();
 
@@ -24,41 +41,28 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task Workspace_instance_device_without_Encrypted_is_flagged_at_its_Ebs_key_with_the_full_message()
         {
-            var findings = await VerifyRuleAsync(Rule, """
+            var findings = await VerifyRuleAsync(Rule, $$"""
                 Resources:
                   Desk:
-                    Type: AWS::WorkspacesInstances::WorkspaceInstance
-                    Properties:
-                      ManagedInstance:
-                        ImageId: ami-0123456789abcdef0
-                        InstanceType: m5.large
+                {{WorkspaceInstanceHead}}
                         BlockDeviceMappings:
                           - DeviceName: /dev/sda1
                             [|Ebs|]:
                               VolumeSize: 100
                               VolumeType: gp3
                 """);
-            var finding = Assert.Single(findings);
-            Assert.Equal(
+            AddsEncrypted(findings,
                 "Block device '/dev/sda1' of WorkSpaces Instances workspace instance 'Desk' is not encrypted " +
-                "(Ebs.Encrypted is not set, and EBS creates a new volume unencrypted): set Encrypted to true in its Ebs settings",
-                finding.FormatMessage());
-            var fix = Assert.IsType<SetPropertyFix>(finding.Fix);
-            Assert.Equal("Encrypted", fix.Property);
-            Assert.Null(fix.Existing);
+                "(Ebs.Encrypted is not set, and EBS creates a new volume unencrypted): set Encrypted to true in its Ebs settings");
         }
 
         [Fact]
         public async Task Workspace_instance_false_is_flagged_and_encrypted_instance_store_and_unmapped_instances_are_not()
         {
-            await VerifyRuleAsync(Rule, """
+            await VerifyRuleAsync(Rule, $$"""
                 Resources:
                   Desk:
-                    Type: AWS::WorkspacesInstances::WorkspaceInstance
-                    Properties:
-                      ManagedInstance:
-                        ImageId: ami-0123456789abcdef0
-                        InstanceType: m5.large
+                {{WorkspaceInstanceHead}}
                         BlockDeviceMappings:
                           - DeviceName: /dev/sda1
                             Ebs: { VolumeSize: 100, Encrypted: true, KmsKeyId: alias/desk }
@@ -69,11 +73,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                           - DeviceName: /dev/sdc
                             NoDevice: ""
                   FromImage:
-                    Type: AWS::WorkspacesInstances::WorkspaceInstance
-                    Properties:
-                      ManagedInstance:
-                        ImageId: ami-0123456789abcdef0
-                        InstanceType: m5.large
+                {{WorkspaceInstanceHead}}
                   Empty:
                     Type: AWS::WorkspacesInstances::WorkspaceInstance
                 """);
@@ -119,32 +119,20 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task A_declared_root_volume_without_Encrypted_is_flagged_at_its_key_and_an_undeclared_one_is_not()
         {
-            var findings = await VerifyRuleAsync(Rule, """
+            var findings = await VerifyRuleAsync(Rule, $$"""
                 Resources:
                   Declared:
-                    Type: AWS::BedrockAgentCore::CapacityProvider
-                    Properties:
-                      ComputeConfiguration:
-                        Ec2Configuration:
+                {{CapacityProviderHead}}
                           [|RootVolume|]:
                             FreeSpaceGiB: 20
                   False:
-                    Type: AWS::BedrockAgentCore::CapacityProvider
-                    Properties:
-                      ComputeConfiguration:
-                        Ec2Configuration:
+                {{CapacityProviderHead}}
                           RootVolume: { FreeSpaceGiB: 20, Encrypted: [|false|] }
                   Encrypted:
-                    Type: AWS::BedrockAgentCore::CapacityProvider
-                    Properties:
-                      ComputeConfiguration:
-                        Ec2Configuration:
+                {{CapacityProviderHead}}
                           RootVolume: { FreeSpaceGiB: 20, Encrypted: true, KmsKeyId: arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555 }
                   ServiceDefault:
-                    Type: AWS::BedrockAgentCore::CapacityProvider
-                    Properties:
-                      ComputeConfiguration:
-                        Ec2Configuration:
+                {{CapacityProviderHead}}
                           VpcConfiguration: { Subnets: [subnet-1], SecurityGroups: [sg-1] }
                 """);
             Assert.Equal(2, findings.Count);
@@ -158,15 +146,12 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task Persistent_volumes_are_flagged_only_when_Encrypted_is_written_false_as_AWS_encrypts_them_by_default()
         {
-            var findings = await VerifyRuleAsync(Rule, """
+            var findings = await VerifyRuleAsync(Rule, $$"""
                 Conditions:
                   IsProd: !Equals [!Ref AWS::StackName, prod]
                 Resources:
                   Capacity:
-                    Type: AWS::BedrockAgentCore::CapacityProvider
-                    Properties:
-                      ComputeConfiguration:
-                        Ec2Configuration:
+                {{CapacityProviderHead}}
                           Volumes:
                             - EbsConfiguration: { Name: cache, SizeGiB: 10 }
                             - EbsConfiguration: { Name: data, SizeGiB: 10, Encrypted: true }
@@ -184,7 +169,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task Unknown_values_at_any_level_are_not_flagged()
         {
-            await VerifyRuleAsync(Rule, """
+            await VerifyRuleAsync(Rule, $$"""
                 Parameters:
                   Encrypt:
                     Type: String
@@ -196,11 +181,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                     Properties:
                       ManagedInstance: !Ref Instance
                   Devices:
-                    Type: AWS::WorkspacesInstances::WorkspaceInstance
-                    Properties:
-                      ManagedInstance:
-                        ImageId: ami-0123456789abcdef0
-                        InstanceType: m5.large
+                {{WorkspaceInstanceHead}}
                         BlockDeviceMappings:
                           - DeviceName: /dev/sda1
                             Ebs: { Encrypted: !Ref Encrypt }
@@ -210,10 +191,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                     Properties:
                       ComputeConfiguration: !Ref Configuration
                   Parts:
-                    Type: AWS::BedrockAgentCore::CapacityProvider
-                    Properties:
-                      ComputeConfiguration:
-                        Ec2Configuration:
+                {{CapacityProviderHead}}
                           RootVolume: { Encrypted: !Ref Encrypt }
                           Volumes: !Ref Mappings
                           LaunchTemplateSource:
@@ -222,10 +200,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                                 - DeviceName: /dev/sdh
                                   Ebs: { Encrypted: !Ref Encrypt }
                   Items:
-                    Type: AWS::BedrockAgentCore::CapacityProvider
-                    Properties:
-                      ComputeConfiguration:
-                        Ec2Configuration:
+                {{CapacityProviderHead}}
                           RootVolume: !Ref Root
                           Volumes:
                             - EbsConfiguration: { Name: data, SizeGiB: 10, Encrypted: !Ref Encrypt }
@@ -236,16 +211,12 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public async Task Fn_If_names_the_bad_branch_and_offers_no_fix()
         {
-            var findings = await VerifyRuleAsync(Rule, """
+            var findings = await VerifyRuleAsync(Rule, $$"""
                 Conditions:
                   IsProd: !Equals [!Ref AWS::StackName, prod]
                 Resources:
                   Desk:
-                    Type: AWS::WorkspacesInstances::WorkspaceInstance
-                    Properties:
-                      ManagedInstance:
-                        ImageId: ami-0123456789abcdef0
-                        InstanceType: m5.large
+                {{WorkspaceInstanceHead}}
                         BlockDeviceMappings:
                           - !If
                             - IsProd
@@ -254,10 +225,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                             - DeviceName: /dev/sda1
                               [|Ebs|]: { VolumeSize: 8 }
                   Capacity:
-                    Type: AWS::BedrockAgentCore::CapacityProvider
-                    Properties:
-                      ComputeConfiguration:
-                        Ec2Configuration:
+                {{CapacityProviderHead}}
                           RootVolume: { Encrypted: !If [IsProd, true, [|false|]] }
                           Volumes:
                             - EbsConfiguration: { Name: data, SizeGiB: 10, Encrypted: !If [IsProd, true, [|false|]] }
@@ -273,15 +241,10 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public void One_of_at_the_ephemeral_volume_list_flags_the_bad_branch_only()
         {
-            var encrypted = v.L(v.M(("DeviceName", v.S("/dev/sdh")), ("Ebs", v.M(("Encrypted", v.B(true, at: 60))))));
-            var unencrypted = v.L(v.M(("DeviceName", v.S("/dev/sdh")), ("Ebs", v.M(("Encrypted", v.B(false, at: 80))))));
-            var parameters = v.M(("EphemeralVolumes", v.If("Secure", encrypted, unencrypted, at: 40)));
+            var parameters = v.M(("EphemeralVolumes", SecureOrNot(v, "/dev/sdh")));
             var view = v.Resource(IAC1003_Ec2BlockDeviceNotEncrypted.CapacityProvider, "Capacity",
                 v.M(("ComputeConfiguration", v.M(("Ec2Configuration", v.M(("LaunchTemplateSource", v.M(("LaunchParameters", parameters)))))))));
-            var finding = Assert.Single(ViewBuilder.Run(Rule, view));
-            Assert.Equal(80, finding.Location.Start);
-            Assert.Null(finding.Fix);
-            Assert.Contains("when condition 'Secure' is false", finding.FormatMessage(), StringComparison.Ordinal);
+            OnlyTheFalseBranch(ViewBuilder.Run(Rule, view));
         }
 
         [Fact]
@@ -333,23 +296,16 @@ namespace IacAnalyzers.Tests.Rules.Ec2
         [Fact]
         public Task Missing_and_false_Encrypted_are_fixed_in_each_shape()
         {
-            const string before = """
+            const string before = $$"""
                 Resources:
                   Desk:
-                    Type: AWS::WorkspacesInstances::WorkspaceInstance
-                    Properties:
-                      ManagedInstance:
-                        ImageId: ami-0123456789abcdef0
-                        InstanceType: m5.large
+                {{WorkspaceInstanceHead}}
                         BlockDeviceMappings:
                           - DeviceName: /dev/sda1
                             [|Ebs|]:
                               VolumeSize: 100
                   Capacity:
-                    Type: AWS::BedrockAgentCore::CapacityProvider
-                    Properties:
-                      ComputeConfiguration:
-                        Ec2Configuration:
+                {{CapacityProviderHead}}
                           [|RootVolume|]:
                             FreeSpaceGiB: 20
                           Volumes:
@@ -360,41 +316,17 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                                 - DeviceName: /dev/sdh
                                   [|Ebs|]: { VolumeSize: 50 }
                 """;
-            const string after = """
-                Resources:
-                  Desk:
-                    Type: AWS::WorkspacesInstances::WorkspaceInstance
-                    Properties:
-                      ManagedInstance:
-                        ImageId: ami-0123456789abcdef0
-                        InstanceType: m5.large
-                        BlockDeviceMappings:
-                          - DeviceName: /dev/sda1
-                            Ebs:
-                              VolumeSize: 100
-                              Encrypted: true
-                  Capacity:
-                    Type: AWS::BedrockAgentCore::CapacityProvider
-                    Properties:
-                      ComputeConfiguration:
-                        Ec2Configuration:
-                          RootVolume:
-                            FreeSpaceGiB: 20
-                            Encrypted: true
-                          Volumes:
-                            - EbsConfiguration: { Name: scratch, SizeGiB: 10, Encrypted: true }
-                          LaunchTemplateSource:
-                            LaunchParameters:
-                              EphemeralVolumes:
-                                - DeviceName: /dev/sdh
-                                  Ebs: { VolumeSize: 50, Encrypted: true }
-                """;
-            return VerifyFixAsync(Rule.Info.Id, before, after);
+            return VerifyFixAsync(Rule.Info.Id, before, Edited(Unmarked(before),
+                ("VolumeSize: 100", "VolumeSize: 100\nEncrypted: true"),
+                ("FreeSpaceGiB: 20", "FreeSpaceGiB: 20\nEncrypted: true"),
+                ("Encrypted: false }", "Encrypted: true }"),
+                ("{ VolumeSize: 50 }", "{ VolumeSize: 50, Encrypted: true }")));
         }
 
         [Fact]
-        public Task Json_root_volume_gets_Encrypted_in_its_object() =>
-            VerifyFixAsync(Rule.Info.Id, """
+        public Task Json_root_volume_gets_Encrypted_in_its_object()
+        {
+            const string before = """
                 {
                   "Resources": {
                     "Capacity": {
@@ -405,17 +337,8 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                     }
                   }
                 }
-                """, """
-                {
-                  "Resources": {
-                    "Capacity": {
-                      "Type": "AWS::BedrockAgentCore::CapacityProvider",
-                      "Properties": {
-                        "ComputeConfiguration": { "Ec2Configuration": { "RootVolume": { "FreeSpaceGiB": 20, "Encrypted": true } } }
-                      }
-                    }
-                  }
-                }
-                """, "template.json");
+                """;
+            return VerifyFixAsync(Rule.Info.Id, before, Edited(Unmarked(before), ("\"FreeSpaceGiB\": 20 }", "\"FreeSpaceGiB\": 20, \"Encrypted\": true }")), "template.json");
+        }
     }
 }

@@ -18,6 +18,7 @@ namespace IacAnalyzers.Tests.Rules.Timestream
 
         private const string Instance = "AWS::Timestream::InfluxDBInstance";
         private const string Shared = "DbInstanceType: db.influx.medium\nAllocatedStorage: 20\nVpcSecurityGroupIds: [sg-1]";
+        private const string Usings = "using Amazon.CDK.AWS.Timestream;";
 
         [Fact]
         public async Task Yaml_missing_and_single_az_are_flagged_with_the_full_message()
@@ -80,20 +81,12 @@ namespace IacAnalyzers.Tests.Rules.Timestream
         [Fact]
         public async Task L1_missing_and_single_az_are_flagged_and_standby_or_unknown_are_clean()
         {
-            await CdkVerifier.VerifyRuleAsync("""
-                using Amazon.CDK.AWS.Timestream;
-
-                public class MetricsStack : Stack
-                {
-                    public MetricsStack(Construct scope, string deployment) : base(scope, "Metrics")
-                    {
+            await CdkVerifier.VerifyRuleAsync(CdkVerifier.InStack("""
                         [|new CfnInfluxDBInstance(this, "Default", new CfnInfluxDBInstanceProps { Name = "a", DbInstanceType = "db.influx.medium", AllocatedStorage = 20, VpcSubnetIds = new[] { "subnet-1" }, VpcSecurityGroupIds = new[] { "sg-1" } })|];
                         new CfnInfluxDBInstance(this, "Single", new CfnInfluxDBInstanceProps { Name = "b", DbInstanceType = "db.influx.medium", AllocatedStorage = 20, VpcSubnetIds = new[] { "subnet-1" }, VpcSecurityGroupIds = new[] { "sg-1" }, DeploymentType = [|"SINGLE_AZ"|] });
                         new CfnInfluxDBInstance(this, "Standby", new CfnInfluxDBInstanceProps { Name = "c", DbInstanceType = "db.influx.medium", AllocatedStorage = 20, VpcSubnetIds = new[] { "subnet-1", "subnet-2" }, VpcSecurityGroupIds = new[] { "sg-1" }, DeploymentType = "WITH_MULTIAZ_STANDBY" });
                         new CfnInfluxDBInstance(this, "Unknown", new CfnInfluxDBInstanceProps { Name = "d", DbInstanceType = "db.influx.medium", AllocatedStorage = 20, VpcSubnetIds = new[] { "subnet-1", "subnet-2" }, VpcSecurityGroupIds = new[] { "sg-1" }, DeploymentType = deployment });
-                    }
-                }
-                """, "IAC2012");
+                """, "string deployment", usings: Usings, name: "Metrics"), "IAC2012");
         }
 
         [Fact]
@@ -134,34 +127,18 @@ namespace IacAnalyzers.Tests.Rules.Timestream
         [Fact]
         public Task L1_single_az_is_replaced_by_the_standby()
         {
-            var before = """
-                using Amazon.CDK.AWS.Timestream;
-
-                public class MetricsStack : Stack
-                {
-                    public MetricsStack(Construct scope) : base(scope, "Metrics")
-                    {
+            var before = CdkVerifier.InStack("""
                         new CfnInfluxDBInstance(this, "Single", new CfnInfluxDBInstanceProps { Name = "b", DbInstanceType = "db.influx.medium", AllocatedStorage = 20, VpcSubnetIds = new[] { "subnet-1", "subnet-2" }, DeploymentType = [|"SINGLE_AZ"|] });
-                    }
-                }
-                """;
+                """, usings: Usings, name: "Metrics");
             return CdkVerifier.VerifyFixAsync(before, Edited(before, ("[|\"SINGLE_AZ\"|]", "\"WITH_MULTIAZ_STANDBY\"")), id: "IAC2012");
         }
 
         [Fact]
         public Task L1_missing_deployment_type_is_added()
         {
-            var before = """
-                using Amazon.CDK.AWS.Timestream;
-
-                public class MetricsStack : Stack
-                {
-                    public MetricsStack(Construct scope) : base(scope, "Metrics")
-                    {
+            var before = CdkVerifier.InStack("""
                         [|new CfnInfluxDBInstance(this, "Default", new CfnInfluxDBInstanceProps { Name = "a", DbInstanceType = "db.influx.medium", AllocatedStorage = 20, VpcSubnetIds = new[] { "subnet-1", "subnet-2" } })|];
-                    }
-                }
-                """;
+                """, usings: Usings, name: "Metrics");
             return CdkVerifier.VerifyFixAsync(before, Edited(before,
                 ("[|new", "new"),
                 ("\"subnet-2\" } })|];", "\"subnet-2\" }, DeploymentType = \"WITH_MULTIAZ_STANDBY\" });")), id: "IAC2012");
