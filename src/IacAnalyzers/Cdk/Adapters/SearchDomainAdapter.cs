@@ -4,14 +4,28 @@ using IacAnalyzers.Model;
 namespace IacAnalyzers.Cdk.Adapters
 {
     /// <summary>
-    /// <c>Amazon.CDK.AWS.OpenSearchService.Domain</c> → <c>AWS::OpenSearchService::Domain</c>: encryption at rest and the
-    /// cluster shape (node count, zone awareness). Defaults from Amazon.CDK.Lib 2.160.0's XML docs.
+    /// The search domain L2s, <c>Amazon.CDK.AWS.OpenSearchService.Domain</c> (<see cref="DomainAdapter"/>) and the
+    /// deprecated <c>Amazon.CDK.AWS.Elasticsearch.Domain</c> (<see cref="ElasticsearchDomainAdapter"/>): encryption at rest
+    /// and the cluster shape (node count, zone awareness). Both modules name their props and structs alike
+    /// (<c>DomainProps</c>, <c>EncryptionAtRestOptions</c>, <c>CapacityConfig</c>, <c>ZoneAwarenessConfig</c>) with the same
+    /// defaults in Amazon.CDK.Lib 2.160.0's XML docs, so the citations below hold for both; they differ in the cluster
+    /// configuration's CloudFormation name and in <c>MultiAzWithStandbyEnabled</c> (OpenSearch only).
     /// </summary>
-    public sealed class DomainAdapter : ConstructAdapter
+    public abstract class SearchDomainAdapter : ConstructAdapter
     {
-        public DomainAdapter()
-            : base("Amazon.CDK.AWS.OpenSearchService.Domain", "AWS::OpenSearchService::Domain")
+        private readonly string clusterConfig;
+        private readonly bool hasMultiAzWithStandby;
+
+        /// <param name="constructMetadataName">The L2 construct class.</param>
+        /// <param name="resourceType">The CloudFormation type its default child is.</param>
+        /// <param name="clusterConfig"><c>ClusterConfig</c> (OpenSearch) or <c>ElasticsearchClusterConfig</c>.</param>
+        /// <param name="hasMultiAzWithStandby">Whether <c>CapacityConfig</c> has <c>MultiAzWithStandbyEnabled</c>.</param>
+        protected SearchDomainAdapter(string constructMetadataName, string resourceType, string clusterConfig, bool hasMultiAzWithStandby)
+            : base(constructMetadataName, resourceType)
         {
+            this.clusterConfig = clusterConfig;
+            this.hasMultiAzWithStandby = hasMultiAzWithStandby;
+
             // DomainProps.EncryptionAtRest: "Encryption at rest options for the cluster. Default: - No encryption at rest"
             // (not written → no EncryptionAtRestOptions, which the rule reads as off).
             Map("EncryptionAtRest", "EncryptionAtRestOptions").Convert(EncryptionAtRest);
@@ -51,19 +65,19 @@ namespace IacAnalyzers.Cdk.Adapters
         }
 
         /// <summary>
-        /// <c>ClusterConfig</c> from <c>Capacity</c> and <c>ZoneAwareness</c>:
+        /// <c>ClusterConfig</c> (<c>ElasticsearchClusterConfig</c>) from <c>Capacity</c> and <c>ZoneAwareness</c>:
         /// <c>CapacityConfig.DataNodes</c> "Default: - 1" → <c>InstanceCount</c>; <c>ZoneAwarenessConfig.Enabled</c>
         /// "Default: - false" → <c>ZoneAwarenessEnabled</c>; <c>ZoneAwarenessConfig.AvailabilityZoneCount</c> "Default: - 2
         /// if zone awareness is enabled" → <c>ZoneAwarenessConfig.AvailabilityZoneCount</c>;
         /// <c>CapacityConfig.MultiAzWithStandbyEnabled</c> "Default: - multi-az with standby if the feature flag
-        /// ENABLE_OPENSEARCH_MULTIAZ_WITH_STANDBY is true" → unknown when not written (the flag lives in cdk.json);
+        /// ENABLE_OPENSEARCH_MULTIAZ_WITH_STANDBY is true" → unknown when not written (the flag lives in cdk.json; OpenSearch only);
         /// <c>CapacityConfig.MasterNodes</c> "Default: - no dedicated master nodes" → <c>DedicatedMasterEnabled</c>/<c>DedicatedMasterCount</c>.
         /// </summary>
-        protected override void Complete(AdapterInput input, List<MapEntry> properties)
+        protected sealed override void Complete(AdapterInput input, List<MapEntry> properties)
         {
             if (!(input.Props is MapValue props))
             {
-                properties.Add(new MapEntry("ClusterConfig", input.Location, input.Unknown("props the analyzer cannot know")));
+                properties.Add(new MapEntry(clusterConfig, input.Location, input.Unknown("props the analyzer cannot know")));
                 return;
             }
 
@@ -74,7 +88,7 @@ namespace IacAnalyzers.Cdk.Adapters
             if ((capacity != null && (capacityMap == null || CdkValues.TypeName(capacityMap) != null))
                 || (zones != null && (zonesMap == null || CdkValues.TypeName(zonesMap) != null)))
             {
-                properties.Add(new MapEntry("ClusterConfig", input.Location, input.Unknown("capacity or zone awareness the analyzer cannot read")));
+                properties.Add(new MapEntry(clusterConfig, input.Location, input.Unknown("capacity or zone awareness the analyzer cannot read")));
                 return;
             }
 
@@ -90,9 +104,12 @@ namespace IacAnalyzers.Cdk.Adapters
                 config.Add(new MapEntry("DedicatedMasterCount", masters.KeyLocation, masters.Value));
             }
 
-            config.Add(capacityMap?.GetEntry("MultiAzWithStandbyEnabled") is MapEntry standby
-                ? new MapEntry("MultiAZWithStandbyEnabled", standby.KeyLocation, standby.Value)
-                : new MapEntry("MultiAZWithStandbyEnabled", at, new UnknownValue("the ENABLE_OPENSEARCH_MULTIAZ_WITH_STANDBY feature flag (cdk.json)", input.Location)));
+            if (hasMultiAzWithStandby)
+            {
+                config.Add(capacityMap?.GetEntry("MultiAzWithStandbyEnabled") is MapEntry standby
+                    ? new MapEntry("MultiAZWithStandbyEnabled", standby.KeyLocation, standby.Value)
+                    : new MapEntry("MultiAZWithStandbyEnabled", at, new UnknownValue("the ENABLE_OPENSEARCH_MULTIAZ_WITH_STANDBY feature flag (cdk.json)", input.Location)));
+            }
 
             if (zonesMap?.GetEntry("Enabled") is MapEntry enabled)
             {
@@ -109,7 +126,7 @@ namespace IacAnalyzers.Cdk.Adapters
                 config.Add(new MapEntry("ZoneAwarenessConfig", count.KeyLocation, new MapValue(new[] { new MapEntry("AvailabilityZoneCount", count.KeyLocation, count.Value) }, count.Value.Location)));
             }
 
-            properties.Add(new MapEntry("ClusterConfig", capacity?.KeyLocation ?? input.Location, new MapValue(config, at)));
+            properties.Add(new MapEntry(clusterConfig, capacity?.KeyLocation ?? input.Location, new MapValue(config, at)));
         }
     }
 }
