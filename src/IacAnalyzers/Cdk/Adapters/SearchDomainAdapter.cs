@@ -64,16 +64,70 @@ namespace IacAnalyzers.Cdk.Adapters
             return new MapValue(entries, options.Location, options.Provenance);
         }
 
+        /// <summary>Encryption at rest as <c>UseUnsignedBasicAuth</c> changes it, then the cluster configuration.</summary>
+        protected sealed override void Complete(AdapterInput input, List<MapEntry> properties)
+        {
+            CompleteEncryption(input, properties);
+            CompleteCluster(input, properties);
+        }
+
+        /// <summary>
+        /// <c>DomainProps.UseUnsignedBasicAuth</c> (both modules): "Setting this to true will also add an access policy that
+        /// allows unsigned access, enable node to node encryption, encryption at rest. ... Default: - false"; domain.js:
+        /// "encryptionAtRestEnabled = props.encryptionAtRest?.enabled ?? (props.encryptionAtRest?.kmsKey != null ||
+        /// unsignedBasicAuthEnabled)". So with it true, encryption at rest is on unless <c>Enabled</c> is written (an
+        /// explicit false makes synth fail). A value the analyzer cannot read makes the defaulted <c>Enabled</c> unknown.
+        /// Props chosen by a conditional keep what the rows wrote.
+        /// </summary>
+        private static void CompleteEncryption(AdapterInput input, List<MapEntry> properties)
+        {
+            if (!(input.Props is MapValue props) || !(props.GetEntry("UseUnsignedBasicAuth") is MapEntry auth)
+                || (auth.Value as ScalarValue)?.AsBoolean() == false)
+            {
+                return;
+            }
+
+            Value Enabled(SourceLocation at) => (auth.Value as ScalarValue)?.AsBoolean() == true
+                ? new ScalarValue("true", ScalarKind.Boolean, at, Provenance.CdkDefault("the CDK default (DomainProps.UseUnsignedBasicAuth: true enables encryption at rest)"))
+                : (Value)new UnknownValue("UseUnsignedBasicAuth, which enables encryption at rest when true", auth.Value.Location);
+
+            var index = properties.FindIndex(e => AdapterText.SameName(e.Key, "EncryptionAtRestOptions"));
+            if (index < 0)
+            {
+                properties.Add(new MapEntry("EncryptionAtRestOptions", auth.KeyLocation,
+                    new MapValue(new[] { new MapEntry("Enabled", auth.KeyLocation, Enabled(input.Location)) }, input.Location)));
+                return;
+            }
+
+            var options = properties[index];
+            properties[index] = new MapEntry(options.Key, options.KeyLocation, CdkConvert.Leaves(options.Value, value =>
+            {
+                if (!(value is MapValue map) || !(map.GetEntry("Enabled") is MapEntry enabled) || enabled.Value.Origin != ValueOrigin.CdkDefault)
+                {
+                    return value;
+                }
+
+                var entries = new List<MapEntry>(map.Entries.Count);
+                foreach (var entry in map.Entries)
+                {
+                    entries.Add(ReferenceEquals(entry, enabled) ? new MapEntry(entry.Key, entry.KeyLocation, Enabled(enabled.Value.Location)) : entry);
+                }
+
+                return new MapValue(entries, map.Location, map.Provenance);
+            }));
+        }
+
         /// <summary>
         /// <c>ClusterConfig</c> (<c>ElasticsearchClusterConfig</c>) from <c>Capacity</c> and <c>ZoneAwareness</c>:
         /// <c>CapacityConfig.DataNodes</c> "Default: - 1" → <c>InstanceCount</c>; <c>ZoneAwarenessConfig.Enabled</c>
-        /// "Default: - false" → <c>ZoneAwarenessEnabled</c>; <c>ZoneAwarenessConfig.AvailabilityZoneCount</c> "Default: - 2
+        /// "Default: - false" → <c>ZoneAwarenessEnabled</c>, but true when <c>AvailabilityZoneCount</c> is given (domain.js, and
+        /// the synthesized template); <c>ZoneAwarenessConfig.AvailabilityZoneCount</c> "Default: - 2
         /// if zone awareness is enabled" → <c>ZoneAwarenessConfig.AvailabilityZoneCount</c>;
         /// <c>CapacityConfig.MultiAzWithStandbyEnabled</c> "Default: - multi-az with standby if the feature flag
         /// ENABLE_OPENSEARCH_MULTIAZ_WITH_STANDBY is true" → unknown when not written (the flag lives in cdk.json; OpenSearch only);
         /// <c>CapacityConfig.MasterNodes</c> "Default: - no dedicated master nodes" → <c>DedicatedMasterEnabled</c>/<c>DedicatedMasterCount</c>.
         /// </summary>
-        protected sealed override void Complete(AdapterInput input, List<MapEntry> properties)
+        private void CompleteCluster(AdapterInput input, List<MapEntry> properties)
         {
             if (!(input.Props is MapValue props))
             {
@@ -114,6 +168,13 @@ namespace IacAnalyzers.Cdk.Adapters
             if (zonesMap?.GetEntry("Enabled") is MapEntry enabled)
             {
                 config.Add(new MapEntry("ZoneAwarenessEnabled", enabled.KeyLocation, enabled.Value));
+            }
+            else if (zonesMap?.GetEntry("AvailabilityZoneCount") is MapEntry zoneCount)
+            {
+                // domain.js: "zoneAwarenessEnabled = props.zoneAwareness?.enabled ?? props.zoneAwareness?.availabilityZoneCount != null"
+                // (the XML docs' own example, ZoneAwareness = new ZoneAwarenessConfig { AvailabilityZoneCount = 3 }, relies on it).
+                config.Add(new MapEntry("ZoneAwarenessEnabled", zoneCount.KeyLocation,
+                    new ScalarValue("true", ScalarKind.Boolean, zonesMap.Location, Provenance.CdkDefault("the CDK default (ZoneAwarenessConfig.Enabled: true when AvailabilityZoneCount is given)"))));
             }
             else
             {

@@ -45,6 +45,20 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
         }
 
         [Fact]
+        public async Task L2_unsigned_basic_auth_enables_encryption_at_rest_as_synth_does()
+        {
+            // UseUnsignedBasicAuth: "Setting this to true will also ... enable ... encryption at rest"; cdk synth writes
+            // EncryptionAtRestOptions.Enabled: true. False (or not written) changes nothing; an unknown flag is not flagged.
+            await Verify("""
+                        new Domain(this, "Basic", new DomainProps { Version = ElasticsearchVersion.V7_10, UseUnsignedBasicAuth = true });
+                        new Domain(this, "BasicEmpty", new DomainProps { Version = ElasticsearchVersion.V7_10, UseUnsignedBasicAuth = true, EncryptionAtRest = new EncryptionAtRestOptions { } });
+                        new Domain(this, "BasicMaybe", new DomainProps { Version = ElasticsearchVersion.V7_10, UseUnsignedBasicAuth = prod });
+                        [|new Domain(this, "BasicOff", new DomainProps { Version = ElasticsearchVersion.V7_10, UseUnsignedBasicAuth = false })|];
+                        new Domain(this, "BasicButDisabled", new DomainProps { Version = ElasticsearchVersion.V7_10, UseUnsignedBasicAuth = true, EncryptionAtRest = new EncryptionAtRestOptions { Enabled = [|false|] } });
+                """, "bool prod");
+        }
+
+        [Fact]
         public async Task L2_escape_hatch_on_the_elasticsearch_default_child_is_followed()
         {
             await Verify("""

@@ -93,5 +93,26 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
                 """);
             Assert.Contains("in ElasticsearchClusterConfig", diagnostics.Single().GetMessage(), System.StringComparison.Ordinal);
         }
+    
+        [Fact]
+        public async Task L2_availability_zone_count_alone_enables_zone_awareness_as_synth_does()
+        {
+            await Verify("""
+                        new Domain(this, "Counted", new DomainProps
+                        {
+                            Version = ElasticsearchVersion.V7_10,
+                            EncryptionAtRest = atRest,
+                            Capacity = new CapacityConfig { DataNodes = 4 },
+                            ZoneAwareness = new ZoneAwarenessConfig { AvailabilityZoneCount = 2 },
+                        });
+                        new Domain(this, "Empty", new DomainProps
+                        {
+                            Version = ElasticsearchVersion.V7_10,
+                            EncryptionAtRest = atRest,
+                            Capacity = new CapacityConfig { DataNodes = 4 },
+                            ZoneAwareness = [|new ZoneAwarenessConfig { }|],
+                        });
+                """);
+        }
     }
 }
