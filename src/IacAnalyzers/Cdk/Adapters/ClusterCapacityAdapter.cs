@@ -12,7 +12,8 @@ namespace IacAnalyzers.Cdk.Adapters
     /// <c>new AutoScalingGroup(this, id, { vpc, machineImage, updateType, ...options })</c> and aws-eks/lib/cluster.js
     /// <c>addAutoScalingGroupCapacity</c> <c>new AutoScalingGroup(this, id, { ...options, vpc, machineImage, ... })</c>,
     /// so <c>options.BlockDevices</c> (<c>CommonAutoScalingGroupProps.BlockDevices</c>, "Default: - Uses the block device
-    /// mapping of the AMI") reaches the group unchanged. No <c>BlockDevices</c> → no view (the AMI decides); options the
+    /// mapping of the AMI") reaches the group unchanged. <c>new Cluster(scope, id, new ClusterProps { Capacity = options })</c>
+    /// (ECS, "The ec2 capacity to add to the cluster") is <c>addCapacity("DefaultAutoScalingGroup", props.capacity)</c>. No <c>BlockDevices</c> → no view (the AMI decides); options the
     /// analyzer cannot read → no view (never a finding).
     /// </summary>
     public sealed class ClusterCapacityAdapter : CdkAdapter
@@ -22,11 +23,14 @@ namespace IacAnalyzers.Cdk.Adapters
         {
             OnCall("Amazon.CDK.AWS.ECS.Cluster", "AddCapacity");
             OnCall("Amazon.CDK.AWS.EKS.Cluster", "AddAutoScalingGroupCapacity");
+            OnCreation("Amazon.CDK.AWS.ECS.Cluster");
         }
 
         public override void Build(AdapterInput input, IList<ResourceView> output)
         {
-            if (!(input.Argument("options") is MapValue options) || !(options.GetEntry("BlockDevices") is MapEntry devices))
+            var isCall = input.Operation is Microsoft.CodeAnalysis.Operations.IInvocationOperation;
+            var capacity = isCall ? input.Argument("options") : (input.Props as MapValue)?.Get("Capacity");
+            if (!(capacity is MapValue options) || !(options.GetEntry("BlockDevices") is MapEntry devices))
             {
                 return;
             }
@@ -35,7 +39,7 @@ namespace IacAnalyzers.Cdk.Adapters
             {
                 new MapEntry("BlockDeviceMappings", devices.KeyLocation, CdkConvert.Leaves(devices.Value, BlockDeviceMappings.Convert)),
             };
-            var name = (input.Argument("id") as ScalarValue)?.Text ?? input.Name;
+            var name = isCall ? (input.Argument("id") as ScalarValue)?.Text ?? input.Name : input.Name + "/DefaultAutoScalingGroup";
             output.Add(new ResourceView("AWS::AutoScaling::LaunchConfiguration", name, input.Location, new MapValue(entries, options.Location), Surfaces.Cdk, input.Context, propertiesWritten: true));
         }
     }

@@ -7,7 +7,7 @@ namespace IacAnalyzers.Tests.Rules.Ec2
 {
     /// <summary>
     /// IAC1003 on Auto Scaling capacity added to container clusters: ECS <c>Cluster.AddCapacity</c> and EKS
-    /// <c>Cluster.AddAutoScalingGroupCapacity</c> pass their options' <c>BlockDevices</c> to the group they create.
+    /// <c>Cluster.AddAutoScalingGroupCapacity</c> (and ECS <c>ClusterProps.Capacity</c>) pass their options' <c>BlockDevices</c> to the group they create.
     /// </summary>
     public class IAC1003_ClusterCapacityBlockDevicesCdkTests
     {
@@ -41,10 +41,29 @@ namespace IacAnalyzers.Tests.Rules.Ec2
                         });
                         cluster.AddCapacity("AmiDefault", new AddCapacityOptions { InstanceType = InstanceType.Of(InstanceClass.T3, InstanceSize.MEDIUM) });
                         cluster.AddCapacity("Given", given);
+                        new Cluster(this, "WithCapacity", new ClusterProps
+                        {
+                            Vpc = vpc,
+                            Capacity = new AddCapacityOptions
+                            {
+                                InstanceType = InstanceType.Of(InstanceClass.T3, InstanceSize.MEDIUM),
+                                BlockDevices = new[] { new Asg.BlockDevice { DeviceName = "/dev/xvda", Volume = [|Asg.BlockDeviceVolume.Ebs(30)|] } },
+                            },
+                        });
+                        new Cluster(this, "WithGoodCapacity", new ClusterProps
+                        {
+                            Vpc = vpc,
+                            Capacity = new AddCapacityOptions
+                            {
+                                InstanceType = InstanceType.Of(InstanceClass.T3, InstanceSize.MEDIUM),
+                                BlockDevices = new[] { new Asg.BlockDevice { DeviceName = "/dev/xvda", Volume = Asg.BlockDeviceVolume.Ebs(30, new Asg.EbsDeviceOptions { Encrypted = true }) } },
+                            },
+                        });
                     }
                 }
                 """, "IAC1003");
             Assert.StartsWith("Block device '/dev/xvda' of launch configuration 'Plain'", diagnostics.First().GetMessage(), System.StringComparison.Ordinal);
+            Assert.Contains(diagnostics, d => d.GetMessage().StartsWith("Block device '/dev/xvda' of launch configuration 'WithCapacity/DefaultAutoScalingGroup'", System.StringComparison.Ordinal));
         }
 
         [Fact]
