@@ -60,7 +60,7 @@ namespace IacAnalyzers.Catalog
         public static readonly RuleInfo OpenSearchNoZoneAwareness = new RuleInfo(
             "IAC2004",
             "OpenSearch domain keeps its data nodes in one Availability Zone",
-            "OpenSearch domain '{0}' has {1} data nodes in a single Availability Zone{2}: set ZoneAwarenessEnabled to true in {3} so nodes and replicas spread across zones",
+            "{0} has {1} data nodes in a single Availability Zone{2}: set ZoneAwarenessEnabled to true in {3} so nodes and replicas spread across zones",
             "A domain with several data nodes but no zone awareness places them all in one Availability Zone: a zone " +
             "failure takes the whole domain down, and replica shards do not protect against it. Single-node domains are " +
             "not flagged.",

@@ -31,7 +31,9 @@ namespace IacAnalyzers.Rules.OpenSearch
 
         public override void Analyze(ResourceView resource, IList<Finding> findings)
         {
-            var configName = resource.IsType(ElasticsearchDomain) ? "ElasticsearchClusterConfig" : "ClusterConfig";
+            var legacy = resource.IsType(ElasticsearchDomain);
+            var configName = legacy ? "ElasticsearchClusterConfig" : "ClusterConfig";
+            var subject = (legacy ? "Elasticsearch domain '" : "OpenSearch domain '") + resource.Name + "'";
             if (!(resource.Properties.Get(configName) is MapValue config))
             {
                 // No cluster configuration: one data node by default.
@@ -65,7 +67,7 @@ namespace IacAnalyzers.Rules.OpenSearch
                 {
                     var fix = evenAndWritten ? new SetPropertyFix(ZoneAwareness, "true", ScalarKind.Boolean, config.Location, null, false) : null;
                     var detail = FindingText.Suffix(countLeaf.Branch, ZoneAwareness + " is not set and defaults to false", FindingText.From(countLeaf.Value));
-                    findings.Add(Create(resource, countLeaf.Value.Location, fix, resource.Name, nodesText, detail, configName));
+                    findings.Add(Create(resource, countLeaf.Value.Location, fix, subject, nodesText, detail, configName));
                     return;
                 }
 
@@ -82,7 +84,7 @@ namespace IacAnalyzers.Rules.OpenSearch
                         ? new SetPropertyFix(ZoneAwareness, "true", ScalarKind.Boolean, config.Location, zoneLeaf.ExistingForFix(), false)
                         : null;
                     var detail = FindingText.Suffix(zoneLeaf.Branch, removed ? "AWS::NoValue leaves " + ZoneAwareness + " unset" : null, provenance);
-                    findings.Add(Create(resource, zoneLeaf.Value.Location, fix, resource.Name, nodesText, detail, configName));
+                    findings.Add(Create(resource, zoneLeaf.Value.Location, fix, subject, nodesText, detail, configName));
 
                     // One finding per property: the first branch without zone awareness.
                     return;

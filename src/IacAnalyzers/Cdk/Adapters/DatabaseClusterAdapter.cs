@@ -5,7 +5,8 @@ using IacAnalyzers.Model;
 namespace IacAnalyzers.Cdk.Adapters
 {
     /// <summary>
-    /// <c>Amazon.CDK.AWS.RDS.DatabaseCluster</c> → <c>AWS::RDS::DBCluster</c>, plus one <c>AWS::RDS::DBInstance</c> view
+    /// <c>Amazon.CDK.AWS.RDS.DatabaseCluster</c> and <c>DatabaseClusterFromSnapshot</c> (a sibling, not a subclass: both
+    /// derive from <c>DatabaseClusterNew</c>, which creates the instances the same way) → <c>AWS::RDS::DBCluster</c>, plus one <c>AWS::RDS::DBInstance</c> view
     /// per instance the construct creates (what a template would declare), each with a <c>DBClusterIdentifier</c>
     /// referring to the cluster and the cluster's <c>Engine</c>. Defaults from Amazon.CDK.Lib 2.160.0's XML docs
     /// (<c>DatabaseClusterProps</c>).
@@ -18,6 +19,15 @@ namespace IacAnalyzers.Cdk.Adapters
         public DatabaseClusterAdapter()
             : base("Amazon.CDK.AWS.RDS.DatabaseCluster", ClusterType)
         {
+            // DatabaseClusterFromSnapshotProps has the same Writer/Readers/Instances/Engine/StorageEncrypted members and
+            // defaults ("Default: - no readers are created", "Default: 2", "Default: - true if storageEncryptionKey is
+            // provided, false otherwise") plus SnapshotIdentifier, which aws-rds/lib/cluster.js writes as-is.
+            OnCreation("Amazon.CDK.AWS.RDS.DatabaseClusterFromSnapshot");
+
+            // SnapshotIdentifier (DatabaseClusterFromSnapshotProps): "The identifier for the DB instance snapshot or DB cluster
+            // snapshot to restore from." A restored cluster inherits its encryption (IAC1001 exempts it).
+            Map("SnapshotIdentifier");
+
             // StorageEncrypted: "Whether to enable storage encryption. Default: - true if storageEncryptionKey is provided, false otherwise"
             Map("StorageEncrypted").Default(
                 props => props.Has("StorageEncryptionKey"),

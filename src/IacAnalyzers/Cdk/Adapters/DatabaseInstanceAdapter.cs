@@ -29,7 +29,7 @@ namespace IacAnalyzers.Cdk.Adapters
         }
 
         /// <summary>DatabaseInstanceEngine factory methods and static properties → the CloudFormation <c>Engine</c> value.</summary>
-        private static readonly Dictionary<string, string> Engines = new Dictionary<string, string>
+        internal static readonly Dictionary<string, string> Engines = new Dictionary<string, string>
         {
             ["postgres"] = "postgres",
             ["mysql"] = "mysql",

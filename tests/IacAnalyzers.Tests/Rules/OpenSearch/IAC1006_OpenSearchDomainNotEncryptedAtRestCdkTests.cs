@@ -53,6 +53,28 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
         }
 
         [Fact]
+        public async Task L2_unsigned_basic_auth_enables_encryption_at_rest_as_synth_does()
+        {
+            // DomainProps.UseUnsignedBasicAuth: "Setting this to true will also ... enable ... encryption at rest"; domain.js
+            // encryptionAtRestEnabled = encryptionAtRest?.enabled ?? (encryptionAtRest?.kmsKey != null || unsignedBasicAuthEnabled).
+            await CdkVerifier.VerifyRuleAsync("""
+                using Amazon.CDK.AWS.OpenSearchService;
+                using EngineVersion = Amazon.CDK.AWS.OpenSearchService.EngineVersion;
+
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, bool prod) : base(scope, "App")
+                    {
+                        new Domain(this, "Basic", new DomainProps { Version = EngineVersion.OPENSEARCH_2_13, UseUnsignedBasicAuth = true });
+                        new Domain(this, "BasicEmpty", new DomainProps { Version = EngineVersion.OPENSEARCH_2_13, UseUnsignedBasicAuth = true, EncryptionAtRest = new EncryptionAtRestOptions { } });
+                        new Domain(this, "BasicMaybe", new DomainProps { Version = EngineVersion.OPENSEARCH_2_13, UseUnsignedBasicAuth = prod });
+                        [|new Domain(this, "BasicOff", new DomainProps { Version = EngineVersion.OPENSEARCH_2_13, UseUnsignedBasicAuth = false })|];
+                    }
+                }
+                """, "IAC1006");
+        }
+
+        [Fact]
         public async Task L1_domain_false_is_flagged_and_fixed()
         {
             await CdkVerifier.VerifyRuleAsync("""

@@ -106,6 +106,19 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
         }
 
         [Fact]
+        public async Task Json_legacy_elasticsearch_domains_are_checked()
+        {
+            await VerifyRuleAsync(Rule, """
+                { "Parameters": { "Encrypt": { "Type": "String" } },
+                  "Resources": {
+                    [|"Legacy"|]: { "Type": "AWS::Elasticsearch::Domain", "Properties": { "ElasticsearchVersion": "7.10" } },
+                    "Off": { "Type": "AWS::Elasticsearch::Domain", "Properties": { "EncryptionAtRestOptions": { "Enabled": [|false|] } } },
+                    "On": { "Type": "AWS::Elasticsearch::Domain", "Properties": { "EncryptionAtRestOptions": { "Enabled": true, "KmsKeyId": "alias/es" } } },
+                    "Unknown": { "Type": "AWS::Elasticsearch::Domain", "Properties": { "EncryptionAtRestOptions": { "Enabled": { "Ref": "Encrypt" } } } } } }
+                """, "legacy.json");
+        }
+
+        [Fact]
         public async Task Fn_If_removing_the_options_block_is_flagged_in_that_branch()
         {
             var findings = await VerifyRuleAsync(Rule, """

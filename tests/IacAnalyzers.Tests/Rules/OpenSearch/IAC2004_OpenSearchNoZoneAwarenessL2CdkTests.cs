@@ -43,5 +43,36 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
                         });
                 """);
         }
+    
+        [Fact]
+        public async Task L2_availability_zone_count_alone_enables_zone_awareness_as_synth_does()
+        {
+            // domain.js: zoneAwarenessEnabled = zoneAwareness?.enabled ?? zoneAwareness?.availabilityZoneCount != null; cdk synth
+            // of this construct writes ZoneAwarenessEnabled: true. An empty ZoneAwarenessConfig stays off (flagged
+            // at that config, where the default applies).
+            await Verify("""
+                        new Domain(this, "Counted", new DomainProps
+                        {
+                            Version = Amazon.CDK.AWS.OpenSearchService.EngineVersion.OPENSEARCH_2_11,
+                            EncryptionAtRest = atRest,
+                            Capacity = new CapacityConfig { DataNodes = 4 },
+                            ZoneAwareness = new ZoneAwarenessConfig { AvailabilityZoneCount = 2 },
+                        });
+                        new Domain(this, "Empty", new DomainProps
+                        {
+                            Version = Amazon.CDK.AWS.OpenSearchService.EngineVersion.OPENSEARCH_2_11,
+                            EncryptionAtRest = atRest,
+                            Capacity = new CapacityConfig { DataNodes = 4 },
+                            ZoneAwareness = [|new ZoneAwarenessConfig { }|],
+                        });
+                        new Domain(this, "CountedButOff", new DomainProps
+                        {
+                            Version = Amazon.CDK.AWS.OpenSearchService.EngineVersion.OPENSEARCH_2_11,
+                            EncryptionAtRest = atRest,
+                            Capacity = new CapacityConfig { DataNodes = 4 },
+                            ZoneAwareness = new ZoneAwarenessConfig { Enabled = [|false|], AvailabilityZoneCount = 2 },
+                        });
+                """);
+        }
     }
 }

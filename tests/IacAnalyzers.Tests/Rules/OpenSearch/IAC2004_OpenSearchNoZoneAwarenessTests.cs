@@ -80,7 +80,28 @@ namespace IacAnalyzers.Tests.Rules.OpenSearch
                         ZoneAwarenessEnabled: true
                 """.Replace("[|6|]", "6").Replace("ZoneAwarenessEnabled: \"false\"", "ZoneAwarenessEnabled: [|\"false\"|]"));
 
+            Assert.StartsWith("Elasticsearch domain 'FailLegacy' has 6 data nodes", findings.Single().FormatMessage(), System.StringComparison.Ordinal);
             Assert.Contains("in ElasticsearchClusterConfig", findings.Single().FormatMessage(), System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Json_legacy_elasticsearch_domains_are_checked_and_unknown_counts_are_clean()
+        {
+            await TemplateVerifier.VerifyRuleAsync(
+                Rule,
+                """
+                {
+                  "Parameters": { "Nodes": { "Type": "Number" } },
+                  "Resources": {
+                    "FailLegacy": { "Type": "AWS::Elasticsearch::Domain", "Properties": { "ElasticsearchClusterConfig": { "InstanceCount": [|4|] } } },
+                    "PassAware": { "Type": "AWS::Elasticsearch::Domain", "Properties": { "ElasticsearchClusterConfig": { "InstanceCount": 4, "ZoneAwarenessEnabled": true } } },
+                    "PassSingle": { "Type": "AWS::Elasticsearch::Domain", "Properties": { "ElasticsearchClusterConfig": { "InstanceCount": 1 } } },
+                    "PassUnknown": { "Type": "AWS::Elasticsearch::Domain", "Properties": { "ElasticsearchClusterConfig": { "InstanceCount": { "Ref": "Nodes" } } } },
+                    "PassWrongName": { "Type": "AWS::Elasticsearch::Domain", "Properties": { "ClusterConfig": { "InstanceCount": 4 } } }
+                  }
+                }
+                """,
+                "legacy.json");
         }
 
         [Fact]
