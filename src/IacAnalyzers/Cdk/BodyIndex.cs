@@ -22,6 +22,7 @@ namespace IacAnalyzers.Cdk
         private readonly Dictionary<ILocalSymbol, List<IInvocationOperation>> calls = new Dictionary<ILocalSymbol, List<IInvocationOperation>>(SymbolEqualityComparer.Default);
         private readonly HashSet<IParameterSymbol> writtenParameters = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, List<IOperation>> hatches = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+        private readonly List<IOperation> creationsAndCalls = new List<IOperation>();
 
         internal BodyIndex(IOperation root)
         {
@@ -39,9 +40,19 @@ namespace IacAnalyzers.Cdk
                     case IParameterReferenceOperation parameter when IsWriteTarget(parameter):
                         writtenParameters.Add(parameter.Parameter);
                         break;
+                    case IObjectCreationOperation _:
+                    case IInvocationOperation _:
+                        creationsAndCalls.Add(op);
+                        break;
                 }
             }
         }
+
+        /// <summary>
+        /// Every object creation and call of the tree, in walk order: what the analysis builds views from, collected in
+        /// the same walk so a body is walked once.
+        /// </summary>
+        public IReadOnlyList<IOperation> CreationsAndCalls => creationsAndCalls;
 
         /// <summary>True when the body assigns the parameter (its value at a use is then not the caller's argument).</summary>
         public bool IsWritten(IParameterSymbol parameter) => writtenParameters.Contains(parameter);

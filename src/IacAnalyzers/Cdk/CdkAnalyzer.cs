@@ -176,7 +176,10 @@ namespace IacAnalyzers.Cdk
             private BodyViews BuildBody(IOperation root, BodyIndexes indexes, CancellationToken cancellationToken)
             {
                 var body = new BodyViews();
-                foreach (var operation in root.DescendantsAndSelf())
+                // The body's index walks the tree once for locals and for these (a tree root is a body, never one of
+                // them); a subtree handed in by a test seam is walked on its own.
+                var operations = root.Parent == null ? indexes.Of(root).CreationsAndCalls : root.DescendantsAndSelf();
+                foreach (var operation in operations)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     switch (operation)
