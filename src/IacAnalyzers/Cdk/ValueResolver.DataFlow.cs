@@ -155,6 +155,12 @@ namespace IacAnalyzers.Cdk
                     }
                 }
 
+                value = ApplyCollectionCalls(value, index, local, last.End, reference, env);
+                if (value is UnknownValue)
+                {
+                    return value;
+                }
+
                 value = ApplyMemberWrites(value, index, local, last.End, reference, env, out var mutated);
                 if (mutated && value is MapValue mutatedMap)
                 {
@@ -168,6 +174,71 @@ namespace IacAnalyzers.Cdk
             {
                 active.Remove(local);
             }
+        }
+
+        /// <summary>Methods of the framework's collections that do not change them (<c>list.Contains(x)</c>, <c>list.ToArray()</c>).</summary>
+        private static readonly HashSet<string> ReadOnlyCollectionMethods = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Contains", "ContainsKey", "ContainsValue", "TryGetValue", "IndexOf", "LastIndexOf", "Exists", "Find", "FindAll",
+            "FindIndex", "FindLast", "FindLastIndex", "TrueForAll", "ToArray", "GetRange", "ConvertAll", "CopyTo",
+            "GetEnumerator", "BinarySearch", "Equals", "GetHashCode", "ToString", "GetType", "AsReadOnly", "ForEach",
+        };
+
+        /// <summary>
+        /// Calls on a framework collection held in <paramref name="local"/> between its last write and the use:
+        /// <c>list.Add(x)</c>, <c>list.AddRange(xs)</c> and <c>dictionary.Add(k, v)</c> that run whenever the use runs are
+        /// applied in order; read-only calls change nothing; anything else (a conditional or looped Add, Remove, Clear,
+        /// Insert, a range we cannot read) makes the value unknown, as a conditional write to the local does.
+        /// Calls on CDK objects (<c>statement.AddActions(...)</c>) are read by their adapters, not here.
+        /// </summary>
+        private Value ApplyCollectionCalls(Value value, BodyIndex index, ILocalSymbol local, int after, ILocalReferenceOperation use, Env env)
+        {
+            if (!(value is ListValue || value is MapValue) || CdkValues.TypeName(value) != null)
+            {
+                return value;
+            }
+
+            var at = use.Syntax.SpanStart;
+            var changed = value;
+            foreach (var call in index.CallsOn(local))
+            {
+                var method = call.TargetMethod;
+                var start = call.Syntax.SpanStart;
+                var before = start >= after && start < at;
+                if ((!before && !(start > at && BodyIndex.InSameLoop(call, use)))
+                    || method.ContainingType?.ContainingNamespace?.ToDisplayString().StartsWith("System", StringComparison.Ordinal) != true
+                    || ReadOnlyCollectionMethods.Contains(method.Name))
+                {
+                    continue;
+                }
+
+                if (!before || !BodyIndex.Dominates(call, use) || BodyIndex.InSameLoop(call, use))
+                {
+                    return Unknown("a collection changed conditionally before use", use.Syntax);
+                }
+
+                if (changed is ListValue list && method.Name == "Add" && call.Arguments.Length == 1)
+                {
+                    changed = new ListValue(list.Items.Concat(new[] { Resolve(call.Arguments[0].Value, env) }).ToList(), list.Location, list.Provenance);
+                }
+                else if (changed is ListValue target && method.Name == "AddRange" && call.Arguments.Length == 1
+                         && Resolve(call.Arguments[0].Value, env) is ListValue range)
+                {
+                    changed = new ListValue(target.Items.Concat(range.Items).ToList(), target.Location, target.Provenance);
+                }
+                else if (changed is MapValue map && method.Name == "Add" && call.Arguments.Length == 2
+                         && Resolve(call.Arguments[0].Value, env) is ScalarValue key && key.Kind != ScalarKind.Null && map.Get(key.Text) == null)
+                {
+                    var entries = new List<MapEntry>(map.Entries) { new MapEntry(key.Text, Locations.FromSyntax(call.Arguments[0].Value.Syntax), Resolve(call.Arguments[1].Value, env)) };
+                    changed = new MapValue(entries, map.Location, map.Provenance);
+                }
+                else
+                {
+                    return Unknown("a collection changed in a way the analyzer does not follow", use.Syntax);
+                }
+            }
+
+            return changed;
         }
 
         private Value ApplyMemberWrites(Value value, BodyIndex index, ILocalSymbol local, int after, ILocalReferenceOperation use, Env env, out bool mutated)
