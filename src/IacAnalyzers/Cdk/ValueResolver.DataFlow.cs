@@ -212,7 +212,28 @@ namespace IacAnalyzers.Cdk
                     continue;
                 }
 
-                if (!before || !BodyIndex.Dominates(call, use) || BodyIndex.InSameLoop(call, use))
+                if (before && changed is ListValue unchanged && (method.Name == "Add" || method.Name == "AddRange") && call.Arguments.Length == 1
+                    && GuardingIf(call, use) is IConditionalOperation guard)
+                {
+                    // `if (c) { list.AddRange(xs); }` before the use: one of the list with the items (c true) or without.
+                    var added = method.Name == "Add" ? new ListValue(new[] { Resolve(call.Arguments[0].Value, env) }, unchanged.Location) : Resolve(call.Arguments[0].Value, env);
+                    if (!(added is ListValue more))
+                    {
+                        return Unknown("a collection changed in a way the analyzer does not follow", use.Syntax);
+                    }
+
+                    var text = Label(guard.Condition.Syntax);
+                    changed = new OneOfValue(
+                        new[]
+                        {
+                            new Branch(Condition.CSharp(text), true, new ListValue(unchanged.Items.Concat(more.Items).ToList(), unchanged.Location, unchanged.Provenance)),
+                            new Branch(Condition.CSharp(text), false, unchanged),
+                        },
+                        unchanged.Location);
+                    continue;
+                }
+
+                if (!before || !BodyIndex.Dominates(call, use) || BodyIndex.InSameLoop(call, use) || !(changed is ListValue || changed is MapValue))
                 {
                     return Unknown("a collection changed conditionally before use", use.Syntax);
                 }
@@ -239,6 +260,33 @@ namespace IacAnalyzers.Cdk
             }
 
             return changed;
+        }
+
+        /// <summary>
+        /// The <c>if</c> without <c>else</c> whose branch holds <paramref name="call"/> as a plain statement, when that
+        /// branch has only expression statements (no jump can skip the rest of the body) and the <c>if</c> itself runs
+        /// whenever <paramref name="use"/> does, outside any loop around the use; otherwise null.
+        /// </summary>
+        private static IConditionalOperation? GuardingIf(IInvocationOperation call, IOperation use)
+        {
+            if (!(call.Parent is IExpressionStatementOperation statement))
+            {
+                return null;
+            }
+
+            var branch = statement.Parent is IBlockOperation block ? (IOperation)block : statement;
+            if (!(branch.Parent is IConditionalOperation guard) || !ReferenceEquals(guard.WhenTrue, branch) || guard.WhenFalse != null
+                || !(guard.Parent is IBlockOperation) || !BodyIndex.Dominates(guard, use) || BodyIndex.InSameLoop(guard, use))
+            {
+                return null;
+            }
+
+            if (branch is IBlockOperation body && body.Operations.Any(o => !(o is IExpressionStatementOperation)))
+            {
+                return null;
+            }
+
+            return guard;
         }
 
         private Value ApplyMemberWrites(Value value, BodyIndex index, ILocalSymbol local, int after, ILocalReferenceOperation use, Env env, out bool mutated)

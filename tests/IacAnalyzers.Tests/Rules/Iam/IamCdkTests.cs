@@ -289,6 +289,23 @@ namespace IacAnalyzers.Tests.Rules.Iam
                         document.Add("Statement", new[] { new Dictionary<string, object> { ["Effect"] = "Allow", ["Action"] = [|"*"|], ["Resource"] = "*" } });
                         new CfnPolicy(this, "Doc", new CfnPolicyProps { PolicyName = "doc", Roles = new[] { "r" }, PolicyDocument = document });
 
+                        var logs = new List<string> { "logs:CreateLogGroup", "logs:PutLogEvents" };
+                        if (debug)
+                        {
+                            logs.AddRange(new[] { {|IAC1201:"*"|} });
+                        }
+
+                        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = logs.ToArray(), Resources = new[] { {|IAC1204:"*"|} } }));
+
+                        var guarded = new List<string> { "s3:GetObject" };
+                        if (debug)
+                        {
+                            guarded.Add("*");
+                            return;
+                        }
+
+                        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = guarded.ToArray(), Resources = new[] { "*" } }));
+
                         var unread = new List<string> { "s3:GetObject" };
                         unread.AddRange(extra);
                         role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = unread.ToArray(), Resources = new[] { "*" } }));
