@@ -155,6 +155,12 @@ namespace IacAnalyzers.Cdk
                     }
                 }
 
+                value = ApplyCollectionCalls(value, index, local, last.End, reference, env);
+                if (value is UnknownValue)
+                {
+                    return value;
+                }
+
                 value = ApplyMemberWrites(value, index, local, last.End, reference, env, out var mutated);
                 if (mutated && value is MapValue mutatedMap)
                 {
@@ -168,6 +174,119 @@ namespace IacAnalyzers.Cdk
             {
                 active.Remove(local);
             }
+        }
+
+        /// <summary>Methods of the framework's collections that do not change them (<c>list.Contains(x)</c>, <c>list.ToArray()</c>).</summary>
+        private static readonly HashSet<string> ReadOnlyCollectionMethods = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Contains", "ContainsKey", "ContainsValue", "TryGetValue", "IndexOf", "LastIndexOf", "Exists", "Find", "FindAll",
+            "FindIndex", "FindLast", "FindLastIndex", "TrueForAll", "ToArray", "GetRange", "ConvertAll", "CopyTo",
+            "GetEnumerator", "BinarySearch", "Equals", "GetHashCode", "ToString", "GetType", "AsReadOnly", "ForEach",
+        };
+
+        /// <summary>
+        /// Calls on a framework collection held in <paramref name="local"/> between its last write and the use:
+        /// <c>list.Add(x)</c>, <c>list.AddRange(xs)</c> and <c>dictionary.Add(k, v)</c> that run whenever the use runs are
+        /// applied in order; read-only calls change nothing; anything else (a conditional or looped Add, Remove, Clear,
+        /// Insert, a range we cannot read) makes the value unknown, as a conditional write to the local does.
+        /// Calls on CDK objects (<c>statement.AddActions(...)</c>) are read by their adapters, not here.
+        /// </summary>
+        private Value ApplyCollectionCalls(Value value, BodyIndex index, ILocalSymbol local, int after, ILocalReferenceOperation use, Env env)
+        {
+            if (!(value is ListValue || value is MapValue) || CdkValues.TypeName(value) != null)
+            {
+                return value;
+            }
+
+            var at = use.Syntax.SpanStart;
+            var changed = value;
+            foreach (var call in index.CallsOn(local))
+            {
+                var method = call.TargetMethod;
+                var start = call.Syntax.SpanStart;
+                var before = start >= after && start < at;
+                if ((!before && !(start > at && BodyIndex.InSameLoop(call, use)))
+                    || method.ContainingType?.ContainingNamespace?.ToDisplayString().StartsWith("System", StringComparison.Ordinal) != true
+                    || ReadOnlyCollectionMethods.Contains(method.Name))
+                {
+                    continue;
+                }
+
+                if (before && changed is ListValue unchanged && (method.Name == "Add" || method.Name == "AddRange") && call.Arguments.Length == 1
+                    && GuardingIf(call, use) is IConditionalOperation guard)
+                {
+                    // `if (c) { list.AddRange(xs); }` before the use: one of the list with the items (c true) or without.
+                    var added = method.Name == "Add" ? new ListValue(new[] { Resolve(call.Arguments[0].Value, env) }, unchanged.Location) : Resolve(call.Arguments[0].Value, env);
+                    if (!(added is ListValue more))
+                    {
+                        return Unknown("a collection changed in a way the analyzer does not follow", use.Syntax);
+                    }
+
+                    var text = Label(guard.Condition.Syntax);
+                    changed = new OneOfValue(
+                        new[]
+                        {
+                            new Branch(Condition.CSharp(text), true, new ListValue(unchanged.Items.Concat(more.Items).ToList(), unchanged.Location, unchanged.Provenance)),
+                            new Branch(Condition.CSharp(text), false, unchanged),
+                        },
+                        unchanged.Location);
+                    continue;
+                }
+
+                if (!before || !BodyIndex.Dominates(call, use) || BodyIndex.InSameLoop(call, use) || !(changed is ListValue || changed is MapValue))
+                {
+                    return Unknown("a collection changed conditionally before use", use.Syntax);
+                }
+
+                if (changed is ListValue list && method.Name == "Add" && call.Arguments.Length == 1)
+                {
+                    changed = new ListValue(list.Items.Concat(new[] { Resolve(call.Arguments[0].Value, env) }).ToList(), list.Location, list.Provenance);
+                }
+                else if (changed is ListValue target && method.Name == "AddRange" && call.Arguments.Length == 1
+                         && Resolve(call.Arguments[0].Value, env) is ListValue range)
+                {
+                    changed = new ListValue(target.Items.Concat(range.Items).ToList(), target.Location, target.Provenance);
+                }
+                else if (changed is MapValue map && method.Name == "Add" && call.Arguments.Length == 2
+                         && Resolve(call.Arguments[0].Value, env) is ScalarValue key && key.Kind != ScalarKind.Null && map.Get(key.Text) == null)
+                {
+                    var entries = new List<MapEntry>(map.Entries) { new MapEntry(key.Text, Locations.FromSyntax(call.Arguments[0].Value.Syntax), Resolve(call.Arguments[1].Value, env)) };
+                    changed = new MapValue(entries, map.Location, map.Provenance);
+                }
+                else
+                {
+                    return Unknown("a collection changed in a way the analyzer does not follow", use.Syntax);
+                }
+            }
+
+            return changed;
+        }
+
+        /// <summary>
+        /// The <c>if</c> without <c>else</c> whose branch holds <paramref name="call"/> as a plain statement, when that
+        /// branch has only expression statements (no jump can skip the rest of the body) and the <c>if</c> itself runs
+        /// whenever <paramref name="use"/> does, outside any loop around the use; otherwise null.
+        /// </summary>
+        private static IConditionalOperation? GuardingIf(IInvocationOperation call, IOperation use)
+        {
+            if (!(call.Parent is IExpressionStatementOperation statement))
+            {
+                return null;
+            }
+
+            var branch = statement.Parent is IBlockOperation block ? (IOperation)block : statement;
+            if (!(branch.Parent is IConditionalOperation guard) || !ReferenceEquals(guard.WhenTrue, branch) || guard.WhenFalse != null
+                || !(guard.Parent is IBlockOperation) || !BodyIndex.Dominates(guard, use) || BodyIndex.InSameLoop(guard, use))
+            {
+                return null;
+            }
+
+            if (branch is IBlockOperation body && body.Operations.Any(o => !(o is IExpressionStatementOperation)))
+            {
+                return null;
+            }
+
+            return guard;
         }
 
         private Value ApplyMemberWrites(Value value, BodyIndex index, ILocalSymbol local, int after, ILocalReferenceOperation use, Env env, out bool mutated)

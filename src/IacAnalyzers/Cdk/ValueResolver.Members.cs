@@ -338,9 +338,11 @@ namespace IacAnalyzers.Cdk
             {
                 // new List<string> { "*" }.ToArray(), array.ToList(): the same items.
                 var source = method.IsStatic ? (invocation.Arguments.Length == 1 ? invocation.Arguments[0].Value : null) : invocation.Instance;
-                if (source != null && Resolve(source, env) is ListValue list)
+                var items = source != null ? Resolve(source, env) : null;
+                if (items is ListValue || (items is OneOfValue oneOf && oneOf.Branches.All(b => b.Value is ListValue)))
                 {
-                    return list;
+                    // (A one-of of lists: a list completed under an `if`, or `(c ? a : b).ToArray()`.)
+                    return items;
                 }
             }
 

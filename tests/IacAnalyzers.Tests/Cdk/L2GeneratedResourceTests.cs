@@ -24,6 +24,32 @@ namespace IacAnalyzers.Tests.Cdk
                 """, "IAC1205");
         }
 
+        // Amazon.CDK.Lib 2.160.0 (aws-s3/lib/bucket.js) throws for PublicReadAccess unless BlockPublicAccess is set, and
+        // grantPublicAccess throws when that setting blocks public policies: no policy is written, so no finding
+        // (a public C# CDK sample set PublicReadAccess alone and was flagged for a policy its app never synthesizes).
+        [Fact]
+        public async Task Bucket_public_read_access_is_flagged_only_where_CDK_writes_the_policy()
+        {
+            await CdkVerifier.VerifyRuleAsync("""
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope, BlockPublicAccess given, bool flag) : base(scope, "App")
+                    {
+                        new Bucket(this, "NotSet", new BucketProps { PublicReadAccess = true, WebsiteIndexDocument = "index.html" });
+                        new Bucket(this, "Null", new BucketProps { PublicReadAccess = true, BlockPublicAccess = null });
+                        new Bucket(this, "BlockAll", new BucketProps { PublicReadAccess = true, BlockPublicAccess = BlockPublicAccess.BLOCK_ALL });
+                        new Bucket(this, "BlocksPolicies", new BucketProps { PublicReadAccess = true, BlockPublicAccess = new BlockPublicAccess(new BlockPublicAccessOptions { BlockPublicPolicy = true, BlockPublicAcls = false }) });
+                        new Bucket(this, "EitherBlocks", new BucketProps { PublicReadAccess = true, BlockPublicAccess = flag ? BlockPublicAccess.BLOCK_ALL : null });
+                        new Bucket(this, "Acls", new BucketProps { PublicReadAccess = [|true|], BlockPublicAccess = BlockPublicAccess.BLOCK_ACLS });
+                        new Bucket(this, "AllowsPolicies", new BucketProps { PublicReadAccess = [|true|], BlockPublicAccess = new BlockPublicAccess(new BlockPublicAccessOptions { BlockPublicPolicy = false, RestrictPublicBuckets = false }) });
+                        new Bucket(this, "PolicyNotNamed", new BucketProps { PublicReadAccess = [|true|], BlockPublicAccess = new BlockPublicAccess(new BlockPublicAccessOptions { BlockPublicAcls = true }) });
+                        new Bucket(this, "OneAllows", new BucketProps { PublicReadAccess = [|true|], BlockPublicAccess = flag ? BlockPublicAccess.BLOCK_ALL : BlockPublicAccess.BLOCK_ACLS });
+                        new Bucket(this, "Unknown", new BucketProps { PublicReadAccess = [|true|], BlockPublicAccess = given });
+                    }
+                }
+                """, "IAC1205");
+        }
+
         // All traffic from the world is one IAC1101 finding whose message names RDP too (docs/rules/IAC1101.md, "One mistake, one finding").
         [Fact]
         public async Task NatProvider_InstanceV2_opens_all_traffic_from_the_world_by_default()

@@ -243,6 +243,77 @@ namespace IacAnalyzers.Tests.Rules.Iam
                 """, "IAC1201");
         }
 
+        // A list local completed by calls (seen in a public C# CDK app: `permissions.AddRange(...)` under an `if`): an
+        // unconditional Add/AddRange is read into the list; a conditional one, or any other call that may change it
+        // (Remove, Clear, Insert, ...), makes the list unknown, as a conditional write to the local does.
+        [Fact]
+        public async Task Lists_completed_by_calls_on_a_local_are_read_or_unknown()
+        {
+            await CdkVerifier.VerifyRuleAsync("""
+                class AppStack : Stack
+                {
+                    public AppStack(Construct scope, bool debug, string[] extra) : base(scope, "App")
+                    {
+                        var role = new Role(this, "Fn", new RoleProps { AssumedBy = new ServicePrincipal("lambda.amazonaws.com") });
+
+                        var added = new List<string> { "s3:GetObject" };
+                        added.Add("s3:PutObject");
+                        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = added.ToArray(), Resources = new[] { {|IAC1204:"*"|} } }));
+
+                        var ranged = new List<string>();
+                        ranged.AddRange(new[] { "ec2:Describe*", {|IAC1201:"*"|} });
+                        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = ranged.ToArray(), Resources = new[] { "*" } }));
+
+                        var read = new List<string> { "s3:GetObject" };
+                        if (read.Contains("s3:GetObject") && read.Count == 1) { }
+                        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = read.ToArray(), Resources = new[] { "*" } }));
+
+                        var cleared = new List<string> { "*" };
+                        cleared.Clear();
+                        cleared.Add("s3:GetObject");
+                        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = cleared.ToArray(), Resources = new[] { "*" } }));
+
+                        var removed = new List<string> { "*", "s3:GetObject" };
+                        removed.Remove("*");
+                        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = removed.ToArray(), Resources = new[] { "*" } }));
+
+                        var maybe = new List<string> { "*" };
+                        if (debug)
+                        {
+                            maybe.RemoveAt(0);
+                        }
+
+                        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = maybe.ToArray(), Resources = new[] { "*" } }));
+
+                        var document = new Dictionary<string, object> { ["Version"] = "2012-10-17" };
+                        document.Add("Statement", new[] { new Dictionary<string, object> { ["Effect"] = "Allow", ["Action"] = [|"*"|], ["Resource"] = "*" } });
+                        new CfnPolicy(this, "Doc", new CfnPolicyProps { PolicyName = "doc", Roles = new[] { "r" }, PolicyDocument = document });
+
+                        var logs = new List<string> { "logs:CreateLogGroup", "logs:PutLogEvents" };
+                        if (debug)
+                        {
+                            logs.AddRange(new[] { {|IAC1201:"*"|} });
+                        }
+
+                        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = logs.ToArray(), Resources = new[] { {|IAC1204:"*"|} } }));
+
+                        var guarded = new List<string> { "s3:GetObject" };
+                        if (debug)
+                        {
+                            guarded.Add("*");
+                            return;
+                        }
+
+                        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = guarded.ToArray(), Resources = new[] { "*" } }));
+
+                        var unread = new List<string> { "s3:GetObject" };
+                        unread.AddRange(extra);
+                        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = unread.ToArray(), Resources = new[] { "*" } }));
+                    }
+                }
+                """, "IAC1201");
+        }
+
         [Fact]
         public async Task L2_role_inline_policies_are_read()
         {
