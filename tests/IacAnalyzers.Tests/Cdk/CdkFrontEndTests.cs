@@ -134,6 +134,33 @@ namespace IacAnalyzers.Tests.Cdk
         }
 
         [Fact]
+        public void Trigger_types_are_looked_up_only_when_the_code_names_them()
+        {
+            // Looking up every adapter's type at the start made the compiler read the type tables of CDK namespaces the
+            // app never uses: a type is looked up when a created type or a called method has its simple name.
+            var compilation = CdkVerifier.Compile(new[] { CdkVerifier.Usings + """
+                public class Plain { }
+                public class DatabaseInstance { }
+                """ });
+            var registry = AdapterRegistry.Create(compilation);
+            Assert.Equal(0, registry.LookUps);
+
+            Assert.Null(registry.ForConstruct(compilation.GetTypeByMetadataName("Plain")!));
+            Assert.Equal(0, registry.LookUps);
+
+            // A user type with an adapter type's simple name: looked up, and not taken for the CDK's.
+            Assert.Null(registry.ForConstruct(compilation.GetTypeByMetadataName("DatabaseInstance")!));
+            Assert.Equal(1, registry.LookUps);
+
+            var cdk = compilation.GetTypeByMetadataName("Amazon.CDK.AWS.RDS.DatabaseInstance")!;
+            Assert.Contains(registry.ForConstruct(cdk)!, a => a is DatabaseInstanceAdapter);
+            Assert.Equal(1, registry.LookUps);
+
+            Assert.False(registry.HasMethod("ToString"));
+            Assert.Equal(1, registry.LookUps);
+        }
+
+        [Fact]
         public void Props_given_by_a_conditional_merge_per_property()
         {
             var merged = CdkValues.MergeBranches(new Model.OneOfValue(

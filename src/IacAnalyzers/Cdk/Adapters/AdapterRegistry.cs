@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
@@ -8,37 +9,47 @@ namespace IacAnalyzers.Cdk.Adapters
 {
     /// <summary>
     /// Every adapter of this assembly (found once by reflection), and, per compilation, the adapters keyed by the
-    /// symbols that trigger them. Adapters whose resource types no rule reads are left out, as are triggers whose
-    /// type the referenced CDK version lacks.
+    /// types that trigger them. Adapters whose resource types no rule reads are left out, as are triggers whose
+    /// type the referenced CDK version lacks. Trigger types are looked up by name only when the code names a type or a
+    /// method of that simple name: looking up every adapter's type at the start made the compiler read the type tables
+    /// of some thirty CDK namespaces an app may never use (a fixed cost of every build).
     /// </summary>
     public sealed class AdapterRegistry
     {
         private static readonly Lazy<IReadOnlyList<CdkAdapter>> Discovered = new Lazy<IReadOnlyList<CdkAdapter>>(Discover);
 
-        private readonly Dictionary<INamedTypeSymbol, CdkAdapter[]> byConstruct;
-        private readonly Dictionary<string, (INamedTypeSymbol Type, CdkAdapter Adapter)[]> byMethod;
+        private readonly Compilation compilation;
+        private readonly Dictionary<string, (string FullName, CdkAdapter[] Adapters)[]> bySimpleName;
+        private readonly Dictionary<string, (string TypeName, CdkAdapter Adapter)[]> byMethod;
+        private readonly ConcurrentDictionary<string, INamedTypeSymbol?> types = new ConcurrentDictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
 
-        private AdapterRegistry(Dictionary<INamedTypeSymbol, CdkAdapter[]> byConstruct, Dictionary<string, (INamedTypeSymbol, CdkAdapter)[]> byMethod)
+        private AdapterRegistry(
+            Compilation compilation,
+            Dictionary<string, (string, CdkAdapter[])[]> bySimpleName,
+            Dictionary<string, (string, CdkAdapter)[]> byMethod)
         {
-            this.byConstruct = byConstruct;
+            this.compilation = compilation;
+            this.bySimpleName = bySimpleName;
             this.byMethod = byMethod;
         }
 
         /// <summary>All adapters, in type name order.</summary>
         public static IReadOnlyList<CdkAdapter> All => Discovered.Value;
 
-        public bool IsEmpty => byConstruct.Count == 0 && byMethod.Count == 0;
+        /// <summary>True when no trigger type exists in the referenced CDK (looks every one up).</summary>
+        public bool IsEmpty => !ConstructTypes.Any() && !byMethod.Keys.Any(HasMethod);
 
         /// <summary>True when some adapter listens to calls (otherwise the analyzer does not even register for them).</summary>
         public bool HasAnyMethod => byMethod.Count > 0;
 
-        /// <summary>The construct types with adapters (the analyzer walks base types against them).</summary>
-        public IEnumerable<INamedTypeSymbol> ConstructTypes => byConstruct.Keys;
+        /// <summary>The construct types with adapters that the referenced CDK has (looks every one up: for tests and tools).</summary>
+        public IEnumerable<INamedTypeSymbol> ConstructTypes
+            => bySimpleName.Values.SelectMany(e => e).Select(e => Resolve(e.FullName)).Where(t => t != null).Select(t => t!);
 
         public static AdapterRegistry Create(Compilation compilation, IEnumerable<CdkAdapter>? adapters = null)
         {
-            var byConstruct = new Dictionary<INamedTypeSymbol, List<CdkAdapter>>(SymbolEqualityComparer.Default);
-            var byMethod = new Dictionary<string, List<(INamedTypeSymbol, CdkAdapter)>>(StringComparer.Ordinal);
+            var byConstruct = new Dictionary<string, List<CdkAdapter>>(StringComparer.Ordinal);
+            var byMethod = new Dictionary<string, List<(string, CdkAdapter)>>(StringComparer.Ordinal);
             foreach (var adapter in adapters ?? All)
             {
                 if (!adapter.ResourceTypes.Any(Rules.RuleSet.IsInteresting))
@@ -48,33 +59,58 @@ namespace IacAnalyzers.Cdk.Adapters
 
                 foreach (var name in adapter.ConstructTypes)
                 {
-                    var type = compilation.GetTypeByMetadataName(name);
-                    if (type != null)
-                    {
-                        Add(byConstruct, type, adapter);
-                    }
+                    Add(byConstruct, name, adapter);
                 }
 
                 foreach (var trigger in adapter.Methods)
                 {
-                    var type = compilation.GetTypeByMetadataName(trigger.TypeMetadataName);
-                    if (type != null)
-                    {
-                        Add(byMethod, trigger.Method, (type, adapter));
-                    }
+                    Add(byMethod, trigger.Method, (trigger.TypeMetadataName, adapter));
                 }
             }
 
-            return new AdapterRegistry(
-                byConstruct.ToDictionary(p => p.Key, p => p.Value.ToArray(), (IEqualityComparer<INamedTypeSymbol>)SymbolEqualityComparer.Default),
-                byMethod.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
+            var bySimpleName = byConstruct
+                .GroupBy(p => SimpleName(p.Key), StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(p => (p.Key, p.Value.ToArray())).ToArray(), StringComparer.Ordinal);
+            return new AdapterRegistry(compilation, bySimpleName, byMethod.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
         }
 
         /// <summary>Adapters for a creation of exactly <paramref name="type"/> (the caller walks base types).</summary>
-        public CdkAdapter[]? ForConstruct(INamedTypeSymbol type) => byConstruct.TryGetValue(type, out var list) ? list : null;
+        public CdkAdapter[]? ForConstruct(INamedTypeSymbol type)
+        {
+            if (!bySimpleName.TryGetValue(type.MetadataName, out var entries))
+            {
+                return null;
+            }
 
-        /// <summary>True when some adapter listens to a method of this name (the cheap first test for every call).</summary>
-        public bool HasMethod(string name) => byMethod.ContainsKey(name);
+            foreach (var (fullName, adapters) in entries)
+            {
+                if (SymbolEqualityComparer.Default.Equals(Resolve(fullName), type))
+                {
+                    return adapters;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>True when some adapter listens to a method of this name whose type the referenced CDK has (the cheap first test for every call).</summary>
+        public bool HasMethod(string name)
+        {
+            if (!byMethod.TryGetValue(name, out var triggers))
+            {
+                return false;
+            }
+
+            foreach (var (typeName, _) in triggers)
+            {
+                if (Resolve(typeName) != null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>The adapters for a call of <paramref name="method"/>: its containing type, or a base type, is a trigger type.</summary>
         public IEnumerable<CdkAdapter> ForMethod(IMethodSymbol method)
@@ -84,13 +120,28 @@ namespace IacAnalyzers.Cdk.Adapters
                 yield break;
             }
 
-            foreach (var (type, adapter) in triggers)
+            foreach (var (typeName, adapter) in triggers)
             {
-                if (CdkSymbols.DerivesFrom(method.ContainingType, type) || CdkSymbols.Implements(method.ContainingType, type))
+                var type = Resolve(typeName);
+                if (type != null && (CdkSymbols.DerivesFrom(method.ContainingType, type) || CdkSymbols.Implements(method.ContainingType, type)))
                 {
                     yield return adapter;
                 }
             }
+        }
+
+        /// <summary>How many trigger type names have been looked up in the compilation (tests check the look-ups stay lazy).</summary>
+        internal int LookUps => types.Count;
+
+        /// <summary>The type of a metadata name in this compilation (null when missing or ambiguous), looked up once.</summary>
+        private INamedTypeSymbol? Resolve(string metadataName)
+            => types.TryGetValue(metadataName, out var type) ? type : types.GetOrAdd(metadataName, compilation.GetTypeByMetadataName(metadataName));
+
+        /// <summary><c>Amazon.CDK.AWS.RDS.DatabaseInstance</c> → <c>DatabaseInstance</c>; a nested <c>A+B</c> → <c>B</c>.</summary>
+        private static string SimpleName(string metadataName)
+        {
+            var cut = Math.Max(metadataName.LastIndexOf('.'), metadataName.LastIndexOf('+'));
+            return cut < 0 ? metadataName : metadataName.Substring(cut + 1);
         }
 
         private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value)
