@@ -212,12 +212,10 @@ namespace IacAnalyzers.Cdk
                     continue;
                 }
 
-                if (before && changed is ListValue unchanged && (method.Name == "Add" || method.Name == "AddRange") && call.Arguments.Length == 1
-                    && GuardingIf(call, use) is IConditionalOperation guard)
+                if (before && changed is ListValue unchanged && IsListAdd(call) && GuardingIf(call, use) is IConditionalOperation guard)
                 {
                     // `if (c) { list.AddRange(xs); }` before the use: one of the list with the items (c true) or without.
-                    var added = method.Name == "Add" ? new ListValue(new[] { Resolve(call.Arguments[0].Value, env) }, unchanged.Location) : Resolve(call.Arguments[0].Value, env);
-                    if (!(added is ListValue more))
+                    if (!(ItemsAdded(call, unchanged.Location, env) is ListValue more))
                     {
                         return Unknown("a collection changed in a way the analyzer does not follow", use.Syntax);
                     }
@@ -238,14 +236,9 @@ namespace IacAnalyzers.Cdk
                     return Unknown("a collection changed conditionally before use", use.Syntax);
                 }
 
-                if (changed is ListValue list && method.Name == "Add" && call.Arguments.Length == 1)
+                if (changed is ListValue list && IsListAdd(call) && ItemsAdded(call, list.Location, env) is ListValue added)
                 {
-                    changed = new ListValue(list.Items.Concat(new[] { Resolve(call.Arguments[0].Value, env) }).ToList(), list.Location, list.Provenance);
-                }
-                else if (changed is ListValue target && method.Name == "AddRange" && call.Arguments.Length == 1
-                         && Resolve(call.Arguments[0].Value, env) is ListValue range)
-                {
-                    changed = new ListValue(target.Items.Concat(range.Items).ToList(), target.Location, target.Provenance);
+                    changed = new ListValue(list.Items.Concat(added.Items).ToList(), list.Location, list.Provenance);
                 }
                 else if (changed is MapValue map && method.Name == "Add" && call.Arguments.Length == 2
                          && Resolve(call.Arguments[0].Value, env) is ScalarValue key && key.Kind != ScalarKind.Null && map.Get(key.Text) == null)
@@ -260,6 +253,17 @@ namespace IacAnalyzers.Cdk
             }
 
             return changed;
+        }
+
+        /// <summary><c>list.Add(x)</c> or <c>list.AddRange(xs)</c>.</summary>
+        private static bool IsListAdd(IInvocationOperation call)
+            => (call.TargetMethod.Name == "Add" || call.TargetMethod.Name == "AddRange") && call.Arguments.Length == 1;
+
+        /// <summary>The items a list <c>Add</c> (one) or <c>AddRange</c> (a list it can read) appends; otherwise not a list.</summary>
+        private Value ItemsAdded(IInvocationOperation call, SourceLocation location, Env env)
+        {
+            var argument = Resolve(call.Arguments[0].Value, env);
+            return call.TargetMethod.Name == "Add" ? new ListValue(new[] { argument }, location) : argument;
         }
 
         /// <summary>
