@@ -235,6 +235,11 @@ namespace IacAnalyzers.Cdk
             var last = span.End - name.Length;
             for (var i = span.Start; i < span.End; i++)
             {
+                if ((i & 0xFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 var c = text[i];
                 if (c == '\\' && i + 1 < span.End && (text[i + 1] == 'u' || text[i + 1] == 'U'))
                 {
@@ -251,11 +256,6 @@ namespace IacAnalyzers.Cdk
                     && token.ValueText == name && token.Parent is SimpleNameSyntax simple && simple.Identifier == token)
                 {
                     found.Add(simple);
-                }
-
-                if ((i & 0xFFF) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
                 }
             }
 

@@ -36,9 +36,6 @@ namespace IacAnalyzers.Cdk.Adapters
         /// <summary>All adapters, in type name order.</summary>
         public static IReadOnlyList<CdkAdapter> All => Discovered.Value;
 
-        /// <summary>True when no trigger type exists in the referenced CDK (looks every one up).</summary>
-        public bool IsEmpty => !ConstructTypes.Any() && !byMethod.Keys.Any(HasMethod);
-
         /// <summary>True when some adapter listens to calls (otherwise the analyzer does not even register for them).</summary>
         public bool HasAnyMethod => byMethod.Count > 0;
 
