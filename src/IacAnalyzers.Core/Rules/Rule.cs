@@ -66,6 +66,11 @@ namespace IacAnalyzers.Rules
 
         /// <summary>The leaves of <paramref name="value"/> reached from <paramref name="outer"/> (paths joined; impossible ones dropped).</summary>
         public static IEnumerable<Leaf> Leaves(this Value value, BranchPath? outer)
+            // Most values have no branches: one leaf, without the walk's iterator and stack (rules ask for leaves of
+            // every property they read, on every resource).
+            => value is OneOfValue ? Branching(value, outer) : new[] { new Leaf(value, outer) };
+
+        private static IEnumerable<Leaf> Branching(Value value, BranchPath? outer)
         {
             var stack = new Stack<(Value Value, BranchPath? Path, int Depth)>();
             stack.Push((value, outer, 0));

@@ -284,14 +284,28 @@ namespace IacAnalyzers.Cdk
         {
             foreach (var attribute in type.GetAttributes())
             {
-                if (string.Equals(attribute.AttributeClass?.Name, name, StringComparison.Ordinal)
-                    && attribute.AttributeClass?.ContainingNamespace?.ToDisplayString().StartsWith("Amazon.JSII", StringComparison.Ordinal) == true)
+                if (string.Equals(attribute.AttributeClass?.Name, name, StringComparison.Ordinal) && IsUnderAmazonJsii(attribute.AttributeClass!.ContainingNamespace))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>True for <c>Amazon.JSII</c> and the namespaces under it, read from the symbols (no display string).</summary>
+        private static bool IsUnderAmazonJsii(INamespaceSymbol? ns)
+        {
+            // Walk up to the namespace just below the global one, remembering the one below it.
+            INamespaceSymbol? child = null;
+            while (ns != null && ns.ContainingNamespace != null && !ns.ContainingNamespace.IsGlobalNamespace)
+            {
+                child = ns;
+                ns = ns.ContainingNamespace;
+            }
+
+            return ns != null && child != null && !ns.IsGlobalNamespace
+                   && string.Equals(ns.Name, "Amazon", StringComparison.Ordinal) && string.Equals(child.Name, "JSII", StringComparison.Ordinal);
         }
 
         /// <summary>
