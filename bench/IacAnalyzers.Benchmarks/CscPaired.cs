@@ -29,8 +29,10 @@ namespace IacAnalyzers.Benchmarks
     /// and with SDK 10.0.401 they equal the <c>csc</c> line of a <c>-v:diag</c> build argument for argument. It is
     /// <c>-t:Compile</c>, not <c>-t:CoreCompile</c>: CoreCompile alone skips reference resolution (no <c>/reference:</c>
     /// at all); and <c>dotnet msbuild</c>, not <c>dotnet build</c>, which with <c>-t:CoreCompile</c> still tried to copy
-    /// the apphost and failed (MSB3030). The project is restored first; its default configuration is used (a single
-    /// target framework; pass a project with one).
+    /// the apphost and failed (MSB3030). <c>-p:NonExistentFile=...</c> names a missing output of CoreCompile (the property
+    /// MSBuild itself uses to force it inside Visual Studio): when the project's output was up to date, CoreCompile was
+    /// skipped and the item list came back empty. The project is restored first; its default configuration is used (a
+    /// single target framework; pass a project with one).
     /// </para>
     /// </summary>
     public static class CscPaired
@@ -137,7 +139,7 @@ namespace IacAnalyzers.Benchmarks
         /// <summary>The compiler's arguments as MSBuild would pass them (without <c>/noconfig</c>) and the path of csc.dll.</summary>
         private static (string[] Args, string Csc) CompilerCommandLine(string projectPath, string projectDir)
         {
-            var result = CdkAppBuild.Run("dotnet", projectDir, "msbuild " + Quote(projectPath) + " -nologo -t:Compile -p:SkipCompilerExecution=true -p:ProvideCommandLineArgs=true -getItem:CscCommandLineArgs -getProperty:RoslynTargetsPath");
+            var result = CdkAppBuild.Run("dotnet", projectDir, "msbuild " + Quote(projectPath) + " -nologo -t:Compile -p:SkipCompilerExecution=true -p:ProvideCommandLineArgs=true -p:NonExistentFile=__csc_paired__/__always_compile__ -getItem:CscCommandLineArgs -getProperty:RoslynTargetsPath");
             var start = result.Output.IndexOf("{", StringComparison.Ordinal);
             if (result.ExitCode != 0 || start < 0)
             {
