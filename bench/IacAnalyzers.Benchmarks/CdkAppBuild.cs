@@ -91,9 +91,12 @@ namespace IacAnalyzers.Benchmarks
             return dir;
         }
 
-        internal static string Dotnet(string dir, string arguments)
+        internal static string Dotnet(string dir, string arguments) => Run("dotnet", dir, arguments).Output;
+
+        /// <summary>Runs <paramref name="fileName"/> in <paramref name="dir"/>; its exit code and its output (stdout, then stderr).</summary>
+        internal static (int ExitCode, string Output) Run(string fileName, string dir, string arguments)
         {
-            var info = new ProcessStartInfo("dotnet", arguments)
+            var info = new ProcessStartInfo(fileName, arguments)
             {
                 WorkingDirectory = dir,
                 RedirectStandardOutput = true,
@@ -104,10 +107,10 @@ namespace IacAnalyzers.Benchmarks
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEnd();
             process.WaitForExit();
-            return stdout.Result + stderr;
+            return (process.ExitCode, stdout.Result + stderr);
         }
 
-        private static string FindRepositoryRoot()
+        internal static string FindRepositoryRoot()
         {
             // Above the program (dotnet run), else above the working directory (a copy of the program run from the repository).
             foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })

@@ -31,8 +31,7 @@ namespace IacAnalyzers.Benchmarks
             // Both sides must do the same build work: with our error-level findings the build would stop after the compile
             // and skip what the other side does after it (copying the output and its references), which made our side look
             // cheaper than it is. Our findings are warnings here; the analyzers run and report exactly as before.
-            File.WriteAllText(Path.Combine(dir, "iac-bench.globalconfig"), "is_global = true\n" + string.Concat(
-                IacAnalyzers.Catalog.RuleCatalog.All.Select(r => "dotnet_diagnostic." + r.Id + ".severity = warning\n")));
+            File.WriteAllText(Path.Combine(dir, "iac-bench.globalconfig"), DemotingGlobalConfig(globalLevel: null));
             Console.WriteLine(marginal
                 ? "Marginal: A = the default build (the SDK's analyzers at their defaults) with our analyzers, B = the same build without them (-p:IacAnalyzersOff=true)"
                 : "A = only our analyzers (the NET analyzers off), B = -p:RunAnalyzers=false");
@@ -96,17 +95,27 @@ namespace IacAnalyzers.Benchmarks
         }
 
         /// <summary>
-        /// The analyzer assemblies as <c>Analyzer</c> items: our two, and YamlDotNet beside them. Plain: the NET analyzers
-        /// off. Marginal: the SDK's analyzers left at their defaults, ours behind <c>IacAnalyzersOff</c>.
+        /// A global analyzer config that makes every IAC id a warning (so a build or compile with our findings still emits
+        /// its output). <paramref name="globalLevel"/>, when given, outranks other global configs that set the same keys
+        /// (the default level is 100 for a user's <c>.globalconfig</c>; equal levels with different values unset the key).
         /// </summary>
-        private static string AnalyzerItems(bool marginal)
+        internal static string DemotingGlobalConfig(int? globalLevel)
+            => "is_global = true\n" + (globalLevel is int level ? "global_level = " + level.ToString(CultureInfo.InvariantCulture) + "\n" : string.Empty) + string.Concat(
+                IacAnalyzers.Catalog.RuleCatalog.All.Select(r => "dotnet_diagnostic." + r.Id + ".severity = warning\n"));
+
+        /// <summary>
+        /// The analyzer assemblies as <c>Analyzer</c> items: our two, and YamlDotNet beside them. Plain: the NET analyzers
+        /// off. Marginal: the SDK's analyzers left at their defaults, ours behind <c>IacAnalyzersOff</c>. With
+        /// <paramref name="globalConfigItem"/>, the project's <c>iac-bench.globalconfig</c> as a global analyzer config.
+        /// </summary>
+        internal static string AnalyzerItems(bool marginal, bool globalConfigItem = true)
         {
             var items = new[] { "IacAnalyzers.dll", "IacAnalyzers.Core.dll", "YamlDotNet.dll" }
                 .Select(f => Path.Combine(AppContext.BaseDirectory, f))
                 .Select(p => File.Exists(p) ? p : throw new FileNotFoundException("analyzer assembly not found next to the benchmark", p))
                 .Select(p => "    <Analyzer Include=\"" + p + "\" />");
-            const string Config = "  <ItemGroup><GlobalAnalyzerConfigFiles Include=\"iac-bench.globalconfig\" /></ItemGroup>\n";
-            return Config + (marginal
+            var config = globalConfigItem ? "  <ItemGroup><GlobalAnalyzerConfigFiles Include=\"iac-bench.globalconfig\" /></ItemGroup>\n" : string.Empty;
+            return config + (marginal
                 ? "  <ItemGroup Condition=\"'$(IacAnalyzersOff)' != 'true'\">\n" + string.Join("\n", items) + "\n  </ItemGroup>"
                 : "  <PropertyGroup><EnableNETAnalyzers>false</EnableNETAnalyzers></PropertyGroup>\n  <ItemGroup>\n" + string.Join("\n", items) + "\n  </ItemGroup>");
         }
@@ -136,19 +145,19 @@ namespace IacAnalyzers.Benchmarks
             return (cpu, watch.Elapsed.TotalSeconds);
         }
 
-        private static double Percent(double a, double b) => (a / b - 1) * 100;
+        internal static double Percent(double a, double b) => (a / b - 1) * 100;
 
-        private static double Median(IEnumerable<double> values)
+        internal static double Median(IEnumerable<double> values)
         {
             var sorted = values.OrderBy(v => v).ToArray();
             return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
         }
 
-        private static string LoadAverage()
+        internal static string LoadAverage()
             => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) + " (1/5/15 min, " + Environment.ProcessorCount + " cores)" : "unknown";
 
         /// <summary>User + system CPU seconds of every descendant process this one has waited for.</summary>
-        private static double ChildrenCpuSeconds()
+        internal static double ChildrenCpuSeconds()
         {
             if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux) && !RuntimeInformation.IsOSPlatform(OSPlatform.OSX))
             {

@@ -48,6 +48,17 @@ namespace IacAnalyzers.Benchmarks
                 return CliBenchmark.Run(files, args.Contains("--r2r"), args.Contains("--cdk-nag"));
             }
 
+            var csc = Array.IndexOf(args, "--csc-paired");
+            if (csc >= 0)
+            {
+                var projectAt = Array.IndexOf(args, "--project");
+                var stacksAt = Array.IndexOf(args, "--cdk-app-stacks");
+                return CscPaired.Run(
+                    IntAfter(args, csc, 6),
+                    stacksAt >= 0 ? IntAfter(args, stacksAt, 50) : 50,
+                    projectAt >= 0 && projectAt + 1 < args.Length ? args[projectAt + 1] : null);
+            }
+
             var cdk = Array.IndexOf(args, "--cdk-app");
             if (cdk >= 0)
             {

@@ -1,0 +1,288 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace IacAnalyzers.Benchmarks
+{
+    /// <summary>
+    /// <c>--csc-paired [runs] [--cdk-app-stacks N | --project PATH]</c>: what our analyzers add to the compiler's CPU, without
+    /// MSBuild's noise around it. The project's exact compiler command line is taken from MSBuild and run directly
+    /// (<c>dotnet &lt;sdk&gt;/Roslyn/bincore/csc.dll /noconfig @rsp</c>, in the project's directory, as the Csc task does),
+    /// A = as it is, B = without the <c>/analyzer:</c> arguments of our assemblies (IacAnalyzers, IacAnalyzers.Core,
+    /// IacAnalyzers.CodeFixes, YamlDotNet, by file name). Both get the same extra arguments: a global analyzer config that
+    /// demotes every IAC id to warning (outranking other global configs) and <c>/warnaserror-:</c> for the IAC ids, since
+    /// csc does not emit when there are errors and the side that skipped emit would look cheaper. Every run must exit 0
+    /// and write the output assembly (it is deleted before each run). One warm-up each, then pairs alternating A B / B A;
+    /// CPU = user + sys of the compiler process (<c>getrusage(RUSAGE_CHILDREN)</c> delta), wall = its elapsed time.
+    /// Summary: the mean paired CPU difference with a 95 % bootstrap interval (fixed seed, 4000 resamples), that as % of
+    /// B's mean, the median of the paired ratios, wall alike, the load average before and after, and A's IAC warnings.
+    /// <para>
+    /// The command line comes from <c>dotnet msbuild PROJ -t:Compile -p:SkipCompilerExecution=true
+    /// -p:ProvideCommandLineArgs=true -getItem:CscCommandLineArgs -getProperty:RoslynTargetsPath</c>: the Csc task then
+    /// only returns its arguments (JSON, one item per argument, switch values already quoted where the compiler needs it),
+    /// and with SDK 10.0.401 they equal the <c>csc</c> line of a <c>-v:diag</c> build argument for argument. It is
+    /// <c>-t:Compile</c>, not <c>-t:CoreCompile</c>: CoreCompile alone skips reference resolution (no <c>/reference:</c>
+    /// at all); and <c>dotnet msbuild</c>, not <c>dotnet build</c>, which with <c>-t:CoreCompile</c> still tried to copy
+    /// the apphost and failed (MSB3030). <c>-p:NonExistentFile=...</c> names a missing output of CoreCompile (the property
+    /// MSBuild itself uses to force it inside Visual Studio): when the project's output was up to date, CoreCompile was
+    /// skipped and the item list came back empty. The project is restored first; its default configuration is used (a
+    /// single target framework; pass a project with one).
+    /// </para>
+    /// </summary>
+    public static class CscPaired
+    {
+        private static readonly string[] OurAssemblies = { "IacAnalyzers.dll", "IacAnalyzers.Core.dll", "IacAnalyzers.CodeFixes.dll", "YamlDotNet.dll" };
+
+        public static int Run(int runs, int stacks, string? project)
+        {
+            var projectPath = project != null
+                ? Path.GetFullPath(project)
+                : Path.Combine(CdkAppBuild.WriteApp(stacks, "csc-paired", CdkAppPaired.AnalyzerItems(marginal: true, globalConfigItem: false)), "BenchApp.csproj");
+            if (!File.Exists(projectPath))
+            {
+                throw new FileNotFoundException("project not found", projectPath);
+            }
+
+            var projectDir = Path.GetDirectoryName(projectPath)!;
+            var work = Path.Combine(CdkAppBuild.FindRepositoryRoot(), "artifacts", "bench", "csc-paired");
+            Directory.CreateDirectory(work);
+
+            var restore = CdkAppBuild.Run("dotnet", projectDir, "restore " + Quote(projectPath));
+            if (restore.ExitCode != 0)
+            {
+                throw new InvalidOperationException("restore failed\n" + restore.Output);
+            }
+
+            var (args, csc) = CompilerCommandLine(projectPath, projectDir);
+            var config = Path.Combine(work, "iac-bench.globalconfig");
+            File.WriteAllText(config, CdkAppPaired.DemotingGlobalConfig(globalLevel: 1000));
+            var extra = new[]
+            {
+                "/analyzerconfig:" + Quote(config),
+                "/warnaserror-:" + string.Join(",", IacAnalyzers.Catalog.RuleCatalog.All.Select(r => r.Id)),
+            };
+
+            var ours = args.Where(IsOurAnalyzer).ToArray();
+            if (ours.Length == 0)
+            {
+                throw new InvalidOperationException("the compiler command line of " + projectPath + " has no /analyzer: of ours (" + string.Join(", ", OurAssemblies) + "): nothing to compare");
+            }
+
+            var rspA = Path.Combine(work, "A.rsp");
+            var rspB = Path.Combine(work, "B.rsp");
+            File.WriteAllLines(rspA, args.Concat(extra).Select(RspArgument));
+            File.WriteAllLines(rspB, args.Where(a => !IsOurAnalyzer(a)).Concat(extra).Select(RspArgument));
+            var output = OutputAssembly(args, projectDir);
+
+            Console.WriteLine("Project: " + projectPath);
+            Console.WriteLine("Compiler: dotnet " + csc + " /noconfig @rsp (working directory " + projectDir + ")");
+            Console.WriteLine("A = the project's csc command line (" + rspA + "), B = the same without " + string.Join(", ", ours.Select(a => Path.GetFileName(Unquote(a.Substring(a.IndexOf(':') + 1))))) + " (" + rspB + ")");
+            Console.WriteLine("Both: " + string.Join(" ", extra.Select(e => e.Length > 60 ? e.Substring(0, 57) + "..." : e)));
+            Console.WriteLine("Load average before: " + CdkAppPaired.LoadAverage());
+
+            var compilerArguments = Quote(csc) + " /noconfig @";
+            Func<bool, (double Cpu, double Wall, string Output)> compile = withOurs =>
+                Compile(projectDir, compilerArguments + Quote(withOurs ? rspA : rspB), output, withOurs);
+
+            // One warm-up of each (disk cache, first JIT of the compiler's assemblies), not counted; A's output is the one
+            // whose warnings are counted below (every A run reports the same).
+            var warmA = compile(true);
+            compile(false);
+            var a = new List<(double Cpu, double Wall)>();
+            var b = new List<(double Cpu, double Wall)>();
+            for (var i = 0; i < runs; i++)
+            {
+                // A B, then B A: a drift of the machine within a pair, or a cost of running second, hits both sides alike.
+                (double Cpu, double Wall, string Output) x, y;
+                if (i % 2 == 0)
+                {
+                    x = compile(true);
+                    y = compile(false);
+                }
+                else
+                {
+                    y = compile(false);
+                    x = compile(true);
+                }
+
+                a.Add((x.Cpu, x.Wall));
+                b.Add((y.Cpu, y.Wall));
+                Console.WriteLine(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "pair {0} ({1}): A CPU {2:F2} s wall {3:F2} s | B CPU {4:F2} s wall {5:F2} s | CPU {6:+0.00;-0.00} s ({7:+0.0;-0.0} %), wall {8:+0.00;-0.00} s ({9:+0.0;-0.0} %)",
+                    i + 1, i % 2 == 0 ? "A B" : "B A", x.Cpu, x.Wall, y.Cpu, y.Wall, x.Cpu - y.Cpu, CdkAppPaired.Percent(x.Cpu, y.Cpu), x.Wall - y.Wall, CdkAppPaired.Percent(x.Wall, y.Wall)));
+            }
+
+            Console.WriteLine(Summary("CPU ", a.Select(p => p.Cpu).ToArray(), b.Select(p => p.Cpu).ToArray()));
+            Console.WriteLine(Summary("wall", a.Select(p => p.Wall).ToArray(), b.Select(p => p.Wall).ToArray()));
+            Console.WriteLine("Load average after: " + CdkAppPaired.LoadAverage());
+
+            var findings = Regex.Matches(warmA.Output, @"warning (IAC\d{4}):").Select(m => m.Groups[1].Value)
+                .GroupBy(id => id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key + "×" + g.Count()).ToArray();
+            var total = Regex.Matches(warmA.Output, @"warning IAC\d{4}:").Count;
+            Console.WriteLine("IAC warnings reported by A: " + total.ToString(CultureInfo.InvariantCulture) + (total > 0 ? " (" + string.Join(", ", findings) + ")" : " (none: this project has no findings, or our analyzers did not run)"));
+            var crashes = Regex.Matches(warmA.Output, @"warning AD0001:[^\r\n]*IacAnalyzers[^\r\n]*").Select(m => m.Value).Distinct().ToArray();
+            if (crashes.Length > 0)
+            {
+                Console.WriteLine("Our analyzers crashed (AD0001), so A measured less than their work:\n  " + string.Join("\n  ", crashes));
+            }
+
+            return project == null && total == 0 ? 1 : 0;
+        }
+
+        /// <summary>The compiler's arguments as MSBuild would pass them (without <c>/noconfig</c>) and the path of csc.dll.</summary>
+        private static (string[] Args, string Csc) CompilerCommandLine(string projectPath, string projectDir)
+        {
+            var result = CdkAppBuild.Run("dotnet", projectDir, "msbuild " + Quote(projectPath) + " -nologo -t:Compile -p:SkipCompilerExecution=true -p:ProvideCommandLineArgs=true -p:NonExistentFile=__csc_paired__/__always_compile__ -getItem:CscCommandLineArgs -getProperty:RoslynTargetsPath");
+            var start = result.Output.IndexOf("{", StringComparison.Ordinal);
+            if (result.ExitCode != 0 || start < 0)
+            {
+                throw new InvalidOperationException("MSBuild did not give the compiler command line (exit code " + result.ExitCode + ")\n" + result.Output);
+            }
+
+            using var json = JsonDocument.Parse(result.Output.Substring(start));
+            var args = json.RootElement.GetProperty("Items").TryGetProperty("CscCommandLineArgs", out var items)
+                ? items.EnumerateArray().Select(i => i.GetProperty("Identity").GetString()!).ToArray()
+                : Array.Empty<string>();
+            if (args.Length == 0)
+            {
+                throw new InvalidOperationException("MSBuild printed no CscCommandLineArgs for " + projectPath + " (a project with several target frameworks needs one chosen)\n" + result.Output);
+            }
+
+            var csc = Path.GetFullPath(Path.Combine(json.RootElement.GetProperty("Properties").GetProperty("RoslynTargetsPath").GetString()!, "bincore", "csc.dll"));
+            if (!File.Exists(csc))
+            {
+                throw new FileNotFoundException("the SDK's compiler is not where RoslynTargetsPath says", csc);
+            }
+
+            // MSBuild passes /noconfig on the command line (csc ignores it in a response file, with a warning): so do we.
+            return (args.Where(a => !string.Equals(a, "/noconfig", StringComparison.OrdinalIgnoreCase)).ToArray(), csc);
+        }
+
+        private static (double Cpu, double Wall, string Output) Compile(string projectDir, string arguments, string outputAssembly, bool withOurs)
+        {
+            // Deleted before, so "written" below means this run wrote it: csc does not emit when there are errors, and
+            // both sides must do the same work.
+            File.Delete(outputAssembly);
+            var before = CdkAppPaired.ChildrenCpuSeconds();
+            var watch = Stopwatch.StartNew();
+            var (exitCode, output) = CdkAppBuild.Run("dotnet", projectDir, arguments);
+            watch.Stop();
+            var cpu = CdkAppPaired.ChildrenCpuSeconds() - before;
+            var side = withOurs ? "A (with our analyzers)" : "B (without them)";
+            if (exitCode != 0 || Regex.IsMatch(output, @"\berror [A-Z]+\d+:"))
+            {
+                throw new InvalidOperationException(side + ": the compiler failed (exit code " + exitCode + "), so it skipped work the other side did\n" + output);
+            }
+
+            if (!File.Exists(outputAssembly))
+            {
+                throw new InvalidOperationException(side + ": the compiler exited 0 but did not write " + outputAssembly + "\n" + output);
+            }
+
+            if (Regex.IsMatch(output, @"\bwarning (CS8032|CS9057|CS8034)\b[^\r\n]*(IacAnalyzers|YamlDotNet)"))
+            {
+                throw new InvalidOperationException(side + ": the compiler could not load our analyzers\n" + output);
+            }
+
+            if (!withOurs && Regex.IsMatch(output, @"\bwarning IAC\d{4}:"))
+            {
+                throw new InvalidOperationException("B still ran our analyzers (an IAC warning): an /analyzer: of ours was not recognised\n" + output);
+            }
+
+            return (cpu, watch.Elapsed.TotalSeconds, output);
+        }
+
+        /// <summary>The full path of the <c>/out:</c> assembly (relative paths are relative to the project directory).</summary>
+        private static string OutputAssembly(IEnumerable<string> args, string projectDir)
+        {
+            var value = args.Select(SwitchValue("out")).LastOrDefault(v => v != null)
+                ?? throw new InvalidOperationException("the compiler command line has no /out:");
+            return Path.GetFullPath(Path.Combine(projectDir, value));
+        }
+
+        private static bool IsOurAnalyzer(string arg)
+        {
+            var value = SwitchValue("analyzer")(arg) ?? SwitchValue("a")(arg);
+            return value != null && OurAssemblies.Contains(Path.GetFileName(value), StringComparer.OrdinalIgnoreCase);
+        }
+
+        /// <summary>The unquoted value of <c>/name:value</c> or <c>-name:value</c>, else null.</summary>
+        private static Func<string, string?> SwitchValue(string name) => arg =>
+            arg.Length > name.Length + 2 && (arg[0] == '/' || arg[0] == '-') && arg[name.Length + 1] == ':'
+                && string.Compare(arg, 1, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0
+                ? Unquote(arg.Substring(name.Length + 2))
+                : null;
+
+        private static string Unquote(string value) => value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value.Substring(1, value.Length - 2) : value;
+
+        private static string Quote(string path) => path.IndexOfAny(new[] { ' ', '\t', ';', ',' }) >= 0 ? "\"" + path + "\"" : path;
+
+        /// <summary>
+        /// One argument as a response-file line. MSBuild's items already quote switch values where the compiler needs it
+        /// (<c>/embed:"a,b.cs"</c>) and leave lists meant to be split unquoted (<c>/define:A;B</c>, <c>/nowarn:1,2</c>), so
+        /// switches pass as they are (a value with white space but no quotes gets them). Plain file names come unquoted;
+        /// the compiler would split one at a space, ',' or ';', so those are quoted.
+        /// </summary>
+        private static string RspArgument(string arg)
+        {
+            if (arg.Contains('"', StringComparison.Ordinal))
+            {
+                return arg;
+            }
+
+            var option = Regex.Match(arg, @"^[/-][A-Za-z][A-Za-z0-9+-]*(:|$)");
+            if (option.Success)
+            {
+                return arg.IndexOfAny(new[] { ' ', '\t' }) < 0 || option.Groups[1].Value.Length == 0
+                    ? arg
+                    : arg.Substring(0, option.Length) + "\"" + arg.Substring(option.Length) + "\"";
+            }
+
+            return Quote(arg);
+        }
+
+        /// <summary>Mean of the paired differences A − B with a 95 % percentile bootstrap interval, as % of B's mean, and the median paired ratio.</summary>
+        private static string Summary(string what, double[] a, double[] b)
+        {
+            var diffs = a.Zip(b, (x, y) => x - y).ToArray();
+            var meanB = b.Average();
+            var random = new Random(20261206);
+            var means = new double[4000];
+            for (var r = 0; r < means.Length; r++)
+            {
+                var sum = 0.0;
+                for (var i = 0; i < diffs.Length; i++)
+                {
+                    sum += diffs[random.Next(diffs.Length)];
+                }
+
+                means[r] = sum / diffs.Length;
+            }
+
+            Array.Sort(means);
+            var low = means[(int)(0.025 * means.Length)];
+            var high = means[(int)(0.975 * means.Length) - 1];
+            return string.Format(
+                CultureInfo.InvariantCulture,
+                "{0} over {1} pairs: A mean {2:F3} s, B mean {3:F3} s; mean paired difference {4:+0.000;-0.000} s (95 % bootstrap CI {5:+0.000;-0.000} .. {6:+0.000;-0.000} s) = {7:+0.0;-0.0} % of B ({8:+0.0;-0.0} .. {9:+0.0;-0.0} %); median paired ratio {10:+0.0;-0.0} %",
+                what,
+                diffs.Length,
+                a.Average(),
+                meanB,
+                diffs.Average(),
+                low,
+                high,
+                diffs.Average() / meanB * 100,
+                low / meanB * 100,
+                high / meanB * 100,
+                CdkAppPaired.Median(a.Zip(b, CdkAppPaired.Percent)));
+        }
+    }
+}
