@@ -11,7 +11,7 @@ using System.Text.RegularExpressions;
 namespace IacAnalyzers.Benchmarks
 {
     /// <summary>
-    /// <c>--csc-paired [runs] [--cdk-app-stacks N | --project PATH]</c>: what our analyzers add to the compiler's CPU, without
+    /// <c>--csc-paired [runs] [--cdk-app-stacks N | --project PATH] [--server] [--baseline DIR]</c>: what our analyzers add to the compiler's CPU, without
     /// MSBuild's noise around it. The project's exact compiler command line is taken from MSBuild and run directly
     /// (<c>dotnet &lt;sdk&gt;/Roslyn/bincore/csc.dll /noconfig @rsp</c>, in the project's directory, as the Csc task does),
     /// A = as it is, B = without the <c>/analyzer:</c> arguments of our assemblies (IacAnalyzers, IacAnalyzers.Core,
@@ -22,6 +22,14 @@ namespace IacAnalyzers.Benchmarks
     /// CPU = user + sys of the compiler process (<c>getrusage(RUSAGE_CHILDREN)</c> delta), wall = its elapsed time.
     /// Summary: the mean paired CPU difference with a 95 % bootstrap interval (fixed seed, 4000 resamples), that as % of
     /// B's mean, the median of the paired ratios, wall alike, the load average before and after, and A's IAC warnings.
+    /// <para>
+    /// <c>--server</c>: every compile goes through one compiler server started for the run (<c>-shared:pipe</c>, as
+    /// <c>dotnet build</c> does by default), and CPU is the server process's own (<c>/proc/pid/stat</c>) for each compile:
+    /// the warm case of a developer's build loop, where our assemblies stay loaded and compiled (the cold default pays
+    /// their JIT in every run, as a build without a server, e.g. <c>UseSharedCompilation=false</c>, does).
+    /// <c>--baseline DIR</c>: B keeps our analyzers but takes them from <c>DIR</c> (a Release build of an earlier commit,
+    /// same file names): a before/after comparison of our own cost, paired like the rest.
+    /// </para>
     /// <para>
     /// The command line comes from <c>dotnet msbuild PROJ -t:Compile -p:SkipCompilerExecution=true
     /// -p:ProvideCommandLineArgs=true -getItem:CscCommandLineArgs -getProperty:RoslynTargetsPath</c>: the Csc task then
@@ -39,7 +47,7 @@ namespace IacAnalyzers.Benchmarks
     {
         private static readonly string[] OurAssemblies = { "IacAnalyzers.dll", "IacAnalyzers.Core.dll", "IacAnalyzers.CodeFixes.dll", "YamlDotNet.dll" };
 
-        public static int Run(int runs, int stacks, string? project)
+        public static int Run(int runs, int stacks, string? project, bool server = false, string? baseline = null)
         {
             var projectPath = project != null
                 ? Path.GetFullPath(project)
@@ -77,23 +85,37 @@ namespace IacAnalyzers.Benchmarks
             var rspA = Path.Combine(work, "A.rsp");
             var rspB = Path.Combine(work, "B.rsp");
             File.WriteAllLines(rspA, args.Concat(extra).Select(RspArgument));
-            File.WriteAllLines(rspB, args.Where(a => !IsOurAnalyzer(a)).Concat(extra).Select(RspArgument));
+            var argsB = baseline == null
+                ? args.Where(a => !IsOurAnalyzer(a))
+                : args.Select(a => IsOurAnalyzer(a) ? "/analyzer:" + Quote(BaselineAssembly(baseline, a)) : a);
+            File.WriteAllLines(rspB, argsB.Concat(extra).Select(RspArgument));
             var output = OutputAssembly(args, projectDir);
 
             Console.WriteLine("Project: " + projectPath);
             Console.WriteLine("Compiler: dotnet " + csc + " /noconfig @rsp (working directory " + projectDir + ")");
-            Console.WriteLine("A = the project's csc command line (" + rspA + "), B = the same without " + string.Join(", ", ours.Select(a => Path.GetFileName(Unquote(a.Substring(a.IndexOf(':') + 1))))) + " (" + rspB + ")");
+            var ourNames = string.Join(", ", ours.Select(a => Path.GetFileName(Unquote(a.Substring(a.IndexOf(':') + 1)))));
+            Console.WriteLine("A = the project's csc command line (" + rspA + "), B = the same " + (baseline == null ? "without " + ourNames : "with " + ourNames + " taken from " + baseline) + " (" + rspB + ")");
+            Console.WriteLine(server
+                ? "Through a compiler server started for this run (what `dotnet build` uses by default): CPU = the server process's user + sys for each compile (/proc/<pid>/stat), after " + ServerWarmUps + " warm-up compiles of each side; our assemblies stay loaded and compiled between compiles"
+                : "Each compile in its own compiler process (cold: the JIT compiles our code in every run)");
             Console.WriteLine("Both: " + string.Join(" ", extra.Select(e => e.Length > 60 ? e.Substring(0, 57) + "..." : e)));
             Console.WriteLine("Load average before: " + CdkAppPaired.LoadAverage());
 
-            var compilerArguments = Quote(csc) + " /noconfig @";
+            var pipe = "iac-csc-paired-" + Guid.NewGuid().ToString("N").Substring(0, 12);
+            var compilerArguments = Quote(csc) + (server ? " -shared:" + pipe : string.Empty) + " /noconfig @";
             Func<bool, (double Cpu, double Wall, string Output)> compile = withOurs =>
-                Compile(projectDir, compilerArguments + Quote(withOurs ? rspA : rspB), output, withOurs);
+                Compile(projectDir, compilerArguments + Quote(withOurs ? rspA : rspB), output, withOurs, baseline != null, server ? pipe : null);
 
-            // One warm-up of each (disk cache, first JIT of the compiler's assemblies), not counted; A's output is the one
-            // whose warnings are counted below (every A run reports the same).
+            // Warm-ups of each (disk cache, first JIT of the compiler's assemblies; with a server, the JIT of everything
+            // both sides run), not counted; A's output is the one whose warnings are counted below (every A run reports the same).
             var warmA = compile(true);
             compile(false);
+            for (var i = 1; server && i < ServerWarmUps; i++)
+            {
+                compile(true);
+                compile(false);
+            }
+
             var a = new List<(double Cpu, double Wall)>();
             var b = new List<(double Cpu, double Wall)>();
             for (var i = 0; i < runs; i++)
@@ -111,6 +133,12 @@ namespace IacAnalyzers.Benchmarks
                     x = compile(true);
                 }
 
+                if (server && (!(x.Cpu > 0) || !(y.Cpu > 0)))
+                {
+                    // No CPU charged to the server: the compile ran in the client (the server was gone) or it restarted.
+                    throw new InvalidOperationException("pair " + (i + 1) + ": a compile did not run in the compiler server (server CPU " + x.Cpu + " / " + y.Cpu + " s)");
+                }
+
                 a.Add((x.Cpu, x.Wall));
                 b.Add((y.Cpu, y.Wall));
                 Console.WriteLine(string.Format(
@@ -122,6 +150,12 @@ namespace IacAnalyzers.Benchmarks
             Console.WriteLine(Summary("CPU ", a.Select(p => p.Cpu).ToArray(), b.Select(p => p.Cpu).ToArray()));
             Console.WriteLine(Summary("wall", a.Select(p => p.Wall).ToArray(), b.Select(p => p.Wall).ToArray()));
             Console.WriteLine("Load average after: " + CdkAppPaired.LoadAverage());
+            if (server && ServerProcess(pipe) is string serverPid)
+            {
+                // `dotnet build-server shutdown` stops only the servers of the default pipe names: stop ours by its pid.
+                using var process = Process.GetProcessById(int.Parse(serverPid, CultureInfo.InvariantCulture));
+                process.Kill();
+            }
 
             var findings = Regex.Matches(warmA.Output, @"warning (IAC\d{4}):").Select(m => m.Groups[1].Value)
                 .GroupBy(id => id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key + "×" + g.Count()).ToArray();
@@ -165,16 +199,30 @@ namespace IacAnalyzers.Benchmarks
             return (args.Where(a => !string.Equals(a, "/noconfig", StringComparison.OrdinalIgnoreCase)).ToArray(), csc);
         }
 
-        private static (double Cpu, double Wall, string Output) Compile(string projectDir, string arguments, string outputAssembly, bool withOurs)
+        private static (double Cpu, double Wall, string Output) Compile(string projectDir, string arguments, string outputAssembly, bool withOurs, bool baselineHasOurs, string? pipe)
         {
             // Deleted before, so "written" below means this run wrote it: csc does not emit when there are errors, and
             // both sides must do the same work.
             File.Delete(outputAssembly);
-            var before = CdkAppPaired.ChildrenCpuSeconds();
+            var server = pipe == null ? null : ServerProcess(pipe);
+            var before = server != null ? ProcessCpuSeconds(server) : CdkAppPaired.ChildrenCpuSeconds();
             var watch = Stopwatch.StartNew();
             var (exitCode, output) = CdkAppBuild.Run("dotnet", projectDir, arguments);
             watch.Stop();
-            var cpu = CdkAppPaired.ChildrenCpuSeconds() - before;
+            double cpu;
+            if (pipe == null)
+            {
+                cpu = CdkAppPaired.ChildrenCpuSeconds() - before;
+            }
+            else if (server != null && ServerProcess(pipe) == server)
+            {
+                cpu = ProcessCpuSeconds(server) - before;
+            }
+            else
+            {
+                // The first compile starts the server (and a server that restarted lost what it had compiled): not a measure.
+                cpu = double.NaN;
+            }
             var side = withOurs ? "A (with our analyzers)" : "B (without them)";
             if (exitCode != 0 || Regex.IsMatch(output, @"\berror [A-Z]+\d+:"))
             {
@@ -191,12 +239,66 @@ namespace IacAnalyzers.Benchmarks
                 throw new InvalidOperationException(side + ": the compiler could not load our analyzers\n" + output);
             }
 
-            if (!withOurs && Regex.IsMatch(output, @"\bwarning IAC\d{4}:"))
+            if (!withOurs && !baselineHasOurs && Regex.IsMatch(output, @"\bwarning IAC\d{4}:"))
             {
                 throw new InvalidOperationException("B still ran our analyzers (an IAC warning): an /analyzer: of ours was not recognised\n" + output);
             }
 
             return (cpu, watch.Elapsed.TotalSeconds, output);
+        }
+
+        /// <summary>How many compiles of each side warm a compiler server up before the measured pairs.</summary>
+        private const int ServerWarmUps = 3;
+
+        /// <summary>The pid of the compiler server listening on <paramref name="pipe"/> (its command line names the pipe), or null.</summary>
+        private static string? ServerProcess(string pipe)
+        {
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                var pid = Path.GetFileName(dir);
+                if (pid.Length == 0 || !pid.All(char.IsDigit))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var commandLine = File.ReadAllText(Path.Combine(dir, "cmdline"));
+                    if (commandLine.Contains("VBCSCompiler", StringComparison.Ordinal) && commandLine.Contains(pipe, StringComparison.Ordinal))
+                    {
+                        return pid;
+                    }
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>User + system CPU seconds of a running process so far (fields 14 and 15 of <c>/proc/pid/stat</c>, in clock ticks of 1/100 s).</summary>
+        private static double ProcessCpuSeconds(string pid)
+        {
+            var stat = File.ReadAllText("/proc/" + pid + "/stat");
+            var fields = stat.Substring(stat.LastIndexOf(')') + 2).Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+
+        /// <summary>The baseline's copy of one of our analyzer assemblies (same file name, in <paramref name="directory"/>).</summary>
+        private static string BaselineAssembly(string directory, string arg)
+        {
+            var name = Path.GetFileName(SwitchValue("analyzer")(arg) ?? SwitchValue("a")(arg)!);
+            var path = Path.GetFullPath(Path.Combine(directory, name));
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException("--baseline: the baseline folder has no " + name, path);
+            }
+
+            return path;
         }
 
         /// <summary>The full path of the <c>/out:</c> assembly (relative paths are relative to the project directory).</summary>

@@ -56,7 +56,9 @@ namespace IacAnalyzers.Benchmarks
                 return CscPaired.Run(
                     IntAfter(args, csc, 6),
                     stacksAt >= 0 ? IntAfter(args, stacksAt, 50) : 50,
-                    projectAt >= 0 && projectAt + 1 < args.Length ? args[projectAt + 1] : null);
+                    projectAt >= 0 && projectAt + 1 < args.Length ? args[projectAt + 1] : null,
+                    args.Contains("--server"),
+                    Array.IndexOf(args, "--baseline") is var baselineAt && baselineAt >= 0 && baselineAt + 1 < args.Length ? args[baselineAt + 1] : null);
             }
 
             var cdk = Array.IndexOf(args, "--cdk-app");
