@@ -45,7 +45,11 @@ namespace IacAnalyzers.Benchmarks
             {
                 var (bCpu, bBytes, _, _) = Pass(NewCompilation(), new DriverBaselineAnalyzer());
                 var analyzer = new CdkAnalyzer();
+                var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false);
+                var jitTime = System.Runtime.JitInfo.GetCompilationTime(currentThread: false);
                 var (cpu, bytes, telemetry, diagnostics) = Pass(NewCompilation(), analyzer);
+                jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false) - jitMethods;
+                jitTime = System.Runtime.JitInfo.GetCompilationTime(currentThread: false) - jitTime;
                 var failures = diagnostics.Where(d => d.Id == "AD0001" || d.Id == "IAC0002").ToArray();
                 if (failures.Length > 0)
                 {
@@ -55,8 +59,8 @@ namespace IacAnalyzers.Benchmarks
 
                 Console.WriteLine(string.Format(
                     CultureInfo.InvariantCulture,
-                    "round {0}{1}: driver baseline CPU {2:F0} ms, {3:F1} MB | CdkAnalyzer CPU {4:F0} ms, {5:F1} MB, telemetry {6:F0} ms, {7} findings",
-                    round, round == 0 ? " (warm-up, not counted)" : string.Empty, bCpu, bBytes / 1e6, cpu, bytes / 1e6, telemetry, diagnostics.Length));
+                    "round {0}{1}: driver baseline CPU {2:F0} ms, {3:F1} MB | CdkAnalyzer CPU {4:F0} ms, {5:F1} MB, telemetry {6:F0} ms, {7} findings; JIT during its pass: {8} methods, {9:F0} ms",
+                    round, round == 0 ? " (warm-up, not counted)" : string.Empty, bCpu, bBytes / 1e6, cpu, bytes / 1e6, telemetry, diagnostics.Length, jitMethods, jitTime.TotalMilliseconds));
                 if (round > 0)
                 {
                     baseline.Add((bCpu, bBytes));

@@ -27,21 +27,31 @@ namespace IacAnalyzers.Cdk
         internal BodyIndex(IOperation root)
         {
             Root = root;
+            // Dispatch on the kind (one field read), not on the interfaces (a cast test each): most operations are none of these.
             foreach (var op in root.Descendants())
             {
-                switch (op)
+                switch (op.Kind)
                 {
-                    case IVariableDeclaratorOperation declarator when declarator.Initializer != null:
-                        Add(writes, declarator.Symbol, new Write(declarator, declarator.Initializer.Value, opaque: false));
+                    case OperationKind.VariableDeclarator:
+                        var declarator = (IVariableDeclaratorOperation)op;
+                        if (declarator.Initializer != null)
+                        {
+                            Add(writes, declarator.Symbol, new Write(declarator, declarator.Initializer.Value, opaque: false));
+                        }
+
                         break;
-                    case ILocalReferenceOperation reference:
-                        Classify(reference);
+                    case OperationKind.LocalReference:
+                        Classify((ILocalReferenceOperation)op);
                         break;
-                    case IParameterReferenceOperation parameter when IsWriteTarget(parameter):
-                        writtenParameters.Add(parameter.Parameter);
+                    case OperationKind.ParameterReference:
+                        if (IsWriteTarget(op))
+                        {
+                            writtenParameters.Add(((IParameterReferenceOperation)op).Parameter);
+                        }
+
                         break;
-                    case IObjectCreationOperation _:
-                    case IInvocationOperation _:
+                    case OperationKind.ObjectCreation:
+                    case OperationKind.Invocation:
                         creationsAndCalls.Add(op);
                         break;
                 }
@@ -498,12 +508,23 @@ namespace IacAnalyzers.Cdk
             var root = RootOf(operation);
             lock (indexes)
             {
-                if (!indexes.TryGetValue(root, out var index))
+                if (indexes.TryGetValue(root, out var existing))
                 {
-                    index = new BodyIndex(root);
-                    indexes.Add(root, index);
+                    return existing;
+                }
+            }
+
+            // Built outside the lock: another body's actions need not wait for this walk. Two threads may both build the
+            // index of one tree (the same content); the first stored is the one every caller gets.
+            var index = new BodyIndex(root);
+            lock (indexes)
+            {
+                if (indexes.TryGetValue(root, out var stored))
+                {
+                    return stored;
                 }
 
+                indexes.Add(root, index);
                 return index;
             }
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Text;
 using IacAnalyzers.Cdk.Adapters;
@@ -54,6 +55,43 @@ namespace IacAnalyzers.Cdk
             }
 
             return names;
+        }
+
+        /// <summary>
+        /// The names of each (constructor, adapter) pair, built once per compilation: every finding on a construct of
+        /// the same type would otherwise list the same props members again. The rewriter is read-only once built.
+        /// </summary>
+        public sealed class Cache
+        {
+            // Keyed by a class, not a value tuple: a dictionary over a struct key is compiled anew for it (a dozen
+            // methods JIT'd in every build), while one over references shares the runtime's precompiled code.
+            private readonly ConcurrentDictionary<Key, CSharpNames> built = new ConcurrentDictionary<Key, CSharpNames>();
+
+            public CSharpNames For(AdapterInput input, CdkAdapter? adapter)
+            {
+                var key = new Key((input.Operation as IObjectCreationOperation)?.Constructor, adapter);
+                return built.TryGetValue(key, out var names) ? names : built.GetOrAdd(key, CSharpNames.For(input, adapter));
+            }
+
+            private sealed class Key : IEquatable<Key>
+            {
+                private readonly IMethodSymbol? constructor;
+                private readonly CdkAdapter? adapter;
+
+                public Key(IMethodSymbol? constructor, CdkAdapter? adapter)
+                {
+                    this.constructor = constructor;
+                    this.adapter = adapter;
+                }
+
+                public bool Equals(Key? other)
+                    => other != null && ReferenceEquals(adapter, other.adapter) && SymbolEqualityComparer.Default.Equals(constructor, other.constructor);
+
+                public override bool Equals(object? obj) => Equals(obj as Key);
+
+                public override int GetHashCode()
+                    => (SymbolEqualityComparer.Default.GetHashCode(constructor) * 31) ^ (adapter == null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(adapter));
+            }
         }
 
         /// <summary>A rewriter over a given list of C# names.</summary>

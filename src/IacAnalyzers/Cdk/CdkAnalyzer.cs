@@ -109,6 +109,9 @@ namespace IacAnalyzers.Cdk
 
             public AdapterRegistry Adapters { get; }
 
+            /// <summary>The C# spelling of each construct type's property names, listed once per compilation (see <see cref="CSharpNames"/>).</summary>
+            public CSharpNames.Cache Names { get; } = new CSharpNames.Cache();
+
             public void AnalyzeCreation(OperationAnalysisContext context, BodyState bodies)
             {
                 var creation = (IObjectCreationOperation)context.Operation;
@@ -148,7 +151,7 @@ namespace IacAnalyzers.Cdk
                         {
                             RuleRunner.Run(
                                 view,
-                                finding => context.ReportDiagnostic(CdkDiagnostics.ToDiagnostic(WithoutHatchFix(finding, built.Hatches), view, built.Input, adapter, context.ContainingSymbol)),
+                                finding => context.ReportDiagnostic(CdkDiagnostics.ToDiagnostic(WithoutHatchFix(finding, built.Hatches), view, built.Input, adapter, context.ContainingSymbol, Names)),
                                 context.ReportDiagnostic,
                                 context.CancellationToken);
                         }

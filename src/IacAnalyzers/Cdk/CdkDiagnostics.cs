@@ -29,7 +29,8 @@ namespace IacAnalyzers.Cdk
         /// offers a fix for (the fix edits the value through its intent, wherever the diagnostic is). A value in
         /// another document stays where it is written.
         /// </summary>
-        public static Diagnostic ToDiagnostic(Finding finding, ResourceView view, AdapterInput input, CdkAdapter? adapter, ISymbol? analysed)
+        /// <param name="names">The compilation's rewriters, reused across findings; null builds one for this finding.</param>
+        public static Diagnostic ToDiagnostic(Finding finding, ResourceView view, AdapterInput input, CdkAdapter? adapter, ISymbol? analysed, CSharpNames.Cache? names = null)
         {
             var location = Locations.ToLocation(finding.Location);
             var construct = input.Operation.Syntax;
@@ -39,10 +40,10 @@ namespace IacAnalyzers.Cdk
                 || construct.SyntaxTree != location.SourceTree
                 || !IsWithin(construct.GetLocation(), analysed))
             {
-                return ToDiagnostic(finding, view, input, adapter);
+                return ToDiagnostic(finding, view, input, adapter, names);
             }
 
-            var (descriptor, properties, args) = Parts(finding, view, input, adapter);
+            var (descriptor, properties, args) = Parts(finding, view, input, adapter, names);
             return Diagnostic.Create(descriptor, construct.GetLocation(), new[] { location }, properties, args);
         }
 
@@ -59,13 +60,13 @@ namespace IacAnalyzers.Cdk
             return false;
         }
 
-        public static Diagnostic ToDiagnostic(Finding finding, ResourceView view, AdapterInput input, CdkAdapter? adapter)
+        public static Diagnostic ToDiagnostic(Finding finding, ResourceView view, AdapterInput input, CdkAdapter? adapter, CSharpNames.Cache? names = null)
         {
-            var (descriptor, properties, args) = Parts(finding, view, input, adapter);
+            var (descriptor, properties, args) = Parts(finding, view, input, adapter, names);
             return Diagnostic.Create(descriptor, Locations.ToLocation(finding.Location), properties, args);
         }
 
-        private static (DiagnosticDescriptor Descriptor, ImmutableDictionary<string, string?> Properties, object?[] Args) Parts(Finding finding, ResourceView view, AdapterInput input, CdkAdapter? adapter)
+        private static (DiagnosticDescriptor Descriptor, ImmutableDictionary<string, string?> Properties, object?[] Args) Parts(Finding finding, ResourceView view, AdapterInput input, CdkAdapter? adapter, CSharpNames.Cache? cache)
         {
             var descriptor = Descriptors.For(finding.Rule);
             var properties = FixProperties(finding, input, adapter)
@@ -73,7 +74,7 @@ namespace IacAnalyzers.Cdk
                 .SetItem(ResourceTypeKey, view.Type);
 
             // Say what the C# code says: MultiAz, not MultiAZ (only casing; see CSharpNames).
-            var names = CSharpNames.For(input, adapter);
+            var names = cache?.For(input, adapter) ?? CSharpNames.For(input, adapter);
             var format = names.Rewrite(descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return (Descriptors.WithMessageFormat(descriptor, format), properties, names.Rewrite(finding.MessageArgs));
         }

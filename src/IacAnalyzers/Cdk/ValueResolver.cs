@@ -407,10 +407,45 @@ namespace IacAnalyzers.Cdk
         }
 
         /// <summary>The condition's text on one line, shortened, for a branch label.</summary>
+        /// <remarks>
+        /// One pass over the text, runs of blanks and line breaks become one space, and it stops once the label is known
+        /// to be too long (labels are built for every branch and member read, most of them never shown).
+        /// </remarks>
         public static string Label(SyntaxNode condition)
         {
-            var text = string.Join(" ", condition.ToString().Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries));
-            return text.Length <= MaxLabelLength ? text : text.Substring(0, MaxLabelLength - 1) + "…";
+            var source = condition.ToString();
+            var buffer = new char[Math.Min(source.Length, MaxLabelLength + 1)];
+            var length = 0;
+            var pendingSpace = false;
+            foreach (var c in source)
+            {
+                if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+                {
+                    pendingSpace = length > 0;
+                    continue;
+                }
+
+                if (pendingSpace)
+                {
+                    pendingSpace = false;
+                    if (length == buffer.Length)
+                    {
+                        break;
+                    }
+
+                    buffer[length++] = ' ';
+                }
+
+                if (length == buffer.Length)
+                {
+                    break;
+                }
+
+                buffer[length++] = c;
+            }
+
+            // One character past the limit means the text goes on: shorten it with an ellipsis.
+            return length <= MaxLabelLength ? new string(buffer, 0, length) : new string(buffer, 0, MaxLabelLength - 1) + "…";
         }
 
         private static OperationKind? ParseKind(string name)

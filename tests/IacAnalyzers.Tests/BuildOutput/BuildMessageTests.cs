@@ -1,5 +1,5 @@
-using IacAnalyzers.Tests.Verifier;
 using System;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
@@ -7,6 +7,9 @@ using IacAnalyzers.Catalog;
 using IacAnalyzers.Cdk;
 using IacAnalyzers.Host;
 using IacAnalyzers.Tests.Cdk;
+using IacAnalyzers.Tests.Verifier;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 namespace IacAnalyzers.Tests.BuildOutput
@@ -41,6 +44,45 @@ namespace IacAnalyzers.Tests.BuildOutput
             Assert.Equal("Performance Efficiency", Descriptors.PillarName(Pillar.PerformanceEfficiency));
             Assert.Equal("Cost Optimization", Descriptors.PillarName(Pillar.CostOptimization));
             Assert.Equal("Operational Excellence", Descriptors.PillarName(Pillar.OperationalExcellence));
+        }
+
+        [Fact]
+        public async Task CSharp_names_are_listed_per_construct_type_once_per_compilation_and_never_mixed()
+        {
+            // Two databases and two replication groups in one compilation: the names listed for CfnDBInstanceProps
+            // (MultiAz) are reused for the second database, and never lent to a replication group (MultiAzEnabled).
+            var compilation = CdkVerifier.Compile(new[]
+            {
+                """
+                using Amazon.CDK;
+                using Amazon.CDK.AWS.ElastiCache;
+                using Amazon.CDK.AWS.RDS;
+                using Constructs;
+
+                public class AppStack : Stack
+                {
+                    public AppStack(Construct scope) : base(scope, "App")
+                    {
+                        new CfnDBInstance(this, "Db1", new CfnDBInstanceProps { Engine = "postgres", StorageEncrypted = true, MultiAz = false });
+                        new CfnDBInstance(this, "Db2", new CfnDBInstanceProps { Engine = "postgres", StorageEncrypted = true, MultiAz = false });
+                        new CfnReplicationGroup(this, "Cache1", new CfnReplicationGroupProps { ReplicationGroupDescription = "c", Engine = "redis", NumCacheClusters = 2, AutomaticFailoverEnabled = true, MultiAzEnabled = false, AtRestEncryptionEnabled = true, TransitEncryptionEnabled = true });
+                        new CfnReplicationGroup(this, "Cache2", new CfnReplicationGroupProps { ReplicationGroupDescription = "c", Engine = "redis", NumCacheClusters = 2, AutomaticFailoverEnabled = true, MultiAzEnabled = false, AtRestEncryptionEnabled = true, TransitEncryptionEnabled = true });
+                    }
+                }
+                """,
+            });
+            var diagnostics = await compilation
+                .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new CdkAnalyzer()))
+                .GetAnalyzerDiagnosticsAsync();
+            var messages = diagnostics.Where(d => d.Id == "IAC2001" || d.Id == "IAC2003")
+                .Select(d => (d.Id, Message: d.GetMessage(CultureInfo.InvariantCulture)))
+                .OrderBy(d => d.Message, StringComparer.Ordinal)
+                .ToArray();
+
+            Assert.Equal(new[] { "IAC2001", "IAC2001", "IAC2003", "IAC2003" }, messages.Select(m => m.Id).OrderBy(i => i, StringComparer.Ordinal));
+            Assert.All(messages.Where(m => m.Id == "IAC2001"), m => Assert.Contains("set MultiAz to true", m.Message, StringComparison.Ordinal));
+            Assert.All(messages.Where(m => m.Id == "IAC2003"), m => Assert.Contains("enable MultiAzEnabled and AutomaticFailoverEnabled", m.Message, StringComparison.Ordinal));
+            Assert.All(messages, m => Assert.DoesNotContain("MultiAZ", m.Message, StringComparison.Ordinal));
         }
 
         [Fact]

@@ -13,6 +13,36 @@ namespace IacAnalyzers.Tests.Cdk
     /// <summary>The resolver on its own: C# expressions → neutral values, with locations and provenance.</summary>
     public class ValueResolutionTests
     {
+        // ---- labels -----------------------------------------------------------------------------------------
+
+        [Theory]
+        [InlineData("isProd", "isProd")]
+        [InlineData("isProd  &&\r\n\t   env == \"prod\"", "isProd && env == \"prod\"")]
+        [InlineData("a &&\n b", "a && b")]
+        // 60 characters: kept whole.
+        [InlineData("abcdefghi && abcdefghi && abcdefghi && abcdefghi && abcdefgh", "abcdefghi && abcdefghi && abcdefghi && abcdefghi && abcdefgh")]
+        // 61: cut to 59 and an ellipsis.
+        [InlineData("abcdefghi && abcdefghi && abcdefghi && abcdefghi && abcdefghi", "abcdefghi && abcdefghi && abcdefghi && abcdefghi && abcdefg…")]
+        // Blanks that collapse bring a long text under the limit.
+        [InlineData("abcdefghij &&\n                                                                      abcdefghij", "abcdefghij && abcdefghij")]
+        // More after the 60th character, past a line break: shortened.
+        [InlineData("abcdefghi && abcdefghi && abcdefghi && abcdefghi && abcdefgh\n\n && x", "abcdefghi && abcdefghi && abcdefghi && abcdefghi && abcdefg…")]
+        // Line breaks count as one space each.
+        [InlineData("abcdefghi\n&&\nabcdefghi\n&&\nabcdefghi\n&&\nabcdefghi\n&&\nabcdefgh", "abcdefghi && abcdefghi && abcdefghi && abcdefghi && abcdefgh")]
+        public void Label_puts_a_condition_on_one_line_and_shortens_it(string text, string expected)
+        {
+            var node = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseExpression(text);
+            Assert.Equal(expected, ValueResolver.Label(node));
+            Assert.Equal(ReferenceLabel(node.ToString()), ValueResolver.Label(node));
+        }
+
+        /// <summary>The label as first written (split on blanks, joined with one space, cut at 60): the one-pass form must agree.</summary>
+        private static string ReferenceLabel(string source)
+        {
+            var text = string.Join(" ", source.Split(new[] { ' ', '\t', '\r', '\n' }, System.StringSplitOptions.RemoveEmptyEntries));
+            return text.Length <= 60 ? text : text.Substring(0, 59) + "…";
+        }
+
         // ---- harness ----------------------------------------------------------------------------------------
 
         /// <summary>The props of the construct created with id "Target", resolved.</summary>
