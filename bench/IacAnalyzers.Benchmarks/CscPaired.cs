@@ -180,7 +180,9 @@ namespace IacAnalyzers.Benchmarks
                 throw new InvalidOperationException("MSBuild did not give the compiler command line (exit code " + result.ExitCode + ")\n" + result.Output);
             }
 
-            using var json = JsonDocument.Parse(result.Output.Substring(start));
+            // Only the JSON value: MSBuild may print a warning after it (a project's first evaluation did, about its restore).
+            var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(result.Output.Substring(start)));
+            using var json = JsonDocument.ParseValue(ref reader);
             var args = json.RootElement.GetProperty("Items").TryGetProperty("CscCommandLineArgs", out var items)
                 ? items.EnumerateArray().Select(i => i.GetProperty("Identity").GetString()!).ToArray()
                 : Array.Empty<string>();

@@ -84,6 +84,50 @@ namespace IacAnalyzers.Tests.Cdk
         }
 
         [Fact]
+        public async Task Types_named_like_the_CDK_s_in_a_project_without_Amazon_CDK_Lib_are_not_the_CDK()
+        {
+            // The CDK is the referenced Amazon.CDK.Lib (and Constructs), found in the list of references: source that
+            // declares look-alike types is not a CDK app, and the check reads no type table of any reference.
+            var compilation = CdkVerifier.Compile(
+                new[]
+                {
+                    """
+                    namespace Constructs { public class Construct { } }
+                    namespace Amazon.CDK
+                    {
+                        public class CfnResource : Constructs.Construct { }
+                        public class CfnBucket : CfnResource { public bool? Encrypted { get; set; } }
+                    }
+
+                    public class C { public object M() => new Amazon.CDK.CfnBucket(); }
+                    """,
+                },
+                TestReferences.Runtime);
+            Assert.Null(CdkSymbols.TryCreate(compilation));
+            var telemetry = await Telemetry(compilation);
+            Assert.Equal(0, telemetry.OperationBlockStartActionsCount);
+        }
+
+        [Fact]
+        public void The_CDK_types_come_from_the_referenced_assemblies()
+        {
+            var compilation = CdkVerifier.Compile(new[] { "public class C { }" });
+            var symbols = CdkSymbols.TryCreate(compilation)!;
+            Assert.Equal(CdkSymbols.CdkAssemblyName, symbols.CfnResource.ContainingAssembly.Identity.Name);
+            Assert.Equal(CdkSymbols.ConstructsAssemblyName, symbols.Construct.ContainingAssembly.Identity.Name);
+            Assert.Equal(CdkSymbols.CdkAssemblyName, symbols.Stack!.ContainingAssembly.Identity.Name);
+            Assert.Equal(CdkSymbols.CdkAssemblyName, symbols.Resolvable!.ContainingAssembly.Identity.Name);
+
+            // The framework's collection interfaces, from the assembly that declares object.
+            var core = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly;
+            foreach (var type in new[] { symbols.Dictionary, symbols.GenericDictionary, symbols.ReadOnlyDictionary, symbols.Enumerable })
+            {
+                Assert.NotNull(type);
+                Assert.Equal(core, type!.ContainingAssembly, SymbolEqualityComparer.Default);
+            }
+        }
+
+        [Fact]
         public async Task With_Amazon_CDK_Lib_the_analyzer_registers_operation_actions()
         {
             var compilation = CdkVerifier.Compile(new[] { "public class C { }" });

@@ -19,6 +19,7 @@ namespace IacAnalyzers.Cdk.Adapters
         private static readonly Lazy<IReadOnlyList<CdkAdapter>> Discovered = new Lazy<IReadOnlyList<CdkAdapter>>(Discover);
 
         private readonly Compilation compilation;
+        private readonly Lazy<IAssemblySymbol?> cdkAssembly;
         private readonly Dictionary<string, (string FullName, CdkAdapter[] Adapters)[]> bySimpleName;
         private readonly Dictionary<string, (string TypeName, CdkAdapter Adapter)[]> byMethod;
         private readonly ConcurrentDictionary<string, INamedTypeSymbol?> types = new ConcurrentDictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
@@ -29,6 +30,7 @@ namespace IacAnalyzers.Cdk.Adapters
             Dictionary<string, (string, CdkAdapter)[]> byMethod)
         {
             this.compilation = compilation;
+            cdkAssembly = new Lazy<IAssemblySymbol?>(() => CdkSymbols.ReferencedAssembly(compilation, CdkSymbols.CdkAssemblyName), System.Threading.LazyThreadSafetyMode.PublicationOnly);
             this.bySimpleName = bySimpleName;
             this.byMethod = byMethod;
         }
@@ -130,9 +132,16 @@ namespace IacAnalyzers.Cdk.Adapters
         /// <summary>How many trigger type names have been looked up in the compilation (tests check the look-ups stay lazy).</summary>
         internal int LookUps => types.Count;
 
-        /// <summary>The type of a metadata name in this compilation (null when missing or ambiguous), looked up once.</summary>
+        /// <summary>
+        /// The type of a metadata name, looked up once: in Amazon.CDK.Lib, which declares every trigger type (a look-up
+        /// over all references reads the type tables of all of them, see <see cref="CdkSymbols.TryCreate"/>); in the whole
+        /// compilation only when the library does not have it (null when missing there too, or ambiguous).
+        /// </summary>
         private INamedTypeSymbol? Resolve(string metadataName)
-            => types.TryGetValue(metadataName, out var type) ? type : types.GetOrAdd(metadataName, compilation.GetTypeByMetadataName(metadataName));
+            => types.TryGetValue(metadataName, out var type) ? type : types.GetOrAdd(metadataName, Find(metadataName));
+
+        private INamedTypeSymbol? Find(string metadataName)
+            => cdkAssembly.Value?.GetTypeByMetadataName(metadataName) ?? compilation.GetTypeByMetadataName(metadataName);
 
         /// <summary><c>Amazon.CDK.AWS.RDS.DatabaseInstance</c> → <c>DatabaseInstance</c>; a nested <c>A+B</c> → <c>B</c>.</summary>
         private static string SimpleName(string metadataName)
