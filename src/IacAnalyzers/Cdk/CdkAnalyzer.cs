@@ -31,7 +31,11 @@ namespace IacAnalyzers.Cdk
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Generated code is never analysed (no Analyze flag: the driver skips its members, as with None); findings
+            // are not re-checked by the driver (ReportDiagnostics), since they lie in the member analysed, except a value
+            // written in another file, which GeneratedCode judges (see there: the driver's check cost more than the rest
+            // of our work in a warm compiler server).
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(Start);
         }
 
@@ -53,7 +57,7 @@ namespace IacAnalyzers.Cdk
                 return;
             }
 
-            var state = new CompilationState(symbols, AdapterRegistry.Create(context.Compilation));
+            var state = new CompilationState(symbols, AdapterRegistry.Create(context.Compilation), new GeneratedCode(context.Compilation, context.Options));
             context.RegisterOperationBlockStartAction(block =>
             {
                 // Per-body state: lives as long as the analysis of this member's code, shared by its operation actions.
@@ -99,11 +103,15 @@ namespace IacAnalyzers.Cdk
 
             private readonly ConcurrentDictionary<INamedTypeSymbol, TypeRole> roles = new ConcurrentDictionary<INamedTypeSymbol, TypeRole>(SymbolEqualityComparer.Default);
 
-            public CompilationState(CdkSymbols symbols, AdapterRegistry adapters)
+            public CompilationState(CdkSymbols symbols, AdapterRegistry adapters, GeneratedCode? generated = null)
             {
                 Symbols = symbols;
                 Adapters = adapters;
+                Generated = generated;
             }
+
+            /// <summary>Judges where a finding may be reported (null in test seams: anywhere).</summary>
+            public GeneratedCode? Generated { get; }
 
             public CdkSymbols Symbols { get; }
 
@@ -151,7 +159,15 @@ namespace IacAnalyzers.Cdk
                         {
                             RuleRunner.Run(
                                 view,
-                                finding => context.ReportDiagnostic(CdkDiagnostics.ToDiagnostic(WithoutHatchFix(finding, built.Hatches), view, built.Input, adapter, context.ContainingSymbol, Names)),
+                                finding =>
+                                {
+                                    var diagnostic = CdkDiagnostics.ToDiagnostic(
+                                        WithoutHatchFix(finding, built.Hatches), view, built.Input, adapter, context.ContainingSymbol, Names, Generated, context.CancellationToken);
+                                    if (diagnostic != null)
+                                    {
+                                        context.ReportDiagnostic(diagnostic);
+                                    }
+                                },
                                 context.ReportDiagnostic,
                                 context.CancellationToken);
                         }

@@ -27,23 +27,32 @@ namespace IacAnalyzers.Cdk
         /// helper method, a field initializer) is located at the construct, with the value as its additional location:
         /// a diagnostic must lie in the member analysed to be local, the only kind the IDE computes for a span and
         /// offers a fix for (the fix edits the value through its intent, wherever the diagnostic is). A value in
-        /// another document stays where it is written.
+        /// another document stays where it is written, unless that is generated code (<paramref name="generated"/>): no
+        /// finding is reported there, so it goes to the construct too, without a fix (the generator would undo it). Null
+        /// when it has nowhere to go: a value in generated code for a construct outside the member analysed.
         /// </summary>
         /// <param name="names">The compilation's rewriters, reused across findings; null builds one for this finding.</param>
-        public static Diagnostic ToDiagnostic(Finding finding, ResourceView view, AdapterInput input, CdkAdapter? adapter, ISymbol? analysed, CSharpNames.Cache? names = null)
+        /// <param name="generated">Judges another document's location; null when every location may be reported (test seams).</param>
+        public static Diagnostic? ToDiagnostic(
+            Finding finding, ResourceView view, AdapterInput input, CdkAdapter? adapter, ISymbol? analysed,
+            CSharpNames.Cache? names = null, GeneratedCode? generated = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var location = Locations.ToLocation(finding.Location);
             var construct = input.Operation.Syntax;
+            var elsewhere = location.IsInSource && construct.SyntaxTree != location.SourceTree;
+            var inGeneratedCode = elsewhere && generated != null && generated.Contains(location, cancellationToken);
             if (analysed == null
                 || !location.IsInSource
                 || IsWithin(location, analysed)
-                || construct.SyntaxTree != location.SourceTree
+                || (elsewhere && !inGeneratedCode)
                 || !IsWithin(construct.GetLocation(), analysed))
             {
-                return ToDiagnostic(finding, view, input, adapter, names);
+                return inGeneratedCode ? null : ToDiagnostic(finding, view, input, adapter, names);
             }
 
-            var (descriptor, properties, args) = Parts(finding, view, input, adapter, names);
+            // A fix would edit the generated file, which its generator rewrites: none is offered for such a value.
+            var placed = inGeneratedCode && finding.Fix != null ? new Finding(finding.Rule, finding.Resource, finding.Location, finding.MessageArgs) : finding;
+            var (descriptor, properties, args) = Parts(placed, view, input, adapter, names);
             return Diagnostic.Create(descriptor, construct.GetLocation(), new[] { location }, properties, args);
         }
 
