@@ -31,11 +31,7 @@ namespace IacAnalyzers.Cdk
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            // Generated code is never analysed (no Analyze flag: the driver skips its members, as with None); findings
-            // are not re-checked by the driver (ReportDiagnostics), since they lie in the member analysed, except a value
-            // written in another file, which GeneratedCode judges (see there: the driver's check cost more than the rest
-            // of our work in a warm compiler server).
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(Start);
         }
 
