@@ -42,24 +42,15 @@ namespace IacAnalyzers.Tests.Cdk
         [MemberData(nameof(GeneratedFiles))]
         public async Task A_construct_in_generated_code_is_not_analysed(string path, string source, string? editorconfig)
         {
-            var test = new CSharpAnalyzerVerifier<CdkAnalyzer>.Test { RuleUnderTest = "IAC2001" };
-            test.TestState.Sources.Add((path, source));
-            if (editorconfig != null)
-            {
-                test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorconfig));
-            }
-
-            await test.RunAsync(CancellationToken.None);
+            await Test(editorconfig, (path, source)).RunAsync(CancellationToken.None);
         }
 
         [Fact]
         public async Task The_same_construct_in_a_file_of_ours_is_flagged()
         {
             // The control of the theory above: its one finding is not lost to the file name or to the test setup.
-            var test = new CSharpAnalyzerVerifier<CdkAnalyzer>.Test { RuleUnderTest = "IAC2001" };
-            test.TestState.Sources.Add(("/0/DbStack.cs", CdkVerifier.Usings + Stack.Replace("MultiAz = false", "MultiAz = [|false|]")));
-            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\ngenerated_code = false\n"));
-            await test.RunAsync(CancellationToken.None);
+            await Test("root = true\n\n[*.cs]\ngenerated_code = false\n", ("/0/DbStack.cs", CdkVerifier.Usings + Stack.Replace("MultiAz = false", "MultiAz = [|false|]")))
+                .RunAsync(CancellationToken.None);
         }
 
         private const string UsesDefaults = """
@@ -93,14 +84,7 @@ namespace IacAnalyzers.Tests.Cdk
         {
             // No finding lands in generated code (its author cannot act there), and none is lost: the construct that
             // takes the value is ours, so the finding goes there, the value as its additional location.
-            var test = new CSharpAnalyzerVerifier<CdkAnalyzer>.Test { RuleUnderTest = "IAC2001" };
-            test.TestState.Sources.Add(("/0/DbStack.cs", CdkVerifier.Usings + UsesDefaults));
-            test.TestState.Sources.Add((path, source));
-            if (editorconfig != null)
-            {
-                test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorconfig));
-            }
-
+            var test = Test(editorconfig, ("/0/DbStack.cs", CdkVerifier.Usings + UsesDefaults), (path, source));
             test.ExpectedDiagnostics.Add(CdkVerifier.Finding("IAC2001").WithLocation(0).WithLocation(1));
             await test.RunAsync(CancellationToken.None);
 
@@ -111,12 +95,30 @@ namespace IacAnalyzers.Tests.Cdk
         [Fact]
         public async Task A_value_written_in_a_file_of_ours_is_reported_where_it_is_written()
         {
-            var test = new CSharpAnalyzerVerifier<CdkAnalyzer>.Test { RuleUnderTest = "IAC2001" };
-            test.TestState.Sources.Add(("/0/DbStack.cs", CdkVerifier.Usings + UsesDefaults.Replace("{|#0:", string.Empty).Replace(")|};", ");")));
-            test.TestState.Sources.Add(("/0/Defaults.cs", CdkVerifier.Usings + Defaults));
+            var test = Test(
+                null,
+                ("/0/DbStack.cs", CdkVerifier.Usings + UsesDefaults.Replace("{|#0:", string.Empty).Replace(")|};", ");")),
+                ("/0/Defaults.cs", CdkVerifier.Usings + Defaults));
             test.ExpectedDiagnostics.Add(CdkVerifier.Finding("IAC2001").WithLocation(1));
             await test.RunAsync(CancellationToken.None);
             Assert.True(Assert.Single(test.ReportedDiagnostics).Properties.ContainsKey(FixIntent.KindKey));
+        }
+
+        /// <summary>IAC2001 only, over the given files, with an .editorconfig when given.</summary>
+        private static CSharpAnalyzerVerifier<CdkAnalyzer>.Test Test(string? editorconfig, params (string Path, string Source)[] sources)
+        {
+            var test = new CSharpAnalyzerVerifier<CdkAnalyzer>.Test { RuleUnderTest = "IAC2001" };
+            foreach (var source in sources)
+            {
+                test.TestState.Sources.Add(source);
+            }
+
+            if (editorconfig != null)
+            {
+                test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorconfig));
+            }
+
+            return test;
         }
 
         [Theory]
