@@ -27,6 +27,9 @@ namespace IacAnalyzers.Model
 
         public FixIntent? Fix { get; }
 
+        /// <summary>The same finding with no fix offered (itself when it has none).</summary>
+        public Finding WithoutFix() => Fix == null ? this : new Finding(Rule, Resource, Location, MessageArgs);
+
         public string FormatMessage() => string.Format(CultureInfo.InvariantCulture, Rule.MessageFormat, MessageArgs);
     }
 

@@ -283,9 +283,7 @@ namespace IacAnalyzers.Cdk
             /// them through the adapter), not override paths.
             /// </summary>
             private static Finding WithoutHatchFix(Finding finding, EscapeHatches? hatches)
-                => finding.Fix != null && hatches != null && hatches.Wrote(finding.Location)
-                    ? new Finding(finding.Rule, finding.Resource, finding.Location, finding.MessageArgs)
-                    : finding;
+                => hatches != null && hatches.Wrote(finding.Location) ? finding.WithoutFix() : finding;
 
             /// <summary>
             /// A construct changed through an escape hatch or a raw override: every property we know becomes unknown

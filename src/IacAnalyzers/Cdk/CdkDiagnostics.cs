@@ -51,8 +51,7 @@ namespace IacAnalyzers.Cdk
             }
 
             // A fix would edit the generated file, which its generator rewrites: none is offered for such a value.
-            var placed = inGeneratedCode && finding.Fix != null ? new Finding(finding.Rule, finding.Resource, finding.Location, finding.MessageArgs) : finding;
-            var (descriptor, properties, args) = Parts(placed, view, input, adapter, names);
+            var (descriptor, properties, args) = Parts(inGeneratedCode ? finding.WithoutFix() : finding, view, input, adapter, names);
             return Diagnostic.Create(descriptor, construct.GetLocation(), new[] { location }, properties, args);
         }
 

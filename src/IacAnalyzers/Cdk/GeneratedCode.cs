@@ -37,7 +37,7 @@ namespace IacAnalyzers.Cdk
         public bool Contains(Location location, CancellationToken cancellationToken)
         {
             var tree = location.SourceTree;
-            if (tree == null || !location.IsInSource)
+            if (tree == null)
             {
                 return false;
             }

@@ -19,7 +19,6 @@ namespace IacAnalyzers.Cdk.Adapters
         private static readonly Lazy<IReadOnlyList<CdkAdapter>> Discovered = new Lazy<IReadOnlyList<CdkAdapter>>(Discover);
 
         private readonly Compilation compilation;
-        private readonly Lazy<IAssemblySymbol?> cdkAssembly;
         private readonly Dictionary<string, (string FullName, CdkAdapter[] Adapters)[]> bySimpleName;
         private readonly Dictionary<string, (string TypeName, CdkAdapter Adapter)[]> byMethod;
         private readonly ConcurrentDictionary<string, INamedTypeSymbol?> types = new ConcurrentDictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
@@ -30,7 +29,6 @@ namespace IacAnalyzers.Cdk.Adapters
             Dictionary<string, (string, CdkAdapter)[]> byMethod)
         {
             this.compilation = compilation;
-            cdkAssembly = new Lazy<IAssemblySymbol?>(() => CdkSymbols.ReferencedAssembly(compilation, CdkSymbols.CdkAssemblyName), System.Threading.LazyThreadSafetyMode.PublicationOnly);
             this.bySimpleName = bySimpleName;
             this.byMethod = byMethod;
         }
@@ -141,7 +139,8 @@ namespace IacAnalyzers.Cdk.Adapters
             => types.TryGetValue(metadataName, out var type) ? type : types.GetOrAdd(metadataName, Find(metadataName));
 
         private INamedTypeSymbol? Find(string metadataName)
-            => cdkAssembly.Value?.GetTypeByMetadataName(metadataName) ?? compilation.GetTypeByMetadataName(metadataName);
+            => CdkSymbols.ReferencedAssembly(compilation, CdkSymbols.CdkAssemblyName)?.GetTypeByMetadataName(metadataName)
+               ?? compilation.GetTypeByMetadataName(metadataName);
 
         /// <summary><c>Amazon.CDK.AWS.RDS.DatabaseInstance</c> → <c>DatabaseInstance</c>; a nested <c>A+B</c> → <c>B</c>.</summary>
         private static string SimpleName(string metadataName)
