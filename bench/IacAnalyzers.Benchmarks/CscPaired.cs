@@ -50,12 +50,8 @@ namespace IacAnalyzers.Benchmarks
         public static int Run(int runs, int stacks, string? project, bool server = false, string? baseline = null)
         {
             var projectPath = project != null
-                ? Path.GetFullPath(project)
+                ? ProjectFile(Path.GetFullPath(project))
                 : Path.Combine(CdkAppBuild.WriteApp(stacks, "csc-paired", CdkAppPaired.AnalyzerItems(marginal: true, globalConfigItem: false)), "BenchApp.csproj");
-            if (!File.Exists(projectPath))
-            {
-                throw new FileNotFoundException("project not found", projectPath);
-            }
 
             var projectDir = Path.GetDirectoryName(projectPath)!;
             var work = Path.Combine(CdkAppBuild.FindRepositoryRoot(), "artifacts", "bench", "csc-paired");
@@ -288,6 +284,25 @@ namespace IacAnalyzers.Benchmarks
             var stat = File.ReadAllText("/proc/" + pid + "/stat");
             var fields = stat.Substring(stat.LastIndexOf(')') + 2).Split(' ');
             return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+
+        /// <summary>The project file itself, or the one <c>.csproj</c> in a folder (as <c>dotnet build</c> finds it).</summary>
+        private static string ProjectFile(string path)
+        {
+            if (File.Exists(path))
+            {
+                return path;
+            }
+
+            if (!Directory.Exists(path))
+            {
+                throw new FileNotFoundException("--project: no such project file or folder", path);
+            }
+
+            var projects = Directory.GetFiles(path, "*.csproj");
+            return projects.Length == 1
+                ? projects[0]
+                : throw new FileNotFoundException("--project: " + path + " holds " + projects.Length + " .csproj files; name one", path);
         }
 
         /// <summary>The baseline's copy of one of our analyzer assemblies (same file name, in <paramref name="directory"/>).</summary>

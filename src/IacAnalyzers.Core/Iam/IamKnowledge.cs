@@ -281,7 +281,7 @@ namespace IacAnalyzers.Iam
 
         internal sealed class Table
         {
-            public Table(ServiceActions[] services, Dictionary<string, ServiceActions> byPrefix, Dictionary<string, (string Name, AdminPolicyKind Kind)> admin, string[] adminNames, string[] sources, int actionCount, int longestName, int longestPrefix)
+            public Table(ServiceActions[] services, Dictionary<string, ServiceActions> byPrefix, Dictionary<string, AdminPolicy> admin, string[] adminNames, string[] sources, int actionCount, int longestName, int longestPrefix)
             {
                 Services = services;
                 ByPrefix = byPrefix;
@@ -297,7 +297,7 @@ namespace IacAnalyzers.Iam
 
             public Dictionary<string, ServiceActions> ByPrefix { get; }
 
-            public Dictionary<string, (string Name, AdminPolicyKind Kind)> Admin { get; }
+            public Dictionary<string, AdminPolicy> Admin { get; }
 
             public string[] AdminNames { get; }
 
@@ -321,10 +321,11 @@ namespace IacAnalyzers.Iam
             private const byte ScopableBit = 0x80;
 
             private readonly string text;
-            private readonly List<(int Start, int End)> lines;
+            /// <summary>Start and end (exclusive) of each of this service's lines in <see cref="text"/>, in pairs.</summary>
+            private readonly List<int> lines;
             private Parsed? parsed;
 
-            public ServiceActions(string prefix, string text, List<(int Start, int End)> lines)
+            public ServiceActions(string prefix, string text, List<int> lines)
             {
                 Prefix = prefix;
                 this.text = text;
@@ -349,20 +350,43 @@ namespace IacAnalyzers.Iam
                     return existing;
                 }
 
-                var names = new List<string>();
-                var codes = new List<byte>();
-                foreach (var (start, end) in lines)
+                // Each line holds one access level's actions, sorted (the generator sorts them); a merge gives the
+                // service's sorted list without a keyed sort (Array.Sort of names with codes is generic over byte:
+                // code the JIT compiles in every compiler process that reads a policy).
+                var count = lines.Count / 2;
+                var lineNames = new string[count][];
+                var lineCodes = new byte[count];
+                var total = 0;
+                for (var l = 0; l < count; l++)
                 {
-                    var fields = text.Substring(start, end - start).Split(' ');
-                    var code = ParseCode(fields[2][0]);
-                    for (var i = 3; i < fields.Length; i++)
-                    {
-                        names.Add(fields[i]);
-                        codes.Add(code);
-                    }
+                    var start = lines[2 * l];
+                    var fields = text.Substring(start, lines[(2 * l) + 1] - start).Split(' ');
+                    lineCodes[l] = ParseCode(fields[2][0]);
+                    lineNames[l] = new string[fields.Length - 3];
+                    Array.Copy(fields, 3, lineNames[l], 0, fields.Length - 3);
+                    total += fields.Length - 3;
                 }
 
-                var built = new Parsed(names.ToArray(), codes.ToArray());
+                var names = new string[total];
+                var codes = new byte[total];
+                var next = new int[count];
+                for (var i = 0; i < total; i++)
+                {
+                    var pick = -1;
+                    for (var l = 0; l < count; l++)
+                    {
+                        if (next[l] < lineNames[l].Length
+                            && (pick < 0 || StringComparer.OrdinalIgnoreCase.Compare(lineNames[l][next[l]], lineNames[pick][next[pick]]) < 0))
+                        {
+                            pick = l;
+                        }
+                    }
+
+                    names[i] = lineNames[pick][next[pick]++];
+                    codes[i] = lineCodes[pick];
+                }
+
+                var built = new Parsed(names, codes);
                 return Interlocked.CompareExchange(ref parsed, built, null) ?? built;
             }
 
@@ -433,12 +457,27 @@ namespace IacAnalyzers.Iam
             }
         }
 
+        /// <summary>An admin-like AWS managed policy: its bare name and why it counts.</summary>
+        internal sealed class AdminPolicy
+        {
+            public AdminPolicy(string name, AdminPolicyKind kind)
+            {
+                Name = name;
+                Kind = kind;
+            }
+
+            public string Name { get; }
+
+            public AdminPolicyKind Kind { get; }
+        }
+
         private sealed class Parsed
         {
             public Parsed(string[] names, byte[] codes)
             {
                 Names = names;
                 Codes = codes;
+                // The merge of sorted lines is sorted; a line out of order (a table edited by hand) is sorted here.
                 for (var i = 1; i < names.Length; i++)
                 {
                     if (StringComparer.OrdinalIgnoreCase.Compare(names[i - 1], names[i]) > 0)
@@ -482,9 +521,9 @@ namespace IacAnalyzers.Iam
         {
             // One pass over the text: where each service's lines are, the counts and longest names (the match bounds need
             // them), and the few managed-policy and source lines. A service's actions are parsed when first asked for.
-            var lines = new Dictionary<string, List<(int Start, int End)>>(StringComparer.OrdinalIgnoreCase);
+            var lines = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
             var order = new List<string>();
-            var admin = new Dictionary<string, (string, AdminPolicyKind)>(StringComparer.OrdinalIgnoreCase);
+            var admin = new Dictionary<string, AdminPolicy>(StringComparer.OrdinalIgnoreCase);
             var adminNames = new List<string>();
             var sources = new List<string>();
             int count = 0, longestName = 0, longestPrefix = 0;
@@ -526,13 +565,14 @@ namespace IacAnalyzers.Iam
                     var service = text.Substring(start + 2, serviceEnd - start - 2);
                     if (!lines.TryGetValue(service, out var ranges))
                     {
-                        ranges = new List<(int, int)>(5);
+                        ranges = new List<int>(10);
                         lines.Add(service, ranges);
                         order.Add(service);
                         longestPrefix = Math.Max(longestPrefix, service.Length);
                     }
 
-                    ranges.Add((start, end));
+                    ranges.Add(start);
+                    ranges.Add(end);
                     for (var token = codeEnd + 1; token <= end;)
                     {
                         var space = text.IndexOf(' ', token, end - token);
@@ -559,8 +599,9 @@ namespace IacAnalyzers.Iam
                     };
                     var path = fields[1];
                     var bare = path.Substring(path.LastIndexOf('/') + 1);
-                    admin[path] = (bare, kind);
-                    admin[bare] = (bare, kind);
+                    var policy = new AdminPolicy(bare, kind);
+                    admin[path] = policy;
+                    admin[bare] = policy;
                     adminNames.Add(path);
                 }
                 else

@@ -85,7 +85,7 @@ namespace IacAnalyzers.Iam
     }
 
     /// <summary>One value of an element such as <c>Action</c>: a string, or an unknown (then <see cref="Text"/> is null).</summary>
-    public readonly struct PolicyElement
+    public sealed class PolicyElement
     {
         public PolicyElement(Value value, string? text, BranchPath? branch)
         {
@@ -235,19 +235,23 @@ namespace IacAnalyzers.Iam
         }
 
         /// <summary>True when some written Resource is exactly <c>"*"</c>.</summary>
-        public bool HasStarResource(out PolicyElement star)
-        {
-            foreach (var r in Resources)
-            {
-                if (r.Text == "*")
-                {
-                    star = r;
-                    return true;
-                }
-            }
+        public bool HasStarResource => StarResource != null;
 
-            star = default;
-            return false;
+        /// <summary>The first written Resource that is exactly <c>"*"</c>, or null.</summary>
+        public PolicyElement? StarResource
+        {
+            get
+            {
+                foreach (var r in Resources)
+                {
+                    if (r.Text == "*")
+                    {
+                        return r;
+                    }
+                }
+
+                return null;
+            }
         }
 
         /// <summary>The values of an element, crossing lists and one-of branches; the statement's branch is included.</summary>

@@ -29,7 +29,7 @@ namespace IacAnalyzers.Rules
     }
 
     /// <summary>A concrete value reached through zero or more one-of branches.</summary>
-    public readonly struct Leaf
+    public sealed class Leaf
     {
         public Leaf(Value value, BranchPath? path)
         {

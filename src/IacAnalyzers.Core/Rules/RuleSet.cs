@@ -15,10 +15,9 @@ namespace IacAnalyzers.Rules
     {
         public static IReadOnlyList<Rule> All { get; } = Discover();
 
-        private static readonly Dictionary<string, Rule[]> ByType = All
-            .SelectMany(r => r.ResourceTypes.Select(t => (Type: t, Rule: r)))
-            .GroupBy(x => x.Type, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.Rule).ToArray(), StringComparer.OrdinalIgnoreCase);
+        // Plain loops, not LINQ over (type, rule) pairs: generic code over value tuples is not shared, so the JIT
+        // compiled some forty methods for this table in every compiler process.
+        private static readonly Dictionary<string, Rule[]> ByType = Index(All);
 
         /// <summary>The rules that read resources of <paramref name="cloudFormationType"/> (empty when none).</summary>
         public static IReadOnlyList<Rule> ForType(string cloudFormationType)
@@ -43,11 +42,46 @@ namespace IacAnalyzers.Rules
             return types.Where(t => !t.IsAbstract && typeof(Rule).IsAssignableFrom(t)).ToArray();
         }
 
+        private static Dictionary<string, Rule[]> Index(IReadOnlyList<Rule> rules)
+        {
+            var lists = new Dictionary<string, List<Rule>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var rule in rules)
+            {
+                foreach (var type in rule.ResourceTypes)
+                {
+                    if (!lists.TryGetValue(type, out var list))
+                    {
+                        list = new List<Rule>();
+                        lists.Add(type, list);
+                    }
+
+                    list.Add(rule);
+                }
+            }
+
+            var byType = new Dictionary<string, Rule[]>(lists.Count, StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in lists)
+            {
+                byType.Add(pair.Key, pair.Value.ToArray());
+            }
+
+            return byType;
+        }
+
         private static Rule[] Discover()
-            => RuleTypes()
-                .Where(t => t.GetConstructor(Type.EmptyTypes) != null)
-                .Select(t => (Rule)Activator.CreateInstance(t)!)
-                .OrderBy(r => r.Info.Id, StringComparer.Ordinal)
-                .ToArray();
+        {
+            var rules = new List<Rule>();
+            foreach (var type in RuleTypes())
+            {
+                if (type.GetConstructor(Type.EmptyTypes) != null)
+                {
+                    rules.Add((Rule)Activator.CreateInstance(type)!);
+                }
+            }
+
+            var sorted = rules.ToArray();
+            Array.Sort(sorted, (a, b) => string.CompareOrdinal(a.Info.Id, b.Info.Id));
+            return sorted;
+        }
     }
 }

@@ -17,8 +17,12 @@ namespace IacAnalyzers.Host
         public const string BestPracticeTagPrefix = "BestPractice:";
         public const string SurfaceTagPrefix = "Surface:";
 
-        private static readonly ConcurrentDictionary<(string Id, string Format), DiagnosticDescriptor> Variants =
-            new ConcurrentDictionary<(string Id, string Format), DiagnosticDescriptor>();
+        /// <summary>
+        /// Message variants by "id, newline, format" (a string key: a dictionary keyed by a value tuple is generic code
+        /// the JIT compiles in every compiler process; ids never hold a newline).
+        /// </summary>
+        private static readonly ConcurrentDictionary<string, DiagnosticDescriptor> Variants =
+            new ConcurrentDictionary<string, DiagnosticDescriptor>(System.StringComparer.Ordinal);
 
         private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById =
             RuleCatalog.All.ToImmutableDictionary(r => r.Id, Create);
@@ -64,13 +68,13 @@ namespace IacAnalyzers.Host
                 return descriptor;
             }
 
-            return Variants.GetOrAdd((descriptor.Id, messageFormat), key =>
+            return Variants.GetOrAdd(descriptor.Id + "\n" + messageFormat, key =>
             {
 #pragma warning disable RS2008, RS0030 // Release tracking is checked by our own guard-rail test over the catalog.
                 return new DiagnosticDescriptor(
                     descriptor.Id,
                     descriptor.Title,
-                    key.Format,
+                    key.Substring(descriptor.Id.Length + 1),
                     descriptor.Category,
                     descriptor.DefaultSeverity,
                     descriptor.IsEnabledByDefault,

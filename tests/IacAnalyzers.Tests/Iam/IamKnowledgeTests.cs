@@ -26,6 +26,23 @@ namespace IacAnalyzers.Tests.Iam
         }
 
         [Theory]
+        // Each line is one access level's actions, sorted: the service's list is their merge.
+        [InlineData("A s3 W DeleteObject PutObject\nA s3 r GetObject HeadBucket\nA s3 l ListBuckets\n")]
+        // A line out of order (a table edited by hand) is sorted after the merge, codes moving with their names.
+        [InlineData("A s3 W PutObject DeleteObject\nA s3 r HeadBucket GetObject\nA s3 l ListBuckets\n")]
+        public void A_services_actions_are_sorted_with_their_own_access_levels(string text)
+        {
+            var s3 = IamKnowledge.Read(text).ByPrefix["s3"];
+
+            Assert.Equal(new[] { "DeleteObject", "GetObject", "HeadBucket", "ListBuckets", "PutObject" }, s3.Names);
+            Assert.Equal(
+                new[] { AccessLevel.Write, AccessLevel.Read, AccessLevel.Read, AccessLevel.List, AccessLevel.Write },
+                Enumerable.Range(0, 5).Select(s3.Level));
+            Assert.Equal(new[] { true, false, false, false, true }, Enumerable.Range(0, 5).Select(s3.Scopable));
+            Assert.Equal(3, s3.IndexOf("listbuckets"));
+        }
+
+        [Theory]
         [InlineData("A s3\n")]
         [InlineData("A s3 W\n")]
         [InlineData("A s3 WW GetObject\n")]

@@ -20,7 +20,7 @@ namespace IacAnalyzers.Tests.Iam
             Assert.Equal(-1, st.Index);
             Assert.Equal("the statement of PolicyDocument", st.Label);
             Assert.Equal(new[] { "s3:GetObject" }, st.Actions.Select(a => a.Text).ToArray());
-            Assert.True(st.HasStarResource(out _));
+            Assert.True(st.HasStarResource);
 
             var listed = PolicyDocument.Read(
                 v.M(("Statement", v.L(
@@ -35,7 +35,7 @@ namespace IacAnalyzers.Tests.Iam
             Assert.True(listed.Statements[1].IsAllow);
             Assert.Equal(new[] { "a:B", "c:D" }, listed.Statements[0].Actions.Select(a => a.Text).ToArray());
             Assert.NotNull(listed.Statements[1].NotActionEntry);
-            Assert.False(listed.Statements[1].HasStarResource(out _));
+            Assert.False(listed.Statements[1].HasStarResource);
         }
 
         [Fact]

@@ -84,7 +84,7 @@ namespace IacAnalyzers.Rules.ApiGateway
                 return;
             }
 
-            var clusterBranch = on.Value.Path;
+            var clusterBranch = on.Path;
             var items = new List<MapValue>();
             var settings = stage.Get("MethodSettings");
             if (settings != null)
@@ -121,7 +121,7 @@ namespace IacAnalyzers.Rules.ApiGateway
             if (stageWide == null)
             {
                 var why = "CacheClusterEnabled is true, GET methods are cached by default, and no MethodSettings entry for ResourcePath /* and HttpMethod * sets " + Encrypted;
-                findings.Add(Create(resource, on.Value.Value.Location, null, subject, FindingText.Suffix(on.Value.Branch, why)));
+                findings.Add(Create(resource, on.Value.Location, null, subject, FindingText.Suffix(on.Branch, why)));
             }
             else if (!(stageWide.Get(Caching) is Value caching && !caching.AnyLeaf(v => v.IsTrue())))
             {

@@ -63,8 +63,8 @@ namespace IacAnalyzers.Rules.ElastiCache
                 return;
             }
 
-            var nodesWhere = many.Value.Branch;
-            var nodesFrom = many.Value.Value.Provenance != null ? "NumCacheNodes is " + count + ", " + FindingText.From(many.Value.Value) : null;
+            var nodesWhere = many.Branch;
+            var nodesFrom = many.Value.Provenance != null ? "NumCacheNodes is " + count + ", " + FindingText.From(many.Value) : null;
             var pinned = props.Get("PreferredAvailabilityZones") != null || props.Get("PreferredAvailabilityZone") != null;
             var entry = props.GetEntry(AzMode);
             if (entry == null)
@@ -112,7 +112,7 @@ namespace IacAnalyzers.Rules.ElastiCache
                     continue;
                 }
 
-                if (!BranchPath.Consistent(leaf.Path, many.Value.Path))
+                if (!BranchPath.Consistent(leaf.Path, many.Path))
                 {
                     continue;
                 }

@@ -20,7 +20,7 @@ namespace IacAnalyzers.Rules.Iam
 
         protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, StatementFindings found)
         {
-            var everyResource = statement.HasStarResource(out _) ? " on every resource (Resource '*')" : string.Empty;
+            var everyResource = statement.HasStarResource ? " on every resource (Resource '*')" : string.Empty;
             foreach (var action in statement.Actions)
             {
                 if (action.Text != null && IsEveryAction(action.Text))

@@ -29,7 +29,7 @@ namespace IacAnalyzers.Rules.Iam
 
         protected override void AnalyzeStatement(ResourceView resource, PolicyStatement statement, StatementFindings found)
         {
-            if (statement.HasCondition || !statement.HasStarResource(out var star))
+            if (statement.HasCondition || !(statement.StarResource is PolicyElement star))
             {
                 return;
             }

@@ -19,14 +19,14 @@ namespace IacAnalyzers.Cdk.Adapters
         private static readonly Lazy<IReadOnlyList<CdkAdapter>> Discovered = new Lazy<IReadOnlyList<CdkAdapter>>(Discover);
 
         private readonly Compilation compilation;
-        private readonly Dictionary<string, (string FullName, CdkAdapter[] Adapters)[]> bySimpleName;
-        private readonly Dictionary<string, (string TypeName, CdkAdapter Adapter)[]> byMethod;
+        private readonly Dictionary<string, ConstructEntry[]> bySimpleName;
+        private readonly Dictionary<string, MethodEntry[]> byMethod;
         private readonly ConcurrentDictionary<string, INamedTypeSymbol?> types = new ConcurrentDictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
 
         private AdapterRegistry(
             Compilation compilation,
-            Dictionary<string, (string, CdkAdapter[])[]> bySimpleName,
-            Dictionary<string, (string, CdkAdapter)[]> byMethod)
+            Dictionary<string, ConstructEntry[]> bySimpleName,
+            Dictionary<string, MethodEntry[]> byMethod)
         {
             this.compilation = compilation;
             this.bySimpleName = bySimpleName;
@@ -46,7 +46,7 @@ namespace IacAnalyzers.Cdk.Adapters
         public static AdapterRegistry Create(Compilation compilation, IEnumerable<CdkAdapter>? adapters = null)
         {
             var byConstruct = new Dictionary<string, List<CdkAdapter>>(StringComparer.Ordinal);
-            var byMethod = new Dictionary<string, List<(string, CdkAdapter)>>(StringComparer.Ordinal);
+            var byMethod = new Dictionary<string, List<MethodEntry>>(StringComparer.Ordinal);
             foreach (var adapter in adapters ?? All)
             {
                 if (!adapter.ResourceTypes.Any(Rules.RuleSet.IsInteresting))
@@ -61,14 +61,31 @@ namespace IacAnalyzers.Cdk.Adapters
 
                 foreach (var trigger in adapter.Methods)
                 {
-                    Add(byMethod, trigger.Method, (trigger.TypeMetadataName, adapter));
+                    Add(byMethod, trigger.Method, new MethodEntry(trigger.TypeMetadataName, adapter));
                 }
             }
 
-            var bySimpleName = byConstruct
-                .GroupBy(p => SimpleName(p.Key), StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(p => (p.Key, p.Value.ToArray())).ToArray(), StringComparer.Ordinal);
-            return new AdapterRegistry(compilation, bySimpleName, byMethod.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
+            // Plain loops and small classes, not GroupBy/ToDictionary over tuples: generic code over value types is not
+            // shared, and the JIT compiled some sixty methods for it in every compiler process.
+            var grouped = new Dictionary<string, List<ConstructEntry>>(StringComparer.Ordinal);
+            foreach (var pair in byConstruct)
+            {
+                Add(grouped, SimpleName(pair.Key), new ConstructEntry(pair.Key, pair.Value.ToArray()));
+            }
+
+            var bySimpleName = new Dictionary<string, ConstructEntry[]>(grouped.Count, StringComparer.Ordinal);
+            foreach (var pair in grouped)
+            {
+                bySimpleName.Add(pair.Key, pair.Value.ToArray());
+            }
+
+            var methods = new Dictionary<string, MethodEntry[]>(byMethod.Count, StringComparer.Ordinal);
+            foreach (var pair in byMethod)
+            {
+                methods.Add(pair.Key, pair.Value.ToArray());
+            }
+
+            return new AdapterRegistry(compilation, bySimpleName, methods);
         }
 
         /// <summary>Adapters for a creation of exactly <paramref name="type"/> (the caller walks base types).</summary>
@@ -79,11 +96,11 @@ namespace IacAnalyzers.Cdk.Adapters
                 return null;
             }
 
-            foreach (var (fullName, adapters) in entries)
+            foreach (var entry in entries)
             {
-                if (SymbolEqualityComparer.Default.Equals(Resolve(fullName), type))
+                if (SymbolEqualityComparer.Default.Equals(Resolve(entry.FullName), type))
                 {
-                    return adapters;
+                    return entry.Adapters;
                 }
             }
 
@@ -98,9 +115,9 @@ namespace IacAnalyzers.Cdk.Adapters
                 return false;
             }
 
-            foreach (var (typeName, _) in triggers)
+            foreach (var trigger in triggers)
             {
-                if (Resolve(typeName) != null)
+                if (Resolve(trigger.TypeName) != null)
                 {
                     return true;
                 }
@@ -117,12 +134,12 @@ namespace IacAnalyzers.Cdk.Adapters
                 yield break;
             }
 
-            foreach (var (typeName, adapter) in triggers)
+            foreach (var trigger in triggers)
             {
-                var type = Resolve(typeName);
+                var type = Resolve(trigger.TypeName);
                 if (type != null && (CdkSymbols.DerivesFrom(method.ContainingType, type) || CdkSymbols.Implements(method.ContainingType, type)))
                 {
-                    yield return adapter;
+                    yield return trigger.Adapter;
                 }
             }
         }
@@ -161,6 +178,34 @@ namespace IacAnalyzers.Cdk.Adapters
             list.Add(value);
         }
 
+        /// <summary>A trigger construct type (metadata name) and its adapters.</summary>
+        private sealed class ConstructEntry
+        {
+            public ConstructEntry(string fullName, CdkAdapter[] adapters)
+            {
+                FullName = fullName;
+                Adapters = adapters;
+            }
+
+            public string FullName { get; }
+
+            public CdkAdapter[] Adapters { get; }
+        }
+
+        /// <summary>A trigger method's declaring type (metadata name) and the adapter it triggers.</summary>
+        private sealed class MethodEntry
+        {
+            public MethodEntry(string typeName, CdkAdapter adapter)
+            {
+                TypeName = typeName;
+                Adapter = adapter;
+            }
+
+            public string TypeName { get; }
+
+            public CdkAdapter Adapter { get; }
+        }
+
         private static IReadOnlyList<CdkAdapter> Discover()
         {
             Type[] types;
@@ -173,11 +218,18 @@ namespace IacAnalyzers.Cdk.Adapters
                 types = ex.Types.Where(t => t != null).ToArray()!;
             }
 
-            return types
-                .Where(t => !t.IsAbstract && typeof(CdkAdapter).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) != null)
-                .OrderBy(t => t.FullName, StringComparer.Ordinal)
-                .Select(t => (CdkAdapter)Activator.CreateInstance(t)!)
-                .ToArray();
+            var adapters = new List<CdkAdapter>();
+            foreach (var type in types)
+            {
+                if (!type.IsAbstract && typeof(CdkAdapter).IsAssignableFrom(type) && type.GetConstructor(Type.EmptyTypes) != null)
+                {
+                    adapters.Add((CdkAdapter)Activator.CreateInstance(type)!);
+                }
+            }
+
+            var sorted = adapters.ToArray();
+            Array.Sort(sorted, (a, b) => string.CompareOrdinal(a.GetType().FullName, b.GetType().FullName));
+            return sorted;
         }
     }
 }
