@@ -11,7 +11,7 @@ using System.Text.RegularExpressions;
 namespace IacAnalyzers.Benchmarks
 {
     /// <summary>
-    /// <c>--csc-paired [runs] [--cdk-app-stacks N | --project PATH] [--server] [--baseline DIR]</c>: what our analyzers add to the compiler's CPU, without
+    /// <c>--csc-paired [runs] [--cdk-app-stacks N | --project PATH] [--server] [--baseline DIR] [--r2r]</c>: what our analyzers add to the compiler's CPU, without
     /// MSBuild's noise around it. The project's exact compiler command line is taken from MSBuild and run directly
     /// (<c>dotnet &lt;sdk&gt;/Roslyn/bincore/csc.dll /noconfig @rsp</c>, in the project's directory, as the Csc task does),
     /// A = as it is, B = without the <c>/analyzer:</c> arguments of our assemblies (IacAnalyzers, IacAnalyzers.Core,
@@ -29,6 +29,8 @@ namespace IacAnalyzers.Benchmarks
     /// their JIT in every run, as a build without a server, e.g. <c>UseSharedCompilation=false</c>, does).
     /// <c>--baseline DIR</c>: B keeps our analyzers but takes them from <c>DIR</c> (a Release build of an earlier commit,
     /// same file names): a before/after comparison of our own cost, paired like the rest.
+    /// <c>--r2r</c>: A takes our assemblies as ReadyToRun images of the very same files, compiled for this machine's runtime
+    /// by <c>src/IacAnalyzers.ReadyToRun</c> (what the package hands a compiler running on a runtime it has images for).
     /// </para>
     /// <para>
     /// The command line comes from <c>dotnet msbuild PROJ -t:Compile -p:SkipCompilerExecution=true
@@ -47,7 +49,7 @@ namespace IacAnalyzers.Benchmarks
     {
         private static readonly string[] OurAssemblies = { "IacAnalyzers.dll", "IacAnalyzers.Core.dll", "IacAnalyzers.CodeFixes.dll", "YamlDotNet.dll" };
 
-        public static int Run(int runs, int stacks, string? project, bool server = false, string? baseline = null)
+        public static int Run(int runs, int stacks, string? project, bool server = false, string? baseline = null, bool readyToRun = false)
         {
             var projectPath = project != null
                 ? ProjectFile(Path.GetFullPath(project))
@@ -80,7 +82,9 @@ namespace IacAnalyzers.Benchmarks
 
             var rspA = Path.Combine(work, "A.rsp");
             var rspB = Path.Combine(work, "B.rsp");
-            File.WriteAllLines(rspA, args.Concat(extra).Select(RspArgument));
+            var images = readyToRun ? ReadyToRunImages(ours.Select(AnalyzerPath), Path.Combine(work, "r2r")) : null;
+            var argsA = images == null ? args : args.Select(a => IsOurAnalyzer(a) ? "/analyzer:" + Quote(Path.Combine(images, Path.GetFileName(AnalyzerPath(a)))) : a).ToArray();
+            File.WriteAllLines(rspA, argsA.Concat(extra).Select(RspArgument));
             var argsB = baseline == null
                 ? args.Where(a => !IsOurAnalyzer(a))
                 : args.Select(a => IsOurAnalyzer(a) ? "/analyzer:" + Quote(BaselineAssembly(baseline, a)) : a);
@@ -90,7 +94,7 @@ namespace IacAnalyzers.Benchmarks
             Console.WriteLine("Project: " + projectPath);
             Console.WriteLine("Compiler: dotnet " + csc + " /noconfig @rsp (working directory " + projectDir + ")");
             var ourNames = string.Join(", ", ours.Select(a => Path.GetFileName(Unquote(a.Substring(a.IndexOf(':') + 1)))));
-            Console.WriteLine("A = the project's csc command line (" + rspA + "), B = the same " + (baseline == null ? "without " + ourNames : "with " + ourNames + " taken from " + baseline) + " (" + rspB + ")");
+            Console.WriteLine("A = the project's csc command line" + (images != null ? " with our assemblies as ReadyToRun images (" + images + ")" : string.Empty) + " (" + rspA + "), B = the same " + (baseline == null ? "without " + ourNames : "with " + ourNames + " taken from " + baseline) + " (" + rspB + ")");
             Console.WriteLine(server
                 ? "Through a compiler server started for this run (what `dotnet build` uses by default): CPU = the server process's user + sys for each compile (/proc/<pid>/stat), after " + ServerWarmUps + " warm-up compiles of each side; our assemblies stay loaded and compiled between compiles"
                 : "Each compile in its own compiler process (cold: the JIT compiles our code in every run)");
@@ -303,6 +307,35 @@ namespace IacAnalyzers.Benchmarks
             return projects.Length == 1
                 ? projects[0]
                 : throw new FileNotFoundException("--project: " + path + " holds " + projects.Length + " .csproj files; name one", path);
+        }
+
+        /// <summary>The path an <c>/analyzer:</c> argument names.</summary>
+        private static string AnalyzerPath(string arg) => Unquote(SwitchValue("analyzer")(arg) ?? SwitchValue("a")(arg)!);
+
+        /// <summary>
+        /// ReadyToRun images of <paramref name="assemblies"/> for this machine's runtime, in <paramref name="folder"/>:
+        /// the package's own way (<c>dotnet publish src/IacAnalyzers.ReadyToRun</c>, the SDK's crossgen2).
+        /// </summary>
+        private static string ReadyToRunImages(IEnumerable<string> assemblies, string folder)
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            var root = CdkAppBuild.FindRepositoryRoot();
+            var inputs = string.Join("%3B", assemblies.Select(Path.GetFullPath));
+            var publish = CdkAppBuild.Run(
+                "dotnet",
+                root,
+                "publish " + Quote(Path.Combine(root, "src", "IacAnalyzers.ReadyToRun", "IacAnalyzers.ReadyToRun.csproj")) + " -nologo -c Release -r "
+                + System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier + " -o " + Quote(folder) + " " + Quote("-p:IacAnalyzersAssemblies=" + inputs));
+            if (publish.ExitCode != 0)
+            {
+                throw new InvalidOperationException("--r2r: publishing the ReadyToRun images failed\n" + publish.Output);
+            }
+
+            return folder;
         }
 
         /// <summary>The baseline's copy of one of our analyzer assemblies (same file name, in <paramref name="directory"/>).</summary>

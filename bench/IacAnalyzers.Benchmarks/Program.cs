@@ -58,7 +58,8 @@ namespace IacAnalyzers.Benchmarks
                     stacksAt >= 0 ? IntAfter(args, stacksAt, 50) : 50,
                     projectAt >= 0 && projectAt + 1 < args.Length ? args[projectAt + 1] : null,
                     args.Contains("--server"),
-                    Array.IndexOf(args, "--baseline") is var baselineAt && baselineAt >= 0 && baselineAt + 1 < args.Length ? args[baselineAt + 1] : null);
+                    Array.IndexOf(args, "--baseline") is var baselineAt && baselineAt >= 0 && baselineAt + 1 < args.Length ? args[baselineAt + 1] : null,
+                    args.Contains("--r2r"));
             }
 
             var cdk = Array.IndexOf(args, "--cdk-app");

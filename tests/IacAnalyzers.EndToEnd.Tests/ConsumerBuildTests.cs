@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using IacAnalyzers.Samples;
 using Xunit;
 
@@ -143,6 +145,32 @@ namespace IacAnalyzers.EndToEnd.Tests
             {
                 Assert.False(build.Output.Contains(id, StringComparison.Ordinal), $"{id} in the build output:\n{build.Output}");
             }
+        }
+
+        [Fact]
+        public void On_a_runtime_the_package_has_images_for_the_compiler_gets_the_ReadyToRun_assemblies_unless_turned_off()
+        {
+            var consumer = _fixture.NewConsumer("ready-to-run");
+            consumer.Write("DataStack.cs", "namespace Consumer { }\n");
+            var restore = consumer.Run("restore", consumer.ProjectFile, "-nologo");
+            Assert.True(restore.ExitCode == 0, restore.ToString());
+
+            // The fixture packs images for this machine's runtime (the SDK's runtime identifier names the folder).
+            var images = Path.Combine("tools", "r2r", RuntimeInformation.RuntimeIdentifier) + Path.DirectorySeparatorChar;
+            var il = Path.Combine("analyzers", "dotnet", "cs") + Path.DirectorySeparatorChar;
+            var ours = new[] { "IacAnalyzers.CodeFixes.dll", "IacAnalyzers.Core.dll", "IacAnalyzers.dll", "YamlDotNet.dll" };
+            string[] Ours(IReadOnlyList<string> analyzers, string folder)
+                => analyzers.Where(a => a.Contains(Path.DirectorySeparatorChar + "iacanalyzers" + Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase)
+                                        && a.Contains(folder, StringComparison.Ordinal))
+                    .Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray()!;
+
+            var byDefault = consumer.Analyzers();
+            Assert.Equal(ours, Ours(byDefault, images));
+            Assert.Empty(Ours(byDefault, il));
+
+            var off = consumer.Analyzers("IacAnalyzersReadyToRun=false");
+            Assert.Equal(ours, Ours(off, il));
+            Assert.Empty(Ours(off, images));
         }
 
         [Fact]

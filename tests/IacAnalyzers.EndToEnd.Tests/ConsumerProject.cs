@@ -101,8 +101,23 @@ namespace IacAnalyzers.EndToEnd.Tests
 
         /// <summary>The AdditionalFiles items MSBuild evaluates for this project (needs a restore first).</summary>
         public IReadOnlyList<string> AdditionalFiles(params string[] properties)
+            => Items("AdditionalFiles", null, properties)
+                .Select(f => Path.GetRelativePath(Directory, f).Replace('\\', '/'))
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .ToArray();
+
+        /// <summary>The full paths of the Analyzer items the compiler would be given (after NuGet's and the package's targets; needs a restore).</summary>
+        public IReadOnlyList<string> Analyzers(params string[] properties)
+            => Items("Analyzer", "ResolveLockFileAnalyzers", properties).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+
+        private IReadOnlyList<string> Items(string itemType, string? target, string[] properties)
         {
-            var arguments = new List<string> { "msbuild", ProjectFile, "-getItem:AdditionalFiles", "-nologo" };
+            var arguments = new List<string> { "msbuild", ProjectFile, "-getItem:" + itemType, "-nologo" };
+            if (target != null)
+            {
+                arguments.Add("-t:" + target);
+            }
+
             arguments.AddRange(properties.Select(p => "-p:" + p));
             var result = DotNetCli.Run(Directory, arguments);
             if (result.ExitCode != 0)
@@ -112,15 +127,12 @@ namespace IacAnalyzers.EndToEnd.Tests
 
             var json = result.Output.Substring(Math.Max(0, result.Output.IndexOf('{', StringComparison.Ordinal)));
             using var document = System.Text.Json.JsonDocument.Parse(json);
-            if (!document.RootElement.TryGetProperty("Items", out var items) || !items.TryGetProperty("AdditionalFiles", out var files))
+            if (!document.RootElement.TryGetProperty("Items", out var items) || !items.TryGetProperty(itemType, out var found))
             {
                 return Array.Empty<string>();
             }
 
-            return files.EnumerateArray()
-                .Select(f => Path.GetRelativePath(Directory, f.GetProperty("FullPath").GetString()!).Replace('\\', '/'))
-                .OrderBy(f => f, StringComparer.Ordinal)
-                .ToArray();
+            return found.EnumerateArray().Select(f => f.GetProperty("FullPath").GetString()!).ToArray();
         }
     }
 

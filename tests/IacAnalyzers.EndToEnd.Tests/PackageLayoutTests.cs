@@ -3,6 +3,9 @@ using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
 using System.Xml.Linq;
 using Xunit;
 
@@ -33,6 +36,44 @@ namespace IacAnalyzers.EndToEnd.Tests
                     "analyzers/dotnet/cs/YamlDotNet.dll",
                 },
                 analyzerEntries);
+        }
+
+        [Fact]
+        public void ReadyToRun_folder_holds_the_same_four_assemblies_compiled_ahead_of_time_for_this_runtime()
+        {
+            var folder = Path.Combine(_fixture.WorkRoot, "layout");
+            if (!Directory.Exists(folder))
+            {
+                ZipFile.ExtractToDirectory(_fixture.Package, folder);
+            }
+
+            using (var zip = ZipFile.OpenRead(_fixture.Package))
+            {
+                // The fixture packs this machine's runtime only (a release pack has five, see the package project).
+                Assert.Equal(
+                    new[] { "tools/r2r/" + RuntimeInformation.RuntimeIdentifier + "/" },
+                    zip.Entries.Select(e => e.FullName).Where(n => n.StartsWith("tools/r2r/", StringComparison.Ordinal))
+                        .Select(n => n.Substring(0, n.LastIndexOf('/') + 1)).Distinct().ToArray());
+            }
+
+            var images = Path.Combine(folder, "tools", "r2r", RuntimeInformation.RuntimeIdentifier);
+            var il = Path.Combine(folder, "analyzers", "dotnet", "cs");
+            Assert.Equal(
+                Directory.GetFiles(il).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal),
+                Directory.GetFiles(images).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
+            foreach (var image in Directory.GetFiles(images))
+            {
+                using var imageReader = new PEReader(File.OpenRead(image));
+                using var ilReader = new PEReader(File.OpenRead(Path.Combine(il, Path.GetFileName(image))));
+                Assert.True(imageReader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, image + " is not a ReadyToRun image");
+                Assert.Equal(0, ilReader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
+
+                // Same assembly (name, version, module id): the image is the packed IL plus native code.
+                var imageMetadata = imageReader.GetMetadataReader();
+                var ilMetadata = ilReader.GetMetadataReader();
+                Assert.Equal(ilMetadata.GetAssemblyDefinition().GetAssemblyName().FullName, imageMetadata.GetAssemblyDefinition().GetAssemblyName().FullName);
+                Assert.Equal(ilMetadata.GetGuid(ilMetadata.GetModuleDefinition().Mvid), imageMetadata.GetGuid(imageMetadata.GetModuleDefinition().Mvid));
+            }
         }
 
         [Fact]
