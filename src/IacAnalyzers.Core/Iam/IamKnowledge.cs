@@ -503,16 +503,40 @@ namespace IacAnalyzers.Iam
         private static Table Load()
         {
             var assembly = typeof(IamKnowledge).Assembly;
-            string text;
             using (var raw = assembly.GetManifestResourceStream(ResourceName)
                 ?? throw new InvalidOperationException("The IAM knowledge table '" + ResourceName + "' is not embedded in " + assembly.GetName().Name + "."))
-            using (var gzip = new GZipStream(raw, CompressionMode.Decompress))
-            using (var reader = new StreamReader(gzip, Encoding.UTF8))
             {
-                text = reader.ReadToEnd();
+                var text = Encoding.UTF8.GetString(Decompress(raw));
+                return Read(text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text);
+            }
+        }
+
+        /// <summary>
+        /// The bytes of a gzip stream, read into one array of the size its trailer gives (ISIZE: the length modulo 2^32),
+        /// then decoded once: a StreamReader's ReadToEnd grew a StringBuilder through the 500 KB and copied it again,
+        /// about half of the load's time in a cold compiler.
+        /// </summary>
+        private static byte[] Decompress(Stream raw)
+        {
+            var size = 0;
+            if (raw.CanSeek && raw.Length >= 18)
+            {
+                raw.Seek(-4, SeekOrigin.End);
+                var trailer = new byte[4];
+                if (raw.Read(trailer, 0, 4) == 4)
+                {
+                    size = trailer[0] | (trailer[1] << 8) | (trailer[2] << 16) | (trailer[3] << 24);
+                }
+
+                raw.Seek(0, SeekOrigin.Begin);
             }
 
-            return Read(text);
+            using (var gzip = new GZipStream(raw, CompressionMode.Decompress, leaveOpen: true))
+            using (var copy = new MemoryStream(size > 0 ? size : 1 << 20))
+            {
+                gzip.CopyTo(copy, 1 << 16);
+                return copy.Length == copy.Capacity ? copy.GetBuffer() : copy.ToArray();
+            }
         }
 
         /// <summary>The table in <paramref name="text"/> (the embedded file's format); its services' actions parsed on first use.</summary>
