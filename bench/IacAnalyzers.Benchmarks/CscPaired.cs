@@ -82,8 +82,8 @@ namespace IacAnalyzers.Benchmarks
 
             var rspA = Path.Combine(work, "A.rsp");
             var rspB = Path.Combine(work, "B.rsp");
-            var images = readyToRun ? ReadyToRunImages(ours.Select(AnalyzerPath), Path.Combine(work, "r2r")) : null;
-            var argsA = images == null ? args : args.Select(a => IsOurAnalyzer(a) ? "/analyzer:" + Quote(Path.Combine(images, Path.GetFileName(AnalyzerPath(a)))) : a).ToArray();
+            var images = readyToRun ? ReadyToRunImages(ours.Select(a => AnalyzerPath(a)!), Path.Combine(work, "r2r")) : null;
+            var argsA = images == null ? args : args.Select(a => IsOurAnalyzer(a) ? "/analyzer:" + Quote(Path.Combine(images, Path.GetFileName(AnalyzerPath(a)!))) : a).ToArray();
             File.WriteAllLines(rspA, argsA.Concat(extra).Select(RspArgument));
             var argsB = baseline == null
                 ? args.Where(a => !IsOurAnalyzer(a))
@@ -93,7 +93,7 @@ namespace IacAnalyzers.Benchmarks
 
             Console.WriteLine("Project: " + projectPath);
             Console.WriteLine("Compiler: dotnet " + csc + " /noconfig @rsp (working directory " + projectDir + ")");
-            var ourNames = string.Join(", ", ours.Select(a => Path.GetFileName(Unquote(a.Substring(a.IndexOf(':') + 1)))));
+            var ourNames = string.Join(", ", ours.Select(a => Path.GetFileName(AnalyzerPath(a))));
             Console.WriteLine("A = the project's csc command line" + (images != null ? " with our assemblies as ReadyToRun images (" + images + ")" : string.Empty) + " (" + rspA + "), B = the same " + (baseline == null ? "without " + ourNames : "with " + ourNames + " taken from " + baseline) + " (" + rspB + ")");
             Console.WriteLine(server
                 ? "Through a compiler server started for this run (what `dotnet build` uses by default): CPU = the server process's user + sys for each compile (/proc/<pid>/stat), after " + ServerWarmUps + " warm-up compiles of each side; our assemblies stay loaded and compiled between compiles"
@@ -309,8 +309,8 @@ namespace IacAnalyzers.Benchmarks
                 : throw new FileNotFoundException("--project: " + path + " holds " + projects.Length + " .csproj files; name one", path);
         }
 
-        /// <summary>The path an <c>/analyzer:</c> argument names.</summary>
-        private static string AnalyzerPath(string arg) => Unquote(SwitchValue("analyzer")(arg) ?? SwitchValue("a")(arg)!);
+        /// <summary>The path an <c>/analyzer:</c> (or <c>/a:</c>) argument names, else null.</summary>
+        private static string? AnalyzerPath(string arg) => SwitchValue("analyzer")(arg) ?? SwitchValue("a")(arg);
 
         /// <summary>
         /// ReadyToRun images of <paramref name="assemblies"/> for this machine's runtime, in <paramref name="folder"/>:
@@ -341,7 +341,7 @@ namespace IacAnalyzers.Benchmarks
         /// <summary>The baseline's copy of one of our analyzer assemblies (same file name, in <paramref name="directory"/>).</summary>
         private static string BaselineAssembly(string directory, string arg)
         {
-            var name = Path.GetFileName(SwitchValue("analyzer")(arg) ?? SwitchValue("a")(arg)!);
+            var name = Path.GetFileName(AnalyzerPath(arg)!);
             var path = Path.GetFullPath(Path.Combine(directory, name));
             if (!File.Exists(path))
             {
@@ -361,7 +361,7 @@ namespace IacAnalyzers.Benchmarks
 
         private static bool IsOurAnalyzer(string arg)
         {
-            var value = SwitchValue("analyzer")(arg) ?? SwitchValue("a")(arg);
+            var value = AnalyzerPath(arg);
             return value != null && OurAssemblies.Contains(Path.GetFileName(value), StringComparer.OrdinalIgnoreCase);
         }
 

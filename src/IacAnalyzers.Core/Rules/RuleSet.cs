@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using System.Reflection;
 
 namespace IacAnalyzers.Rules
 {
@@ -15,8 +13,6 @@ namespace IacAnalyzers.Rules
     {
         public static IReadOnlyList<Rule> All { get; } = Discover();
 
-        // Plain loops, not LINQ over (type, rule) pairs: generic code over value tuples is not shared, so the JIT
-        // compiled some forty methods for this table in every compiler process.
         private static readonly Dictionary<string, Rule[]> ByType = Index(All);
 
         /// <summary>The rules that read resources of <paramref name="cloudFormationType"/> (empty when none).</summary>
@@ -27,20 +23,7 @@ namespace IacAnalyzers.Rules
         public static bool IsInteresting(string cloudFormationType) => ByType.ContainsKey(cloudFormationType);
 
         /// <summary>The concrete rule types of this assembly (a guard test checks each one is in <see cref="All"/>).</summary>
-        public static IReadOnlyList<Type> RuleTypes()
-        {
-            Type[] types;
-            try
-            {
-                types = typeof(Rule).Assembly.GetTypes();
-            }
-            catch (ReflectionTypeLoadException ex)
-            {
-                types = ex.Types.Where(t => t != null).ToArray()!;
-            }
-
-            return types.Where(t => !t.IsAbstract && typeof(Rule).IsAssignableFrom(t)).ToArray();
-        }
+        public static IReadOnlyList<Type> RuleTypes() => Discovery.ConcreteTypes<Rule>(typeof(Rule).Assembly);
 
         private static Dictionary<string, Rule[]> Index(IReadOnlyList<Rule> rules)
         {
@@ -49,39 +32,13 @@ namespace IacAnalyzers.Rules
             {
                 foreach (var type in rule.ResourceTypes)
                 {
-                    if (!lists.TryGetValue(type, out var list))
-                    {
-                        list = new List<Rule>();
-                        lists.Add(type, list);
-                    }
-
-                    list.Add(rule);
+                    Discovery.AddTo(lists, type, rule);
                 }
             }
 
-            var byType = new Dictionary<string, Rule[]>(lists.Count, StringComparer.OrdinalIgnoreCase);
-            foreach (var pair in lists)
-            {
-                byType.Add(pair.Key, pair.Value.ToArray());
-            }
-
-            return byType;
+            return Discovery.ToArrays(lists);
         }
 
-        private static Rule[] Discover()
-        {
-            var rules = new List<Rule>();
-            foreach (var type in RuleTypes())
-            {
-                if (type.GetConstructor(Type.EmptyTypes) != null)
-                {
-                    rules.Add((Rule)Activator.CreateInstance(type)!);
-                }
-            }
-
-            var sorted = rules.ToArray();
-            Array.Sort(sorted, (a, b) => string.CompareOrdinal(a.Info.Id, b.Info.Id));
-            return sorted;
-        }
+        private static Rule[] Discover() => Discovery.Instances<Rule>(typeof(Rule).Assembly, r => r.Info.Id);
     }
 }

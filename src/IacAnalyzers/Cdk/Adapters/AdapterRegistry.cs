@@ -2,7 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Reflection;
+using IacAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 
 namespace IacAnalyzers.Cdk.Adapters
@@ -56,36 +56,23 @@ namespace IacAnalyzers.Cdk.Adapters
 
                 foreach (var name in adapter.ConstructTypes)
                 {
-                    Add(byConstruct, name, adapter);
+                    Discovery.AddTo(byConstruct, name, adapter);
                 }
 
                 foreach (var trigger in adapter.Methods)
                 {
-                    Add(byMethod, trigger.Method, new MethodEntry(trigger.TypeMetadataName, adapter));
+                    Discovery.AddTo(byMethod, trigger.Method, new MethodEntry(trigger.TypeMetadataName, adapter));
                 }
             }
 
-            // Plain loops and small classes, not GroupBy/ToDictionary over tuples: generic code over value types is not
-            // shared, and the JIT compiled some sixty methods for it in every compiler process.
+            // Small entry classes, not tuples: generic code over value types is not shared (see Discovery).
             var grouped = new Dictionary<string, List<ConstructEntry>>(StringComparer.Ordinal);
             foreach (var pair in byConstruct)
             {
-                Add(grouped, SimpleName(pair.Key), new ConstructEntry(pair.Key, pair.Value.ToArray()));
+                Discovery.AddTo(grouped, SimpleName(pair.Key), new ConstructEntry(pair.Key, pair.Value.ToArray()));
             }
 
-            var bySimpleName = new Dictionary<string, ConstructEntry[]>(grouped.Count, StringComparer.Ordinal);
-            foreach (var pair in grouped)
-            {
-                bySimpleName.Add(pair.Key, pair.Value.ToArray());
-            }
-
-            var methods = new Dictionary<string, MethodEntry[]>(byMethod.Count, StringComparer.Ordinal);
-            foreach (var pair in byMethod)
-            {
-                methods.Add(pair.Key, pair.Value.ToArray());
-            }
-
-            return new AdapterRegistry(compilation, bySimpleName, methods);
+            return new AdapterRegistry(compilation, Discovery.ToArrays(grouped), Discovery.ToArrays(byMethod));
         }
 
         /// <summary>Adapters for a creation of exactly <paramref name="type"/> (the caller walks base types).</summary>
@@ -166,18 +153,6 @@ namespace IacAnalyzers.Cdk.Adapters
             return cut < 0 ? metadataName : metadataName.Substring(cut + 1);
         }
 
-        private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value)
-            where TKey : notnull
-        {
-            if (!map.TryGetValue(key, out var list))
-            {
-                list = new List<TValue>();
-                map.Add(key, list);
-            }
-
-            list.Add(value);
-        }
-
         /// <summary>A trigger construct type (metadata name) and its adapters.</summary>
         private sealed class ConstructEntry
         {
@@ -207,29 +182,6 @@ namespace IacAnalyzers.Cdk.Adapters
         }
 
         private static IReadOnlyList<CdkAdapter> Discover()
-        {
-            Type[] types;
-            try
-            {
-                types = typeof(CdkAdapter).Assembly.GetTypes();
-            }
-            catch (ReflectionTypeLoadException ex)
-            {
-                types = ex.Types.Where(t => t != null).ToArray()!;
-            }
-
-            var adapters = new List<CdkAdapter>();
-            foreach (var type in types)
-            {
-                if (!type.IsAbstract && typeof(CdkAdapter).IsAssignableFrom(type) && type.GetConstructor(Type.EmptyTypes) != null)
-                {
-                    adapters.Add((CdkAdapter)Activator.CreateInstance(type)!);
-                }
-            }
-
-            var sorted = adapters.ToArray();
-            Array.Sort(sorted, (a, b) => string.CompareOrdinal(a.GetType().FullName, b.GetType().FullName));
-            return sorted;
-        }
+            => Discovery.Instances<CdkAdapter>(typeof(CdkAdapter).Assembly, a => a.GetType().FullName!);
     }
 }
