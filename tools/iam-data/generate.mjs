@@ -7,8 +7,11 @@
 // (about 105 KB; deterministic: no name, no time stamp). Read it with `zcat`. Format (UTF-8, one record per line,
 // fields split by a single space; lines starting with '#' are comments):
 //
-//   A <service> <code> <Action> <Action> ...   actions of one service sharing one code
 //   M <arn-path-and-name> <kind>               an admin-like AWS managed policy
+//   A <service> <code> <Action> <Action> ...   actions of one service sharing one code
+//
+// The comments and M lines come first (the table's head): a managed-policy look-up in the analyzer decompresses only
+// up to the first A line, and the analyzer refuses an M line after it.
 //
 // <code> is one letter for the access level (L List, R Read, W Write, P Permissions management, T Tagging),
 // upper case when the action has resource types in the Service Authorization Reference (its Resource element
@@ -116,7 +119,8 @@ const header = [
   '#   upper case = has resource types (Resource can be scoped), lower case = Resource "*" only.',
   '# M <policy path/name> <full|allbut|iam>: admin-like AWS managed policy (criterion in generate.mjs).',
 ];
-const text = Buffer.from([...header, ...actionLines, ...policyLines].join('\n') + '\n', 'utf8');
+// The managed policies come first: the analyzer reads the head alone (up to the first action line) for a policy look-up.
+const text = Buffer.from([...header, ...policyLines, ...actionLines].join('\n') + '\n', 'utf8');
 const gz = gzipSync(text, { level: constants.Z_BEST_COMPRESSION });
 writeFileSync(out, gz);
 console.log(`wrote ${out}: ${actionCount} actions, ${policyLines.length} admin-like policies; ${text.length} bytes of text, ${gz.length} bytes gzip`);

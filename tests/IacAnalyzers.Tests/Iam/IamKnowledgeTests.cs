@@ -13,7 +13,7 @@ namespace IacAnalyzers.Tests.Iam
         {
             // Parsing all 22,000 actions up front cost every compiler process about 50 ms (it ran once per build without
             // the compiler server): the load counts and measures, and each service's line is split on first use.
-            var table = IamKnowledge.Read("# source: test\nA s3 W PutObject DeleteObject\nA s3 r GetObject\nA kms W Encrypt\nM arn:aws:iam::aws:policy/AdministratorAccess full\n");
+            var table = IamKnowledge.Read("# source: test\nM AdministratorAccess full\nA s3 W PutObject DeleteObject\nA s3 r GetObject\nA kms W Encrypt\n");
 
             Assert.Equal(4, table.ActionCount);
             Assert.Equal(12, table.LongestName);
@@ -49,9 +49,60 @@ namespace IacAnalyzers.Tests.Iam
         [InlineData("A s3 X GetObject\n")]
         [InlineData("B s3 W GetObject\n")]
         [InlineData("M arn:aws:iam::aws:policy/X\n")]
+        // The managed policies are the table's head, read without the action lines: one after them would be missed.
+        [InlineData("A s3 W GetObject\nM AdministratorAccess full\n")]
         public void A_malformed_table_line_fails_the_load(string text)
         {
             Assert.ThrowsAny<System.IO.InvalidDataException>(() => IamKnowledge.Read(text));
+        }
+
+        [Fact]
+        public void The_head_is_read_without_the_action_lines()
+        {
+            // A managed-policy look-up decompresses only the head: the reader stops at the first action line, so what
+            // follows it (here a line the whole-table read refuses) is never read.
+            var reader = new CountingReader("# source: test 1.0\n# a comment\nM job-function/Admin full\nM PowerUserAccess allbut\nA s3 W PutObject\nZ not a table line\n");
+
+            var head = IamKnowledge.ReadHead(reader);
+
+            Assert.Equal(5, reader.Lines);
+            Assert.Equal(new[] { "test 1.0" }, head.Sources);
+            Assert.Equal(new[] { "job-function/Admin", "PowerUserAccess" }, head.AdminNames);
+            Assert.Equal(AdminPolicyKind.FullAccess, head.Admin["admin"].Kind);
+            Assert.Equal("Admin", head.Admin["job-function/Admin"].Name);
+            Assert.Equal(AdminPolicyKind.AllButListed, head.Admin["PowerUserAccess"].Kind);
+        }
+
+        [Fact]
+        public void The_embedded_head_holds_every_source_and_managed_policy_of_the_table()
+        {
+            // What the look-ups read (the head alone) is what the whole-table read finds: the same sources and policies.
+            var head = IamKnowledge.LoadedHead;
+            var whole = IamKnowledge.LoadedTable.Head;
+
+            Assert.NotEmpty(head.AdminNames);
+            Assert.Equal(whole.Sources, head.Sources);
+            Assert.Equal(whole.AdminNames, head.AdminNames);
+            Assert.Equal(
+                whole.AdminNames.Select(n => whole.Admin[n].Name + " " + whole.Admin[n].Kind),
+                head.AdminNames.Select(n => head.Admin[n].Name + " " + head.Admin[n].Kind));
+        }
+
+        private sealed class CountingReader : System.IO.StringReader
+        {
+            public CountingReader(string text)
+                : base(text)
+            {
+            }
+
+            public int Lines { get; private set; }
+
+            public override string? ReadLine()
+            {
+                var line = base.ReadLine();
+                Lines += line == null ? 0 : 1;
+                return line;
+            }
         }
 
         [Fact]
