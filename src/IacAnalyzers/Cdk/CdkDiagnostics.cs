@@ -28,8 +28,9 @@ namespace IacAnalyzers.Cdk
         /// a diagnostic must lie in the member analysed to be local, the only kind the IDE computes for a span and
         /// offers a fix for (the fix edits the value through its intent, wherever the diagnostic is). A value in
         /// another document stays where it is written, unless that is generated code (<paramref name="generated"/>): no
-        /// finding is reported there, so it goes to the construct too, without a fix (the generator would undo it). Null
-        /// when it has nowhere to go: a value in generated code for a construct outside the member analysed.
+        /// finding is reported there, so it goes to the construct too, without a fix (the generator would undo it); so does
+        /// a value on a <c>#line hidden</c> line of the construct's own file. Null when it has nowhere to go: a value in
+        /// generated code for a construct outside the member analysed.
         /// </summary>
         /// <param name="names">The compilation's rewriters, reused across findings; null builds one for this finding.</param>
         /// <param name="generated">Judges another document's location; null when every location may be reported (test seams).</param>
@@ -40,10 +41,13 @@ namespace IacAnalyzers.Cdk
             var location = Locations.ToLocation(finding.Location);
             var construct = input.Operation.Syntax;
             var elsewhere = location.IsInSource && construct.SyntaxTree != location.SourceTree;
-            var inGeneratedCode = elsewhere && generated != null && generated.Contains(location, cancellationToken);
+            // In the construct's own file only a `#line hidden` line can be generated (the driver analyses no generated
+            // member); another file is judged whole.
+            var inGeneratedCode = location.IsInSource && generated != null
+                && (elsewhere ? generated.Contains(location, cancellationToken) : GeneratedCode.IsHidden(location.SourceTree!, location.SourceSpan.Start, cancellationToken));
             if (analysed == null
                 || !location.IsInSource
-                || IsWithin(location, analysed)
+                || (IsWithin(location, analysed) && !inGeneratedCode)
                 || (elsewhere && !inGeneratedCode)
                 || !IsWithin(construct.GetLocation(), analysed))
             {

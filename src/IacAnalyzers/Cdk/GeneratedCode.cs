@@ -33,7 +33,10 @@ namespace IacAnalyzers.Cdk
             this.options = options;
         }
 
-        /// <summary>True when <paramref name="location"/> is in generated code (a location outside source never is).</summary>
+        /// <summary>
+        /// True when <paramref name="location"/> is in generated code (a location outside source never is): a generated
+        /// file, a line under <c>#line hidden</c>, or a member or type with <c>[GeneratedCode]</c>.
+        /// </summary>
         public bool Contains(Location location, CancellationToken cancellationToken)
         {
             var tree = location.SourceTree;
@@ -47,7 +50,51 @@ namespace IacAnalyzers.Cdk
                 generatedFile = trees.GetOrAdd(tree, IsGeneratedFile(tree, options, cancellationToken));
             }
 
-            return generatedFile || InGeneratedSymbol(tree, location.SourceSpan.Start, cancellationToken);
+            return generatedFile || IsHidden(tree, location.SourceSpan.Start, cancellationToken) || InGeneratedSymbol(tree, location.SourceSpan.Start, cancellationToken);
+        }
+
+        /// <summary>
+        /// True when the driver would drop a diagnostic at <paramref name="location"/> reported while analysing
+        /// <paramref name="analysed"/>, had the analyzer left it the check (<c>GeneratedCodeAnalysisFlags.None</c>): the
+        /// location is in generated code. The member analysed is never generated (the driver skips those), so inside it
+        /// only a <c>#line hidden</c> line can be; elsewhere <see cref="Contains"/> judges. Only the first question is
+        /// asked of most findings: whether their file has hidden lines at all (the tree keeps the answer).
+        /// </summary>
+        public bool Hides(Location location, ISymbol? analysed, CancellationToken cancellationToken)
+        {
+            var tree = location.SourceTree;
+            if (tree == null)
+            {
+                return false;
+            }
+
+            if (analysed != null)
+            {
+                foreach (var reference in analysed.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree == tree && reference.Span.Contains(location.SourceSpan))
+                    {
+                        return IsHidden(tree, location.SourceSpan.Start, cancellationToken);
+                    }
+                }
+            }
+
+            return Contains(location, cancellationToken);
+        }
+
+        /// <summary>
+        /// A hidden line as the compiler counts them: in a file with <c>#line hidden</c>, every line under it and every
+        /// line before the file's first <c>#line</c> directive (a tool's preamble).
+        /// </summary>
+        internal static bool IsHidden(SyntaxTree tree, int position, CancellationToken cancellationToken)
+        {
+            if (!tree.HasHiddenRegions())
+            {
+                return false;
+            }
+
+            var visibility = tree.GetLineVisibility(position, cancellationToken);
+            return visibility == LineVisibility.Hidden || visibility == LineVisibility.BeforeFirstLineDirective;
         }
 
         /// <summary>The file-level judgement: .editorconfig's <c>generated_code</c> when set, else the name and the header comment.</summary>
