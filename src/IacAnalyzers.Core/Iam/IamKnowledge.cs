@@ -329,16 +329,20 @@ namespace IacAnalyzers.Iam
         {
             private const byte ScopableBit = 0x80;
 
-            private readonly string text;
-            /// <summary>Start and end (exclusive) of each of this service's lines in <see cref="text"/>, in pairs.</summary>
-            private readonly List<int> lines;
+            /// <summary>The text holding this service's lines, and the start and end (exclusive) of each, in pairs.</summary>
+            private readonly Func<ServiceText> source;
             private Parsed? parsed;
 
             public ServiceActions(string prefix, string text, List<int> lines)
+                : this(prefix, () => new ServiceText(text, lines))
+            {
+            }
+
+            /// <summary>A service whose lines are read on first use (the embedded table: its own gzip member).</summary>
+            public ServiceActions(string prefix, Func<ServiceText> source)
             {
                 Prefix = prefix;
-                this.text = text;
-                this.lines = lines;
+                this.source = source;
             }
 
             public string Prefix { get; }
@@ -362,6 +366,7 @@ namespace IacAnalyzers.Iam
                 // Each line holds one access level's actions, sorted (the generator sorts them); a merge gives the
                 // service's sorted list without a keyed sort (Array.Sort of names with codes is generic over byte:
                 // code the JIT compiles in every compiler process that reads a policy).
+                var (text, lines) = source();
                 var count = lines.Count / 2;
                 var lineNames = new string[count][];
                 var lineCodes = new byte[count];
@@ -474,6 +479,10 @@ namespace IacAnalyzers.Iam
         {
             private readonly List<string> adminNames = new List<string>();
             private readonly List<string> sources = new List<string>();
+            private readonly List<ServiceEntry> services = new List<ServiceEntry>();
+
+            /// <summary>The <c>S</c> lines, in table order (none in a table written as one text, as the tests write).</summary>
+            public IReadOnlyList<ServiceEntry> Services => services;
 
             public Dictionary<string, AdminPolicy> Admin { get; } = new Dictionary<string, AdminPolicy>(StringComparer.OrdinalIgnoreCase);
 
@@ -481,11 +490,28 @@ namespace IacAnalyzers.Iam
 
             public IReadOnlyList<string> Sources => sources;
 
-            /// <summary>Takes a comment or managed-policy line (without its line break); false for any other line.</summary>
+            /// <summary>Takes a comment, managed-policy or service-index line (without its line break); false for any other line.</summary>
             public bool TryAdd(string line)
             {
                 if (line.Length == 0)
                 {
+                    return true;
+                }
+
+                if (line[0] == 'S')
+                {
+                    var entry = line.Split(' ');
+                    if (entry[0] != "S" || entry.Length != 6 || entry[1].Length == 0
+                        || !long.TryParse(entry[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var fromEnd)
+                        || !int.TryParse(entry[3], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length)
+                        || !int.TryParse(entry[4], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+                        || !int.TryParse(entry[5], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var longest)
+                        || length <= 0 || fromEnd < length || count <= 0 || longest <= 0)
+                    {
+                        throw new InvalidDataException("Unexpected line in the IAM knowledge table: " + line.Substring(0, Math.Min(line.Length, 80)));
+                    }
+
+                    services.Add(new ServiceEntry(entry[1], fromEnd, length, count, longest));
                     return true;
                 }
 
@@ -526,6 +552,53 @@ namespace IacAnalyzers.Iam
                 adminNames.Add(path);
                 return true;
             }
+        }
+
+        /// <summary>A text and the start and end (exclusive) of each of one service's lines in it, in pairs.</summary>
+        internal sealed class ServiceText
+        {
+            public ServiceText(string text, List<int> lines)
+            {
+                Text = text;
+                Lines = lines;
+            }
+
+            public string Text { get; }
+
+            public List<int> Lines { get; }
+
+            public void Deconstruct(out string text, out List<int> lines)
+            {
+                text = Text;
+                lines = Lines;
+            }
+        }
+
+        /// <summary>
+        /// An <c>S</c> line of the head: where the gzip member of a service's action lines lies in the embedded file (its
+        /// first byte <see cref="FromEnd"/> bytes before the end, <see cref="Length"/> bytes long), its action count and
+        /// its longest action name.
+        /// </summary>
+        internal sealed class ServiceEntry
+        {
+            public ServiceEntry(string prefix, long fromEnd, int length, int count, int longestName)
+            {
+                Prefix = prefix;
+                FromEnd = fromEnd;
+                Length = length;
+                Count = count;
+                LongestName = longestName;
+            }
+
+            public string Prefix { get; }
+
+            public long FromEnd { get; }
+
+            public int Length { get; }
+
+            public int Count { get; }
+
+            public int LongestName { get; }
         }
 
         /// <summary>An admin-like AWS managed policy: its bare name and why it counts.</summary>
@@ -571,15 +644,120 @@ namespace IacAnalyzers.Iam
         /// </summary>
         private const MethodImplOptions AggressiveOptimization = (MethodImplOptions)512;
 
+        /// <summary>
+        /// The embedded table, built from its head: the services, their counts and longest names come from the <c>S</c>
+        /// lines, and each service's actions are decompressed from its own gzip member when a look-up first needs them
+        /// (one exact action such as <c>s3:PutObject</c> reads one member of a few hundred bytes, where it decompressed
+        /// and scanned the whole 500 KB table: about 12 ms of a cold compile of a CDK app with one IAM statement).
+        /// A table without <c>S</c> lines is read whole.
+        /// </summary>
         private static Table Load()
         {
-            var assembly = typeof(IamKnowledge).Assembly;
-            using (var raw = assembly.GetManifestResourceStream(ResourceName)
-                ?? throw new InvalidOperationException("The IAM knowledge table '" + ResourceName + "' is not embedded in " + assembly.GetName().Name + "."))
+            var head = HeadData.Value;
+            return head.Services.Count == 0 ? LoadWhole() : FromHead(head);
+        }
+
+        /// <summary>A table over the embedded file whose services are the <c>S</c> lines of <paramref name="head"/>.</summary>
+        internal static Table FromHead(Head head)
+        {
+            var services = new ServiceActions[head.Services.Count];
+            var byPrefix = new Dictionary<string, ServiceActions>(StringComparer.OrdinalIgnoreCase);
+            int count = 0, longestName = 0, longestPrefix = 0;
+            for (var i = 0; i < services.Length; i++)
+            {
+                var entry = head.Services[i];
+                if (byPrefix.ContainsKey(entry.Prefix))
+                {
+                    throw new InvalidDataException("The IAM knowledge table indexes the service '" + entry.Prefix + "' twice.");
+                }
+
+                services[i] = new ServiceActions(entry.Prefix, () => ReadMember(entry));
+                byPrefix.Add(entry.Prefix, services[i]);
+                count += entry.Count;
+                longestName = Math.Max(longestName, entry.LongestName);
+                longestPrefix = Math.Max(longestPrefix, entry.Prefix.Length);
+            }
+
+            return new Table(services, byPrefix, head, count, longestName, longestPrefix);
+        }
+
+        /// <summary>The embedded file decompressed whole (all its gzip members, as <c>zcat</c> prints it) and read as one text.</summary>
+        internal static Table LoadWhole()
+        {
+            using (var raw = OpenResource())
             {
                 var text = Encoding.UTF8.GetString(Decompress(raw));
                 return Read(text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text);
             }
+        }
+
+        private static Stream OpenResource()
+        {
+            var assembly = typeof(IamKnowledge).Assembly;
+            return assembly.GetManifestResourceStream(ResourceName)
+                ?? throw new InvalidOperationException("The IAM knowledge table '" + ResourceName + "' is not embedded in " + assembly.GetName().Name + ".");
+        }
+
+        /// <summary>One service's action lines: its gzip member, found through its <c>S</c> line.</summary>
+        private static ServiceText ReadMember(ServiceEntry entry)
+        {
+            byte[] compressed;
+            using (var raw = OpenResource())
+            {
+                if (entry.FromEnd > raw.Length)
+                {
+                    throw new InvalidDataException("The IAM knowledge table's entry for '" + entry.Prefix + "' points before the start of the file.");
+                }
+
+                raw.Seek(raw.Length - entry.FromEnd, SeekOrigin.Begin);
+                compressed = new byte[entry.Length];
+                for (var read = 0; read < compressed.Length;)
+                {
+                    var n = raw.Read(compressed, read, compressed.Length - read);
+                    if (n <= 0)
+                    {
+                        throw new InvalidDataException("The IAM knowledge table's entry for '" + entry.Prefix + "' runs past the end of the file.");
+                    }
+
+                    read += n;
+                }
+            }
+
+            string text;
+            using (var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress))
+            using (var reader = new StreamReader(gzip, Encoding.UTF8))
+            {
+                text = reader.ReadToEnd();
+            }
+
+            // Every line must be one of this service's action lines: a wrong offset fails here, not as wrong answers.
+            var lines = new List<int>(10);
+            for (var start = 0; start < text.Length;)
+            {
+                var newline = text.IndexOf('\n', start);
+                var end = newline < 0 ? text.Length : newline;
+                if (end > start)
+                {
+                    if (end - start <= entry.Prefix.Length + 5 || string.CompareOrdinal(text, start, "A " + entry.Prefix + " ", 0, entry.Prefix.Length + 3) != 0
+                        || text[start + entry.Prefix.Length + 4] != ' ')
+                    {
+                        throw new InvalidDataException("The IAM knowledge table's member for '" + entry.Prefix + "' holds another line: " + text.Substring(start, Math.Min(end - start, 80)));
+                    }
+
+                    ParseCode(text[start + entry.Prefix.Length + 3]);
+                    lines.Add(start);
+                    lines.Add(end);
+                }
+
+                start = end + 1;
+            }
+
+            if (lines.Count == 0)
+            {
+                throw new InvalidDataException("The IAM knowledge table's member for '" + entry.Prefix + "' has no action line.");
+            }
+
+            return new ServiceText(text, lines);
         }
 
         /// <summary>
@@ -703,12 +881,12 @@ namespace IacAnalyzers.Iam
                         token = tokenEnd + 1;
                     }
                 }
-                else if (text[start] == 'M')
+                else if (text[start] == 'M' || text[start] == 'S')
                 {
                     // The managed policies belong to the head, which LoadHead reads without the action lines.
                     if (order.Count > 0)
                     {
-                        throw new InvalidDataException("A managed-policy line after the action lines of the IAM knowledge table (the head is read alone): " + text.Substring(start, Math.Min(end - start, 80)));
+                        throw new InvalidDataException("A managed-policy or service-index line after the action lines of the IAM knowledge table (the head is read alone): " + text.Substring(start, Math.Min(end - start, 80)));
                     }
 
                     head.TryAdd(text.Substring(start, end - start));

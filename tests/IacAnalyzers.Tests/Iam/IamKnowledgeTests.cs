@@ -51,6 +51,12 @@ namespace IacAnalyzers.Tests.Iam
         [InlineData("M arn:aws:iam::aws:policy/X\n")]
         // The managed policies are the table's head, read without the action lines: one after them would be missed.
         [InlineData("A s3 W GetObject\nM AdministratorAccess full\n")]
+        [InlineData("A s3 W GetObject\nS s3 100 10 1 9\n")]
+        [InlineData("S s3 10 100 1 9\n")]
+        [InlineData("S s3 100 10 0 9\n")]
+        [InlineData("S s3 -100 10 1 9\n")]
+        [InlineData("S s3 100 10 1\n")]
+        [InlineData("S s3 x 10 1 9\n")]
         public void A_malformed_table_line_fails_the_load(string text)
         {
             Assert.ThrowsAny<System.IO.InvalidDataException>(() => IamKnowledge.Read(text));
@@ -76,9 +82,9 @@ namespace IacAnalyzers.Tests.Iam
         [Fact]
         public void The_embedded_head_holds_every_source_and_managed_policy_of_the_table()
         {
-            // What the look-ups read (the head alone) is what the whole-table read finds: the same sources and policies.
+            // What the look-ups read (the head alone) is what the whole-file read finds: the same sources and policies.
             var head = IamKnowledge.LoadedHead;
-            var whole = IamKnowledge.LoadedTable.Head;
+            var whole = IamKnowledge.LoadWhole().Head;
 
             Assert.NotEmpty(head.AdminNames);
             Assert.Equal(whole.Sources, head.Sources);
@@ -86,6 +92,53 @@ namespace IacAnalyzers.Tests.Iam
             Assert.Equal(
                 whole.AdminNames.Select(n => whole.Admin[n].Name + " " + whole.Admin[n].Kind),
                 head.AdminNames.Select(n => head.Admin[n].Name + " " + head.Admin[n].Kind));
+        }
+
+        [Fact]
+        public void The_embedded_table_read_service_by_service_is_the_whole_table()
+        {
+            // The look-ups read each service from its own gzip member, found through the head's S lines; decompressed
+            // whole (as zcat prints it) the file must say the same: every service, count, name, level and scopability.
+            var whole = IamKnowledge.LoadWhole();
+            var byService = IamKnowledge.FromHead(IamKnowledge.LoadedHead);
+
+            Assert.Equal(whole.Services.Select(s => s.Prefix), byService.Services.Select(s => s.Prefix));
+            Assert.Equal(whole.ActionCount, byService.ActionCount);
+            Assert.Equal(whole.LongestName, byService.LongestName);
+            Assert.Equal(whole.LongestPrefix, byService.LongestPrefix);
+            for (var i = 0; i < whole.Services.Length; i++)
+            {
+                var expected = whole.Services[i];
+                var actual = byService.Services[i];
+                Assert.Equal(expected.Names, actual.Names);
+                Assert.Equal(
+                    Enumerable.Range(0, expected.Names.Length).Select(k => (expected.Level(k), expected.Scopable(k))),
+                    Enumerable.Range(0, actual.Names.Length).Select(k => (actual.Level(k), actual.Scopable(k))));
+            }
+        }
+
+        [Fact]
+        public void An_action_look_up_decompresses_only_its_own_service()
+        {
+            var table = IamKnowledge.FromHead(IamKnowledge.LoadedHead);
+
+            Assert.True(table.ByPrefix["s3"].IndexOf("PutObject") >= 0);
+
+            Assert.True(table.ByPrefix["s3"].IsParsed);
+            Assert.Equal(1, table.Services.Count(s => s.IsParsed));
+        }
+
+        [Fact]
+        public void A_service_index_line_pointing_at_another_member_fails_the_look_up()
+        {
+            // A wrong offset must fail loudly (the rule reports IAC0002), not answer with another service's actions.
+            var other = IamKnowledge.LoadedHead.Services.First(s => s.Prefix == "ec2");
+            var head = IamKnowledge.ReadHead(new System.IO.StringReader(
+                "S s3 " + other.FromEnd + " " + other.Length + " " + other.Count + " " + other.LongestName + "\n"));
+
+            var table = IamKnowledge.FromHead(head);
+
+            Assert.Throws<System.IO.InvalidDataException>(() => table.ByPrefix["s3"].Names);
         }
 
         private sealed class CountingReader : System.IO.StringReader
