@@ -22,17 +22,30 @@ namespace IacAnalyzers.Benchmarks
     /// copy of its output and references, which the other side pays. Pairs alternate their order (A B, B A, ...).
     /// <c>--marginal</c> measures what a user's build pays instead: A = the default build (the SDK's analyzers at their
     /// defaults, so the analyzer driver runs either way) with ours, B = the same build without ours.
+    /// <c>--floor</c>: A runs, instead of ours, a do-nothing analyzer compiled for the run that registers what ours
+    /// registers (compilation start, operation block start, object creation and invocation actions) and reports nothing:
+    /// what any analyzer built on operation trees costs that build, the driver and the trees it builds for it. Issue 13's
+    /// measure (only ours vs <c>RunAnalyzers=false</c>) includes that floor, which no such analyzer can go below.
+    /// <c>--r2r</c>: our assemblies are the ReadyToRun images the package hands a compiler on this runtime (as
+    /// <c>--csc-paired --r2r</c> builds them), not the IL.
     /// </summary>
     public static class CdkAppPaired
     {
-        public static int Run(int stacks, int runs, bool marginal = false)
+        public static int Run(int stacks, int runs, bool marginal = false, bool floor = false, bool readyToRun = false)
         {
-            var dir = CdkAppBuild.WriteApp(stacks, marginal ? "marginal" : "paired", AnalyzerItems(marginal));
+            if (floor && marginal)
+            {
+                throw new ArgumentException("--floor compares with RunAnalyzers=false; it does not combine with --marginal");
+            }
+
+            var dir = CdkAppBuild.WriteApp(stacks, floor ? "floor" : marginal ? "marginal" : "paired", floor ? FloorItems() : AnalyzerItems(marginal, readyToRun: readyToRun));
             // Both sides must do the same build work: with our error-level findings the build would stop after the compile
             // and skip what the other side does after it (copying the output and its references), which made our side look
             // cheaper than it is. Our findings are warnings here; the analyzers run and report exactly as before.
             File.WriteAllText(Path.Combine(dir, "iac-bench.globalconfig"), DemotingGlobalConfig(globalLevel: null));
-            Console.WriteLine(marginal
+            Console.WriteLine(floor
+                ? "Floor: A = only a do-nothing analyzer that registers our actions (the NET analyzers off), B = -p:RunAnalyzers=false"
+                : marginal
                 ? "Marginal: A = the default build (the SDK's analyzers at their defaults) with our analyzers, B = the same build without them (-p:IacAnalyzersOff=true)"
                 : "A = only our analyzers (the NET analyzers off), B = -p:RunAnalyzers=false");
             Console.WriteLine("Load average before: " + LoadAverage());
@@ -51,7 +64,18 @@ namespace IacAnalyzers.Benchmarks
             var off = marginal ? " -p:IacAnalyzersOff=true" : " -p:RunAnalyzers=false";
 
             // One warm-up of each (disk cache, first JIT of MSBuild tasks), not counted.
-            Measure(dir, Common + on, failOnMissing: true);
+            var ours = !floor;
+            if (floor)
+            {
+                // It reports nothing, so ask the compiler whether it ran it (its per-analyzer times).
+                var report = CdkAppBuild.Dotnet(dir, Common + on + " -p:ReportAnalyzer=true -v:d");
+                if (!report.Contains("FloorAnalyzer", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException("the compiler did not run the floor analyzer\n" + report);
+                }
+            }
+
+            Measure(dir, Common + on, failOnMissing: ours);
             Measure(dir, Common + off, failOnMissing: false);
             for (var i = 0; i < runs; i++)
             {
@@ -59,20 +83,20 @@ namespace IacAnalyzers.Benchmarks
                 (double Cpu, double Wall) a, b;
                 if (i % 2 == 0)
                 {
-                    a = Measure(dir, Common + on, failOnMissing: true);
+                    a = Measure(dir, Common + on, failOnMissing: ours);
                     b = Measure(dir, Common + off, failOnMissing: false);
                 }
                 else
                 {
                     b = Measure(dir, Common + off, failOnMissing: false);
-                    a = Measure(dir, Common + on, failOnMissing: true);
+                    a = Measure(dir, Common + on, failOnMissing: ours);
                 }
 
                 with.Add(a);
                 without.Add(b);
                 Console.WriteLine(string.Format(
                     CultureInfo.InvariantCulture,
-                    "pair {0}: with our analyzers CPU {1:F2} s wall {2:F2} s | {7} CPU {3:F2} s wall {4:F2} s | CPU {5:+0.0;-0.0} %, wall {6:+0.0;-0.0} %",
+                    "pair {0}: with " + (floor ? "the floor analyzer" : "our analyzers") + " CPU {1:F2} s wall {2:F2} s | {7} CPU {3:F2} s wall {4:F2} s | CPU {5:+0.0;-0.0} %, wall {6:+0.0;-0.0} %",
                     i + 1, a.Cpu, a.Wall, b.Cpu, b.Wall, Percent(a.Cpu, b.Cpu), Percent(a.Wall, b.Wall), marginal ? "without them" : "RunAnalyzers=false"));
             }
 
@@ -108,16 +132,81 @@ namespace IacAnalyzers.Benchmarks
         /// off. Marginal: the SDK's analyzers left at their defaults, ours behind <c>IacAnalyzersOff</c>. With
         /// <paramref name="globalConfigItem"/>, the project's <c>iac-bench.globalconfig</c> as a global analyzer config.
         /// </summary>
-        internal static string AnalyzerItems(bool marginal, bool globalConfigItem = true)
+        internal static string AnalyzerItems(bool marginal, bool globalConfigItem = true, bool readyToRun = false)
         {
-            var items = new[] { "IacAnalyzers.dll", "IacAnalyzers.Core.dll", "YamlDotNet.dll" }
+            var assemblies = new[] { "IacAnalyzers.dll", "IacAnalyzers.Core.dll", "YamlDotNet.dll" }
                 .Select(f => Path.Combine(AppContext.BaseDirectory, f))
                 .Select(p => File.Exists(p) ? p : throw new FileNotFoundException("analyzer assembly not found next to the benchmark", p))
-                .Select(p => "    <Analyzer Include=\"" + p + "\" />");
+                .ToArray();
+            if (readyToRun)
+            {
+                var images = CscPaired.ReadyToRunImages(assemblies, Path.Combine(CdkAppBuild.FindRepositoryRoot(), "artifacts", "bench", "paired-r2r"));
+                assemblies = assemblies.Select(a => Path.Combine(images, Path.GetFileName(a))).ToArray();
+                Console.WriteLine("Our assemblies as ReadyToRun images: " + images);
+            }
+
+            var items = assemblies.Select(p => "    <Analyzer Include=\"" + p + "\" />");
             var config = globalConfigItem ? "  <ItemGroup><GlobalAnalyzerConfigFiles Include=\"iac-bench.globalconfig\" /></ItemGroup>\n" : string.Empty;
             return config + (marginal
                 ? "  <ItemGroup Condition=\"'$(IacAnalyzersOff)' != 'true'\">\n" + string.Join("\n", items) + "\n  </ItemGroup>"
                 : "  <PropertyGroup><EnableNETAnalyzers>false</EnableNETAnalyzers></PropertyGroup>\n  <ItemGroup>\n" + string.Join("\n", items) + "\n  </ItemGroup>");
+        }
+
+        /// <summary>
+        /// The floor analyzer (see <c>--floor</c>), compiled from source into the app's folder against this program's
+        /// Microsoft.CodeAnalysis, as its only <c>Analyzer</c> item (the NET analyzers off).
+        /// </summary>
+        private static string FloorItems()
+        {
+            const string Source = @"
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class FloorAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new DiagnosticDescriptor(""FLOOR001"", ""floor"", ""floor"", ""Floor"", DiagnosticSeverity.Warning, true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start => start.RegisterOperationBlockStartAction(block =>
+        {
+            var seen = new object();
+            block.RegisterOperationAction(c => System.GC.KeepAlive(seen), OperationKind.ObjectCreation);
+            block.RegisterOperationAction(c => System.GC.KeepAlive(seen), OperationKind.Invocation);
+        }));
+    }
+}
+";
+            var folder = Path.Combine(Path.GetTempPath(), "iac-floor-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, "IacFloorAnalyzer.dll");
+            var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+                .Where(p => Path.GetFileName(p) is "System.Runtime.dll" or "netstandard.dll" or "System.Collections.Immutable.dll" or "System.Private.CoreLib.dll")
+                .Append(typeof(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer).Assembly.Location)
+                .Select(p => (Microsoft.CodeAnalysis.MetadataReference)Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(p));
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "IacFloorAnalyzer",
+                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(Source) },
+                references,
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+            Microsoft.CodeAnalysis.Emit.EmitResult emitted;
+            using (var file = File.Create(path))
+            {
+                emitted = compilation.Emit(file);
+            }
+
+            if (!emitted.Success)
+            {
+                throw new InvalidOperationException("the floor analyzer did not compile:\n" + string.Join("\n", emitted.Diagnostics));
+            }
+
+            return "  <PropertyGroup><EnableNETAnalyzers>false</EnableNETAnalyzers></PropertyGroup>\n  <ItemGroup>\n    <Analyzer Include=\"" + path + "\" />\n  </ItemGroup>";
         }
 
         private static (double Cpu, double Wall) Measure(string dir, string arguments, bool failOnMissing)

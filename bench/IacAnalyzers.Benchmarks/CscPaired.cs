@@ -316,7 +316,7 @@ namespace IacAnalyzers.Benchmarks
         /// ReadyToRun images of <paramref name="assemblies"/> for this machine's runtime, in <paramref name="folder"/>:
         /// the package's own way (<c>dotnet publish src/IacAnalyzers.ReadyToRun</c>, the SDK's crossgen2).
         /// </summary>
-        private static string ReadyToRunImages(IEnumerable<string> assemblies, string folder)
+        internal static string ReadyToRunImages(IEnumerable<string> assemblies, string folder)
         {
             if (Directory.Exists(folder))
             {

@@ -67,7 +67,7 @@ namespace IacAnalyzers.Benchmarks
             {
                 var stacks = IntAfter(args, cdk, 50);
                 var paired = Array.IndexOf(args, "--paired");
-                return paired >= 0 ? CdkAppPaired.Run(stacks, IntAfter(args, paired, 4), args.Contains("--marginal")) : CdkAppBuild.Run(stacks);
+                return paired >= 0 ? CdkAppPaired.Run(stacks, IntAfter(args, paired, 4), args.Contains("--marginal"), args.Contains("--floor"), args.Contains("--r2r")) : CdkAppBuild.Run(stacks);
             }
 
             var inProcess = Array.IndexOf(args, "--cdk-inproc");
