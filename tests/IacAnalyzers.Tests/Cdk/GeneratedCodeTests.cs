@@ -86,7 +86,8 @@ namespace IacAnalyzers.Tests.Cdk
         {
             // `#line hidden` marks code a tool wrote inside a member of ours (the compiler treats such lines, and in such a
             // file the lines before its first `#line`, as generated): the construct there is not the author's to fix; the
-            // ones under `#line default` are.
+            // ones under `#line default` are. (The driver runs no action on the hidden construct; the next test covers a
+            // finding that points at a hidden line from a construct it does run on.)
             const string Source = """
                 #line default
                 public class DbStack : Stack
