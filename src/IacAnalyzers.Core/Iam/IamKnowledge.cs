@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 
@@ -38,9 +37,6 @@ namespace IacAnalyzers.Iam
 
         /// <summary>The admin-like AWS managed policies (path and name after <c>policy/</c>), in table order.</summary>
         public static IReadOnlyList<string> AdminLikeManagedPolicies => HeadData.Value.AdminNames;
-
-        /// <summary>The whole embedded table (tests compare its head with <see cref="LoadedHead"/>).</summary>
-        internal static Table LoadedTable => Data.Value;
 
         /// <summary>The embedded table's head as the managed-policy look-ups read it.</summary>
         internal static Head LoadedHead => HeadData.Value;
@@ -352,6 +348,9 @@ namespace IacAnalyzers.Iam
             /// <summary>Whether this service's actions have been parsed (tests check that a look-up parses only its own service).</summary>
             internal bool IsParsed => Volatile.Read(ref parsed) != null;
 
+            /// <summary>The text holding this service's lines and where each is (read from the embedded file if not yet).</summary>
+            internal ServiceText Text() => source();
+
             private byte[] Codes => Actions().Codes;
 
             /// <summary>The parsed actions; several threads may parse at once, and one result wins (they are equal).</summary>
@@ -366,7 +365,7 @@ namespace IacAnalyzers.Iam
                 // Each line holds one access level's actions, sorted (the generator sorts them); a merge gives the
                 // service's sorted list without a keyed sort (Array.Sort of names with codes is generic over byte:
                 // code the JIT compiles in every compiler process that reads a policy).
-                var (text, lines) = source();
+                var (text, lines) = Text();
                 var count = lines.Count / 2;
                 var lineNames = new string[count][];
                 var lineCodes = new byte[count];
@@ -508,7 +507,7 @@ namespace IacAnalyzers.Iam
                         || !int.TryParse(entry[5], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var longest)
                         || length <= 0 || fromEnd < length || count <= 0 || longest <= 0)
                     {
-                        throw new InvalidDataException("Unexpected line in the IAM knowledge table: " + line.Substring(0, Math.Min(line.Length, 80)));
+                        throw Unexpected(line, 0, line.Length);
                     }
 
                     services.Add(new ServiceEntry(entry[1], fromEnd, length, count, longest));
@@ -534,7 +533,7 @@ namespace IacAnalyzers.Iam
                 var fields = line.Split(' ');
                 if (fields[0] != "M" || fields.Length != 3)
                 {
-                    throw new InvalidDataException("Unexpected line in the IAM knowledge table: " + line.Substring(0, Math.Min(line.Length, 80)));
+                    throw Unexpected(line, 0, line.Length);
                 }
 
                 var kind = fields[2] switch
@@ -638,13 +637,6 @@ namespace IacAnalyzers.Iam
         }
 
         /// <summary>
-        /// <c>MethodImplOptions.AggressiveOptimization</c> (.NET Core 3.0+; netstandard2.0 lacks the name, the runtime
-        /// reads the bit, .NET Framework ignores it): the one pass over the 500 KB table runs once per process, so it is
-        /// compiled optimized at once instead of first as unoptimized tier-0 code that is replaced in the middle of the loop.
-        /// </summary>
-        private const MethodImplOptions AggressiveOptimization = (MethodImplOptions)512;
-
-        /// <summary>
         /// The embedded table, built from its head: the services, their counts and longest names come from the <c>S</c>
         /// lines, and each service's actions are decompressed from its own gzip member when a look-up first needs them
         /// (one exact action such as <c>s3:PutObject</c> reads one member of a few hundred bytes, where it decompressed
@@ -684,10 +676,10 @@ namespace IacAnalyzers.Iam
         /// <summary>The embedded file decompressed whole (all its gzip members, as <c>zcat</c> prints it) and read as one text.</summary>
         internal static Table LoadWhole()
         {
-            using (var raw = OpenResource())
+            using (var gzip = new GZipStream(OpenResource(), CompressionMode.Decompress))
+            using (var reader = new StreamReader(gzip, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
             {
-                var text = Encoding.UTF8.GetString(Decompress(raw));
-                return Read(text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text);
+                return Read(reader.ReadToEnd());
             }
         }
 
@@ -730,34 +722,16 @@ namespace IacAnalyzers.Iam
                 text = reader.ReadToEnd();
             }
 
-            // Every line must be one of this service's action lines: a wrong offset fails here, not as wrong answers.
-            var lines = new List<int>(10);
-            for (var start = 0; start < text.Length;)
+            // The member is read as a table of its own (the one parser of action lines), and must hold exactly this
+            // service: a wrong offset fails here, not as wrong answers.
+            var member = Read(text);
+            if (member.Services.Length != 1 || !string.Equals(member.Services[0].Prefix, entry.Prefix, StringComparison.Ordinal))
             {
-                var newline = text.IndexOf('\n', start);
-                var end = newline < 0 ? text.Length : newline;
-                if (end > start)
-                {
-                    if (end - start <= entry.Prefix.Length + 5 || string.CompareOrdinal(text, start, "A " + entry.Prefix + " ", 0, entry.Prefix.Length + 3) != 0
-                        || text[start + entry.Prefix.Length + 4] != ' ')
-                    {
-                        throw new InvalidDataException("The IAM knowledge table's member for '" + entry.Prefix + "' holds another line: " + text.Substring(start, Math.Min(end - start, 80)));
-                    }
-
-                    ParseCode(text[start + entry.Prefix.Length + 3]);
-                    lines.Add(start);
-                    lines.Add(end);
-                }
-
-                start = end + 1;
+                throw new InvalidDataException("The IAM knowledge table's member for '" + entry.Prefix + "' holds "
+                    + (member.Services.Length == 0 ? "no action line" : "the actions of '" + member.Services[0].Prefix + "'" + (member.Services.Length > 1 ? " and others" : string.Empty)) + ".");
             }
 
-            if (lines.Count == 0)
-            {
-                throw new InvalidDataException("The IAM knowledge table's member for '" + entry.Prefix + "' has no action line.");
-            }
-
-            return new ServiceText(text, lines);
+            return member.Services[0].Text();
         }
 
         /// <summary>
@@ -767,10 +741,7 @@ namespace IacAnalyzers.Iam
         /// </summary>
         private static Head LoadHead()
         {
-            var assembly = typeof(IamKnowledge).Assembly;
-            using (var raw = assembly.GetManifestResourceStream(ResourceName)
-                ?? throw new InvalidOperationException("The IAM knowledge table '" + ResourceName + "' is not embedded in " + assembly.GetName().Name + "."))
-            using (var gzip = new GZipStream(raw, CompressionMode.Decompress))
+            using (var gzip = new GZipStream(OpenResource(), CompressionMode.Decompress))
             using (var reader = new StreamReader(gzip, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096))
             {
                 return ReadHead(reader);
@@ -790,35 +761,11 @@ namespace IacAnalyzers.Iam
         }
 
         /// <summary>
-        /// The bytes of a gzip stream, read into one array of the size its trailer gives (ISIZE: the length modulo 2^32),
-        /// then decoded once: a StreamReader's ReadToEnd grew a StringBuilder through the 500 KB and copied it again,
-        /// about half of the load's time in a cold compiler.
+        /// The table in <paramref name="text"/> (the embedded file's format, or one service's member of it); its services'
+        /// actions parsed on first use. Not marked for aggressive optimization: it reads a member of a few hundred bytes
+        /// on the look-up path (the whole table only in tests and for a table without <c>S</c> lines), and a ReadyToRun
+        /// image leaves such methods to the JIT.
         /// </summary>
-        private static byte[] Decompress(Stream raw)
-        {
-            var size = 0;
-            if (raw.CanSeek && raw.Length >= 18)
-            {
-                raw.Seek(-4, SeekOrigin.End);
-                var trailer = new byte[4];
-                if (raw.Read(trailer, 0, 4) == 4)
-                {
-                    size = trailer[0] | (trailer[1] << 8) | (trailer[2] << 16) | (trailer[3] << 24);
-                }
-
-                raw.Seek(0, SeekOrigin.Begin);
-            }
-
-            using (var gzip = new GZipStream(raw, CompressionMode.Decompress, leaveOpen: true))
-            using (var copy = new MemoryStream(size > 0 ? size : 1 << 20))
-            {
-                gzip.CopyTo(copy, 1 << 16);
-                return copy.Length == copy.Capacity ? copy.GetBuffer() : copy.ToArray();
-            }
-        }
-
-        /// <summary>The table in <paramref name="text"/> (the embedded file's format); its services' actions parsed on first use.</summary>
-        [MethodImpl(AggressiveOptimization)]
         internal static Table Read(string text)
         {
             // One pass over the text: where each service's lines are, the counts and longest names (the match bounds need
