@@ -153,8 +153,8 @@ namespace IacAnalyzers.Benchmarks
         }
 
         /// <summary>
-        /// The floor analyzer (see <c>--floor</c>), compiled from source into the app's folder against this program's
-        /// Microsoft.CodeAnalysis, as its only <c>Analyzer</c> item (the NET analyzers off).
+        /// The floor analyzer (see <c>--floor</c>), compiled from source into <c>artifacts/bench/floor-analyzer</c> against
+        /// this program's Microsoft.CodeAnalysis, as the app's only <c>Analyzer</c> item (the NET analyzers off).
         /// </summary>
         private static string FloorItems()
         {
@@ -183,7 +183,7 @@ public sealed class FloorAnalyzer : DiagnosticAnalyzer
     }
 }
 ";
-            var folder = Path.Combine(Path.GetTempPath(), "iac-floor-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+            var folder = Path.Combine(CdkAppBuild.FindRepositoryRoot(), "artifacts", "bench", "floor-analyzer");
             Directory.CreateDirectory(folder);
             var path = Path.Combine(folder, "IacFloorAnalyzer.dll");
             var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)

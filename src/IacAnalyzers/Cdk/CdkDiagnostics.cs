@@ -59,7 +59,8 @@ namespace IacAnalyzers.Cdk
             return Diagnostic.Create(descriptor, construct.GetLocation(), new[] { location }, properties, args);
         }
 
-        private static bool IsWithin(Location location, ISymbol member)
+        /// <summary>True when <paramref name="location"/> lies in one of <paramref name="member"/>'s declarations.</summary>
+        internal static bool IsWithin(Location location, ISymbol member)
         {
             foreach (var reference in member.DeclaringSyntaxReferences)
             {

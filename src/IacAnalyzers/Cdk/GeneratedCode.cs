@@ -68,18 +68,9 @@ namespace IacAnalyzers.Cdk
                 return false;
             }
 
-            if (analysed != null)
-            {
-                foreach (var reference in analysed.DeclaringSyntaxReferences)
-                {
-                    if (reference.SyntaxTree == tree && reference.Span.Contains(location.SourceSpan))
-                    {
-                        return IsHidden(tree, location.SourceSpan.Start, cancellationToken);
-                    }
-                }
-            }
-
-            return Contains(location, cancellationToken);
+            return analysed != null && CdkDiagnostics.IsWithin(location, analysed)
+                ? IsHidden(tree, location.SourceSpan.Start, cancellationToken)
+                : Contains(location, cancellationToken);
         }
 
         /// <summary>
