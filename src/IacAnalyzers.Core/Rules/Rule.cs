@@ -46,6 +46,71 @@ namespace IacAnalyzers.Rules
         public string? Branch => Path?.Describe();
     }
 
+    /// <summary>
+    /// The leaves of a value (<see cref="ValueExtensions.Leaves(Value, BranchPath?)"/>): one leaf held inline for a value
+    /// without branches, else the branch walk. <c>foreach</c> uses the struct enumerator; LINQ sees an
+    /// <see cref="IEnumerable{T}"/>.
+    /// </summary>
+    public readonly struct LeafSequence : IEnumerable<Leaf>
+    {
+        private readonly Leaf? single;
+        private readonly IEnumerable<Leaf>? many;
+
+        internal LeafSequence(Leaf single)
+        {
+            this.single = single;
+            many = null;
+        }
+
+        internal LeafSequence(IEnumerable<Leaf> many)
+        {
+            single = null;
+            this.many = many;
+        }
+
+        public Enumerator GetEnumerator() => new Enumerator(single, many?.GetEnumerator());
+
+        IEnumerator<Leaf> IEnumerable<Leaf>.GetEnumerator() => many?.GetEnumerator() ?? ((IEnumerable<Leaf>)new[] { single! }).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => ((IEnumerable<Leaf>)this).GetEnumerator();
+
+        public struct Enumerator : IEnumerator<Leaf>
+        {
+            private readonly IEnumerator<Leaf>? many;
+            private Leaf? single;
+            private Leaf? current;
+
+            internal Enumerator(Leaf? single, IEnumerator<Leaf>? many)
+            {
+                this.single = single;
+                this.many = many;
+                current = null;
+            }
+
+            public Leaf Current => current!;
+
+            object System.Collections.IEnumerator.Current => Current;
+
+            public bool MoveNext()
+            {
+                if (many != null)
+                {
+                    var more = many.MoveNext();
+                    current = more ? many.Current : null;
+                    return more;
+                }
+
+                current = single;
+                single = null;
+                return current != null;
+            }
+
+            public void Reset() => throw new NotSupportedException();
+
+            public void Dispose() => many?.Dispose();
+        }
+    }
+
     public static class ValueExtensions
     {
         /// <summary>Nested one-of values deeper than this are not entered (the one-of itself is the leaf: never flagged).</summary>
@@ -62,15 +127,15 @@ namespace IacAnalyzers.Rules
         /// Impossible paths (one condition both true and false, as in <c>!If [C, !If [C, true, false], true]</c>) are
         /// dropped. Bounded by <see cref="MaxDepth"/> and <see cref="MaxLeaves"/>; no recursion.
         /// </summary>
-        public static IEnumerable<Leaf> Leaves(this Value value) => Leaves(value, null);
+        public static LeafSequence Leaves(this Value value) => Leaves(value, null);
 
         /// <summary>The leaves of <paramref name="value"/> reached from <paramref name="outer"/> (paths joined; impossible ones dropped).</summary>
-        public static IEnumerable<Leaf> Leaves(this Value value, BranchPath? outer)
-            // Most values have no branches: one leaf, without the walk's iterator and stack (rules ask for leaves of
-            // every property they read, on every resource).
-            => value is OneOfValue ? Branching(value, outer) : new[] { new Leaf(value, outer) };
+        public static LeafSequence Leaves(this Value value, BranchPath? outer)
+            // Most values have no branches: one leaf, without the walk's iterator and stack, and a foreach over it
+            // allocates nothing but the leaf (rules ask for leaves of every property they read, on every resource).
+            => value is OneOfValue ? new LeafSequence(Branching(value, outer)) : new LeafSequence(new Leaf(value, outer));
 
-        private static IEnumerable<Leaf> Branching(Value value, BranchPath? outer)
+        internal static IEnumerable<Leaf> Branching(Value value, BranchPath? outer)
         {
             var stack = new Stack<(Value Value, BranchPath? Path, int Depth)>();
             stack.Push((value, outer, 0));

@@ -62,14 +62,20 @@ namespace IacAnalyzers.Cdk
             context.RegisterOperationBlockStartAction(block =>
             {
                 // Per-body state: lives as long as the analysis of this member's code, shared by its operation actions.
-                var bodies = new BodyState();
-                block.RegisterOperationAction(c => state.AnalyzeCreation(c, bodies), OperationKind.ObjectCreation);
+                // The driver calls this for every member of the compilation, most of which create no construct: the
+                // state allocates nothing until one does.
+                var bodies = new BodyState(state);
+                block.RegisterOperationAction(bodies.AnalyzeCreation, CreationKind);
                 if (state.Adapters.HasAnyMethod)
                 {
-                    block.RegisterOperationAction(c => state.AnalyzeInvocation(c, bodies), OperationKind.Invocation);
+                    block.RegisterOperationAction(bodies.AnalyzeInvocation, InvocationKind);
                 }
             });
         }
+
+        private static readonly ImmutableArray<OperationKind> CreationKind = ImmutableArray.Create(OperationKind.ObjectCreation);
+
+        private static readonly ImmutableArray<OperationKind> InvocationKind = ImmutableArray.Create(OperationKind.Invocation);
 
         /// <summary>
         /// What the analysis of one member's code builds once and its operation actions share: the views of each of its
@@ -78,14 +84,36 @@ namespace IacAnalyzers.Cdk
         /// </summary>
         internal sealed class BodyState
         {
-            private readonly Dictionary<IOperation, BodyViews> views = new Dictionary<IOperation, BodyViews>();
+            private readonly CompilationState? state;
+            private readonly object gate = new object();
+            private Dictionary<IOperation, BodyViews>? views;
+            private BodyIndexes? indexes;
 
-            public BodyIndexes Indexes { get; } = new BodyIndexes();
+            public BodyState(CompilationState? state = null)
+            {
+                this.state = state;
+            }
+
+            public BodyIndexes Indexes
+            {
+                get
+                {
+                    lock (gate)
+                    {
+                        return indexes ??= new BodyIndexes();
+                    }
+                }
+            }
+
+            public void AnalyzeCreation(OperationAnalysisContext context) => state!.AnalyzeCreation(context, this);
+
+            public void AnalyzeInvocation(OperationAnalysisContext context) => state!.AnalyzeInvocation(context, this);
 
             public BodyViews ViewsOf(IOperation root, Func<IOperation, BodyViews> build)
             {
-                lock (views)
+                lock (gate)
                 {
+                    views ??= new Dictionary<IOperation, BodyViews>();
                     if (!views.TryGetValue(root, out var body))
                     {
                         body = build(root);

@@ -26,13 +26,13 @@ namespace IacAnalyzers.Cdk
             {
                 var entries = new List<MapEntry>(3)
                 {
-                    Synthetic(CdkValues.TypeKey, type.Name, creation.Syntax),
-                    Synthetic(CdkValues.MemberKey, CdkValues.NewMember, creation.Syntax),
+                    Synthetic(CdkValues.TypeKey, type.Name, location),
+                    Synthetic(CdkValues.MemberKey, CdkValues.NewMember, location),
                 };
                 var idArgument = creation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1);
                 if (idArgument != null && ResolveString(idArgument.Value) is string id)
                 {
-                    entries.Add(Synthetic(CdkValues.IdKey, id, idArgument.Syntax));
+                    entries.Add(Synthetic(CdkValues.IdKey, id, Locations.FromSyntax(idArgument.Syntax)));
                 }
 
                 return new MapValue(entries, location);
@@ -61,8 +61,8 @@ namespace IacAnalyzers.Cdk
             if (!symbols.IsDataType(type))
             {
                 // A CDK class with behaviour (PolicyStatement, PolicyDocument, ...): its type and constructor arguments.
-                members.Add(Synthetic(CdkValues.TypeKey, type.Name, creation.Syntax));
-                members.Add(Synthetic(CdkValues.MemberKey, CdkValues.NewMember, creation.Syntax));
+                members.Add(Synthetic(CdkValues.TypeKey, type.Name, location));
+                members.Add(Synthetic(CdkValues.MemberKey, CdkValues.NewMember, location));
                 AddArguments(creation.Arguments, members, env);
             }
             else if (creation.Arguments.Length > 0 && !AllDefault(creation.Arguments))
@@ -415,11 +415,8 @@ namespace IacAnalyzers.Cdk
             }
         }
 
-        private static MapEntry Synthetic(string key, string value, SyntaxNode at)
-        {
-            var location = Locations.FromSyntax(at);
-            return new MapEntry(key, location, new ScalarValue(value, ScalarKind.String, location));
-        }
+        private static MapEntry Synthetic(string key, string value, SourceLocation location)
+            => new MapEntry(key, location, new ScalarValue(value, ScalarKind.String, location));
 
         private Value StaticMember(INamedTypeSymbol type, string member, IEnumerable<IArgumentOperation> arguments, SyntaxNode syntax, Env env, ITypeSymbol? resultType)
         {
@@ -430,13 +427,16 @@ namespace IacAnalyzers.Cdk
                 return Unknown("a CDK token", syntax);
             }
 
+            // One location for the map and its two synthesized entries: they all stand for the same span (locations are
+            // immutable values; the C# front-end makes one for every value it reads).
+            var location = Locations.FromSyntax(syntax);
             var entries = new List<MapEntry>(4)
             {
-                Synthetic(CdkValues.TypeKey, type.Name, syntax),
-                Synthetic(CdkValues.MemberKey, member, syntax),
+                Synthetic(CdkValues.TypeKey, type.Name, location),
+                Synthetic(CdkValues.MemberKey, member, location),
             };
             AddArguments(arguments, entries, env);
-            return new MapValue(entries, Locations.FromSyntax(syntax));
+            return new MapValue(entries, location);
         }
     }
 }

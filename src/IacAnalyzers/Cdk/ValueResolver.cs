@@ -413,12 +413,24 @@ namespace IacAnalyzers.Cdk
         /// </remarks>
         public static string Label(SyntaxNode condition)
         {
-            var source = condition.ToString();
-            var buffer = new char[Math.Min(source.Length, MaxLabelLength + 1)];
+            // The node's text is its span of the tree's text: read it there (a parsed tree keeps its text) rather than
+            // have the node write itself out into a new string first.
+            var span = condition.Span;
+            Microsoft.CodeAnalysis.Text.SourceText? text = null;
+            string? source = null;
+            if (!condition.SyntaxTree.TryGetText(out text) || text.Length < span.End)
+            {
+                text = null;
+                source = condition.ToString();
+            }
+
+            var total = source?.Length ?? span.Length;
+            var buffer = new char[Math.Min(total, MaxLabelLength + 1)];
             var length = 0;
             var pendingSpace = false;
-            foreach (var c in source)
+            for (var i = 0; i < total; i++)
             {
+                var c = source != null ? source[i] : text![span.Start + i];
                 if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
                 {
                     pendingSpace = length > 0;

@@ -31,9 +31,18 @@ namespace IacAnalyzers.Tests.Cdk
         [InlineData("abcdefghi\n&&\nabcdefghi\n&&\nabcdefghi\n&&\nabcdefghi\n&&\nabcdefgh", "abcdefghi && abcdefghi && abcdefghi && abcdefghi && abcdefgh")]
         public void Label_puts_a_condition_on_one_line_and_shortens_it(string text, string expected)
         {
+            // A node of its own (its tree is made from the node and has no text yet: Label asks the node for its text)...
             var node = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseExpression(text);
+            Assert.False(node.SyntaxTree.TryGetText(out _));
             Assert.Equal(expected, ValueResolver.Label(node));
             Assert.Equal(ReferenceLabel(node.ToString()), ValueResolver.Label(node));
+
+            // ... and the same expression inside a parsed file, not at its start (Label reads the node's span of the
+            // file's text): the same label.
+            var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class C\n{\n    bool M() => /* before */ " + text + " /* after */;\n}\n");
+            Assert.True(tree.TryGetText(out _));
+            var inFile = tree.GetRoot().DescendantNodes().OfType<ArrowExpressionClauseSyntax>().Single().Expression;
+            Assert.Equal(expected, ValueResolver.Label(inFile));
         }
 
         /// <summary>The label as first written (split on blanks, joined with one space, cut at 60): the one-pass form must agree.</summary>

@@ -17,8 +17,9 @@ namespace IacAnalyzers.Cdk.Adapters
         private readonly IOperation operation;
         private readonly ImmutableArgumentList arguments;
         private readonly ValueResolver resolver;
-        private readonly Dictionary<string, Value?> argumentValues = new Dictionary<string, Value?>(StringComparer.Ordinal);
-        private readonly List<DefaultRecord> defaults = new List<DefaultRecord>();
+        // Both made on first use: most inputs read no argument besides props, and many have no default.
+        private Dictionary<string, Value?>? argumentValues;
+        private List<DefaultRecord>? defaults;
         private Value? props;
         private Value? receiver;
 
@@ -73,14 +74,14 @@ namespace IacAnalyzers.Cdk.Adapters
         /// <summary>An argument by parameter name (<c>peer</c>, <c>connection</c>); null when it is not written.</summary>
         public Value? Argument(string parameterName)
         {
-            if (argumentValues.TryGetValue(parameterName, out var cached))
+            if (argumentValues != null && argumentValues.TryGetValue(parameterName, out var cached))
             {
                 return cached;
             }
 
             var argument = arguments.Find(parameterName);
             var value = argument == null ? null : resolver.Resolve(argument.Value);
-            argumentValues[parameterName] = value;
+            (argumentValues ??= new Dictionary<string, Value?>(StringComparer.Ordinal))[parameterName] = value;
             return value;
         }
 
@@ -110,7 +111,7 @@ namespace IacAnalyzers.Cdk.Adapters
                     throw new ArgumentException("A default is a bool, a number or a string.", nameof(value));
             }
 
-            defaults.Add(new DefaultRecord(scalar, cdkMember, cloudFormationProperty));
+            (defaults ??= new List<DefaultRecord>()).Add(new DefaultRecord(scalar, cdkMember, cloudFormationProperty));
             return scalar;
         }
 
@@ -128,7 +129,7 @@ namespace IacAnalyzers.Cdk.Adapters
         }
 
         /// <summary>The defaults created so far (the host derives fixes for findings located on them).</summary>
-        internal IReadOnlyList<DefaultRecord> Defaults => defaults;
+        internal IReadOnlyList<DefaultRecord> Defaults => (IReadOnlyList<DefaultRecord>?)defaults ?? Array.Empty<DefaultRecord>();
 
         internal ValueResolver Resolver => resolver;
 
