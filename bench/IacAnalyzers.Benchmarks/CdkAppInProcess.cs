@@ -25,11 +25,19 @@ namespace IacAnalyzers.Benchmarks
     /// own fresh bound compilation. Prints CPU time and bytes allocated by each pass, and the analyzer's own execution
     /// time from Roslyn's telemetry. Nullable analysis is on, as in the generated project (the repository's
     /// Directory.Build.props, which it inherits, enables it; so do new projects' templates).
+    /// <c>--baseline DIR</c>: our analyzer as built in DIR runs in each round too (order alternating with this build's),
+    /// and the summary gives the mean paired CPU difference with a 95 % bootstrap interval and the bytes allocated.
     /// </summary>
     public static class CdkAppInProcess
     {
-        public static int Run(int stacks, int rounds)
+        public static int Run(int stacks, int rounds, string? baselineDirectory = null)
         {
+            // --baseline DIR: our analyzer as built in DIR (an earlier commit's Release output), loaded side by side in a
+            // context of its own, runs in every round next to this build's, in alternating order: a before/after measured
+            // in one process, pair by pair, instead of two runs whose machine differs.
+            var earlier = baselineDirectory == null ? null : EarlierBuild.Load(baselineDirectory);
+            var earlierPasses = new List<(double Cpu, long Bytes, double Telemetry)>();
+            var oursAgainstEarlier = new List<(double Cpu, long Bytes, double Telemetry)>();
             var files = CdkAppGenerator.Generate(stacks);
             var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), path: "/bench/" + f.Path)).ToArray();
             var references = References();
@@ -54,9 +62,31 @@ namespace IacAnalyzers.Benchmarks
                 var analyzer = new CdkAnalyzer();
                 var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false);
                 var jitTime = System.Runtime.JitInfo.GetCompilationTime(currentThread: false);
+                (double Cpu, long Bytes, double Telemetry, ImmutableArray<Diagnostic> Diagnostics) before = default;
+                if (earlier != null && round % 2 == 1)
+                {
+                    before = Pass(NewCompilation(), earlier(), out _);
+                }
+
                 var (cpu, bytes, telemetry, diagnostics) = Pass(NewCompilation(), analyzer, out _);
                 jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false) - jitMethods;
                 jitTime = System.Runtime.JitInfo.GetCompilationTime(currentThread: false) - jitTime;
+                if (earlier != null && round % 2 == 0)
+                {
+                    before = Pass(NewCompilation(), earlier(), out _);
+                }
+
+                if (earlier != null && before.Diagnostics.Length != diagnostics.Length)
+                {
+                    Console.WriteLine("note: the earlier build reported " + before.Diagnostics.Length + " diagnostics, this one " + diagnostics.Length);
+                }
+
+                if (earlier != null && round > 0)
+                {
+                    earlierPasses.Add((before.Cpu, before.Bytes, before.Telemetry));
+                    oursAgainstEarlier.Add((cpu, bytes, telemetry));
+                    Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  earlier build CPU {0:F0} ms, {1:F1} MB, telemetry {2:F0} ms", before.Cpu, before.Bytes / 1e6, before.Telemetry));
+                }
                 var failures = diagnostics.Where(d => d.Id == "AD0001" || d.Id == "IAC0002").ToArray();
                 if (failures.Length > 0)
                 {
@@ -96,6 +126,26 @@ namespace IacAnalyzers.Benchmarks
                 Median(syntaxFirst),
                 Median(baseline.Select(b => b.Cpu)) / Median(binding),
                 Median(syntaxFirst) / Median(baseline.Select(b => b.Cpu))));
+            if (earlier != null)
+            {
+                Console.WriteLine(CscPaired.Summary(
+                    "CdkAnalyzer CPU, this build (A) vs " + baselineDirectory + " (B),",
+                    oursAgainstEarlier.Select(o => o.Cpu / 1000).ToArray(),
+                    earlierPasses.Select(e => e.Cpu / 1000).ToArray()));
+                // The pass's CPU includes the driver binding every body again (most of it, and most of its noise); the
+                // time inside the analyzer's own callbacks (Roslyn's telemetry; one thread, so wall is its CPU plus any
+                // GC pause it hits) is the part the two builds differ in.
+                Console.WriteLine(CscPaired.Summary(
+                    "CdkAnalyzer time in its callbacks (telemetry), this build (A) vs earlier (B),",
+                    oursAgainstEarlier.Select(o => o.Telemetry / 1000).ToArray(),
+                    earlierPasses.Select(e => e.Telemetry / 1000).ToArray()));
+                Console.WriteLine(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "allocated per pass: this build {0:F2} MB, earlier {1:F2} MB (medians)",
+                    Median(oursAgainstEarlier.Select(o => (double)o.Bytes)) / 1e6,
+                    Median(earlierPasses.Select(e => (double)e.Bytes)) / 1e6));
+            }
+
             return 0;
         }
 
@@ -140,6 +190,42 @@ namespace IacAnalyzers.Benchmarks
         {
             var sorted = values.OrderBy(v => v).ToArray();
             return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+
+        /// <summary>
+        /// Another build of our analyzers (IacAnalyzers, Core and YamlDotNet from a folder) in a load context of its own;
+        /// Roslyn comes from this program's, so its analyzer is a <see cref="DiagnosticAnalyzer"/> like ours.
+        /// </summary>
+        private sealed class EarlierBuild : System.Runtime.Loader.AssemblyLoadContext
+        {
+            private static readonly string[] Own = { "IacAnalyzers", "IacAnalyzers.Core", "YamlDotNet" };
+
+            private readonly string directory;
+
+            private EarlierBuild(string directory)
+                : base("earlier IacAnalyzers build")
+            {
+                this.directory = directory;
+            }
+
+            public static Func<DiagnosticAnalyzer> Load(string directory)
+            {
+                var full = Path.GetFullPath(directory);
+                var path = Path.Combine(full, "IacAnalyzers.dll");
+                if (!File.Exists(path))
+                {
+                    throw new FileNotFoundException("--baseline: no IacAnalyzers.dll in " + full, path);
+                }
+
+                var type = new EarlierBuild(full).LoadFromAssemblyPath(path).GetType("IacAnalyzers.Cdk.CdkAnalyzer", throwOnError: true)!;
+                return () => (DiagnosticAnalyzer)Activator.CreateInstance(type)!;
+            }
+
+            protected override System.Reflection.Assembly? Load(System.Reflection.AssemblyName assemblyName)
+            {
+                var path = Path.Combine(directory, assemblyName.Name + ".dll");
+                return Array.IndexOf(Own, assemblyName.Name) >= 0 && File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+            }
         }
 
 #pragma warning disable RS1001, RS1036, RS1038, RS1041 // A benchmark-only baseline, never shipped or loaded by a compiler.

@@ -401,7 +401,7 @@ namespace IacAnalyzers.Benchmarks
         }
 
         /// <summary>Mean of the paired differences A − B with a 95 % percentile bootstrap interval, as % of B's mean, and the median paired ratio.</summary>
-        private static string Summary(string what, double[] a, double[] b)
+        internal static string Summary(string what, double[] a, double[] b)
         {
             var diffs = a.Zip(b, (x, y) => x - y).ToArray();
             var meanB = b.Average();

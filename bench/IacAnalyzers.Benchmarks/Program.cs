@@ -74,7 +74,8 @@ namespace IacAnalyzers.Benchmarks
             if (inProcess >= 0)
             {
                 var rounds = Array.IndexOf(args, "--rounds");
-                return CdkAppInProcess.Run(IntAfter(args, inProcess, 50), rounds >= 0 ? IntAfter(args, rounds, 5) : 5);
+                var earlier = Array.IndexOf(args, "--baseline");
+                return CdkAppInProcess.Run(IntAfter(args, inProcess, 50), rounds >= 0 ? IntAfter(args, rounds, 5) : 5, earlier >= 0 && earlier + 1 < args.Length ? args[earlier + 1] : null);
             }
 
             Console.WriteLine(
