@@ -153,15 +153,26 @@ namespace IacAnalyzers.Cdk
                     end++;
                 }
 
-                var word = text.Substring(i, end - i);
-                if (LooksLikeAPropertyName(word) && byUpper.TryGetValue(word, out var csharp) && csharp != null && !string.Equals(csharp, word, StringComparison.Ordinal))
+                // Only a word that looks like a property name is cut out to be looked up: most words of a message are
+                // English, and a substring of each was most of what a finding's rewrite allocated.
+                string? csharp = null;
+                if (LooksLikeAPropertyName(text, i, end))
+                {
+                    var word = text.Substring(i, end - i);
+                    if (byUpper.TryGetValue(word, out var found) && found != null && !string.Equals(found, word, StringComparison.Ordinal))
+                    {
+                        csharp = found;
+                    }
+                }
+
+                if (csharp != null)
                 {
                     result ??= new StringBuilder(text, 0, i, text.Length + 8);
                     result.Append(csharp);
                 }
                 else
                 {
-                    result?.Append(word);
+                    result?.Append(text, i, end - i);
                 }
 
                 i = end;
@@ -194,15 +205,16 @@ namespace IacAnalyzers.Cdk
         /// <c>MultiAZ</c>, not <c>encrypted</c> (English) nor <c>KMS</c> (an acronym): an upper-case start and some
         /// lower case, as CloudFormation property names are written.
         /// </summary>
-        private static bool LooksLikeAPropertyName(string word)
+        private static bool LooksLikeAPropertyName(string text, int start, int end)
         {
-            if (word.Length < 2 || word[0] < 'A' || word[0] > 'Z')
+            if (end - start < 2 || text[start] < 'A' || text[start] > 'Z')
             {
                 return false;
             }
 
-            foreach (var c in word)
+            for (var k = start + 1; k < end; k++)
             {
+                var c = text[k];
                 if (c >= 'a' && c <= 'z')
                 {
                     return true;
