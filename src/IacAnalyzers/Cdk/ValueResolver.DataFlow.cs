@@ -24,7 +24,7 @@ namespace IacAnalyzers.Cdk
             }
 
             var index = indexes.Of(creation);
-            var result = new List<MapEntry>();
+            List<MapEntry>? result = null;
             foreach (var w in index.MemberWritesOf(local))
             {
                 if (w.Start < creation.Syntax.Span.End || w.Path.Length != 1)
@@ -36,10 +36,10 @@ namespace IacAnalyzers.Cdk
                 var value = w.Value == null || w.IfUnset || !BodyIndex.Dominates(w.Node, creation)
                     ? Unknown("changed conditionally after creation", w.Node.Syntax)
                     : Resolve(w.Value, Env.Empty);
-                result.Add(new MapEntry(w.Path[0], key, value));
+                (result ??= new List<MapEntry>()).Add(new MapEntry(w.Path[0], key, value));
             }
 
-            return result;
+            return (IReadOnlyList<MapEntry>?)result ?? Array.Empty<MapEntry>();
         }
 
         /// <summary>The local a creation is stored in (<c>var x = new ...;</c> or <c>x = new ...;</c>), or null.</summary>

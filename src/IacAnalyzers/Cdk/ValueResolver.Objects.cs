@@ -57,7 +57,9 @@ namespace IacAnalyzers.Cdk
                 return type.IsRecord ? ResolveRecord(creation, env) : Unknown("an object of a user-defined type", creation.Syntax);
             }
 
-            var members = new List<MapEntry>();
+            // Sized for what it will hold (two synthesized entries, the arguments, the initializer's members): a list
+            // grown by doubling leaves its smaller arrays behind, for every props object of every construct.
+            var members = new List<MapEntry>(2 + creation.Arguments.Length + (creation.Initializer?.Initializers.Length ?? 0));
             if (!symbols.IsDataType(type))
             {
                 // A CDK class with behaviour (PolicyStatement, PolicyDocument, ...): its type and constructor arguments.
@@ -430,7 +432,7 @@ namespace IacAnalyzers.Cdk
             // One location for the map and its two synthesized entries: they all stand for the same span (locations are
             // immutable values; the C# front-end makes one for every value it reads).
             var location = Locations.FromSyntax(syntax);
-            var entries = new List<MapEntry>(4)
+            var entries = new List<MapEntry>(2 + (arguments is IReadOnlyCollection<IArgumentOperation> all ? all.Count : 2))
             {
                 Synthetic(CdkValues.TypeKey, type.Name, location),
                 Synthetic(CdkValues.MemberKey, member, location),
