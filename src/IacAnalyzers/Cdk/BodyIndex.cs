@@ -28,7 +28,7 @@ namespace IacAnalyzers.Cdk
         {
             Root = root;
             // Dispatch on the kind (one field read), not on the interfaces (a cast test each): most operations are none of these.
-            foreach (var op in root.Descendants())
+            foreach (var op in new OperationWalk(root))
             {
                 switch (op.Kind)
                 {
@@ -498,6 +498,57 @@ namespace IacAnalyzers.Cdk
     /// methods the resolver follows), built once each. Owned by that analysis (see <c>CdkAnalyzer.BodyState</c>): nothing
     /// outlives it, nothing is shared between compilations.
     /// </summary>
+    /// <summary>
+    /// Every operation below a root (not the root itself), in the order <c>root.Descendants()</c> gives them: pre-order,
+    /// children in order. The same walk over <see cref="IOperation.ChildOperations"/> without Roslyn's iterator, which
+    /// cost about three times as much per operation (7.3 ms against 2.6 ms a pass over the 50-stack app's 36,000
+    /// operations, in a loop over trees already built): the body index walks every operation of each body it reads.
+    /// No recursion: the depth of the tree lives on a heap stack.
+    /// </summary>
+    internal struct OperationWalk
+    {
+        private readonly Stack<IOperation.OperationList.Enumerator> pending;
+        private IOperation? current;
+
+        public OperationWalk(IOperation root)
+        {
+            pending = new Stack<IOperation.OperationList.Enumerator>();
+            pending.Push(root.ChildOperations.GetEnumerator());
+            current = null;
+        }
+
+        public IOperation Current => current!;
+
+        public OperationWalk GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (pending.Count > 0)
+            {
+                // The enumerator is a struct: take it off, advance it, and put it back before the child's goes on top.
+                var siblings = pending.Pop();
+                if (!siblings.MoveNext())
+                {
+                    continue;
+                }
+
+                var next = siblings.Current;
+                pending.Push(siblings);
+                if (next == null)
+                {
+                    continue;
+                }
+
+                pending.Push(next.ChildOperations.GetEnumerator());
+                current = next;
+                return true;
+            }
+
+            current = null;
+            return false;
+        }
+    }
+
     public sealed class BodyIndexes
     {
         private readonly Dictionary<IOperation, BodyIndex> indexes = new Dictionary<IOperation, BodyIndex>();

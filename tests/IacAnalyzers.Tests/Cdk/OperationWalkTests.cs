@@ -1,0 +1,114 @@
+using System.Collections.Generic;
+using System.Linq;
+using IacAnalyzers.Cdk;
+using IacAnalyzers.Tests.Verifier;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Xunit;
+
+namespace IacAnalyzers.Tests.Cdk
+{
+    /// <summary>The body index's own operation walk gives what Roslyn's <c>Descendants()</c> gives, in the same order.</summary>
+    public class OperationWalkTests
+    {
+        private const string Shapes = """
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+
+            public class Shapes
+            {
+                private int field = 1 + 2;
+
+                public int Property { get; set; } = 3;
+
+                public Shapes() : this(1) { }
+
+                public Shapes(int seed) { field = seed; }
+
+                public IEnumerable<int> Iterate(int[] items, object o)
+                {
+                    foreach (var item in items.Where(i => i > field).Select(i => i * 2))
+                    {
+                        yield return item switch { > 10 => item, _ => -item };
+                    }
+
+                    if (o is string { Length: > 2 } s && s.Length != 0)
+                    {
+                        yield return s.Length;
+                    }
+
+                    try
+                    {
+                        using var disposable = new System.IO.MemoryStream();
+                        yield return Local(disposable.Capacity);
+                    }
+                    finally
+                    {
+                        field++;
+                    }
+
+                    int Local(int x) => x + Property;
+                }
+
+                public string Describe((int A, string B) pair, int? maybe) => $"{pair.A}:{pair.B}:{maybe ?? 0}:{new[] { 1, 2 }.Length}";
+            }
+            """;
+
+        public static IEnumerable<object[]> Sources()
+        {
+            yield return new object[] { "shapes", new[] { Shapes } };
+            yield return new object[] { "a generated three-stack CDK app", CdkAppGenerator.Generate(3).Select(f => f.Text).ToArray() };
+        }
+
+        [Theory]
+        [MemberData(nameof(Sources))]
+        public void Walk_equals_Descendants_for_every_body(string what, string[] sources)
+        {
+            var compilation = CdkVerifier.Compile(sources);
+            var bodies = 0;
+            var operations = 0;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+#pragma warning disable RS1030 // A test over a compilation of its own.
+                var model = compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                foreach (var node in tree.GetRoot().DescendantNodes())
+                {
+                    if (!(node is BaseMethodDeclarationSyntax || node is AccessorDeclarationSyntax || node is LocalFunctionStatementSyntax
+                        || node is ArrowExpressionClauseSyntax || node is EqualsValueClauseSyntax || node is ConstructorInitializerSyntax))
+                    {
+                        continue;
+                    }
+
+                    var root = model.GetOperation(node);
+                    if (root == null)
+                    {
+                        continue;
+                    }
+
+                    var expected = root.Descendants().ToList();
+                    var walked = new List<IOperation>();
+                    foreach (var op in new OperationWalk(root))
+                    {
+                        walked.Add(op);
+                    }
+
+                    Assert.Equal(expected.Count, walked.Count);
+                    for (var i = 0; i < expected.Count; i++)
+                    {
+                        Assert.Same(expected[i], walked[i]);
+                    }
+
+                    bodies++;
+                    operations += walked.Count;
+                }
+            }
+
+            // Enough of each source was walked for the comparison to mean something.
+            Assert.True(bodies >= 8 && operations >= 150, what + ": " + bodies + " bodies, " + operations + " operations");
+        }
+    }
+}
