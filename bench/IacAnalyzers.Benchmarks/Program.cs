@@ -70,6 +70,13 @@ namespace IacAnalyzers.Benchmarks
                 return paired >= 0 ? CdkAppPaired.Run(stacks, IntAfter(args, paired, 4), args.Contains("--marginal"), args.Contains("--floor"), args.Contains("--r2r")) : CdkAppBuild.Run(stacks);
             }
 
+            var viewsLoop = Array.IndexOf(args, "--cdk-views");
+            if (viewsLoop >= 0)
+            {
+                var rounds = Array.IndexOf(args, "--rounds");
+                return CdkAppInProcess.RunViews(IntAfter(args, viewsLoop, 50), rounds >= 0 ? IntAfter(args, rounds, 100) : 100);
+            }
+
             var inProcess = Array.IndexOf(args, "--cdk-inproc");
             if (inProcess >= 0)
             {
