@@ -316,6 +316,19 @@ namespace IacAnalyzers.Cdk
                         : null;
             }
 
+            if (method.MethodKind != MethodKind.Constructor)
+            {
+                // The usual site, `Name(...)` or `x.Name(...)`: the call's operation names its target. The driver has
+                // built the member's operation tree, so this is a look-up where GetSymbolInfo would bind the name again.
+                // A call that did not bind to one method is no IInvocationOperation: it takes the path below.
+                var called = candidate.Parent is MemberAccessExpressionSyntax member && member.Name == candidate ? member : (SyntaxNode)candidate;
+                if (called.Parent is InvocationExpressionSyntax call && call.Expression == called
+                    && model.GetOperation(call, cancellationToken) is IInvocationOperation bound)
+                {
+                    return AddCall(bound, call, method, sites);
+                }
+            }
+
             var info = model.GetSymbolInfo(candidate, cancellationToken);
             var symbol = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);
             if (symbol is INamedTypeSymbol named && method.MethodKind == MethodKind.Constructor)
