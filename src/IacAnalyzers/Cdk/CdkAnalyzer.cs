@@ -161,7 +161,7 @@ namespace IacAnalyzers.Cdk
             public void AnalyzeInvocation(OperationAnalysisContext context, BodyState bodies)
             {
                 var invocation = (IInvocationOperation)context.Operation;
-                if (Adapters.HasMethod(invocation.TargetMethod.Name) && Adapters.ForMethod(invocation.TargetMethod).Any())
+                if (Adapters.HasMethod(invocation.TargetMethod.Name) && Adapters.ForMethod(invocation.TargetMethod).Count > 0)
                 {
                     Guarded(context, invocation, bodies);
                 }
@@ -251,8 +251,8 @@ namespace IacAnalyzers.Cdk
 
                             break;
                         case IInvocationOperation invocation when Adapters.HasMethod(invocation.TargetMethod.Name):
-                            var adapters = Adapters.ForMethod(invocation.TargetMethod).ToArray();
-                            if (adapters.Length > 0)
+                            var adapters = Adapters.ForMethod(invocation.TargetMethod);
+                            if (adapters.Count > 0)
                             {
                                 body.ByOperation[invocation] = Build(invocation, adapters, null, body.Context, indexes, cancellationToken);
                             }
@@ -264,7 +264,7 @@ namespace IacAnalyzers.Cdk
                 return body;
             }
 
-            private Built Build(IOperation operation, CdkAdapter[]? adapters, string? cloudFormationType, ListResourceContext context, BodyIndexes indexes, CancellationToken cancellationToken)
+            private Built Build(IOperation operation, IReadOnlyList<CdkAdapter>? adapters, string? cloudFormationType, ListResourceContext context, BodyIndexes indexes, CancellationToken cancellationToken)
             {
                 var resolver = new ValueResolver(Symbols, indexes, cancellationToken);
                 var input = new AdapterInput(operation, resolver, context);

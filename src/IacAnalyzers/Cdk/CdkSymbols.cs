@@ -20,6 +20,7 @@ namespace IacAnalyzers.Cdk
         private readonly ConcurrentDictionary<ITypeSymbol, bool> tokens = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ITypeSymbol, bool> dictionaries = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ITypeSymbol, bool> collections = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> constructs = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
         public const string CfnNamespacePrefix = "Amazon.CDK.AWS.";
 
         private CdkSymbols(Compilation compilation, INamedTypeSymbol construct, INamedTypeSymbol cfnResource)
@@ -184,7 +185,9 @@ namespace IacAnalyzers.Cdk
         public bool IsCdkType(ITypeSymbol? type)
             => type != null && SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, CdkAssembly);
 
-        public bool IsConstruct(ITypeSymbol? type) => DerivesFrom(type, Construct);
+        /// <summary>A construct type (derives from <c>Constructs.Construct</c>); asked for every object creation the resolver reads.</summary>
+        public bool IsConstruct(ITypeSymbol? type)
+            => type != null && (constructs.TryGetValue(type, out var known) ? known : constructs.GetOrAdd(type, DerivesFrom(type, Construct)));
 
         /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it (classes only).</summary>
         public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol baseType)

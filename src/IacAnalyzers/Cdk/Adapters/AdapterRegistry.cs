@@ -23,6 +23,11 @@ namespace IacAnalyzers.Cdk.Adapters
         private readonly Dictionary<string, MethodEntry[]> byMethod;
         private readonly ConcurrentDictionary<string, INamedTypeSymbol?> types = new ConcurrentDictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
 
+        // The adapters of each called method, found once per compilation: a call of a trigger name is asked about at its
+        // operation action and again when its body's views are built, and the same methods are called again and again
+        // (their base and interface checks build new arrays each time).
+        private readonly ConcurrentDictionary<IMethodSymbol, CdkAdapter[]> forMethod = new ConcurrentDictionary<IMethodSymbol, CdkAdapter[]>(SymbolEqualityComparer.Default);
+
         private AdapterRegistry(
             Compilation compilation,
             Dictionary<string, ConstructEntry[]> bySimpleName,
@@ -114,21 +119,29 @@ namespace IacAnalyzers.Cdk.Adapters
         }
 
         /// <summary>The adapters for a call of <paramref name="method"/>: its containing type, or a base type, is a trigger type.</summary>
-        public IEnumerable<CdkAdapter> ForMethod(IMethodSymbol method)
+        public IReadOnlyList<CdkAdapter> ForMethod(IMethodSymbol method)
         {
             if (!byMethod.TryGetValue(method.Name, out var triggers))
             {
-                yield break;
+                return Array.Empty<CdkAdapter>();
             }
 
+            return forMethod.TryGetValue(method, out var known) ? known : forMethod.GetOrAdd(method, Find(method, triggers));
+        }
+
+        private CdkAdapter[] Find(IMethodSymbol method, MethodEntry[] triggers)
+        {
+            List<CdkAdapter>? found = null;
             foreach (var trigger in triggers)
             {
                 var type = Resolve(trigger.TypeName);
                 if (type != null && (CdkSymbols.DerivesFrom(method.ContainingType, type) || CdkSymbols.Implements(method.ContainingType, type)))
                 {
-                    yield return trigger.Adapter;
+                    (found ??= new List<CdkAdapter>()).Add(trigger.Adapter);
                 }
             }
+
+            return found?.ToArray() ?? Array.Empty<CdkAdapter>();
         }
 
         /// <summary>How many trigger type names have been looked up in the compilation (tests check the look-ups stay lazy).</summary>
