@@ -102,9 +102,12 @@ namespace IacAnalyzers.Cdk
 
         private Value ResolveCore(IOperation operation, Env env)
         {
+            // Dispatch on the kind (one read) rather than testing the interfaces in turn: each `is IXxxOperation` test
+            // scans the object's interface map, and this runs for every value of every construct.
             // Conversions are transparent (boxing bool? to object, int to double, implicit user types excepted).
-            while (operation is IConversionOperation conversion)
+            while (operation.Kind == OperationKind.Conversion)
             {
+                var conversion = (IConversionOperation)operation;
                 if (conversion.OperatorMethod != null)
                 {
                     return Unknown("a user-defined conversion", operation.Syntax);
@@ -113,67 +116,69 @@ namespace IacAnalyzers.Cdk
                 operation = conversion.Operand;
             }
 
-            if (operation is IFieldReferenceOperation enumField && enumField.Field.ContainingType?.TypeKind == TypeKind.Enum)
+            var kind = operation.Kind;
+            if (kind == OperationKind.FieldReference && ((IFieldReferenceOperation)operation).Field.ContainingType?.TypeKind == TypeKind.Enum)
             {
-                return new ScalarValue(enumField.Field.Name, ScalarKind.String, Locations.FromSyntax(operation.Syntax));
+                return new ScalarValue(((IFieldReferenceOperation)operation).Field.Name, ScalarKind.String, Locations.FromSyntax(operation.Syntax));
             }
 
             if (operation.ConstantValue.HasValue)
             {
                 // A named constant is reported where it is used, naming the constant (and no fix rewrites the use).
                 var constant = Constant(operation.ConstantValue.Value, operation);
-                switch (operation)
+                switch (kind)
                 {
-                    case IFieldReferenceOperation constField:
+                    case OperationKind.FieldReference:
+                        var constField = (IFieldReferenceOperation)operation;
                         return constant.WithProvenance(IacAnalyzers.Model.Provenance.NamedConstant("the constant `" + constField.Field.ContainingType.Name + "." + constField.Field.Name + "`"));
-                    case ILocalReferenceOperation constLocal:
-                        return constant.WithProvenance(IacAnalyzers.Model.Provenance.NamedConstant("the constant `" + constLocal.Local.Name + "`"));
+                    case OperationKind.LocalReference:
+                        return constant.WithProvenance(IacAnalyzers.Model.Provenance.NamedConstant("the constant `" + ((ILocalReferenceOperation)operation).Local.Name + "`"));
                     default:
                         return constant;
                 }
             }
 
-            switch (operation)
+            switch (kind)
             {
-                case ILiteralOperation literal:
-                    return Unknown("a literal without a constant value", literal.Syntax);
-                case IDefaultValueOperation dv:
-                    return new ScalarValue("null", ScalarKind.Null, Locations.FromSyntax(dv.Syntax));
-                case IConditionalOperation conditional when conditional.WhenFalse != null:
-                    return ResolveConditional(conditional, env);
-                case ISwitchExpressionOperation switchExpression:
-                    return ResolveSwitch(switchExpression, env);
-                case IArrayInitializerOperation arrayInitializer:
-                    return ResolveArrayInitializer(arrayInitializer, env);
-                case ICoalesceOperation coalesce:
-                    return ResolveCoalesce(coalesce, env);
-                case IBinaryOperation binary:
-                    return ResolveBinary(binary, env);
-                case IInterpolatedStringOperation interpolated:
-                    return ResolveInterpolation(interpolated, env);
-                case IObjectCreationOperation creation:
-                    return ResolveCreation(creation, env);
-                case IWithOperation with:
-                    return ResolveWith(with, env);
-                case IAnonymousObjectCreationOperation anonymous:
-                    return ResolveAnonymous(anonymous, env);
-                case IArrayCreationOperation array:
-                    return ResolveArray(array, env);
-                case ILocalReferenceOperation local:
-                    return ResolveLocal(local, env);
-                case IParameterReferenceOperation parameter:
-                    return ResolveParameter(parameter, env);
-                case IFieldReferenceOperation field:
-                    return ResolveField(field, env);
-                case IPropertyReferenceOperation property:
-                    return ResolveProperty(property, env);
-                case IInvocationOperation invocation:
-                    return ResolveInvocation(invocation, env);
-                case IParenthesizedOperation parenthesized:
-                    return Resolve(parenthesized.Operand, env);
+                case OperationKind.Literal:
+                    return Unknown("a literal without a constant value", operation.Syntax);
+                case OperationKind.DefaultValue:
+                    return new ScalarValue("null", ScalarKind.Null, Locations.FromSyntax(operation.Syntax));
+                case OperationKind.Conditional when ((IConditionalOperation)operation).WhenFalse != null:
+                    return ResolveConditional((IConditionalOperation)operation, env);
+                case OperationKind.SwitchExpression:
+                    return ResolveSwitch((ISwitchExpressionOperation)operation, env);
+                case OperationKind.ArrayInitializer:
+                    return ResolveArrayInitializer((IArrayInitializerOperation)operation, env);
+                case OperationKind.Coalesce:
+                    return ResolveCoalesce((ICoalesceOperation)operation, env);
+                case OperationKind.Binary:
+                    return ResolveBinary((IBinaryOperation)operation, env);
+                case OperationKind.InterpolatedString:
+                    return ResolveInterpolation((IInterpolatedStringOperation)operation, env);
+                case OperationKind.ObjectCreation:
+                    return ResolveCreation((IObjectCreationOperation)operation, env);
+                case OperationKind.With:
+                    return ResolveWith((IWithOperation)operation, env);
+                case OperationKind.AnonymousObjectCreation:
+                    return ResolveAnonymous((IAnonymousObjectCreationOperation)operation, env);
+                case OperationKind.ArrayCreation:
+                    return ResolveArray((IArrayCreationOperation)operation, env);
+                case OperationKind.LocalReference:
+                    return ResolveLocal((ILocalReferenceOperation)operation, env);
+                case OperationKind.ParameterReference:
+                    return ResolveParameter((IParameterReferenceOperation)operation, env);
+                case OperationKind.FieldReference:
+                    return ResolveField((IFieldReferenceOperation)operation, env);
+                case OperationKind.PropertyReference:
+                    return ResolveProperty((IPropertyReferenceOperation)operation, env);
+                case OperationKind.Invocation:
+                    return ResolveInvocation((IInvocationOperation)operation, env);
+                case OperationKind.Parenthesized:
+                    return Resolve(((IParenthesizedOperation)operation).Operand, env);
             }
 
-            if (CollectionExpressionKind.HasValue && operation.Kind == CollectionExpressionKind.Value)
+            if (CollectionExpressionKind.HasValue && kind == CollectionExpressionKind.Value)
             {
                 return ResolveCollectionExpression(operation, env);
             }
