@@ -10,7 +10,11 @@ using Xunit;
 
 namespace IacAnalyzers.Tests.Cdk
 {
-    /// <summary>The body index's own operation walk gives what Roslyn's <c>Descendants()</c> gives, in the same order.</summary>
+    /// <summary>
+    /// The body index's own operation walk gives what Roslyn's <c>Descendants()</c> gives, in the same order, with each
+    /// one's kind (it does not ask the kinds it takes for leaves for their children: a leaf kind that had children would
+    /// lose them here).
+    /// </summary>
     public class OperationWalkTests
     {
         private const string Shapes = """
@@ -53,6 +57,15 @@ namespace IacAnalyzers.Tests.Cdk
                     int Local(int x) => x + Property;
                 }
 
+                // Each kind the walk takes for a leaf, once.
+                public int Leaves(int parameter)
+                {
+                    _ = typeof(string);
+                    var local = default(int) + sizeof(int) + parameter + this.field;
+                    ;
+                    return local;
+                }
+
                 public string Describe((int A, string B) pair, int? maybe) => $"{pair.A}:{pair.B}:{maybe ?? 0}:{new[] { 1, 2 }.Length}";
             }
             """;
@@ -91,9 +104,11 @@ namespace IacAnalyzers.Tests.Cdk
 
                     var expected = root.Descendants().ToList();
                     var walked = new List<IOperation>();
-                    foreach (var op in new OperationWalk(root))
+                    var walk = new OperationWalk(root);
+                    while (walk.MoveNext())
                     {
-                        walked.Add(op);
+                        Assert.Equal(walk.Current.Kind, walk.CurrentKind);
+                        walked.Add(walk.Current);
                     }
 
                     Assert.Equal(expected.Count, walked.Count);
