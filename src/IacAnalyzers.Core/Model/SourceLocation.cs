@@ -9,6 +9,10 @@ namespace IacAnalyzers.Model
     public sealed class SourceLocation
     {
         private readonly ILineMap? lineMap;
+        private readonly object? spanSource;
+        private int start;
+        private int length;
+        private volatile bool spanKnown;
         private int startLine;
         private int startColumn;
         private int endLine;
@@ -18,8 +22,9 @@ namespace IacAnalyzers.Model
         public SourceLocation(string path, int start, int length, int startLine, int startColumn, int endLine, int endColumn, object? anchor = null)
         {
             Path = path;
-            Start = start;
-            Length = length < 0 ? 0 : length;
+            this.start = start;
+            this.length = length < 0 ? 0 : length;
+            spanKnown = true;
             this.startLine = startLine;
             this.startColumn = startColumn;
             this.endLine = endLine;
@@ -32,18 +37,46 @@ namespace IacAnalyzers.Model
         public SourceLocation(string path, int start, int length, ILineMap lineMap, object? anchor)
         {
             Path = path;
-            Start = start;
-            Length = length < 0 ? 0 : length;
+            this.start = start;
+            this.length = length < 0 ? 0 : length;
+            spanKnown = true;
             this.lineMap = lineMap;
             Anchor = anchor;
+        }
+
+        /// <summary>
+        /// A location whose span <paramref name="spans"/> computes from <paramref name="spanSource"/> (for C#, the syntax
+        /// node) when first read, and its line and column after that. The C# front-end makes a location for every value it
+        /// reads; the span of a node costs two walks of its green tree, and only the few reported ever need it.
+        /// </summary>
+        public SourceLocation(string path, ISpanMap spans, object? anchor, object spanSource)
+        {
+            Path = path;
+            lineMap = spans;
+            Anchor = anchor;
+            this.spanSource = spanSource;
         }
 
         public string Path { get; }
 
         /// <summary>Offset of the first character, in UTF-16 code units of the document's text.</summary>
-        public int Start { get; }
+        public int Start
+        {
+            get
+            {
+                ResolveSpan();
+                return start;
+            }
+        }
 
-        public int Length { get; }
+        public int Length
+        {
+            get
+            {
+                ResolveSpan();
+                return length;
+            }
+        }
 
         public int End => Start + Length;
 
@@ -93,6 +126,20 @@ namespace IacAnalyzers.Model
 
         public override string ToString() => Path + "(" + (StartLine + 1) + "," + (StartColumn + 1) + ")";
 
+        private void ResolveSpan()
+        {
+            if (spanKnown)
+            {
+                return;
+            }
+
+            // As for the lines below: a race computes the same values twice; the volatile write publishes them.
+            ((ISpanMap)lineMap!).Span(spanSource!, out var s, out var l);
+            start = s;
+            length = l < 0 ? 0 : l;
+            spanKnown = true;
+        }
+
         private void Resolve()
         {
             if (resolved)
@@ -115,5 +162,11 @@ namespace IacAnalyzers.Model
     public interface ILineMap
     {
         void Position(object? anchor, int offset, out int line, out int column);
+    }
+
+    /// <summary>A line map that also gives the span of a source object (for C#, a syntax node) on demand.</summary>
+    public interface ISpanMap : ILineMap
+    {
+        void Span(object source, out int start, out int length);
     }
 }

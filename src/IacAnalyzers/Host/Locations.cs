@@ -29,16 +29,28 @@ namespace IacAnalyzers.Host
         }
 
         /// <summary>A neutral location for a C# node; the tree rides along as the anchor.</summary>
-        public static SourceLocation FromSyntax(SyntaxNode node) => FromTree(node.SyntaxTree, node.Span);
+        /// <remarks>The node's span is computed when first read (most values' locations are never reported).</remarks>
+        public static SourceLocation FromSyntax(SyntaxNode node)
+        {
+            var tree = node.SyntaxTree;
+            return new SourceLocation(tree.FilePath, TreeLines.Instance, tree, node);
+        }
 
         /// <summary>A neutral location for a span of a C# tree; its line and column are computed only if someone reads them.</summary>
         public static SourceLocation FromTree(SyntaxTree tree, TextSpan span)
             => new SourceLocation(tree.FilePath, span.Start, span.Length, TreeLines.Instance, tree);
 
         /// <summary>Line positions of a syntax tree (the location's anchor), as <see cref="SyntaxTree.GetLineSpan"/> gives them.</summary>
-        private sealed class TreeLines : ILineMap
+        private sealed class TreeLines : ISpanMap
         {
             public static readonly TreeLines Instance = new TreeLines();
+
+            public void Span(object source, out int start, out int length)
+            {
+                var span = ((SyntaxNode)source).Span;
+                start = span.Start;
+                length = span.Length;
+            }
 
             public void Position(object? anchor, int offset, out int line, out int column)
             {

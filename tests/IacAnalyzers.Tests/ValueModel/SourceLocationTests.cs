@@ -7,7 +7,7 @@ using Xunit;
 
 namespace IacAnalyzers.Tests.ValueModel
 {
-    /// <summary>Line and column of a location are computed on first read, once, and agree with the compiler's.</summary>
+    /// <summary>Span, line and column of a location are computed on first read, once, and agree with the compiler's.</summary>
     public sealed class SourceLocationTests
     {
         [Fact]
@@ -25,6 +25,26 @@ namespace IacAnalyzers.Tests.ValueModel
             Assert.Equal(7, location.EndColumn);
             Assert.Equal("a.cs(2,3)", location.ToString());
             Assert.Equal(2, map.Calls); // start and end, once
+        }
+
+        [Fact]
+        public void A_span_from_its_source_is_computed_only_when_read_and_only_once()
+        {
+            var map = new CountingMap();
+            var location = new SourceLocation("a.cs", map, anchor: null, spanSource: "node");
+            Assert.Equal(0, map.SpanCalls);
+            Assert.Equal("a.cs", location.Path);
+
+            Assert.Equal(12, location.Start);
+            Assert.Equal(5, location.Length);
+            Assert.Equal(17, location.End);
+            Assert.Equal(1, map.SpanCalls);
+            Assert.Equal(0, map.Calls);
+
+            // Lines come from the span, once.
+            Assert.Equal((1, 2, 1, 7), (location.StartLine, location.StartColumn, location.EndLine, location.EndColumn));
+            Assert.Equal(1, map.SpanCalls);
+            Assert.Equal(2, map.Calls);
         }
 
         [Fact]
@@ -47,9 +67,19 @@ namespace IacAnalyzers.Tests.ValueModel
         }
 
         /// <summary>Offset n is line n / 10, column n % 10.</summary>
-        private sealed class CountingMap : ILineMap
+        private sealed class CountingMap : ISpanMap
         {
             public int Calls { get; private set; }
+
+            public int SpanCalls { get; private set; }
+
+            /// <summary>Any source spans offsets 12..17.</summary>
+            public void Span(object source, out int start, out int length)
+            {
+                SpanCalls++;
+                start = 12;
+                length = 5;
+            }
 
             public void Position(object? anchor, int offset, out int line, out int column)
             {
