@@ -157,6 +157,10 @@ namespace IacAnalyzers.Benchmarks
         /// this program's Microsoft.CodeAnalysis, as the app's only <c>Analyzer</c> item (the NET analyzers off).
         /// </summary>
         private static string FloorItems()
+            => "  <PropertyGroup><EnableNETAnalyzers>false</EnableNETAnalyzers></PropertyGroup>\n  <ItemGroup>\n    <Analyzer Include=\"" + FloorAnalyzer() + "\" />\n  </ItemGroup>";
+
+        /// <summary>The floor analyzer's assembly, compiled for this run (see <see cref="FloorItems"/>); its path.</summary>
+        internal static string FloorAnalyzer()
         {
             const string Source = @"
 using System.Collections.Immutable;
@@ -206,7 +210,7 @@ public sealed class FloorAnalyzer : DiagnosticAnalyzer
                 throw new InvalidOperationException("the floor analyzer did not compile:\n" + string.Join("\n", emitted.Diagnostics));
             }
 
-            return "  <PropertyGroup><EnableNETAnalyzers>false</EnableNETAnalyzers></PropertyGroup>\n  <ItemGroup>\n    <Analyzer Include=\"" + path + "\" />\n  </ItemGroup>";
+            return path;
         }
 
         private static (double Cpu, double Wall) Measure(string dir, string arguments, bool failOnMissing)

@@ -29,6 +29,8 @@ namespace IacAnalyzers.Benchmarks
     /// their JIT in every run, as a build without a server, e.g. <c>UseSharedCompilation=false</c>, does).
     /// <c>--baseline DIR</c>: B keeps our analyzers but takes them from <c>DIR</c> (a Release build of an earlier commit,
     /// same file names): a before/after comparison of our own cost, paired like the rest.
+    /// <c>--floor</c>: A runs the do-nothing floor analyzer of <c>--cdk-app --paired --floor</c> instead of ours, B neither:
+    /// what the driver and the binding it does for an operation analyzer add on top of the SDK's own analyzers.
     /// <c>--r2r</c>: A takes our assemblies as ReadyToRun images of the very same files, compiled for this machine's runtime
     /// by <c>src/IacAnalyzers.ReadyToRun</c> (what the package hands a compiler running on a runtime it has images for).
     /// </para>
@@ -49,8 +51,13 @@ namespace IacAnalyzers.Benchmarks
     {
         private static readonly string[] OurAssemblies = { "IacAnalyzers.dll", "IacAnalyzers.Core.dll", "IacAnalyzers.CodeFixes.dll", "YamlDotNet.dll" };
 
-        public static int Run(int runs, int stacks, string? project, bool server = false, string? baseline = null, bool readyToRun = false)
+        public static int Run(int runs, int stacks, string? project, bool server = false, string? baseline = null, bool readyToRun = false, bool floor = false)
         {
+            if (floor && (baseline != null || readyToRun))
+            {
+                throw new ArgumentException("--floor compares the floor analyzer with none; it does not combine with --baseline or --r2r");
+            }
+
             var projectPath = project != null
                 ? ProjectFile(Path.GetFullPath(project))
                 : Path.Combine(CdkAppBuild.WriteApp(stacks, "csc-paired", CdkAppPaired.AnalyzerItems(marginal: true, globalConfigItem: false)), "BenchApp.csproj");
@@ -83,7 +90,10 @@ namespace IacAnalyzers.Benchmarks
             var rspA = Path.Combine(work, "A.rsp");
             var rspB = Path.Combine(work, "B.rsp");
             var images = readyToRun ? ReadyToRunImages(ours.Select(a => AnalyzerPath(a)!), Path.Combine(work, "r2r")) : null;
-            var argsA = images == null ? args : args.Select(a => IsOurAnalyzer(a) ? "/analyzer:" + Quote(Path.Combine(images, Path.GetFileName(AnalyzerPath(a)!))) : a).ToArray();
+            var argsA = floor
+                // The floor analyzer instead of ours (it reports nothing: the compiler's per-analyzer report shows it ran).
+                ? args.Where(a => !IsOurAnalyzer(a)).Append("/analyzer:" + Quote(CdkAppPaired.FloorAnalyzer())).Append("/reportanalyzer").ToArray()
+                : images == null ? args : args.Select(a => IsOurAnalyzer(a) ? "/analyzer:" + Quote(Path.Combine(images, Path.GetFileName(AnalyzerPath(a)!))) : a).ToArray();
             File.WriteAllLines(rspA, argsA.Concat(extra).Select(RspArgument));
             var argsB = baseline == null
                 ? args.Where(a => !IsOurAnalyzer(a))
@@ -94,7 +104,7 @@ namespace IacAnalyzers.Benchmarks
             Console.WriteLine("Project: " + projectPath);
             Console.WriteLine("Compiler: dotnet " + csc + " /noconfig @rsp (working directory " + projectDir + ")");
             var ourNames = string.Join(", ", ours.Select(a => Path.GetFileName(AnalyzerPath(a))));
-            Console.WriteLine("A = the project's csc command line" + (images != null ? " with our assemblies as ReadyToRun images (" + images + ")" : string.Empty) + " (" + rspA + "), B = the same " + (baseline == null ? "without " + ourNames : "with " + ourNames + " taken from " + baseline) + " (" + rspB + ")");
+            Console.WriteLine(floor ? "A = the project's csc command line with the floor analyzer (a do-nothing analyzer registering our actions) instead of ours (" + rspA + "), B = the same without either (" + rspB + ")" : "A = the project's csc command line" + (images != null ? " with our assemblies as ReadyToRun images (" + images + ")" : string.Empty) + " (" + rspA + "), B = the same " + (baseline == null ? "without " + ourNames : "with " + ourNames + " taken from " + baseline) + " (" + rspB + ")");
             Console.WriteLine(server
                 ? "Through a compiler server started for this run (what `dotnet build` uses by default): CPU = the server process's user + sys for each compile (/proc/<pid>/stat), after " + ServerWarmUps + " warm-up compiles of each side; our assemblies stay loaded and compiled between compiles"
                 : "Each compile in its own compiler process (cold: the JIT compiles our code in every run)");
@@ -155,6 +165,17 @@ namespace IacAnalyzers.Benchmarks
                 // `dotnet build-server shutdown` stops only the servers of the default pipe names: stop ours by its pid.
                 using var process = Process.GetProcessById(int.Parse(serverPid, CultureInfo.InvariantCulture));
                 process.Kill();
+            }
+
+            if (floor)
+            {
+                if (!warmA.Output.Contains("FloorAnalyzer", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException("the compiler did not run the floor analyzer\n" + warmA.Output);
+                }
+
+                Console.WriteLine("A ran the floor analyzer (the compiler's analyzer report names it)");
+                return 0;
             }
 
             var findings = Regex.Matches(warmA.Output, @"warning (IAC\d{4}):").Select(m => m.Groups[1].Value)

@@ -59,7 +59,8 @@ namespace IacAnalyzers.Benchmarks
                     projectAt >= 0 && projectAt + 1 < args.Length ? args[projectAt + 1] : null,
                     args.Contains("--server"),
                     Array.IndexOf(args, "--baseline") is var baselineAt && baselineAt >= 0 && baselineAt + 1 < args.Length ? args[baselineAt + 1] : null,
-                    args.Contains("--r2r"));
+                    args.Contains("--r2r"),
+                    args.Contains("--floor"));
             }
 
             var cdk = Array.IndexOf(args, "--cdk-app");
