@@ -38,13 +38,9 @@ namespace IacAnalyzers.Benchmarks
             var earlier = baselineDirectory == null ? null : EarlierBuild.Load(baselineDirectory);
             var earlierPasses = new List<(double Cpu, long Bytes, double Telemetry)>();
             var oursAgainstEarlier = new List<(double Cpu, long Bytes, double Telemetry)>();
-            var files = CdkAppGenerator.Generate(stacks);
-            var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), path: "/bench/" + f.Path)).ToArray();
-            var references = References();
-            CSharpCompilation NewCompilation() => CSharpCompilation.Create(
-                "BenchApp", trees, references, new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+            var newCompilation = AppCompilations(stacks);
 
-            var errors = NewCompilation().GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+            var errors = newCompilation().GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
             if (errors.Length > 0)
             {
                 Console.WriteLine(string.Join("\n", errors.Take(10)));
@@ -57,23 +53,23 @@ namespace IacAnalyzers.Benchmarks
             var syntaxFirst = new List<double>();
             for (var round = 0; round <= rounds; round++)
             {
-                var (bCpu, bBytes, _, _) = Pass(NewCompilation(), new DriverBaselineAnalyzer(), out var bindingCpu);
-                var (sCpu, _, _, _) = Pass(NewCompilation(), new SyntaxFirstBaselineAnalyzer(), out _);
+                var (bCpu, bBytes, _, _) = Pass(newCompilation(), new DriverBaselineAnalyzer(), out var bindingCpu);
+                var (sCpu, _, _, _) = Pass(newCompilation(), new SyntaxFirstBaselineAnalyzer(), out _);
                 var analyzer = new CdkAnalyzer();
                 var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false);
                 var jitTime = System.Runtime.JitInfo.GetCompilationTime(currentThread: false);
                 (double Cpu, long Bytes, double Telemetry, ImmutableArray<Diagnostic> Diagnostics) before = default;
                 if (earlier != null && round % 2 == 1)
                 {
-                    before = Pass(NewCompilation(), earlier(), out _);
+                    before = Pass(newCompilation(), earlier(), out _);
                 }
 
-                var (cpu, bytes, telemetry, diagnostics) = Pass(NewCompilation(), analyzer, out _);
+                var (cpu, bytes, telemetry, diagnostics) = Pass(newCompilation(), analyzer, out _);
                 jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false) - jitMethods;
                 jitTime = System.Runtime.JitInfo.GetCompilationTime(currentThread: false) - jitTime;
                 if (earlier != null && round % 2 == 0)
                 {
-                    before = Pass(NewCompilation(), earlier(), out _);
+                    before = Pass(newCompilation(), earlier(), out _);
                 }
 
                 if (earlier != null && before.Diagnostics.Length != diagnostics.Length)
@@ -161,10 +157,7 @@ namespace IacAnalyzers.Benchmarks
         /// </summary>
         public static int RunViews(int stacks, int rounds)
         {
-            var files = CdkAppGenerator.Generate(stacks);
-            var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), path: "/bench/" + f.Path)).ToArray();
-            var created = CSharpCompilation.Create(
-                "BenchApp", trees, References(), new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+            var created = AppCompilations(stacks)();
             created.GetDiagnostics();
 
             // The compilation an analyzer is handed: the driver's, whose GetSemanticModel returns one cached model per
@@ -175,7 +168,7 @@ namespace IacAnalyzers.Benchmarks
             var compilation = capture.Compilation ?? throw new InvalidOperationException("the driver started no compilation");
             var roots = new List<IOperation>();
             var seen = new HashSet<IOperation>();
-            foreach (var tree in trees)
+            foreach (var tree in compilation.SyntaxTrees)
             {
 #pragma warning disable RS1030 // A benchmark over a compilation of its own, not an analyzer.
                 var model = compilation.GetSemanticModel(tree);
@@ -230,6 +223,20 @@ namespace IacAnalyzers.Benchmarks
                 "{0} bodies, {1} views, {2} findings a round; {3} rounds after {4} warm-up: median {5:F2} ms, 10th percentile {8:F2} ms, lowest {6:F2} ms, {7:F2} MB allocated a round",
                 roots.Count, views, findings, rounds, WarmUp, Median(times), times.Min(), Median(allocations.Select(a => (double)a)) / 1e6, times.OrderBy(t => t).ElementAt(times.Count / 10)));
             return 0;
+        }
+
+        /// <summary>
+        /// Fresh compilations of the generated app (its files parsed once, the references read once), as the generated
+        /// project compiles: a console app with nullable analysis on.
+        /// </summary>
+        private static Func<CSharpCompilation> AppCompilations(int stacks)
+        {
+            var trees = CdkAppGenerator.Generate(stacks)
+                .Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), path: "/bench/" + f.Path))
+                .ToArray();
+            var references = References();
+            return () => CSharpCompilation.Create(
+                "BenchApp", trees, references, new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
         }
 
         private static (double Cpu, long Bytes, double Telemetry, ImmutableArray<Diagnostic> Diagnostics) Pass(Compilation compilation, DiagnosticAnalyzer analyzer, out double bindingCpu)

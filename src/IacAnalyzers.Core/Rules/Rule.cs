@@ -135,7 +135,7 @@ namespace IacAnalyzers.Rules
             // allocates nothing but the leaf (rules ask for leaves of every property they read, on every resource).
             => value is OneOfValue ? new LeafSequence(Branching(value, outer)) : new LeafSequence(new Leaf(value, outer));
 
-        internal static IEnumerable<Leaf> Branching(Value value, BranchPath? outer)
+        private static IEnumerable<Leaf> Branching(Value value, BranchPath? outer)
         {
             var stack = new Stack<(Value Value, BranchPath? Path, int Depth)>();
             stack.Push((value, outer, 0));

@@ -496,11 +496,6 @@ namespace IacAnalyzers.Cdk
     }
 
     /// <summary>
-    /// The <see cref="BodyIndex"/> of each operation tree one member's analysis reads (its own, and those of helper
-    /// methods the resolver follows), built once each. Owned by that analysis (see <c>CdkAnalyzer.BodyState</c>): nothing
-    /// outlives it, nothing is shared between compilations.
-    /// </summary>
-    /// <summary>
     /// Every operation below a root (not the root itself), in the order <c>root.Descendants()</c> gives them: pre-order,
     /// children in order, with each one's kind (<see cref="CurrentKind"/>, read once). The same walk over
     /// <see cref="IOperation.ChildOperations"/> without Roslyn's iterator, and without asking a leaf (a literal, a local
@@ -526,8 +521,6 @@ namespace IacAnalyzers.Cdk
 
         /// <summary>The kind of <see cref="Current"/>.</summary>
         public OperationKind CurrentKind => currentKind;
-
-        public OperationWalk GetEnumerator() => this;
 
         public bool MoveNext()
         {
@@ -583,6 +576,11 @@ namespace IacAnalyzers.Cdk
         }
     }
 
+    /// <summary>
+    /// The <see cref="BodyIndex"/> of each operation tree one member's analysis reads (its own, and those of helper
+    /// methods the resolver follows), built once each. Owned by that analysis (see <c>CdkAnalyzer.BodyState</c>): nothing
+    /// outlives it, nothing is shared between compilations.
+    /// </summary>
     public sealed class BodyIndexes
     {
         private readonly Dictionary<IOperation, BodyIndex> indexes = new Dictionary<IOperation, BodyIndex>();

@@ -321,9 +321,7 @@ namespace IacAnalyzers.Cdk
                 // The usual site, `Name(...)` or `x.Name(...)`: the call's operation names its target. The driver has
                 // built the member's operation tree, so this is a look-up where GetSymbolInfo would bind the name again.
                 // A call that did not bind to one method is no IInvocationOperation: it takes the path below.
-                var called = candidate.Parent is MemberAccessExpressionSyntax member && member.Name == candidate ? member : (SyntaxNode)candidate;
-                if (called.Parent is InvocationExpressionSyntax call && call.Expression == called
-                    && model.GetOperation(call, cancellationToken) is IInvocationOperation bound)
+                if (CallNaming(candidate) is InvocationExpressionSyntax call && model.GetOperation(call, cancellationToken) is IInvocationOperation bound)
                 {
                     return AddCall(bound, call, method, sites);
                 }
@@ -358,13 +356,19 @@ namespace IacAnalyzers.Cdk
                 return "a method named where it is not called";
             }
 
-            var callee = candidate.Parent is MemberAccessExpressionSyntax access && access.Name == candidate ? access : (SyntaxNode)candidate;
-            if (callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee)
+            if (CallNaming(candidate) is InvocationExpressionSyntax invocation)
             {
                 return AddCall(model.GetOperation(invocation, cancellationToken), invocation, method, sites);
             }
 
             return "a method used as a delegate or named elsewhere";
+        }
+
+        /// <summary>The call whose callee is <paramref name="name"/>: <c>Name(...)</c> or <c>x.Name(...)</c>; else null.</summary>
+        private static InvocationExpressionSyntax? CallNaming(SyntaxNode name)
+        {
+            var callee = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+            return callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee ? invocation : null;
         }
 
         /// <summary>A derived type (named in a base list) whose constructors may call ours without naming it.</summary>
