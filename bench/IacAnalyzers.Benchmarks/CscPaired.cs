@@ -11,7 +11,7 @@ using System.Text.RegularExpressions;
 namespace IacAnalyzers.Benchmarks
 {
     /// <summary>
-    /// <c>--csc-paired [runs] [--cdk-app-stacks N | --project PATH] [--server] [--baseline DIR] [--r2r]</c>: what our analyzers add to the compiler's CPU, without
+    /// <c>--csc-paired [runs] [--cdk-app-stacks N | --project PATH] [--server [--warmups N]] [--baseline DIR] [--r2r]</c>: what our analyzers add to the compiler's CPU, without
     /// MSBuild's noise around it. The project's exact compiler command line is taken from MSBuild and run directly
     /// (<c>dotnet &lt;sdk&gt;/Roslyn/bincore/csc.dll /noconfig @rsp</c>, in the project's directory, as the Csc task does),
     /// A = as it is, B = without the <c>/analyzer:</c> arguments of our assemblies (IacAnalyzers, IacAnalyzers.Core,
@@ -27,6 +27,9 @@ namespace IacAnalyzers.Benchmarks
     /// <c>dotnet build</c> does by default), and CPU is the server process's own (<c>/proc/pid/stat</c>) for each compile:
     /// the warm case of a developer's build loop, where our assemblies stay loaded and compiled (the cold default pays
     /// their JIT in every run, as a build without a server, e.g. <c>UseSharedCompilation=false</c>, does).
+    /// <c>--warmups N</c> (with <c>--server</c>): N warm-up compiles of each side instead of 3, for the steady state of a
+    /// server that has built for a while (tiered compilation keeps re-compiling the compiler's hot methods for tens of
+    /// compiles, on both sides, which widens the interval).
     /// <c>--baseline DIR</c>: B keeps our analyzers but takes them from <c>DIR</c> (a Release build of an earlier commit,
     /// same file names): a before/after comparison of our own cost, paired like the rest.
     /// <c>--floor</c>: A runs the do-nothing floor analyzer of <c>--cdk-app --paired --floor</c> instead of ours, B neither:
@@ -51,8 +54,13 @@ namespace IacAnalyzers.Benchmarks
     {
         private static readonly string[] OurAssemblies = { "IacAnalyzers.dll", "IacAnalyzers.Core.dll", "IacAnalyzers.CodeFixes.dll", "YamlDotNet.dll" };
 
-        public static int Run(int runs, int stacks, string? project, bool server = false, string? baseline = null, bool readyToRun = false, bool floor = false)
+        public static int Run(int runs, int stacks, string? project, bool server = false, string? baseline = null, bool readyToRun = false, bool floor = false, int serverWarmUps = DefaultServerWarmUps)
         {
+            if (serverWarmUps < 1)
+            {
+                throw new ArgumentException("--warmups needs at least one compile of each side (the first starts the server)");
+            }
+
             if (floor && (baseline != null || readyToRun))
             {
                 throw new ArgumentException("--floor compares the floor analyzer with none; it does not combine with --baseline or --r2r");
@@ -106,7 +114,7 @@ namespace IacAnalyzers.Benchmarks
             var ourNames = string.Join(", ", ours.Select(a => Path.GetFileName(AnalyzerPath(a))));
             Console.WriteLine(floor ? "A = the project's csc command line with the floor analyzer (a do-nothing analyzer registering our actions) instead of ours (" + rspA + "), B = the same without either (" + rspB + ")" : "A = the project's csc command line" + (images != null ? " with our assemblies as ReadyToRun images (" + images + ")" : string.Empty) + " (" + rspA + "), B = the same " + (baseline == null ? "without " + ourNames : "with " + ourNames + " taken from " + baseline) + " (" + rspB + ")");
             Console.WriteLine(server
-                ? "Through a compiler server started for this run (what `dotnet build` uses by default): CPU = the server process's user + sys for each compile (/proc/<pid>/stat), after " + ServerWarmUps + " warm-up compiles of each side; our assemblies stay loaded and compiled between compiles"
+                ? "Through a compiler server started for this run (what `dotnet build` uses by default): CPU = the server process's user + sys for each compile (/proc/<pid>/stat), after " + serverWarmUps + " warm-up compiles of each side; our assemblies stay loaded and compiled between compiles"
                 : "Each compile in its own compiler process (cold: the JIT compiles our code in every run)");
             Console.WriteLine("Both: " + string.Join(" ", extra.Select(e => e.Length > 60 ? e.Substring(0, 57) + "..." : e)));
             Console.WriteLine("Load average before: " + CdkAppPaired.LoadAverage());
@@ -120,7 +128,7 @@ namespace IacAnalyzers.Benchmarks
             // both sides run), not counted; A's output is the one whose warnings are counted below (every A run reports the same).
             var warmA = compile(true);
             compile(false);
-            for (var i = 1; server && i < ServerWarmUps; i++)
+            for (var i = 1; server && i < serverWarmUps; i++)
             {
                 compile(true);
                 compile(false);
@@ -270,8 +278,12 @@ namespace IacAnalyzers.Benchmarks
             return (cpu, watch.Elapsed.TotalSeconds, output);
         }
 
-        /// <summary>How many compiles of each side warm a compiler server up before the measured pairs.</summary>
-        private const int ServerWarmUps = 3;
+        /// <summary>
+        /// How many compiles of each side warm a compiler server up before the measured pairs, unless <c>--warmups N</c>
+        /// says otherwise. Three load and JIT everything once; the runtime goes on re-compiling hot methods of the
+        /// compiler (tiered compilation) for tens of compiles after that, so a steady-state figure needs more.
+        /// </summary>
+        internal const int DefaultServerWarmUps = 3;
 
         /// <summary>The pid of the compiler server listening on <paramref name="pipe"/> (its command line names the pipe), or null.</summary>
         private static string? ServerProcess(string pipe)
