@@ -229,40 +229,66 @@ namespace IacAnalyzers.Cdk
         /// </summary>
         private static List<SyntaxNode>? NamesIn(SyntaxNode root, string name, CancellationToken cancellationToken)
         {
+            // The text is read in chunks copied out of it: its indexer is a virtual call per character, which made this
+            // scan the larger part of a call-site search. Each chunk carries the next name.Length characters too, so a
+            // name (or a \u escape) across a chunk's end is seen whole; a position belongs to the chunk it starts in.
             var text = root.SyntaxTree.GetText(cancellationToken);
             var span = root.FullSpan;
             var found = new List<SyntaxNode>();
-            var last = span.End - name.Length;
-            for (var i = span.Start; i < span.End; i++)
+            var first = name[0];
+            var buffer = ChunkBuffer(name.Length);
+            for (var chunk = span.Start; chunk < span.End; chunk += ChunkLength)
             {
-                if ((i & 0xFFF) == 0)
+                cancellationToken.ThrowIfCancellationRequested();
+                var count = Math.Min(ChunkLength + name.Length, span.End - chunk);
+                text.CopyTo(chunk, buffer, 0, count);
+                var owned = Math.Min(ChunkLength, count);
+                for (var j = 0; j < owned; j++)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
+                    var c = buffer[j];
+                    if (c == '\\' && j + 1 < count && (buffer[j + 1] == 'u' || buffer[j + 1] == 'U'))
+                    {
+                        return null;
+                    }
 
-                var c = text[i];
-                if (c == '\\' && i + 1 < span.End && (text[i + 1] == 'u' || text[i + 1] == 'U'))
-                {
-                    return null;
-                }
+                    if (c != first || j + name.Length > count || !Matches(buffer, j, name))
+                    {
+                        continue;
+                    }
 
-                if (c != name[0] || i > last || !Matches(text, i, name))
-                {
-                    continue;
-                }
-
-                var token = root.FindToken(i);
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Start <= i && i < token.Span.End
-                    && token.ValueText == name && token.Parent is SimpleNameSyntax simple && simple.Identifier == token)
-                {
-                    found.Add(simple);
+                    var i = chunk + j;
+                    var token = root.FindToken(i);
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Start <= i && i < token.Span.End
+                        && token.ValueText == name && token.Parent is SimpleNameSyntax simple && simple.Identifier == token)
+                    {
+                        found.Add(simple);
+                    }
                 }
             }
 
             return found;
         }
 
-        private static bool Matches(Microsoft.CodeAnalysis.Text.SourceText text, int at, string name)
+        /// <summary>How many characters of the text <see cref="NamesIn"/> copies out at a time.</summary>
+        internal const int ChunkLength = 4096;
+
+        [ThreadStatic]
+        private static char[]? chunkBuffer;
+
+        /// <summary>This thread's buffer for a chunk and a name's length after it (a search runs on one thread, start to end).</summary>
+        private static char[] ChunkBuffer(int nameLength)
+        {
+            var buffer = chunkBuffer;
+            if (buffer == null || buffer.Length < ChunkLength + nameLength)
+            {
+                buffer = new char[ChunkLength + Math.Max(nameLength, 256)];
+                chunkBuffer = buffer;
+            }
+
+            return buffer;
+        }
+
+        private static bool Matches(char[] text, int at, string name)
         {
             for (var k = 1; k < name.Length; k++)
             {

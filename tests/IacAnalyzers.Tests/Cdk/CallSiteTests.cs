@@ -5,6 +5,8 @@ using System.Threading.Tasks;
 using IacAnalyzers.Cdk;
 using IacAnalyzers.Tests.Verifier;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 
 namespace IacAnalyzers.Tests.Cdk
@@ -356,6 +358,46 @@ namespace IacAnalyzers.Tests.Cdk
                     private void Make(bool multiAz) { }
                 }
                 """ });
+            var symbols = CdkSymbols.TryCreate(compilation)!;
+            var make = compilation.GetTypeByMetadataName("Stack1")!.GetMembers("Make").OfType<IMethodSymbol>().Single();
+
+            var result = symbols.CallSites.Of(make, CancellationToken.None);
+
+            Assert.Equal(2, result.Sites!.Count);
+            Assert.Contains(result.Sites, s => s.Syntax.ToString().Contains("(false)", StringComparison.Ordinal));
+        }
+
+        [Theory]
+        [InlineData("Make(false);", 2)]
+        [InlineData("Make(false);", 1)]
+        [InlineData("\\u004Dake(false);", 1)]
+        public void A_name_or_escape_across_two_chunks_of_the_text_search_is_still_seen(string call, int beforeEnd)
+        {
+            // The search copies the text out in chunks: a name (or a \u escape) that starts `beforeEnd` characters before
+            // a chunk's end must still be seen whole (a miss would leave the call out, and the value look known).
+            string Source(int pad) => CdkVerifier.Usings + $$"""
+                class Stack1 : Stack
+                {
+                    public Stack1(Construct scope) : base(scope, "S1")
+                    {
+                        Make(true);
+                        // {{new string('x', pad)}}
+                        {{call}}
+                    }
+
+                    private void Make(bool multiAz) { }
+                }
+                """;
+            int Offset(string source)
+            {
+                // Where the call starts, counted from the helper's type (the text the search reads).
+                var type = CSharpSyntaxTree.ParseText(source).GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().Single();
+                return source.IndexOf(call, type.FullSpan.Start, StringComparison.Ordinal) - type.FullSpan.Start;
+            }
+
+            var padded = Source(CallSites.ChunkLength - beforeEnd - Offset(Source(0)));
+            Assert.Equal(CallSites.ChunkLength - beforeEnd, Offset(padded));
+            var compilation = CdkVerifier.Compile(new[] { padded });
             var symbols = CdkSymbols.TryCreate(compilation)!;
             var make = compilation.GetTypeByMetadataName("Stack1")!.GetMembers("Make").OfType<IMethodSymbol>().Single();
 
