@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace IacAnalyzers.Cdk
 {
@@ -460,9 +461,12 @@ namespace IacAnalyzers.Cdk
             public bool Opaque { get; }
 
             /// <summary>The write takes effect at the end of its syntax.</summary>
-            public int End => Node.Syntax.Span.End;
+            public int End => span.Of(Node.Syntax).End;
 
-            public int Start => Node.Syntax.SpanStart;
+            public int Start => span.Of(Node.Syntax).Start;
+
+            // Read for every use the resolver compares the write with.
+            private LazySpan span;
         }
 
         /// <summary><c>local.A.B = value</c>; <see cref="Value"/> is null when the member changes in a way we do not follow.</summary>
@@ -489,9 +493,32 @@ namespace IacAnalyzers.Cdk
 
             public IOperation? Value { get; }
 
-            public int End => Node.Syntax.Span.End;
+            public int End => span.Of(Node.Syntax).End;
 
-            public int Start => Node.Syntax.SpanStart;
+            public int Start => span.Of(Node.Syntax).Start;
+
+            private LazySpan span;
+        }
+    }
+
+    /// <summary>
+    /// A node's span, computed when first read and kept (a span costs two walks of the node's green tree). Threads that
+    /// race compute the same value; the volatile flag publishes it.
+    /// </summary>
+    internal struct LazySpan
+    {
+        private TextSpan span;
+        private volatile bool known;
+
+        public TextSpan Of(SyntaxNode node)
+        {
+            if (!known)
+            {
+                span = node.Span;
+                known = true;
+            }
+
+            return span;
         }
     }
 
@@ -505,14 +532,18 @@ namespace IacAnalyzers.Cdk
     /// </summary>
     internal struct OperationWalk
     {
-        private readonly Stack<IOperation.OperationList.Enumerator> pending;
+        // The enumerators of the operations whose children are being walked, innermost last: advanced in place (a ref to
+        // the top), so a sibling costs no pop and push of the struct.
+        private IOperation.OperationList.Enumerator[] pending;
+        private int depth;
         private IOperation? current;
         private OperationKind currentKind;
 
         public OperationWalk(IOperation root)
         {
-            pending = new Stack<IOperation.OperationList.Enumerator>();
-            pending.Push(root.ChildOperations.GetEnumerator());
+            pending = new IOperation.OperationList.Enumerator[16];
+            pending[0] = root.ChildOperations.GetEnumerator();
+            depth = 1;
             current = null;
             currentKind = OperationKind.None;
         }
@@ -524,17 +555,16 @@ namespace IacAnalyzers.Cdk
 
         public bool MoveNext()
         {
-            while (pending.Count > 0)
+            while (depth > 0)
             {
-                // The enumerator is a struct: take it off, advance it, and put it back before the child's goes on top.
-                var siblings = pending.Pop();
+                ref var siblings = ref pending[depth - 1];
                 if (!siblings.MoveNext())
                 {
+                    depth--;
                     continue;
                 }
 
                 var next = siblings.Current;
-                pending.Push(siblings);
                 if (next == null)
                 {
                     continue;
@@ -543,7 +573,12 @@ namespace IacAnalyzers.Cdk
                 var kind = next.Kind;
                 if (!IsLeaf(kind))
                 {
-                    pending.Push(next.ChildOperations.GetEnumerator());
+                    if (depth == pending.Length)
+                    {
+                        Array.Resize(ref pending, depth * 2);
+                    }
+
+                    pending[depth++] = next.ChildOperations.GetEnumerator();
                 }
 
                 current = next;
