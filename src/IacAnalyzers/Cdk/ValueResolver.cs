@@ -122,10 +122,12 @@ namespace IacAnalyzers.Cdk
                 return new ScalarValue(((IFieldReferenceOperation)operation).Field.Name, ScalarKind.String, Locations.FromSyntax(operation.Syntax));
             }
 
-            if (operation.ConstantValue.HasValue)
+            // Read once: each read computes the optional again (and boxes a numeric constant).
+            var constantValue = operation.ConstantValue;
+            if (constantValue.HasValue)
             {
                 // A named constant is reported where it is used, naming the constant (and no fix rewrites the use).
-                var constant = Constant(operation.ConstantValue.Value, operation);
+                var constant = Constant(constantValue.Value, operation);
                 switch (kind)
                 {
                     case OperationKind.FieldReference:
@@ -355,8 +357,8 @@ namespace IacAnalyzers.Cdk
             {
                 switch (part)
                 {
-                    case IInterpolatedStringTextOperation text when text.Text.ConstantValue.HasValue:
-                        sb.Append(text.Text.ConstantValue.Value as string);
+                    case IInterpolatedStringTextOperation text when text.Text.ConstantValue is { HasValue: true } textValue:
+                        sb.Append(textValue.Value as string);
                         break;
                     case IInterpolationOperation hole when hole.Alignment == null && hole.FormatString == null:
                         var value = Resolve(hole.Expression, env);
