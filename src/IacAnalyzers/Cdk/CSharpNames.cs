@@ -23,6 +23,10 @@ namespace IacAnalyzers.Cdk
 
         private readonly Dictionary<string, string?> byUpper = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
 
+        // Each rule's descriptor with its message in this spelling, by rule id: made at the first finding of the rule on
+        // this kind of construct, then reused (the rewrite scans the whole message format).
+        private readonly ConcurrentDictionary<string, DiagnosticDescriptor> spelled = new ConcurrentDictionary<string, DiagnosticDescriptor>(StringComparer.Ordinal);
+
         private CSharpNames()
         {
         }
@@ -105,6 +109,15 @@ namespace IacAnalyzers.Cdk
 
             return names;
         }
+
+        /// <summary>
+        /// The catalog's descriptor of a rule (one per id) with its message format rewritten (<see cref="Rewrite(string)"/>);
+        /// the same instance when nothing changes. Made once per rule for these names.
+        /// </summary>
+        public DiagnosticDescriptor Spell(DiagnosticDescriptor descriptor)
+            => spelled.TryGetValue(descriptor.Id, out var known)
+                ? known
+                : spelled.GetOrAdd(descriptor.Id, Host.Descriptors.WithMessageFormat(descriptor, Rewrite(descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
         /// <summary>Rewrites words outside quotes; returns the same instance when nothing changes.</summary>
         public string Rewrite(string text)

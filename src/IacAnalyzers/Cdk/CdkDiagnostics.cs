@@ -88,8 +88,7 @@ namespace IacAnalyzers.Cdk
 
             // Say what the C# code says: MultiAz, not MultiAZ (only casing; see CSharpNames).
             var names = cache?.For(input, adapter) ?? CSharpNames.For(input, adapter);
-            var format = names.Rewrite(descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return (Descriptors.WithMessageFormat(descriptor, format), properties, names.Rewrite(finding.MessageArgs));
+            return (names.Spell(descriptor), properties, names.Rewrite(finding.MessageArgs));
         }
 
         private static ImmutableDictionary<string, string?> FixProperties(Finding finding, AdapterInput input, CdkAdapter? adapter)

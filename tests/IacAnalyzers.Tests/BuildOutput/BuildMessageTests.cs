@@ -131,6 +131,22 @@ namespace IacAnalyzers.Tests.BuildOutput
         }
 
         [Fact]
+        public void A_rules_descriptor_is_spelled_once_per_set_of_names()
+        {
+            var catalog = Descriptors.For(RuleCatalog.Find("IAC2001")!);
+            var names = CSharpNames.Of("MultiAz");
+
+            var first = names.Spell(catalog);
+
+            Assert.Same(first, names.Spell(catalog));
+            Assert.Equal(names.Rewrite(catalog.MessageFormat.ToString(CultureInfo.InvariantCulture)), first.MessageFormat.ToString(CultureInfo.InvariantCulture));
+            Assert.Contains("MultiAz", first.MessageFormat.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            Assert.DoesNotContain("MultiAZ", first.MessageFormat.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            // Names with nothing to rewrite hand back the catalog's own descriptor.
+            Assert.Same(catalog, CSharpNames.Of("Unrelated").Spell(catalog));
+        }
+
+        [Fact]
         public void Names_differing_only_by_case_are_not_guessed()
         {
             var names = CSharpNames.Of("MultiAz", "MultiAZ2", "Multiaz");
