@@ -96,7 +96,7 @@ namespace IacAnalyzers.Benchmarks
                 without.Add(b);
                 Console.WriteLine(string.Format(
                     CultureInfo.InvariantCulture,
-                    "pair {0}: with " + (floor ? "the floor analyzer" : "our analyzers") + " CPU {1:F2} s wall {2:F2} s | {7} CPU {3:F2} s wall {4:F2} s | CPU {5:+0.0;-0.0} %, wall {6:+0.0;-0.0} %",
+                    "pair {0}: with " + (floor ? "the floor analyzer" : "our analyzers") + " CPU {1:F2} s wall {2:F2} s | {7} CPU {3:F2} s wall {4:F2} s | CPU {5:+0.0;-0.0;0.0} %, wall {6:+0.0;-0.0;0.0} %",
                     i + 1, a.Cpu, a.Wall, b.Cpu, b.Wall, Percent(a.Cpu, b.Cpu), Percent(a.Wall, b.Wall), marginal ? "without them" : "RunAnalyzers=false"));
             }
 
@@ -104,7 +104,7 @@ namespace IacAnalyzers.Benchmarks
             var wallRatio = Median(with.Zip(without, (a, b) => Percent(a.Wall, b.Wall)));
             Console.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
-                "median of {0} pairs: CPU {1:F2} s vs {2:F2} s ({3:+0.0;-0.0} %; median paired ratio {4:+0.0;-0.0} %), wall {5:F2} s vs {6:F2} s ({7:+0.0;-0.0} %; paired {8:+0.0;-0.0} %)",
+                "median of {0} pairs: CPU {1:F2} s vs {2:F2} s ({3:+0.0;-0.0;0.0} %; median paired ratio {4:+0.0;-0.0;0.0} %), wall {5:F2} s vs {6:F2} s ({7:+0.0;-0.0;0.0} %; paired {8:+0.0;-0.0;0.0} %)",
                 runs,
                 Median(with.Select(x => x.Cpu)),
                 Median(without.Select(x => x.Cpu)),

@@ -161,7 +161,7 @@ namespace IacAnalyzers.Benchmarks
                 b.Add((y.Cpu, y.Wall));
                 Console.WriteLine(string.Format(
                     CultureInfo.InvariantCulture,
-                    "pair {0} ({1}): A CPU {2:F2} s wall {3:F2} s | B CPU {4:F2} s wall {5:F2} s | CPU {6:+0.00;-0.00} s ({7:+0.0;-0.0} %), wall {8:+0.00;-0.00} s ({9:+0.0;-0.0} %)",
+                    "pair {0} ({1}): A CPU {2:F2} s wall {3:F2} s | B CPU {4:F2} s wall {5:F2} s | CPU {6:+0.00;-0.00;0.00} s ({7:+0.0;-0.0;0.0} %), wall {8:+0.00;-0.00;0.00} s ({9:+0.0;-0.0;0.0} %)",
                     i + 1, i % 2 == 0 ? "A B" : "B A", x.Cpu, x.Wall, y.Cpu, y.Wall, x.Cpu - y.Cpu, CdkAppPaired.Percent(x.Cpu, y.Cpu), x.Wall - y.Wall, CdkAppPaired.Percent(x.Wall, y.Wall)));
             }
 
@@ -456,7 +456,7 @@ namespace IacAnalyzers.Benchmarks
             var high = means[(int)(0.975 * means.Length) - 1];
             return string.Format(
                 CultureInfo.InvariantCulture,
-                "{0} over {1} pairs: A mean {2:F3} s, B mean {3:F3} s; mean paired difference {4:+0.000;-0.000} s (95 % bootstrap CI {5:+0.000;-0.000} .. {6:+0.000;-0.000} s) = {7:+0.0;-0.0} % of B ({8:+0.0;-0.0} .. {9:+0.0;-0.0} %); median paired ratio {10:+0.0;-0.0} %",
+                "{0} over {1} pairs: A mean {2:F3} s, B mean {3:F3} s; mean paired difference {4:+0.000;-0.000;0.000} s (95 % bootstrap CI {5:+0.000;-0.000;0.000} .. {6:+0.000;-0.000;0.000} s) = {7:+0.0;-0.0;0.0} % of B ({8:+0.0;-0.0;0.0} .. {9:+0.0;-0.0;0.0} %); median paired ratio {10:+0.0;-0.0;0.0} %",
                 what,
                 diffs.Length,
                 a.Average(),
