@@ -102,28 +102,62 @@ namespace IacAnalyzers.Tests.Cdk
                         continue;
                     }
 
-                    var expected = root.Descendants().ToList();
-                    var walked = new List<IOperation>();
-                    var walk = new OperationWalk(root);
-                    while (walk.MoveNext())
-                    {
-                        Assert.Equal(walk.Current.Kind, walk.CurrentKind);
-                        walked.Add(walk.Current);
-                    }
-
-                    Assert.Equal(expected.Count, walked.Count);
-                    for (var i = 0; i < expected.Count; i++)
-                    {
-                        Assert.Same(expected[i], walked[i]);
-                    }
-
                     bodies++;
-                    operations += walked.Count;
+                    operations += AssertWalkEqualsDescendants(root);
                 }
             }
 
             // Enough of each source was walked for the comparison to mean something.
             Assert.True(bodies >= 8 && operations >= 150, what + ": " + bodies + " bodies, " + operations + " operations");
+        }
+
+        [Fact]
+        public void A_tree_deeper_than_the_walks_first_array_is_walked_whole()
+        {
+            // The walk keeps one enumerator per open level in an array that starts at 16 and grows: 200 nested additions
+            // inside two ifs and a lambda go past it several times.
+            var nested = string.Concat(Enumerable.Repeat("(1 + ", 200)) + "x" + new string(')', 200);
+            var compilation = CdkVerifier.Compile(new[] { "using System; class Deep { int M(int x) { if (x > 0) { Func<int, int> f = y => { if (y > 1) { return " + nested + "; } return y; }; return f(x); } return 0; } }" });
+            var tree = compilation.SyntaxTrees.Single(t => t.ToString().Contains("class Deep"));
+#pragma warning disable RS1030 // A test over a compilation of its own.
+            var root = compilation.GetSemanticModel(tree).GetOperation(tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single())!;
+#pragma warning restore RS1030
+
+            var deepest = root.Descendants().Max(o => Depth(o, root));
+            Assert.True(deepest > 200, "depth " + deepest);
+            Assert.True(AssertWalkEqualsDescendants(root) > 400);
+        }
+
+        /// <summary>The walk gives <c>Descendants()</c>, in order, each with its kind; returns how many.</summary>
+        private static int AssertWalkEqualsDescendants(IOperation root)
+        {
+            var expected = root.Descendants().ToList();
+            var walked = new List<IOperation>();
+            var walk = new OperationWalk(root);
+            while (walk.MoveNext())
+            {
+                Assert.Equal(walk.Current.Kind, walk.CurrentKind);
+                walked.Add(walk.Current);
+            }
+
+            Assert.Equal(expected.Count, walked.Count);
+            for (var i = 0; i < expected.Count; i++)
+            {
+                Assert.Same(expected[i], walked[i]);
+            }
+
+            return walked.Count;
+        }
+
+        private static int Depth(IOperation operation, IOperation root)
+        {
+            var depth = 0;
+            for (var p = operation; p != null && !ReferenceEquals(p, root); p = p.Parent)
+            {
+                depth++;
+            }
+
+            return depth;
         }
     }
 }
