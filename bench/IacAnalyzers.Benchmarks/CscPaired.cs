@@ -11,7 +11,7 @@ using System.Text.RegularExpressions;
 namespace IacAnalyzers.Benchmarks
 {
     /// <summary>
-    /// <c>--csc-paired [runs] [--cdk-app-stacks N | --project PATH] [--server [--warmups N]] [--baseline DIR] [--r2r]</c>: what our analyzers add to the compiler's CPU, without
+    /// <c>--csc-paired [runs] [--cdk-app-stacks N | --project PATH] [--server [--warmups N]] [--baseline DIR] [--r2r] [--with-floor]</c>: what our analyzers add to the compiler's CPU, without
     /// MSBuild's noise around it. The project's exact compiler command line is taken from MSBuild and run directly
     /// (<c>dotnet &lt;sdk&gt;/Roslyn/bincore/csc.dll /noconfig @rsp</c>, in the project's directory, as the Csc task does),
     /// A = as it is, B = without the <c>/analyzer:</c> arguments of our assemblies (IacAnalyzers, IacAnalyzers.Core,
@@ -30,6 +30,8 @@ namespace IacAnalyzers.Benchmarks
     /// <c>--warmups N</c> (with <c>--server</c>): N warm-up compiles of each side instead of 3, for the steady state of a
     /// server that has built for a while (tiered compilation keeps re-compiling the compiler's hot methods for tens of
     /// compiles, on both sides, which widens the interval).
+    /// <c>--with-floor</c>: a third side F, the floor analyzer instead of ours, run in turn with A and B in the same rounds
+    /// (rotated), so that ours vs none, the floor vs none and ours vs the floor come from one stretch of the machine's time.
     /// <c>--baseline DIR</c>: B keeps our analyzers but takes them from <c>DIR</c> (a Release build of an earlier commit,
     /// same file names): a before/after comparison of our own cost, paired like the rest.
     /// <c>--floor</c>: A runs the do-nothing floor analyzer of <c>--cdk-app --paired --floor</c> instead of ours, B neither:
@@ -54,8 +56,13 @@ namespace IacAnalyzers.Benchmarks
     {
         private static readonly string[] OurAssemblies = { "IacAnalyzers.dll", "IacAnalyzers.Core.dll", "IacAnalyzers.CodeFixes.dll", "YamlDotNet.dll" };
 
-        public static int Run(int runs, int stacks, string? project, bool server = false, string? baseline = null, bool readyToRun = false, bool floor = false, int serverWarmUps = DefaultServerWarmUps)
+        public static int Run(int runs, int stacks, string? project, bool server = false, string? baseline = null, bool readyToRun = false, bool floor = false, int serverWarmUps = DefaultServerWarmUps, bool withFloor = false)
         {
+            if (withFloor && (floor || baseline != null))
+            {
+                throw new ArgumentException("--with-floor adds the floor analyzer as a third side to ours vs none; it does not combine with --floor or --baseline");
+            }
+
             if (serverWarmUps < 1)
             {
                 throw new ArgumentException("--warmups needs at least one compile of each side (the first starts the server)");
@@ -107,12 +114,23 @@ namespace IacAnalyzers.Benchmarks
                 ? args.Where(a => !IsOurAnalyzer(a))
                 : args.Select(a => IsOurAnalyzer(a) ? "/analyzer:" + Quote(BaselineAssembly(baseline, a)) : a);
             File.WriteAllLines(rspB, argsB.Concat(extra).Select(RspArgument));
+            var rspF = Path.Combine(work, "F.rsp");
+            if (withFloor)
+            {
+                File.WriteAllLines(rspF, args.Where(a => !IsOurAnalyzer(a)).Append("/analyzer:" + Quote(CdkAppPaired.FloorAnalyzer())).Concat(extra).Select(RspArgument));
+            }
+
             var output = OutputAssembly(args, projectDir);
 
             Console.WriteLine("Project: " + projectPath);
             Console.WriteLine("Compiler: dotnet " + csc + " /noconfig @rsp (working directory " + projectDir + ")");
             var ourNames = string.Join(", ", ours.Select(a => Path.GetFileName(AnalyzerPath(a))));
             Console.WriteLine(floor ? "A = the project's csc command line with the floor analyzer (a do-nothing analyzer registering our actions) instead of ours (" + rspA + "), B = the same without either (" + rspB + ")" : "A = the project's csc command line" + (images != null ? " with our assemblies as ReadyToRun images (" + images + ")" : string.Empty) + " (" + rspA + "), B = the same " + (baseline == null ? "without " + ourNames : "with " + ourNames + " taken from " + baseline) + " (" + rspB + ")");
+            if (withFloor)
+            {
+                Console.WriteLine("F = the same with the floor analyzer (a do-nothing analyzer registering our actions) instead of ours (" + rspF + "); the three run in turn, rotated (A F B, F B A, B A F)");
+            }
+
             Console.WriteLine(server
                 ? "Through a compiler server started for this run (what `dotnet build` uses by default): CPU = the server process's user + sys for each compile (/proc/<pid>/stat), after " + serverWarmUps + " warm-up compiles of each side; our assemblies stay loaded and compiled between compiles"
                 : "Each compile in its own compiler process (cold: the JIT compiles our code in every run)");
@@ -123,24 +141,66 @@ namespace IacAnalyzers.Benchmarks
             var compilerArguments = Quote(csc) + (server ? " -shared:" + pipe : string.Empty) + " /noconfig @";
             Func<bool, (double Cpu, double Wall, string Output)> compile = withOurs =>
                 Compile(projectDir, compilerArguments + Quote(withOurs ? rspA : rspB), output, withOurs, baseline != null, server ? pipe : null);
+            Func<(double Cpu, double Wall, string Output)> compileFloor = () =>
+                Compile(projectDir, compilerArguments + Quote(rspF), output, withOurs: false, baselineHasOurs: false, server ? pipe : null);
 
             // Warm-ups of each (disk cache, first JIT of the compiler's assemblies; with a server, the JIT of everything
             // both sides run), not counted; A's output is the one whose warnings are counted below (every A run reports the same).
             var warmA = compile(true);
             compile(false);
+            if (withFloor)
+            {
+                compileFloor();
+            }
+
             for (var i = 1; server && i < serverWarmUps; i++)
             {
                 compile(true);
                 compile(false);
+                if (withFloor)
+                {
+                    compileFloor();
+                }
             }
 
             var a = new List<(double Cpu, double Wall)>();
             var b = new List<(double Cpu, double Wall)>();
+            var f = new List<(double Cpu, double Wall)>();
             for (var i = 0; i < runs; i++)
             {
                 // A B, then B A: a drift of the machine within a pair, or a cost of running second, hits both sides alike.
                 (double Cpu, double Wall, string Output) x, y;
-                if (i % 2 == 0)
+                if (withFloor)
+                {
+                    // Three in turn, each first, second and third equally often.
+                    (double Cpu, double Wall, string Output) z;
+                    switch (i % 3)
+                    {
+                        case 0:
+                            x = compile(true);
+                            z = compileFloor();
+                            y = compile(false);
+                            break;
+                        case 1:
+                            z = compileFloor();
+                            y = compile(false);
+                            x = compile(true);
+                            break;
+                        default:
+                            y = compile(false);
+                            x = compile(true);
+                            z = compileFloor();
+                            break;
+                    }
+
+                    if (server && !(z.Cpu > 0))
+                    {
+                        throw new InvalidOperationException("round " + (i + 1) + ": the floor's compile did not run in the compiler server");
+                    }
+
+                    f.Add((z.Cpu, z.Wall));
+                }
+                else if (i % 2 == 0)
                 {
                     x = compile(true);
                     y = compile(false);
@@ -162,11 +222,18 @@ namespace IacAnalyzers.Benchmarks
                 Console.WriteLine(string.Format(
                     CultureInfo.InvariantCulture,
                     "pair {0} ({1}): A CPU {2:F2} s wall {3:F2} s | B CPU {4:F2} s wall {5:F2} s | CPU {6:+0.00;-0.00;0.00} s ({7:+0.0;-0.0;0.0} %), wall {8:+0.00;-0.00;0.00} s ({9:+0.0;-0.0;0.0} %)",
-                    i + 1, i % 2 == 0 ? "A B" : "B A", x.Cpu, x.Wall, y.Cpu, y.Wall, x.Cpu - y.Cpu, CdkAppPaired.Percent(x.Cpu, y.Cpu), x.Wall - y.Wall, CdkAppPaired.Percent(x.Wall, y.Wall)));
+                    i + 1, withFloor ? (i % 3 == 0 ? "A F B" : i % 3 == 1 ? "F B A" : "B A F") : i % 2 == 0 ? "A B" : "B A", x.Cpu, x.Wall, y.Cpu, y.Wall, x.Cpu - y.Cpu, CdkAppPaired.Percent(x.Cpu, y.Cpu), x.Wall - y.Wall, CdkAppPaired.Percent(x.Wall, y.Wall)));
             }
 
             Console.WriteLine(Summary("CPU ", a.Select(p => p.Cpu).ToArray(), b.Select(p => p.Cpu).ToArray()));
             Console.WriteLine(Summary("wall", a.Select(p => p.Wall).ToArray(), b.Select(p => p.Wall).ToArray()));
+            if (withFloor)
+            {
+                // The same rounds: the floor against none, and ours against the floor (our code beyond what any
+                // operation analyzer registering our actions costs).
+                Console.WriteLine(Summary("CPU, A = F (the floor), B = none:", f.Select(p => p.Cpu).ToArray(), b.Select(p => p.Cpu).ToArray()));
+                Console.WriteLine(Summary("CPU, A = ours, B = F (ours beyond the floor):", a.Select(p => p.Cpu).ToArray(), f.Select(p => p.Cpu).ToArray()));
+            }
             Console.WriteLine("Load average after: " + CdkAppPaired.LoadAverage());
             if (server && ServerProcess(pipe) is string serverPid)
             {

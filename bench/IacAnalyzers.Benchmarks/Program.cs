@@ -61,7 +61,8 @@ namespace IacAnalyzers.Benchmarks
                     Array.IndexOf(args, "--baseline") is var baselineAt && baselineAt >= 0 && baselineAt + 1 < args.Length ? args[baselineAt + 1] : null,
                     args.Contains("--r2r"),
                     args.Contains("--floor"),
-                    Array.IndexOf(args, "--warmups") is var warmupsAt && warmupsAt >= 0 ? IntAfter(args, warmupsAt, CscPaired.DefaultServerWarmUps) : CscPaired.DefaultServerWarmUps);
+                    Array.IndexOf(args, "--warmups") is var warmupsAt && warmupsAt >= 0 ? IntAfter(args, warmupsAt, CscPaired.DefaultServerWarmUps) : CscPaired.DefaultServerWarmUps,
+                    args.Contains("--with-floor"));
             }
 
             var cdk = Array.IndexOf(args, "--cdk-app");
