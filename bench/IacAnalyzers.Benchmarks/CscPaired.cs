@@ -107,7 +107,7 @@ namespace IacAnalyzers.Benchmarks
             var images = readyToRun ? ReadyToRunImages(ours.Select(a => AnalyzerPath(a)!), Path.Combine(work, "r2r")) : null;
             var argsA = floor
                 // The floor analyzer instead of ours (it reports nothing: the compiler's per-analyzer report shows it ran).
-                ? args.Where(a => !IsOurAnalyzer(a)).Append("/analyzer:" + Quote(CdkAppPaired.FloorAnalyzer())).Append("/reportanalyzer").ToArray()
+                ? FloorInsteadOfOurs(args).Append("/reportanalyzer").ToArray()
                 : images == null ? args : args.Select(a => IsOurAnalyzer(a) ? "/analyzer:" + Quote(Path.Combine(images, Path.GetFileName(AnalyzerPath(a)!))) : a).ToArray();
             File.WriteAllLines(rspA, argsA.Concat(extra).Select(RspArgument));
             var argsB = baseline == null
@@ -117,7 +117,7 @@ namespace IacAnalyzers.Benchmarks
             var rspF = Path.Combine(work, "F.rsp");
             if (withFloor)
             {
-                File.WriteAllLines(rspF, args.Where(a => !IsOurAnalyzer(a)).Append("/analyzer:" + Quote(CdkAppPaired.FloorAnalyzer())).Concat(extra).Select(RspArgument));
+                File.WriteAllLines(rspF, FloorInsteadOfOurs(args).Concat(extra).Select(RspArgument));
             }
 
             var output = OutputAssembly(args, projectDir);
@@ -142,7 +142,17 @@ namespace IacAnalyzers.Benchmarks
             Func<bool, (double Cpu, double Wall, string Output)> compile = withOurs =>
                 Compile(projectDir, compilerArguments + Quote(withOurs ? rspA : rspB), output, withOurs, baseline != null, server ? pipe : null);
             Func<(double Cpu, double Wall, string Output)> compileFloor = () =>
-                Compile(projectDir, compilerArguments + Quote(rspF), output, withOurs: false, baselineHasOurs: false, server ? pipe : null);
+            {
+                var run = Compile(projectDir, compilerArguments + Quote(rspF), output, withOurs: false, baselineHasOurs: false, server ? pipe : null);
+                // F runs without /reportanalyzer (its timing would be charged to F only), so a floor analyzer that did not
+                // load would go unseen as it is: its load warning stops the run instead.
+                if (Regex.IsMatch(run.Output, @"\bwarning (CS8032|CS9057|CS8034)\b[^\r\n]*IacFloorAnalyzer"))
+                {
+                    throw new InvalidOperationException("F: the compiler could not load the floor analyzer\n" + run.Output);
+                }
+
+                return run;
+            };
 
             // Warm-ups of each (disk cache, first JIT of the compiler's assemblies; with a server, the JIT of everything
             // both sides run), not counted; A's output is the one whose warnings are counted below (every A run reports the same).
@@ -450,6 +460,10 @@ namespace IacAnalyzers.Benchmarks
 
             return path;
         }
+
+        /// <summary>The compiler's arguments with the do-nothing floor analyzer (compiled for the run) in place of ours.</summary>
+        private static IEnumerable<string> FloorInsteadOfOurs(IEnumerable<string> args)
+            => args.Where(a => !IsOurAnalyzer(a)).Append("/analyzer:" + Quote(CdkAppPaired.FloorAnalyzer()));
 
         /// <summary>The full path of the <c>/out:</c> assembly (relative paths are relative to the project directory).</summary>
         private static string OutputAssembly(IEnumerable<string> args, string projectDir)
