@@ -199,13 +199,19 @@ namespace IacAnalyzers.Iam
 
         public MapEntry? NotActionEntry => Map.GetEntry("NotAction");
 
-        public IReadOnlyList<PolicyElement> Actions => Elements("Action");
+        // Read once per statement: every IAM rule reads them (a statement is shared through its view's documents).
+        private IReadOnlyList<PolicyElement>? actions;
+        private IReadOnlyList<PolicyElement>? notActions;
+        private IReadOnlyList<PolicyElement>? resources;
+        private IReadOnlyList<PolicyElement>? notResources;
 
-        public IReadOnlyList<PolicyElement> NotActions => Elements("NotAction");
+        public IReadOnlyList<PolicyElement> Actions => Once(ref actions, "Action");
 
-        public IReadOnlyList<PolicyElement> Resources => Elements("Resource");
+        public IReadOnlyList<PolicyElement> NotActions => Once(ref notActions, "NotAction");
 
-        public IReadOnlyList<PolicyElement> NotResources => Elements("NotResource");
+        public IReadOnlyList<PolicyElement> Resources => Once(ref resources, "Resource");
+
+        public IReadOnlyList<PolicyElement> NotResources => Once(ref notResources, "NotResource");
 
         public Value? Principal => Map.Get("Principal");
 
@@ -284,6 +290,19 @@ namespace IacAnalyzers.Iam
             }
 
             return result;
+        }
+
+        /// <summary>The element's values, read on first use and kept (the statement is immutable; a race reads it twice, alike).</summary>
+        private IReadOnlyList<PolicyElement> Once(ref IReadOnlyList<PolicyElement>? slot, string name)
+        {
+            var read = System.Threading.Volatile.Read(ref slot);
+            if (read != null)
+            {
+                return read;
+            }
+
+            read = Elements(name);
+            return System.Threading.Interlocked.CompareExchange(ref slot, read, null) ?? read;
         }
 
         private static void Add(List<PolicyElement> result, Value value, BranchPath? branch)

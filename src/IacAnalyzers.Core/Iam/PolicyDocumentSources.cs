@@ -75,8 +75,23 @@ namespace IacAnalyzers.Iam
             "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "AWS::Serverless::Function", "AWS::Serverless::StateMachine",
         };
 
-        /// <summary>The policy documents of a resource, in property order.</summary>
+        /// <summary>
+        /// The policy documents of a resource, in property order. Read once per view and kept with it: each IAM rule that
+        /// judges statements walks them, and a view (its properties) never changes.
+        /// </summary>
         public static IReadOnlyList<PolicyDocument> Documents(ResourceView resource)
+        {
+            var read = System.Threading.Volatile.Read(ref resource.PolicyDocuments);
+            if (read != null)
+            {
+                return read;
+            }
+
+            read = Read(resource);
+            return System.Threading.Interlocked.CompareExchange(ref resource.PolicyDocuments, read, null) ?? read;
+        }
+
+        private static IReadOnlyList<PolicyDocument> Read(ResourceView resource)
         {
             if (!Single.TryGetValue(resource.Type, out var properties))
             {

@@ -33,6 +33,12 @@ namespace IacAnalyzers.Model
             PropertiesWritten = propertiesWritten;
         }
 
+        /// <summary>
+        /// The view's policy documents once read (<see cref="Iam.PolicyDocumentSources.Documents"/>), shared by the IAM
+        /// rules; null until then.
+        /// </summary>
+        internal IReadOnlyList<Iam.PolicyDocument>? PolicyDocuments;
+
         /// <summary>The CloudFormation type, e.g. <c>AWS::RDS::DBInstance</c>.</summary>
         public string Type { get; }
 

@@ -107,5 +107,27 @@ namespace IacAnalyzers.Tests.Iam
             Assert.Equal(new[] { "arn:aws:iam::aws:policy/ReadOnlyAccess" }, PolicyDocumentSources.ManagedPolicies(role).Select(p => p.Text).ToArray());
             Assert.Empty(PolicyDocumentSources.Documents(v.Resource("AWS::S3::Bucket", "B")));
         }
+
+        [Fact]
+        public void A_views_documents_and_a_statements_elements_are_read_once_and_shared_by_the_rules()
+        {
+            // Every IAM rule that judges statements walks the same documents: one read per view, one per element.
+            var props = v.M(("PolicyDocument", v.M(("Statement", v.M(("Effect", v.S("Allow")), ("Action", v.L(v.S("s3:GetObject"), v.S("s3:PutObject"))), ("Resource", v.S("*")))))));
+            var view = v.Resource("AWS::IAM::Policy", "P", props);
+            var first = PolicyDocumentSources.Documents(view);
+            Assert.Same(first, PolicyDocumentSources.Documents(view));
+            var statement = Assert.Single(Assert.Single(first).Statements);
+            Assert.Same(statement.Actions, statement.Actions);
+            Assert.Same(statement.Resources, statement.Resources);
+            Assert.Equal(new[] { "s3:GetObject", "s3:PutObject" }, statement.Actions.Select(a => a.Text).ToArray());
+            Assert.Empty(statement.NotActions);
+            Assert.Empty(statement.NotResources);
+
+            // Another view of the same properties (a copy a front-end made) reads its own, equal documents.
+            var copy = v.Resource("AWS::IAM::Policy", "P", props);
+            var again = PolicyDocumentSources.Documents(copy);
+            Assert.NotSame(first, again);
+            Assert.Equal(first.Select(d => d.Description), again.Select(d => d.Description));
+        }
     }
 }
