@@ -82,39 +82,43 @@ namespace IacAnalyzers.Cdk
         private static (DiagnosticDescriptor Descriptor, ImmutableDictionary<string, string?> Properties, object?[] Args) Parts(Finding finding, ResourceView view, AdapterInput input, CdkAdapter? adapter, CSharpNames.Cache? cache)
         {
             var descriptor = Descriptors.For(finding.Rule);
-            var properties = FixProperties(finding, input, adapter)
-                .SetItem(ResourceKey, view.Name)
-                .SetItem(ResourceTypeKey, view.Type);
+            var properties = Properties(finding, view, input, adapter);
 
             // Say what the C# code says: MultiAz, not MultiAZ (only casing; see CSharpNames).
             var names = cache?.For(input, adapter) ?? CSharpNames.For(input, adapter);
             return (names.Spell(descriptor), properties, names.Rewrite(finding.MessageArgs));
         }
 
-        private static ImmutableDictionary<string, string?> FixProperties(Finding finding, AdapterInput input, CdkAdapter? adapter)
+        /// <summary>The fix intent's properties, how C# spells a set property here, and the resource: one dictionary, built once.</summary>
+        private static ImmutableDictionary<string, string?> Properties(Finding finding, ResourceView view, AdapterInput input, CdkAdapter? adapter)
         {
-            if (finding.Fix == null)
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            if (finding.Fix != null)
             {
-                return ImmutableDictionary<string, string?>.Empty;
-            }
-
-            var properties = new Dictionary<string, string?>(finding.Fix.ToProperties());
-            if (finding.Fix is SetPropertyFix set)
-            {
-                var setter = adapter?.SetterFor(set.Property, set.Value);
-                var member = setter?.Member ?? (set.Existing == null ? DefaultMember(input, finding.Location, set.Property) : null);
-                if (member != null)
+                foreach (var pair in finding.Fix.ToProperties())
                 {
-                    properties[CSharpFixKeys.Member] = member;
+                    properties[pair.Key] = pair.Value;
                 }
 
-                if (setter?.Value != null)
+                if (finding.Fix is SetPropertyFix set)
                 {
-                    properties[CSharpFixKeys.Value] = setter.Value;
+                    var setter = adapter?.SetterFor(set.Property, set.Value);
+                    var member = setter?.Member ?? (set.Existing == null ? DefaultMember(input, finding.Location, set.Property) : null);
+                    if (member != null)
+                    {
+                        properties[CSharpFixKeys.Member] = member;
+                    }
+
+                    if (setter?.Value != null)
+                    {
+                        properties[CSharpFixKeys.Value] = setter.Value;
+                    }
                 }
             }
 
-            return properties.ToImmutableDictionary();
+            properties[ResourceKey] = view.Name;
+            properties[ResourceTypeKey] = view.Type;
+            return properties.ToImmutable();
         }
 
         /// <summary>The props member that overrides the CDK default the finding is on (or of that property), or null.</summary>
