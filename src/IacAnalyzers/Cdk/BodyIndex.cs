@@ -192,26 +192,40 @@ namespace IacAnalyzers.Cdk
         {
             var local = reference.Local;
             var parent = reference.Parent;
-            switch (parent)
+            // Dispatch on the parent's kind (one read), not on its interfaces (a cast test per case): this runs for every
+            // local reference of every body that creates a construct. A case that does not apply falls to the alias test.
+            switch (parent?.Kind)
             {
-                case ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Target, reference):
-                    Add(writes, local, new Write(assignment, assignment.IsRef ? null : assignment.Value, opaque: assignment.IsRef));
-                    return;
-                case ICoalesceAssignmentOperation coalesce when ReferenceEquals(coalesce.Target, reference):
+                case OperationKind.SimpleAssignment:
+                    var assignment = (ISimpleAssignmentOperation)parent!;
+                    if (ReferenceEquals(assignment.Target, reference))
+                    {
+                        Add(writes, local, new Write(assignment, assignment.IsRef ? null : assignment.Value, opaque: assignment.IsRef));
+                        return;
+                    }
+
+                    break;
+                case OperationKind.CoalesceAssignment:
+                    var coalesce = (ICoalesceAssignmentOperation)parent!;
                     // `x ??= false;` writes only when x is null: the resolver applies it to the value before.
-                    Add(writes, local, new Write(coalesce, coalesce.Value, opaque: false, ifUnset: true));
+                    Add(writes, local, ReferenceEquals(coalesce.Target, reference) ? new Write(coalesce, coalesce.Value, opaque: false, ifUnset: true) : new Write(parent!, null, opaque: true));
                     return;
-                case ITupleOperation _:
-                case IDeclarationExpressionOperation _ when parent.Parent is ITupleOperation:
+                case OperationKind.DeclarationExpression when !(parent!.Parent is ITupleOperation):
+                case OperationKind.Increment:
+                case OperationKind.Decrement:
+                    Add(writes, local, new Write(parent!, null, opaque: true));
+                    return;
+                case OperationKind.Tuple:
+                case OperationKind.DeclarationExpression:
                     // `var (a, b) = (true, "x");`, `(a, b) = (b, a);`: the matching element of a tuple written in place.
                     var (deconstruction, element) = Deconstructed(reference);
                     if (deconstruction != null)
                     {
                         Add(writes, local, new Write(deconstruction, element, opaque: element == null));
                     }
-                    else if (IsTupleTarget(parent))
+                    else if (IsTupleTarget(parent!))
                     {
-                        Add(writes, local, new Write(parent, null, opaque: true));
+                        Add(writes, local, new Write(parent!, null, opaque: true));
                     }
                     else if (local.Type?.IsReferenceType == true)
                     {
@@ -220,13 +234,16 @@ namespace IacAnalyzers.Cdk
                     }
 
                     return;
-                case ICompoundAssignmentOperation compound when ReferenceEquals(compound.Target, reference):
-                case IIncrementOrDecrementOperation _:
-                case IDeclarationExpressionOperation _:
-                case ICoalesceAssignmentOperation _:
-                    Add(writes, local, new Write(parent, null, opaque: true));
-                    return;
-                case IArgumentOperation argument:
+                case OperationKind.CompoundAssignment:
+                    if (ReferenceEquals(((ICompoundAssignmentOperation)parent!).Target, reference))
+                    {
+                        Add(writes, local, new Write(parent!, null, opaque: true));
+                        return;
+                    }
+
+                    break;
+                case OperationKind.Argument:
+                    var argument = (IArgumentOperation)parent!;
                     if (argument.Parameter != null && argument.Parameter.RefKind != RefKind.None && argument.Parameter.RefKind != RefKind.In)
                     {
                         Add(writes, local, new Write(argument, null, opaque: true));
@@ -242,17 +259,23 @@ namespace IacAnalyzers.Cdk
                     }
 
                     return;
-                case IInvocationOperation invocation when ReferenceEquals(invocation.Instance, reference):
-                    Add(calls, local, invocation);
-                    if (invocation.TargetMethod.Name == "AddPropertyOverride" || invocation.TargetMethod.Name == "AddOverride"
-                        || invocation.TargetMethod.Name == "AddPropertyDeletionOverride" || invocation.TargetMethod.Name == "AddDeletionOverride")
+                case OperationKind.Invocation:
+                    var invocation = (IInvocationOperation)parent!;
+                    if (ReferenceEquals(invocation.Instance, reference))
                     {
-                        Add(hatches, local, invocation);
+                        Add(calls, local, invocation);
+                        var name = invocation.TargetMethod.Name;
+                        if (name == "AddPropertyOverride" || name == "AddOverride" || name == "AddPropertyDeletionOverride" || name == "AddDeletionOverride")
+                        {
+                            Add(hatches, local, invocation);
+                        }
+
+                        return;
                     }
 
-                    return;
-                case IPropertyReferenceOperation _:
-                case IFieldReferenceOperation _:
+                    break;
+                case OperationKind.PropertyReference:
+                case OperationKind.FieldReference:
                     ClassifyMemberAccess(local, reference);
                     return;
             }
