@@ -54,6 +54,7 @@ namespace IacAnalyzers.Benchmarks
             for (var round = 0; round <= rounds; round++)
             {
                 var (bCpu, bBytes, _, _) = Pass(newCompilation(), new DriverBaselineAnalyzer(), out var bindingCpu);
+                var bGc = lastPassGc;
                 var (sCpu, _, _, _) = Pass(newCompilation(), new SyntaxFirstBaselineAnalyzer(), out _);
                 var analyzer = new CdkAnalyzer();
                 var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false);
@@ -65,6 +66,7 @@ namespace IacAnalyzers.Benchmarks
                 }
 
                 var (cpu, bytes, telemetry, diagnostics) = Pass(newCompilation(), analyzer, out _);
+                var oursGc = lastPassGc;
                 jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false) - jitMethods;
                 jitTime = System.Runtime.JitInfo.GetCompilationTime(currentThread: false) - jitTime;
                 if (earlier != null && round % 2 == 0)
@@ -92,8 +94,8 @@ namespace IacAnalyzers.Benchmarks
 
                 Console.WriteLine(string.Format(
                     CultureInfo.InvariantCulture,
-                    "round {0}{1}: compile's binding CPU {10:F0} ms | driver baseline CPU {2:F0} ms, {3:F1} MB | syntax-first baseline CPU {11:F0} ms | CdkAnalyzer CPU {4:F0} ms, {5:F1} MB, telemetry {6:F0} ms, {7} findings; JIT during its pass: {8} methods, {9:F0} ms",
-                    round, round == 0 ? " (warm-up, not counted)" : string.Empty, bCpu, bBytes / 1e6, cpu, bytes / 1e6, telemetry, diagnostics.Length, jitMethods, jitTime.TotalMilliseconds, bindingCpu, sCpu));
+                    "round {0}{1}: compile's binding CPU {10:F0} ms | driver baseline CPU {2:F0} ms, {3:F1} MB, {12} | syntax-first baseline CPU {11:F0} ms | CdkAnalyzer CPU {4:F0} ms, {5:F1} MB, {13}, telemetry {6:F0} ms, {7} findings; JIT during its pass: {8} methods, {9:F0} ms",
+                    round, round == 0 ? " (warm-up, not counted)" : string.Empty, bCpu, bBytes / 1e6, cpu, bytes / 1e6, telemetry, diagnostics.Length, jitMethods, jitTime.TotalMilliseconds, bindingCpu, sCpu, bGc, oursGc));
                 if (round > 0)
                 {
                     baseline.Add((bCpu, bBytes));
@@ -153,11 +155,71 @@ namespace IacAnalyzers.Benchmarks
         /// our analyzer adds to a build once the driver has bound the code, without the binding's noise. On a shared machine
         /// the median still moves with other tenants' load by ±20 % between runs; the low percentiles hold within a few
         /// percent, so compare those, in runs of the two builds taken in turn. Diagnostics are not made (the driver's
-        /// part), the findings are counted.
+        /// part), the findings are counted. After 30 warm-up rounds the code may still be partly unoptimised (tiered
+        /// compilation on a busy machine): give it a few hundred rounds.
+        /// <c>--fresh</c>: each round on a new compilation, bound and with its operation trees built before the clock
+        /// starts: our code meeting each symbol, syntax tree and Roslyn cache for the first time, as in a real compile.
         /// </summary>
-        public static int RunViews(int stacks, int rounds)
+        public static int RunViews(int stacks, int rounds, bool fresh = false)
         {
-            var created = AppCompilations(stacks)();
+            var newCompilation = AppCompilations(stacks);
+            var (compilation, roots) = BoundRoots(newCompilation);
+            var times = new List<double>();
+            var allocations = new List<long>();
+            var pauses = new List<double>();
+            var findings = 0;
+            var views = 0;
+            const int WarmUp = 30;
+            for (var round = 0; round < WarmUp + rounds; round++)
+            {
+                if (fresh)
+                {
+                    // A new compilation each round, bound and with its operation trees built (the driver's work) before the
+                    // clock starts: what our code pays for symbols, trees and caches met for the first time.
+                    (compilation, roots) = BoundRoots(newCompilation);
+                }
+
+                findings = 0;
+                views = 0;
+                GC.Collect();
+                var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
+                var pauseBefore = GC.GetTotalPauseDuration();
+                var watch = Stopwatch.StartNew();
+                var state = new CdkAnalyzer.CompilationState(
+                    IacAnalyzers.Cdk.CdkSymbols.TryCreate(compilation) ?? throw new InvalidOperationException("no CDK"),
+                    IacAnalyzers.Cdk.Adapters.AdapterRegistry.Create(compilation));
+                foreach (var root in roots)
+                {
+                    foreach (var view in state.ViewsOf(root, CancellationToken.None))
+                    {
+                        views++;
+                        IacAnalyzers.Host.RuleRunner.Run(view, _ => findings++, _ => throw new InvalidOperationException("a rule failed"), CancellationToken.None);
+                    }
+                }
+
+                watch.Stop();
+                if (round >= WarmUp)
+                {
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                    allocations.Add(GC.GetTotalAllocatedBytes(precise: true) - bytesBefore);
+                    pauses.Add((GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds);
+                }
+            }
+
+            Console.WriteLine(string.Format(
+                CultureInfo.InvariantCulture,
+                "{0} bodies, {1} views, {2} findings a round{9}; {3} rounds after {4} warm-up: median {5:F2} ms, 10th percentile {8:F2} ms, lowest {6:F2} ms, {7:F2} MB allocated a round, GC pauses {10:F2} ms (median)",
+                roots.Count, views, findings, rounds, WarmUp, Median(times), times.Min(), Median(allocations.Select(a => (double)a)) / 1e6, times.OrderBy(t => t).ElementAt(times.Count / 10),
+                fresh ? ", each round on a fresh compilation" : string.Empty, Median(pauses)));
+            return 0;
+        }
+
+        /// <summary>
+        /// A compilation of the app as an analyzer is handed it, bound, and the operation tree of every member body.
+        /// </summary>
+        private static (Compilation Compilation, List<IOperation> Roots) BoundRoots(Func<CSharpCompilation> newCompilation)
+        {
+            var created = newCompilation();
             created.GetDiagnostics();
 
             // The compilation an analyzer is handed: the driver's, whose GetSemanticModel returns one cached model per
@@ -186,43 +248,7 @@ namespace IacAnalyzers.Benchmarks
                 }
             }
 
-            var times = new List<double>();
-            var allocations = new List<long>();
-            var findings = 0;
-            var views = 0;
-            const int WarmUp = 30;
-            for (var round = 0; round < WarmUp + rounds; round++)
-            {
-                findings = 0;
-                views = 0;
-                GC.Collect();
-                var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
-                var watch = Stopwatch.StartNew();
-                var state = new CdkAnalyzer.CompilationState(
-                    IacAnalyzers.Cdk.CdkSymbols.TryCreate(compilation) ?? throw new InvalidOperationException("no CDK"),
-                    IacAnalyzers.Cdk.Adapters.AdapterRegistry.Create(compilation));
-                foreach (var root in roots)
-                {
-                    foreach (var view in state.ViewsOf(root, CancellationToken.None))
-                    {
-                        views++;
-                        IacAnalyzers.Host.RuleRunner.Run(view, _ => findings++, _ => throw new InvalidOperationException("a rule failed"), CancellationToken.None);
-                    }
-                }
-
-                watch.Stop();
-                if (round >= WarmUp)
-                {
-                    times.Add(watch.Elapsed.TotalMilliseconds);
-                    allocations.Add(GC.GetTotalAllocatedBytes(precise: true) - bytesBefore);
-                }
-            }
-
-            Console.WriteLine(string.Format(
-                CultureInfo.InvariantCulture,
-                "{0} bodies, {1} views, {2} findings a round; {3} rounds after {4} warm-up: median {5:F2} ms, 10th percentile {8:F2} ms, lowest {6:F2} ms, {7:F2} MB allocated a round",
-                roots.Count, views, findings, rounds, WarmUp, Median(times), times.Min(), Median(allocations.Select(a => (double)a)) / 1e6, times.OrderBy(t => t).ElementAt(times.Count / 10)));
-            return 0;
+            return (compilation, roots);
         }
 
         /// <summary>
@@ -239,6 +265,9 @@ namespace IacAnalyzers.Benchmarks
                 "BenchApp", trees, references, new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
         }
 
+        /// <summary>The garbage collections of the last pass: pause time and gen0/gen1/gen2 counts (one thread: set by <see cref="Pass"/>).</summary>
+        private static string lastPassGc = string.Empty;
+
         private static (double Cpu, long Bytes, double Telemetry, ImmutableArray<Diagnostic> Diagnostics) Pass(Compilation compilation, DiagnosticAnalyzer analyzer, out double bindingCpu)
         {
             // The compile's own work first (declarations and method bodies bound for diagnostics), timed on its own: the
@@ -254,11 +283,14 @@ namespace IacAnalyzers.Benchmarks
             var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
             var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var pauseBefore = GC.GetTotalPauseDuration();
+            var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
             var bytes = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
             process.Refresh();
             var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
             var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();
+            lastPassGc = string.Format(CultureInfo.InvariantCulture, "GC {0:F0} ms in {1}/{2}/{3}", (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds, GC.CollectionCount(0) - gcBefore.Item1, GC.CollectionCount(1) - gcBefore.Item2, GC.CollectionCount(2) - gcBefore.Item3);
             return (cpu, bytes, telemetry.ExecutionTime.TotalMilliseconds, diagnostics);
         }
 

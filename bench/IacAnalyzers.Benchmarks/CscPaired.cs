@@ -11,7 +11,7 @@ using System.Text.RegularExpressions;
 namespace IacAnalyzers.Benchmarks
 {
     /// <summary>
-    /// <c>--csc-paired [runs] [--cdk-app-stacks N | --project PATH] [--server [--warmups N]] [--baseline DIR] [--r2r] [--with-floor]</c>: what our analyzers add to the compiler's CPU, without
+    /// <c>--csc-paired [runs] [--cdk-app-stacks N | --project PATH] [--server [--warmups N]] [--baseline DIR] [--r2r] [--with-floor | --with-silenced]</c>: what our analyzers add to the compiler's CPU, without
     /// MSBuild's noise around it. The project's exact compiler command line is taken from MSBuild and run directly
     /// (<c>dotnet &lt;sdk&gt;/Roslyn/bincore/csc.dll /noconfig @rsp</c>, in the project's directory, as the Csc task does),
     /// A = as it is, B = without the <c>/analyzer:</c> arguments of our assemblies (IacAnalyzers, IacAnalyzers.Core,
@@ -32,6 +32,9 @@ namespace IacAnalyzers.Benchmarks
     /// compiles, on both sides, which widens the interval).
     /// <c>--with-floor</c>: a third side F, the floor analyzer instead of ours, run in turn with A and B in the same rounds
     /// (rotated), so that ours vs none, the floor vs none and ours vs the floor come from one stretch of the machine's time.
+    /// <c>--with-silenced</c>: the third side is S instead, ours with every id it reports silenced (<c>/nowarn:</c> all
+    /// the catalog's ids but IAC0002, so the analyzer still runs and reports, and the compiler drops what it reports):
+    /// ours vs S is what the compiler's handling and printing of our warnings costs.
     /// <c>--baseline DIR</c>: B keeps our analyzers but takes them from <c>DIR</c> (a Release build of an earlier commit,
     /// same file names): a before/after comparison of our own cost, paired like the rest.
     /// <c>--floor</c>: A runs the do-nothing floor analyzer of <c>--cdk-app --paired --floor</c> instead of ours, B neither:
@@ -56,12 +59,14 @@ namespace IacAnalyzers.Benchmarks
     {
         private static readonly string[] OurAssemblies = { "IacAnalyzers.dll", "IacAnalyzers.Core.dll", "IacAnalyzers.CodeFixes.dll", "YamlDotNet.dll" };
 
-        public static int Run(int runs, int stacks, string? project, bool server = false, string? baseline = null, bool readyToRun = false, bool floor = false, int serverWarmUps = DefaultServerWarmUps, bool withFloor = false)
+        public static int Run(int runs, int stacks, string? project, bool server = false, string? baseline = null, bool readyToRun = false, bool floor = false, int serverWarmUps = DefaultServerWarmUps, bool withFloor = false, bool withSilenced = false)
         {
-            if (withFloor && (floor || baseline != null))
+            if ((withFloor || withSilenced) && (floor || baseline != null || (withFloor && withSilenced)))
             {
-                throw new ArgumentException("--with-floor adds the floor analyzer as a third side to ours vs none; it does not combine with --floor or --baseline");
+                throw new ArgumentException("--with-floor and --with-silenced each add a third side to ours vs none; they do not combine with each other, --floor or --baseline");
             }
+
+            var third = withFloor || withSilenced;
 
             if (serverWarmUps < 1)
             {
@@ -115,9 +120,12 @@ namespace IacAnalyzers.Benchmarks
                 : args.Select(a => IsOurAnalyzer(a) ? "/analyzer:" + Quote(BaselineAssembly(baseline, a)) : a);
             File.WriteAllLines(rspB, argsB.Concat(extra).Select(RspArgument));
             var rspF = Path.Combine(work, "F.rsp");
-            if (withFloor)
+            if (third)
             {
-                File.WriteAllLines(rspF, FloorInsteadOfOurs(args).Concat(extra).Select(RspArgument));
+                var argsF = withSilenced
+                    ? argsA.Append("/nowarn:" + string.Join(",", IacAnalyzers.Catalog.RuleCatalog.All.Select(r => r.Id).Where(id => id != IacAnalyzers.Catalog.RuleCatalog.RuleFailed.Id)))
+                    : FloorInsteadOfOurs(args);
+                File.WriteAllLines(rspF, argsF.Concat(extra).Select(RspArgument));
             }
 
             var output = OutputAssembly(args, projectDir);
@@ -126,7 +134,11 @@ namespace IacAnalyzers.Benchmarks
             Console.WriteLine("Compiler: dotnet " + csc + " /noconfig @rsp (working directory " + projectDir + ")");
             var ourNames = string.Join(", ", ours.Select(a => Path.GetFileName(AnalyzerPath(a))));
             Console.WriteLine(floor ? "A = the project's csc command line with the floor analyzer (a do-nothing analyzer registering our actions) instead of ours (" + rspA + "), B = the same without either (" + rspB + ")" : "A = the project's csc command line" + (images != null ? " with our assemblies as ReadyToRun images (" + images + ")" : string.Empty) + " (" + rspA + "), B = the same " + (baseline == null ? "without " + ourNames : "with " + ourNames + " taken from " + baseline) + " (" + rspB + ")");
-            if (withFloor)
+            if (withSilenced)
+            {
+                Console.WriteLine("S = A with every id of ours but IAC0002 silenced by /nowarn: all our work, none of our warnings out (" + rspF + "); the three run in turn, rotated (A S B, S B A, B A S)");
+            }
+            else if (withFloor)
             {
                 Console.WriteLine("F = the same with the floor analyzer (a do-nothing analyzer registering our actions) instead of ours (" + rspF + "); the three run in turn, rotated (A F B, F B A, B A F)");
             }
@@ -143,7 +155,7 @@ namespace IacAnalyzers.Benchmarks
                 Compile(projectDir, compilerArguments + Quote(withOurs ? rspA : rspB), output, withOurs, baseline != null, server ? pipe : null);
             Func<(double Cpu, double Wall, string Output)> compileFloor = () =>
             {
-                var run = Compile(projectDir, compilerArguments + Quote(rspF), output, withOurs: false, baselineHasOurs: false, server ? pipe : null);
+                var run = Compile(projectDir, compilerArguments + Quote(rspF), output, withOurs: false, baselineHasOurs: withSilenced, server ? pipe : null);
                 // F runs without /reportanalyzer (its timing would be charged to F only), so a floor analyzer that did not
                 // load would go unseen as it is: its load warning stops the run instead.
                 if (Regex.IsMatch(run.Output, @"\bwarning (CS8032|CS9057|CS8034)\b[^\r\n]*IacFloorAnalyzer"))
@@ -158,7 +170,16 @@ namespace IacAnalyzers.Benchmarks
             // both sides run), not counted; A's output is the one whose warnings are counted below (every A run reports the same).
             var warmA = compile(true);
             compile(false);
-            if (withFloor)
+            if (withSilenced)
+            {
+                // S prints no warning of ours: the analyzer's own report (in a warm-up, not counted) shows it still ran.
+                var report = Compile(projectDir, compilerArguments + Quote(rspF) + " /reportanalyzer", output, withOurs: false, baselineHasOurs: true, server ? pipe : null);
+                if (!report.Output.Contains("IacAnalyzers.Cdk.CdkAnalyzer", StringComparison.Ordinal) || Regex.IsMatch(report.Output, @"\bwarning IAC\d{4}:"))
+                {
+                    throw new InvalidOperationException("S: our analyzer did not run silenced\n" + report.Output);
+                }
+            }
+            else if (withFloor)
             {
                 compileFloor();
             }
@@ -167,7 +188,7 @@ namespace IacAnalyzers.Benchmarks
             {
                 compile(true);
                 compile(false);
-                if (withFloor)
+                if (third)
                 {
                     compileFloor();
                 }
@@ -180,7 +201,7 @@ namespace IacAnalyzers.Benchmarks
             {
                 // A B, then B A: a drift of the machine within a pair, or a cost of running second, hits both sides alike.
                 (double Cpu, double Wall, string Output) x, y;
-                if (withFloor)
+                if (third)
                 {
                     // Three in turn, each first, second and third equally often.
                     (double Cpu, double Wall, string Output) z;
@@ -232,12 +253,17 @@ namespace IacAnalyzers.Benchmarks
                 Console.WriteLine(string.Format(
                     CultureInfo.InvariantCulture,
                     "pair {0} ({1}): A CPU {2:F2} s wall {3:F2} s | B CPU {4:F2} s wall {5:F2} s | CPU {6:+0.00;-0.00;0.00} s ({7:+0.0;-0.0;0.0} %), wall {8:+0.00;-0.00;0.00} s ({9:+0.0;-0.0;0.0} %)",
-                    i + 1, withFloor ? (i % 3 == 0 ? "A F B" : i % 3 == 1 ? "F B A" : "B A F") : i % 2 == 0 ? "A B" : "B A", x.Cpu, x.Wall, y.Cpu, y.Wall, x.Cpu - y.Cpu, CdkAppPaired.Percent(x.Cpu, y.Cpu), x.Wall - y.Wall, CdkAppPaired.Percent(x.Wall, y.Wall)));
+                    i + 1, third ? (i % 3 == 0 ? "A F B" : i % 3 == 1 ? "F B A" : "B A F").Replace('F', withSilenced ? 'S' : 'F') : i % 2 == 0 ? "A B" : "B A", x.Cpu, x.Wall, y.Cpu, y.Wall, x.Cpu - y.Cpu, CdkAppPaired.Percent(x.Cpu, y.Cpu), x.Wall - y.Wall, CdkAppPaired.Percent(x.Wall, y.Wall)));
             }
 
             Console.WriteLine(Summary("CPU ", a.Select(p => p.Cpu).ToArray(), b.Select(p => p.Cpu).ToArray()));
             Console.WriteLine(Summary("wall", a.Select(p => p.Wall).ToArray(), b.Select(p => p.Wall).ToArray()));
-            if (withFloor)
+            if (withSilenced)
+            {
+                Console.WriteLine(Summary("CPU, A = S (ours silenced), B = none:", f.Select(p => p.Cpu).ToArray(), b.Select(p => p.Cpu).ToArray()));
+                Console.WriteLine(Summary("CPU, A = ours, B = S (the compiler's handling of our warnings):", a.Select(p => p.Cpu).ToArray(), f.Select(p => p.Cpu).ToArray()));
+            }
+            else if (withFloor)
             {
                 // The same rounds: the floor against none, and ours against the floor (our code beyond what any
                 // operation analyzer registering our actions costs).

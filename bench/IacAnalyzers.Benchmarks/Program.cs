@@ -62,7 +62,8 @@ namespace IacAnalyzers.Benchmarks
                     args.Contains("--r2r"),
                     args.Contains("--floor"),
                     Array.IndexOf(args, "--warmups") is var warmupsAt && warmupsAt >= 0 ? IntAfter(args, warmupsAt, CscPaired.DefaultServerWarmUps) : CscPaired.DefaultServerWarmUps,
-                    args.Contains("--with-floor"));
+                    args.Contains("--with-floor"),
+                    args.Contains("--with-silenced"));
             }
 
             var cdk = Array.IndexOf(args, "--cdk-app");
@@ -77,7 +78,7 @@ namespace IacAnalyzers.Benchmarks
             if (viewsLoop >= 0)
             {
                 var rounds = Array.IndexOf(args, "--rounds");
-                return CdkAppInProcess.RunViews(IntAfter(args, viewsLoop, 50), rounds >= 0 ? IntAfter(args, rounds, 100) : 100);
+                return CdkAppInProcess.RunViews(IntAfter(args, viewsLoop, 50), rounds >= 0 ? IntAfter(args, rounds, 100) : 100, args.Contains("--fresh"));
             }
 
             var inProcess = Array.IndexOf(args, "--cdk-inproc");
