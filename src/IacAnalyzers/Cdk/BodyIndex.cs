@@ -635,9 +635,9 @@ namespace IacAnalyzers.Cdk
     }
 
     /// <summary>
-    /// The <see cref="BodyIndex"/> of each operation tree one member's analysis reads (its own, and those of helper
-    /// methods the resolver follows), built once each. Owned by that analysis (see <c>CdkAnalyzer.BodyState</c>): nothing
-    /// outlives it, nothing is shared between compilations.
+    /// The <see cref="BodyIndex"/> of each operation tree the analysis of one compilation reads (every member's own, and
+    /// those of the members the resolver follows), built once each. Owned by that compilation's analysis (see
+    /// <c>CdkAnalyzer.CompilationState</c>): nothing outlives it, nothing is shared between compilations. Thread-safe.
     /// </summary>
     public sealed class BodyIndexes
     {
@@ -667,6 +667,15 @@ namespace IacAnalyzers.Cdk
 
                 indexes.Add(root, index);
                 return index;
+            }
+        }
+
+        /// <summary>True when the index of the tree rooted at <paramref name="root"/> is built (a seam for tests).</summary>
+        internal bool Has(IOperation root)
+        {
+            lock (indexes)
+            {
+                return indexes.ContainsKey(root);
             }
         }
 

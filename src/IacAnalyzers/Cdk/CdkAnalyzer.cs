@@ -79,8 +79,9 @@ namespace IacAnalyzers.Cdk
 
         /// <summary>
         /// What the analysis of one member's code builds once and its operation actions share: the views of each of its
-        /// operation trees (a member may have several: a constructor initializer, field initializers), and the local-write
-        /// index of each tree the resolver reads, the member's own and any helper method's it follows.
+        /// operation trees (a member may have several: a constructor initializer, field initializers). The local-write
+        /// index of each tree the resolver reads, the member's own and any other member's it follows, is the compilation's
+        /// (<see cref="CompilationState.Indexes"/>); without one (a test seam), the body's own.
         /// </summary>
         internal sealed class BodyState
         {
@@ -98,6 +99,11 @@ namespace IacAnalyzers.Cdk
             {
                 get
                 {
+                    if (state != null)
+                    {
+                        return state.Indexes;
+                    }
+
                     lock (gate)
                     {
                         return indexes ??= new BodyIndexes();
@@ -139,6 +145,14 @@ namespace IacAnalyzers.Cdk
                 Generated = generated;
             }
 
+            /// <summary>
+            /// The local-write index of every operation tree the analysis reads, built once per compilation: a member's
+            /// analysis that follows a parameter to its callers (a stack's constructor calling its helper) reads the
+            /// caller's index, which the caller's own analysis built too. It lives as long as this compilation's analysis,
+            /// as the operation trees it points into do (the driver's semantic models hold them).
+            /// </summary>
+            public BodyIndexes Indexes { get; } = new BodyIndexes();
+
             /// <summary>Judges where a finding may be reported (null in test seams: anywhere).</summary>
             public GeneratedCode? Generated { get; }
 
@@ -169,7 +183,7 @@ namespace IacAnalyzers.Cdk
 
             /// <inheritdoc cref="CdkAnalyzer.ViewsOf"/>
             public IReadOnlyList<ResourceView> ViewsOf(IOperation root, CancellationToken cancellationToken)
-                => BuildBody(root, new BodyIndexes(), cancellationToken).ByOperation
+                => BuildBody(root, Indexes, cancellationToken).ByOperation
                     .OrderBy(p => p.Key.Syntax.SpanStart)
                     .SelectMany(p => p.Value.Views.Select(v => v.View))
                     .ToArray();
