@@ -83,9 +83,33 @@ namespace IacAnalyzers.Model
         /// <summary>The intent as string properties (kind, title and the kind's own keys).</summary>
         public IDictionary<string, string?> ToProperties()
         {
-            var d = new Dictionary<string, string?> { [KindKey] = Kind.ToString(), [TitleKey] = Title };
-            AddProperties(d);
+            var d = new Dictionary<string, string?>();
+            WriteTo(d);
             return d;
+        }
+
+        /// <summary>Writes the intent's properties (<see cref="ToProperties"/>) into <paramref name="properties"/>.</summary>
+        public void WriteTo(IDictionary<string, string?> properties)
+        {
+            properties[KindKey] = KindName(Kind);
+            properties[TitleKey] = Title;
+            AddProperties(properties);
+        }
+
+        /// <summary>The kind's name (<c>Enum.ToString</c>, without its reflection on every diagnostic).</summary>
+        private static string KindName(FixKind kind)
+        {
+            switch (kind)
+            {
+                case FixKind.SetProperty:
+                    return nameof(FixKind.SetProperty);
+                case FixKind.ReplaceWithParameter:
+                    return nameof(FixKind.ReplaceWithParameter);
+                case FixKind.AddReader:
+                    return nameof(FixKind.AddReader);
+                default:
+                    return kind.ToString();
+            }
         }
 
         protected abstract void AddProperties(IDictionary<string, string?> properties);
@@ -114,6 +138,24 @@ namespace IacAnalyzers.Model
         }
 
         protected static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>A scalar kind's name, as <c>Enum.ToString</c> writes it (without its reflection).</summary>
+        protected static string KindName(ScalarKind kind)
+        {
+            switch (kind)
+            {
+                case ScalarKind.String:
+                    return nameof(ScalarKind.String);
+                case ScalarKind.Number:
+                    return nameof(ScalarKind.Number);
+                case ScalarKind.Boolean:
+                    return nameof(ScalarKind.Boolean);
+                case ScalarKind.Null:
+                    return nameof(ScalarKind.Null);
+                default:
+                    return kind.ToString();
+            }
+        }
 
         protected static bool TryInt(IReadOnlyDictionary<string, string?> properties, string key, out int value)
         {
@@ -194,7 +236,7 @@ namespace IacAnalyzers.Model
         {
             properties[PropertyKey] = Property;
             properties[ValueKey] = Value;
-            properties[ValueKindKey] = ValueKind.ToString();
+            properties[ValueKindKey] = KindName(ValueKind);
             properties[ContainerStartKey] = Int(Container.Start);
             properties[ContainerLengthKey] = Int(Container.Length);
             if (Existing is FixSpan existing)

@@ -25,9 +25,12 @@ namespace IacAnalyzers.Cdk
         private readonly Dictionary<ILocalSymbol, List<IOperation>> hatches = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
         private readonly List<IOperation> creationsAndCalls = new List<IOperation>();
 
-        internal BodyIndex(IOperation root)
+        private readonly TypeFacts? facts;
+
+        internal BodyIndex(IOperation root, TypeFacts? facts = null)
         {
             Root = root;
+            this.facts = facts;
             // Dispatch on the kind (one field read), not on the interfaces (a cast test each): most operations are none of these.
             var walk = new OperationWalk(root);
             while (walk.MoveNext())
@@ -309,40 +312,14 @@ namespace IacAnalyzers.Cdk
         /// and <paramref name="argument"/> passes it to a member declared by a jsii type (<c>new DatabaseInstance(this, "Db",
         /// props)</c>): jsii serializes such structs by value, so the callee sees a copy.
         /// </summary>
-        private static bool IsByValueIntoJsii(ILocalSymbol local, IArgumentOperation argument)
+        private bool IsByValueIntoJsii(ILocalSymbol local, IArgumentOperation argument)
         {
             var callee = argument.Parameter?.ContainingSymbol as IMethodSymbol;
-            return callee != null && local.Type != null && HasAttribute(local.Type, "JsiiByValueAttribute")
-                   && (HasAttribute(callee.ContainingType, "JsiiClassAttribute") || HasAttribute(callee.ContainingType, "JsiiInterfaceAttribute"));
+            return callee != null && local.Type != null && (Jsii(local.Type) & JsiiMarks.ByValue) != 0
+                   && (Jsii(callee.ContainingType) & (JsiiMarks.Class | JsiiMarks.Interface)) != 0;
         }
 
-        private static bool HasAttribute(ITypeSymbol type, string name)
-        {
-            foreach (var attribute in type.GetAttributes())
-            {
-                if (string.Equals(attribute.AttributeClass?.Name, name, StringComparison.Ordinal) && IsUnderAmazonJsii(attribute.AttributeClass!.ContainingNamespace))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>True for <c>Amazon.JSII</c> and the namespaces under it, read from the symbols (no display string).</summary>
-        private static bool IsUnderAmazonJsii(INamespaceSymbol? ns)
-        {
-            // Walk up to the namespace just below the global one, remembering the one below it.
-            INamespaceSymbol? child = null;
-            while (ns != null && ns.ContainingNamespace != null && !ns.ContainingNamespace.IsGlobalNamespace)
-            {
-                child = ns;
-                ns = ns.ContainingNamespace;
-            }
-
-            return ns != null && child != null && !ns.IsGlobalNamespace
-                   && string.Equals(ns.Name, "Amazon", StringComparison.Ordinal) && string.Equals(child.Name, "JSII", StringComparison.Ordinal);
-        }
+        private JsiiMarks Jsii(ITypeSymbol type) => facts != null ? facts.Jsii(type) : TypeFacts.JsiiMarksOf(type);
 
         /// <summary>
         /// The deconstruction a local is a target of (<c>var (a, b) = ...</c>, <c>(a, var b) = ...</c>; one level of
@@ -642,6 +619,13 @@ namespace IacAnalyzers.Cdk
     public sealed class BodyIndexes
     {
         private readonly Dictionary<IOperation, BodyIndex> indexes = new Dictionary<IOperation, BodyIndex>();
+        private readonly TypeFacts? facts;
+
+        /// <param name="facts">The compilation's cached type facts; null reads each type's attributes again.</param>
+        public BodyIndexes(TypeFacts? facts = null)
+        {
+            this.facts = facts;
+        }
 
         /// <summary>The index of the tree that contains <paramref name="operation"/>.</summary>
         internal BodyIndex Of(IOperation operation)
@@ -657,7 +641,7 @@ namespace IacAnalyzers.Cdk
 
             // Built outside the lock: another body's actions need not wait for this walk. Two threads may both build the
             // index of one tree (the same content); the first stored is the one every caller gets.
-            var index = new BodyIndex(root);
+            var index = new BodyIndex(root, facts);
             lock (indexes)
             {
                 if (indexes.TryGetValue(root, out var stored))

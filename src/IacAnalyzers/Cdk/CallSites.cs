@@ -517,6 +517,10 @@ namespace IacAnalyzers.Cdk
             public ImmutableArray<IArgumentOperation> Arguments { get; }
 
             public SyntaxNode Syntax { get; }
+
+            /// <summary>How provenance names this call (<c>ValueResolver.Where</c>), made on first use and kept: a helper's
+            /// parameters are read at every use, by every construct that reads them.</summary>
+            internal string? Where { get; set; }
         }
 
         /// <summary>The calls, or (when <see cref="Sites"/> is null) why they cannot all be known.</summary>

@@ -143,6 +143,7 @@ namespace IacAnalyzers.Cdk
                 Symbols = symbols;
                 Adapters = adapters;
                 Generated = generated;
+                Indexes = new BodyIndexes(symbols.Facts);
             }
 
             /// <summary>
@@ -151,7 +152,7 @@ namespace IacAnalyzers.Cdk
             /// caller's index, which the caller's own analysis built too. It lives as long as this compilation's analysis,
             /// as the operation trees it points into do (the driver's semantic models hold them).
             /// </summary>
-            public BodyIndexes Indexes { get; } = new BodyIndexes();
+            public BodyIndexes Indexes { get; }
 
             /// <summary>Judges where a finding may be reported (null in test seams: anywhere).</summary>
             public GeneratedCode? Generated { get; }

@@ -95,10 +95,7 @@ namespace IacAnalyzers.Cdk
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             if (finding.Fix != null)
             {
-                foreach (var pair in finding.Fix.ToProperties())
-                {
-                    properties[pair.Key] = pair.Value;
-                }
+                finding.Fix.WriteTo(properties);
 
                 if (finding.Fix is SetPropertyFix set)
                 {

@@ -14,7 +14,9 @@ namespace IacAnalyzers.Cdk
         private readonly CdkSymbols symbols;
         private readonly ConcurrentDictionary<ITypeSymbol, bool> dataTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ITypeSymbol, bool> mutable = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, JsiiMarks> jsii = new ConcurrentDictionary<ITypeSymbol, JsiiMarks>(SymbolEqualityComparer.Default);
         private readonly Func<ITypeSymbol, bool> computeDataType;
+        private readonly Func<ITypeSymbol, JsiiMarks> computeJsii = JsiiMarksOf;
 
         internal TypeFacts(CdkSymbols symbols)
         {
@@ -23,13 +25,56 @@ namespace IacAnalyzers.Cdk
         }
 
         /// <summary>How many distinct types have had a fact computed (tests check the cache is hit).</summary>
-        public int ComputedCount => dataTypes.Count + mutable.Count;
+        public int ComputedCount => dataTypes.Count + mutable.Count + jsii.Count;
 
         /// <summary>
         /// A jsii struct (props classes, L1 nested property types): a plain data object whose members are its value.
         /// jsii marks them with <c>[JsiiByValue]</c>; user classes are data objects too.
         /// </summary>
         public bool IsDataType(ITypeSymbol type) => dataTypes.GetOrAdd(type, computeDataType);
+
+        /// <summary>
+        /// The jsii attributes of <paramref name="type"/> (<c>Amazon.JSII.*</c>'s <c>[JsiiByValue]</c>, <c>[JsiiClass]</c>,
+        /// <c>[JsiiInterface]</c>), read once per type: the body index asks for every local handed to a call.
+        /// </summary>
+        internal JsiiMarks Jsii(ITypeSymbol type) => jsii.TryGetValue(type, out var known) ? known : jsii.GetOrAdd(type, computeJsii);
+
+        /// <summary>The jsii attributes of <paramref name="type"/>, read from its attributes (uncached).</summary>
+        internal static JsiiMarks JsiiMarksOf(ITypeSymbol type)
+        {
+            var marks = JsiiMarks.None;
+            foreach (var attribute in type.GetAttributes())
+            {
+                var mark = attribute.AttributeClass?.Name switch
+                {
+                    "JsiiByValueAttribute" => JsiiMarks.ByValue,
+                    "JsiiClassAttribute" => JsiiMarks.Class,
+                    "JsiiInterfaceAttribute" => JsiiMarks.Interface,
+                    _ => JsiiMarks.None,
+                };
+                if (mark != JsiiMarks.None && IsUnderAmazonJsii(attribute.AttributeClass!.ContainingNamespace))
+                {
+                    marks |= mark;
+                }
+            }
+
+            return marks;
+        }
+
+        /// <summary>True for <c>Amazon.JSII</c> and the namespaces under it, read from the symbols (no display string).</summary>
+        private static bool IsUnderAmazonJsii(INamespaceSymbol? ns)
+        {
+            // Walk up to the namespace just below the global one, remembering the one below it.
+            INamespaceSymbol? child = null;
+            while (ns != null && ns.ContainingNamespace != null && !ns.ContainingNamespace.IsGlobalNamespace)
+            {
+                child = ns;
+                ns = ns.ContainingNamespace;
+            }
+
+            return ns != null && child != null && !ns.IsGlobalNamespace
+                   && string.Equals(ns.Name, "Amazon", StringComparison.Ordinal) && string.Equals(child.Name, "JSII", StringComparison.Ordinal);
+        }
 
         /// <summary>
         /// False for objects other code cannot change: types without public setters or <c>Add*</c> methods (an
@@ -104,5 +149,15 @@ namespace IacAnalyzers.Cdk
 
             return false;
         }
+    }
+
+    /// <summary>The jsii attributes a type carries (see <see cref="TypeFacts.Jsii"/>).</summary>
+    [Flags]
+    internal enum JsiiMarks
+    {
+        None = 0,
+        ByValue = 1,
+        Class = 2,
+        Interface = 4,
     }
 }

@@ -478,8 +478,9 @@ namespace IacAnalyzers.Cdk
                 var values = new List<(Value Value, string Where)>(calls.Sites.Count);
                 foreach (var site in calls.Sites)
                 {
-                    var argument = site.Arguments.FirstOrDefault(a => a.Parameter != null && SymbolEqualityComparer.Default.Equals(a.Parameter.OriginalDefinition, parameter.OriginalDefinition));
-                    var where = Where(site.Syntax);
+                    var argument = ArgumentFor(site.Arguments, parameter.OriginalDefinition);
+                    // Written once per site; two threads may both make the same string.
+                    var where = site.Where ??= Where(site.Syntax);
                     if (argument == null)
                     {
                         return Unknown("a parameter we cannot match to its argument", reference.Syntax);
@@ -499,6 +500,19 @@ namespace IacAnalyzers.Cdk
                 callHops--;
                 active.Remove(parameter.OriginalDefinition);
             }
+        }
+
+        private static IArgumentOperation? ArgumentFor(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, IParameterSymbol parameter)
+        {
+            foreach (var a in arguments)
+            {
+                if (a.Parameter != null && SymbolEqualityComparer.Default.Equals(a.Parameter.OriginalDefinition, parameter))
+                {
+                    return a;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>One value when every call passes the same scalar; otherwise a branch per call (equal scalars share one).</summary>

@@ -55,7 +55,7 @@ namespace IacAnalyzers.Cdk
 
         /// <summary>A resolver with its own body indexes (one resolution, outside an analyzer's per-body state).</summary>
         public ValueResolver(CdkSymbols symbols, CancellationToken cancellationToken)
-            : this(symbols, new BodyIndexes(), cancellationToken)
+            : this(symbols, new BodyIndexes(symbols.Facts), cancellationToken)
         {
         }
 

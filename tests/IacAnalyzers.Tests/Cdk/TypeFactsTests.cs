@@ -41,6 +41,17 @@ namespace IacAnalyzers.Tests.Cdk
         }
 
         [Fact]
+        public void Jsii_marks_are_read_from_the_Amazon_JSII_attributes_only()
+        {
+            var symbols = Symbols();
+            var compilation = symbols.Compilation;
+            Assert.Equal(JsiiMarks.ByValue, symbols.Facts.Jsii(compilation.GetTypeByMetadataName("Amazon.CDK.AWS.RDS.CfnDBInstanceProps")!) & JsiiMarks.ByValue);
+            Assert.Equal(JsiiMarks.Class, symbols.Facts.Jsii(compilation.GetTypeByMetadataName("Amazon.CDK.AWS.RDS.DatabaseInstance")!));
+            Assert.Equal(JsiiMarks.Interface, symbols.Facts.Jsii(compilation.GetTypeByMetadataName("Amazon.CDK.AWS.EC2.IPeer")!));
+            Assert.Equal(JsiiMarks.None, symbols.Facts.Jsii(compilation.GetTypeByMetadataName("UserSettings")!));
+        }
+
+        [Fact]
         public void Each_fact_is_computed_once_per_type_for_the_compilation()
         {
             var symbols = Symbols();
@@ -51,19 +62,21 @@ namespace IacAnalyzers.Tests.Cdk
             {
                 symbols.Facts.IsDataType(type);
                 symbols.Facts.MayBeChangedByOthers(type);
+                symbols.Facts.Jsii(type);
             }
 
-            Assert.Equal(2 * types.Length, symbols.Facts.ComputedCount);
+            Assert.Equal(3 * types.Length, symbols.Facts.ComputedCount);
             for (var i = 0; i < 10; i++)
             {
                 foreach (var type in types)
                 {
                     symbols.Facts.IsDataType(type);
                     symbols.Facts.MayBeChangedByOthers(type);
+                    symbols.Facts.Jsii(type);
                 }
             }
 
-            Assert.Equal(2 * types.Length, symbols.Facts.ComputedCount);
+            Assert.Equal(3 * types.Length, symbols.Facts.ComputedCount);
         }
     }
 }
