@@ -273,6 +273,11 @@ namespace IacAnalyzers.Benchmarks
             Console.WriteLine("Load average after: " + CdkAppPaired.LoadAverage());
             if (server && ServerProcess(pipe) is string serverPid)
             {
+                if (images != null)
+                {
+                    Console.WriteLine(ImagesInServer(serverPid, Path.Combine(images, "IacAnalyzers.dll")));
+                }
+
                 // `dotnet build-server shutdown` stops only the servers of the default pipe names: stop ours by its pid.
                 using var process = Process.GetProcessById(int.Parse(serverPid, CultureInfo.InvariantCulture));
                 process.Kill();
@@ -416,6 +421,29 @@ namespace IacAnalyzers.Benchmarks
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Whether the compiler server runs our images' ReadyToRun code: the runtime uses it only for an assembly mapped
+        /// from its file. The server of .NET 10's SDK loads analyzers from their bytes (no mapping of the file in
+        /// <c>/proc/pid/maps</c>), so there the JIT compiles every method of ours that runs, tier 0 first, as for the IL.
+        /// </summary>
+        internal static string ImagesInServer(string pid, string image)
+        {
+            string maps;
+            try
+            {
+                maps = File.ReadAllText("/proc/" + pid + "/maps");
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return "(could not read the compiler server's memory map: whether it runs our images' code is not known)";
+            }
+
+            var name = Path.GetFileName(image);
+            return maps.Contains(image, StringComparison.Ordinal) || maps.Contains("/" + name, StringComparison.Ordinal)
+                ? "The compiler server mapped " + name + " from a file: its ReadyToRun code can run there"
+                : "The compiler server did not map " + name + " from a file (it loaded the bytes): our images' ReadyToRun code does not run in it, the JIT compiles our code as for the IL";
         }
 
         /// <summary>User + system CPU seconds of a running process so far (fields 14 and 15 of <c>/proc/pid/stat</c>, in clock ticks of 1/100 s).</summary>
