@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using IacAnalyzers.Catalog;
 
 namespace IacAnalyzers.Model
@@ -91,25 +92,9 @@ namespace IacAnalyzers.Model
         /// <summary>Writes the intent's properties (<see cref="ToProperties"/>) into <paramref name="properties"/>.</summary>
         public void WriteTo(IDictionary<string, string?> properties)
         {
-            properties[KindKey] = KindName(Kind);
+            properties[KindKey] = NameOf(Kind);
             properties[TitleKey] = Title;
             AddProperties(properties);
-        }
-
-        /// <summary>The kind's name (<c>Enum.ToString</c>, without its reflection on every diagnostic).</summary>
-        private static string KindName(FixKind kind)
-        {
-            switch (kind)
-            {
-                case FixKind.SetProperty:
-                    return nameof(FixKind.SetProperty);
-                case FixKind.ReplaceWithParameter:
-                    return nameof(FixKind.ReplaceWithParameter);
-                case FixKind.AddReader:
-                    return nameof(FixKind.AddReader);
-                default:
-                    return kind.ToString();
-            }
         }
 
         protected abstract void AddProperties(IDictionary<string, string?> properties);
@@ -139,22 +124,20 @@ namespace IacAnalyzers.Model
 
         protected static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-        /// <summary>A scalar kind's name, as <c>Enum.ToString</c> writes it (without its reflection).</summary>
-        protected static string KindName(ScalarKind kind)
+        /// <summary>
+        /// An enum value's name as <c>Enum.ToString</c> writes it, from a table made once per enum type: written into the
+        /// properties of every diagnostic, where <c>Enum.ToString</c>'s reflection showed in the compiler's profile.
+        /// </summary>
+        protected static string NameOf<TEnum>(TEnum value)
+            where TEnum : struct, Enum
+            => EnumNames<TEnum>.Table.TryGetValue(value, out var name) ? name : value.ToString();
+
+        private static class EnumNames<TEnum>
+            where TEnum : struct, Enum
         {
-            switch (kind)
-            {
-                case ScalarKind.String:
-                    return nameof(ScalarKind.String);
-                case ScalarKind.Number:
-                    return nameof(ScalarKind.Number);
-                case ScalarKind.Boolean:
-                    return nameof(ScalarKind.Boolean);
-                case ScalarKind.Null:
-                    return nameof(ScalarKind.Null);
-                default:
-                    return kind.ToString();
-            }
+            public static readonly Dictionary<TEnum, string> Table = Enum.GetValues(typeof(TEnum)).Cast<TEnum>()
+                .GroupBy(v => v)
+                .ToDictionary(g => g.Key, g => g.Key.ToString());
         }
 
         protected static bool TryInt(IReadOnlyDictionary<string, string?> properties, string key, out int value)
@@ -236,7 +219,7 @@ namespace IacAnalyzers.Model
         {
             properties[PropertyKey] = Property;
             properties[ValueKey] = Value;
-            properties[ValueKindKey] = KindName(ValueKind);
+            properties[ValueKindKey] = NameOf(ValueKind);
             properties[ContainerStartKey] = Int(Container.Start);
             properties[ContainerLengthKey] = Int(Container.Length);
             if (Existing is FixSpan existing)
