@@ -94,20 +94,8 @@ namespace IacAnalyzers.Cdk
 
         private bool ComputeIsDataType(ITypeSymbol type)
         {
-            if (!symbols.IsCdkType(type))
-            {
-                return true;
-            }
-
-            foreach (var attribute in type.GetAttributes())
-            {
-                if (string.Equals(attribute.AttributeClass?.Name, "JsiiByValueAttribute", StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            // A CDK type is a data type when jsii marks it by value (the same marks the body index reads, read once).
+            return !symbols.IsCdkType(type) || (Jsii(type) & JsiiMarks.ByValue) != 0;
         }
 
         private static bool ComputeMayBeChangedByOthers(ITypeSymbol type)
