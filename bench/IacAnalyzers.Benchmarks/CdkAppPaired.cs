@@ -28,6 +28,12 @@ namespace IacAnalyzers.Benchmarks
     /// measure (only ours vs <c>RunAnalyzers=false</c>) includes that floor, which no such analyzer can go below.
     /// <c>--r2r</c>: our assemblies are the ReadyToRun images the package hands a compiler on this runtime (as
     /// <c>--csc-paired --r2r</c> builds them), not the IL.
+    /// <c>--with-floor</c>: issue 13's measure with a third side in the same rounds: A = only ours, F = only the floor
+    /// analyzer, B = <c>RunAnalyzers=false</c>, one project switching between them by a property, each round running the
+    /// three in one of the six orders (cycled, so each side takes each place equally often). Prints ours vs none, the floor
+    /// vs none and ours vs the floor with 95 % bootstrap intervals (<see cref="CscPaired.Summary"/>): run one after the other
+    /// (<c>--floor</c>), the two sides met different stretches of the machine's load, and their medians could not be
+    /// compared; here the floor's own interval says whether the measure can reach a bound at all.
     /// </summary>
     public static class CdkAppPaired
     {
@@ -114,6 +120,69 @@ namespace IacAnalyzers.Benchmarks
                 Median(without.Select(x => x.Wall)),
                 Percent(Median(with.Select(x => x.Wall)), Median(without.Select(x => x.Wall))),
                 wallRatio));
+            Console.WriteLine("Load average after: " + LoadAverage());
+            return 0;
+        }
+
+        /// <summary>
+        /// <c>--cdk-app [stacks] --paired [runs] --with-floor [--r2r]</c>: ours, the floor and none in the same rounds
+        /// (see the class summary).
+        /// </summary>
+        public static int RunWithFloor(int stacks, int runs, bool readyToRun)
+        {
+            var items = AnalyzerItems(marginal: false, readyToRun: readyToRun)
+                .Replace("  <ItemGroup>\n    <Analyzer", "  <ItemGroup Condition=\"'$(IacBenchSide)' != 'floor'\">\n    <Analyzer", StringComparison.Ordinal)
+                + "\n  <ItemGroup Condition=\"'$(IacBenchSide)' == 'floor'\">\n    <Analyzer Include=\"" + FloorAnalyzer() + "\" />\n  </ItemGroup>";
+            var dir = CdkAppBuild.WriteApp(stacks, "with-floor", items);
+            File.WriteAllText(Path.Combine(dir, "iac-bench.globalconfig"), DemotingGlobalConfig(globalLevel: null));
+            Console.WriteLine("Three sides in the same rounds: A = only our analyzers, F = only the do-nothing floor analyzer (the NET analyzers off on both), B = -p:RunAnalyzers=false");
+            Console.WriteLine("Load average before: " + LoadAverage());
+            CdkAppBuild.Dotnet(dir, "restore");
+
+            const string Common = "build --no-incremental --no-restore --disable-build-servers -nodeReuse:false -p:UseSharedCompilation=false";
+            // The same global properties on every side, only their values differ.
+            var sides = new[]
+            {
+                (Name: "ours", Arguments: Common + " -p:RunAnalyzers=true -p:IacBenchSide=ours", Ours: true),
+                (Name: "floor", Arguments: Common + " -p:RunAnalyzers=true -p:IacBenchSide=floor", Ours: false),
+                (Name: "none", Arguments: Common + " -p:RunAnalyzers=false -p:IacBenchSide=ours", Ours: false),
+            };
+
+            // The floor reports nothing: ask the compiler whether it ran it (its per-analyzer times), and that ours did not run.
+            var report = CdkAppBuild.Dotnet(dir, sides[1].Arguments + " -p:ReportAnalyzer=true -v:d");
+            if (!report.Contains("FloorAnalyzer", StringComparison.Ordinal) || report.Contains("IacAnalyzers.Cdk", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("the floor side did not run the floor analyzer alone\n" + report);
+            }
+
+            // One warm-up of each (disk cache, first JIT of MSBuild tasks), not counted.
+            foreach (var side in sides)
+            {
+                Measure(dir, side.Arguments, failOnMissing: side.Ours);
+            }
+
+            int[][] orders = { new[] { 0, 1, 2 }, new[] { 1, 2, 0 }, new[] { 2, 0, 1 }, new[] { 0, 2, 1 }, new[] { 2, 1, 0 }, new[] { 1, 0, 2 } };
+            var cpu = new[] { new double[runs], new double[runs], new double[runs] };
+            var wall = new[] { new double[runs], new double[runs], new double[runs] };
+            for (var i = 0; i < runs; i++)
+            {
+                foreach (var s in orders[i % orders.Length])
+                {
+                    (cpu[s][i], wall[s][i]) = Measure(dir, sides[s].Arguments, failOnMissing: sides[s].Ours);
+                }
+
+                Console.WriteLine(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "round {0} ({1}): CPU ours {2:F2} s, floor {3:F2} s, none {4:F2} s | wall {5:F2} / {6:F2} / {7:F2} s",
+                    i + 1,
+                    string.Join(" ", orders[i % orders.Length].Select(s => sides[s].Name)),
+                    cpu[0][i], cpu[1][i], cpu[2][i], wall[0][i], wall[1][i], wall[2][i]));
+            }
+
+            Console.WriteLine(CscPaired.Summary("CPU, ours (A) vs none (B)", cpu[0], cpu[2]));
+            Console.WriteLine(CscPaired.Summary("CPU, the floor (A) vs none (B)", cpu[1], cpu[2]));
+            Console.WriteLine(CscPaired.Summary("CPU, ours (A) vs the floor (B)", cpu[0], cpu[1]));
+            Console.WriteLine(CscPaired.Summary("wall, ours (A) vs none (B)", wall[0], wall[2]));
             Console.WriteLine("Load average after: " + LoadAverage());
             return 0;
         }
