@@ -33,7 +33,9 @@ namespace IacAnalyzers.Benchmarks
     /// three in one of the six orders (cycled, so each side takes each place equally often). Prints ours vs none, the floor
     /// vs none and ours vs the floor with 95 % bootstrap intervals (<see cref="CscPaired.Summary"/>): run one after the other
     /// (<c>--floor</c>), the two sides met different stretches of the machine's load, and their medians could not be
-    /// compared; here the floor's own interval says whether the measure can reach a bound at all.
+    /// compared; here the floor's own interval says whether the measure can reach a bound at all. <c>--syntax-floor</c>
+    /// (with <c>--with-floor</c>): F is instead the floor of a syntax-first design, which registers no operation action
+    /// and only binds each object creation through the driver's semantic model.
     /// </summary>
     public static class CdkAppPaired
     {
@@ -128,14 +130,14 @@ namespace IacAnalyzers.Benchmarks
         /// <c>--cdk-app [stacks] --paired [runs] --with-floor [--r2r]</c>: ours, the floor and none in the same rounds
         /// (see the class summary).
         /// </summary>
-        public static int RunWithFloor(int stacks, int runs, bool readyToRun)
+        public static int RunWithFloor(int stacks, int runs, bool readyToRun, bool syntaxFloor = false)
         {
             var items = AnalyzerItems(marginal: false, readyToRun: readyToRun)
                 .Replace("  <ItemGroup>\n    <Analyzer", "  <ItemGroup Condition=\"'$(IacBenchSide)' != 'floor'\">\n    <Analyzer", StringComparison.Ordinal)
-                + "\n  <ItemGroup Condition=\"'$(IacBenchSide)' == 'floor'\">\n    <Analyzer Include=\"" + FloorAnalyzer() + "\" />\n  </ItemGroup>";
-            var dir = CdkAppBuild.WriteApp(stacks, "with-floor", items);
+                + "\n  <ItemGroup Condition=\"'$(IacBenchSide)' == 'floor'\">\n    <Analyzer Include=\"" + FloorAnalyzer(syntaxFloor) + "\" />\n  </ItemGroup>";
+            var dir = CdkAppBuild.WriteApp(stacks, syntaxFloor ? "with-syntax-floor" : "with-floor", items);
             File.WriteAllText(Path.Combine(dir, "iac-bench.globalconfig"), DemotingGlobalConfig(globalLevel: null));
-            Console.WriteLine("Three sides in the same rounds: A = only our analyzers, F = only the do-nothing floor analyzer (the NET analyzers off on both), B = -p:RunAnalyzers=false");
+            Console.WriteLine("Three sides in the same rounds: A = only our analyzers, F = only the do-nothing floor analyzer" + (syntaxFloor ? " of a syntax-first design (binds each object creation, nothing else)" : " (registers our operation actions)") + " (the NET analyzers off on both), B = -p:RunAnalyzers=false");
             Console.WriteLine("Load average before: " + LoadAverage());
             CdkAppBuild.Dotnet(dir, "restore");
 
@@ -228,10 +230,39 @@ namespace IacAnalyzers.Benchmarks
         private static string FloorItems()
             => "  <PropertyGroup><EnableNETAnalyzers>false</EnableNETAnalyzers></PropertyGroup>\n  <ItemGroup>\n    <Analyzer Include=\"" + FloorAnalyzer() + "\" />\n  </ItemGroup>";
 
-        /// <summary>The floor analyzer's assembly, compiled for this run (see <see cref="FloorItems"/>); its path.</summary>
-        internal static string FloorAnalyzer()
+        /// <summary>
+        /// The floor analyzer's assembly, compiled for this run (see <see cref="FloorItems"/>); its path. With
+        /// <paramref name="creationsOnly"/>, the floor of a syntax-first design instead: no operation actions, only a syntax
+        /// action on each object creation that asks the driver's semantic model for that creation's operation (what any
+        /// analyzer must do to know which creations are constructs, and read their arguments).
+        /// </summary>
+        internal static string FloorAnalyzer(bool creationsOnly = false)
         {
-            const string Source = @"
+            const string CreationsSource = @"
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class FloorAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new DiagnosticDescriptor(""FLOOR001"", ""floor"", ""floor"", ""Floor"", DiagnosticSeverity.Warning, true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start => start.RegisterSyntaxNodeAction(
+            c => System.GC.KeepAlive(c.SemanticModel.GetOperation(c.Node, c.CancellationToken)),
+            SyntaxKind.ObjectCreationExpression,
+            SyntaxKind.ImplicitObjectCreationExpression));
+    }
+}
+";
+            const string OperationsSource = @"
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -256,16 +287,17 @@ public sealed class FloorAnalyzer : DiagnosticAnalyzer
     }
 }
 ";
-            var folder = Path.Combine(CdkAppBuild.FindRepositoryRoot(), "artifacts", "bench", "floor-analyzer");
+            var folder = Path.Combine(CdkAppBuild.FindRepositoryRoot(), "artifacts", "bench", creationsOnly ? "floor-creations-analyzer" : "floor-analyzer");
             Directory.CreateDirectory(folder);
             var path = Path.Combine(folder, "IacFloorAnalyzer.dll");
             var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
                 .Where(p => Path.GetFileName(p) is "System.Runtime.dll" or "netstandard.dll" or "System.Collections.Immutable.dll" or "System.Private.CoreLib.dll")
                 .Append(typeof(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer).Assembly.Location)
+                .Append(typeof(Microsoft.CodeAnalysis.CSharp.SyntaxKind).Assembly.Location)
                 .Select(p => (Microsoft.CodeAnalysis.MetadataReference)Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(p));
             var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
                 "IacFloorAnalyzer",
-                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(Source) },
+                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(creationsOnly ? CreationsSource : OperationsSource) },
                 references,
                 new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
             Microsoft.CodeAnalysis.Emit.EmitResult emitted;

@@ -71,7 +71,7 @@ namespace IacAnalyzers.Benchmarks
             {
                 var stacks = IntAfter(args, cdk, 50);
                 var paired = Array.IndexOf(args, "--paired");
-                return paired >= 0 && args.Contains("--with-floor") ? CdkAppPaired.RunWithFloor(stacks, IntAfter(args, paired, 4), args.Contains("--r2r"))
+                return paired >= 0 && args.Contains("--with-floor") ? CdkAppPaired.RunWithFloor(stacks, IntAfter(args, paired, 4), args.Contains("--r2r"), args.Contains("--syntax-floor"))
                     : paired >= 0 ? CdkAppPaired.Run(stacks, IntAfter(args, paired, 4), args.Contains("--marginal"), args.Contains("--floor"), args.Contains("--r2r")) : CdkAppBuild.Run(stacks);
             }
 
