@@ -19,33 +19,35 @@ namespace IacAnalyzers.Iam
         /// </summary>
         public const string CdkPrincipalStatement = "IacAnalyzers::CDK::PrincipalPolicyStatement";
 
-        private static readonly Dictionary<string, (string Property, PolicyKind Kind)[]> Single = new Dictionary<string, (string, PolicyKind)[]>(StringComparer.OrdinalIgnoreCase)
+        // A class, not a value tuple: the framework's generic code over a tuple holding one of our enums is not in our
+        // ReadyToRun image, and a cold compiler process JIT-compiled it.
+        private static readonly Dictionary<string, Source[]> Single = new Dictionary<string, Source[]>(StringComparer.OrdinalIgnoreCase)
         {
-            ["AWS::IAM::Policy"] = new[] { ("PolicyDocument", PolicyKind.Identity) },
-            ["AWS::IAM::ManagedPolicy"] = new[] { ("PolicyDocument", PolicyKind.Identity) },
-            ["AWS::IAM::RolePolicy"] = new[] { ("PolicyDocument", PolicyKind.Identity) },
-            ["AWS::IAM::UserPolicy"] = new[] { ("PolicyDocument", PolicyKind.Identity) },
-            ["AWS::IAM::GroupPolicy"] = new[] { ("PolicyDocument", PolicyKind.Identity) },
-            ["AWS::IAM::Role"] = new[] { ("AssumeRolePolicyDocument", PolicyKind.Trust) },
-            ["AWS::IAM::User"] = Array.Empty<(string, PolicyKind)>(),
-            ["AWS::IAM::Group"] = Array.Empty<(string, PolicyKind)>(),
-            ["AWS::S3::BucketPolicy"] = new[] { ("PolicyDocument", PolicyKind.Resource) },
-            ["AWS::S3::AccessPoint"] = new[] { ("Policy", PolicyKind.Resource) },
-            ["AWS::SQS::QueuePolicy"] = new[] { ("PolicyDocument", PolicyKind.Resource) },
-            ["AWS::SQS::QueueInlinePolicy"] = new[] { ("PolicyDocument", PolicyKind.Resource) },
-            ["AWS::SNS::TopicPolicy"] = new[] { ("PolicyDocument", PolicyKind.Resource) },
-            ["AWS::SNS::TopicInlinePolicy"] = new[] { ("PolicyDocument", PolicyKind.Resource) },
-            ["AWS::KMS::Key"] = new[] { ("KeyPolicy", PolicyKind.Resource) },
-            ["AWS::KMS::ReplicaKey"] = new[] { ("KeyPolicy", PolicyKind.Resource) },
-            ["AWS::SecretsManager::ResourcePolicy"] = new[] { ("ResourcePolicy", PolicyKind.Resource) },
-            ["AWS::ECR::Repository"] = new[] { ("RepositoryPolicyText", PolicyKind.Resource) },
-            ["AWS::EFS::FileSystem"] = new[] { ("FileSystemPolicy", PolicyKind.Resource) },
-            ["AWS::Backup::BackupVault"] = new[] { ("AccessPolicy", PolicyKind.Resource) },
-            ["AWS::OpenSearchService::Domain"] = new[] { ("AccessPolicies", PolicyKind.Resource) },
-            ["AWS::Elasticsearch::Domain"] = new[] { ("AccessPolicies", PolicyKind.Resource) },
-            [CdkPrincipalStatement] = new[] { ("PolicyDocument", PolicyKind.Resource) },
-            ["AWS::Serverless::Function"] = Array.Empty<(string, PolicyKind)>(),
-            ["AWS::Serverless::StateMachine"] = Array.Empty<(string, PolicyKind)>(),
+            ["AWS::IAM::Policy"] = new[] { new Source("PolicyDocument", PolicyKind.Identity) },
+            ["AWS::IAM::ManagedPolicy"] = new[] { new Source("PolicyDocument", PolicyKind.Identity) },
+            ["AWS::IAM::RolePolicy"] = new[] { new Source("PolicyDocument", PolicyKind.Identity) },
+            ["AWS::IAM::UserPolicy"] = new[] { new Source("PolicyDocument", PolicyKind.Identity) },
+            ["AWS::IAM::GroupPolicy"] = new[] { new Source("PolicyDocument", PolicyKind.Identity) },
+            ["AWS::IAM::Role"] = new[] { new Source("AssumeRolePolicyDocument", PolicyKind.Trust) },
+            ["AWS::IAM::User"] = Array.Empty<Source>(),
+            ["AWS::IAM::Group"] = Array.Empty<Source>(),
+            ["AWS::S3::BucketPolicy"] = new[] { new Source("PolicyDocument", PolicyKind.Resource) },
+            ["AWS::S3::AccessPoint"] = new[] { new Source("Policy", PolicyKind.Resource) },
+            ["AWS::SQS::QueuePolicy"] = new[] { new Source("PolicyDocument", PolicyKind.Resource) },
+            ["AWS::SQS::QueueInlinePolicy"] = new[] { new Source("PolicyDocument", PolicyKind.Resource) },
+            ["AWS::SNS::TopicPolicy"] = new[] { new Source("PolicyDocument", PolicyKind.Resource) },
+            ["AWS::SNS::TopicInlinePolicy"] = new[] { new Source("PolicyDocument", PolicyKind.Resource) },
+            ["AWS::KMS::Key"] = new[] { new Source("KeyPolicy", PolicyKind.Resource) },
+            ["AWS::KMS::ReplicaKey"] = new[] { new Source("KeyPolicy", PolicyKind.Resource) },
+            ["AWS::SecretsManager::ResourcePolicy"] = new[] { new Source("ResourcePolicy", PolicyKind.Resource) },
+            ["AWS::ECR::Repository"] = new[] { new Source("RepositoryPolicyText", PolicyKind.Resource) },
+            ["AWS::EFS::FileSystem"] = new[] { new Source("FileSystemPolicy", PolicyKind.Resource) },
+            ["AWS::Backup::BackupVault"] = new[] { new Source("AccessPolicy", PolicyKind.Resource) },
+            ["AWS::OpenSearchService::Domain"] = new[] { new Source("AccessPolicies", PolicyKind.Resource) },
+            ["AWS::Elasticsearch::Domain"] = new[] { new Source("AccessPolicies", PolicyKind.Resource) },
+            [CdkPrincipalStatement] = new[] { new Source("PolicyDocument", PolicyKind.Resource) },
+            ["AWS::Serverless::Function"] = Array.Empty<Source>(),
+            ["AWS::Serverless::StateMachine"] = Array.Empty<Source>(),
         };
 
         /// <summary>Types whose <c>Policies</c> is a list of <c>{PolicyName, PolicyDocument}</c>.</summary>
@@ -99,11 +101,11 @@ namespace IacAnalyzers.Iam
             }
 
             var result = new List<PolicyDocument>();
-            foreach (var (property, kind) in properties)
+            foreach (var source in properties)
             {
-                if (resource.Properties.Get(property) is Value value)
+                if (resource.Properties.Get(source.Property) is Value value)
                 {
-                    result.Add(PolicyDocument.Read(value, kind, property));
+                    result.Add(PolicyDocument.Read(value, source.Kind, source.Property));
                 }
             }
 
@@ -205,13 +207,33 @@ namespace IacAnalyzers.Iam
             foreach (var pair in Single)
             {
                 var listed = includeLists && (InlinePolicies.Contains(pair.Key) || SamPolicies.Contains(pair.Key));
-                if (listed || Array.Exists(pair.Value, p => keep(p.Kind)))
+                var kept = listed;
+                foreach (var source in pair.Value)
+                {
+                    kept |= keep(source.Kind);
+                }
+
+                if (kept)
                 {
                     result.Add(pair.Key);
                 }
             }
 
             return result.ToArray();
+        }
+
+        /// <summary>A property of a resource type that holds one policy document, and the kind of policy it is.</summary>
+        private sealed class Source
+        {
+            public Source(string property, PolicyKind kind)
+            {
+                Property = property;
+                Kind = kind;
+            }
+
+            public string Property { get; }
+
+            public PolicyKind Kind { get; }
         }
     }
 }

@@ -69,6 +69,8 @@ namespace IacAnalyzers.Model
     public abstract class FixIntent
     {
         public const string KindKey = "iac.fix";
+
+        private static readonly string[] KindNames = NamesByValue(typeof(FixKind));
         public const string TitleKey = "iac.fix.title";
 
         protected FixIntent(string title)
@@ -92,7 +94,7 @@ namespace IacAnalyzers.Model
         /// <summary>Writes the intent's properties (<see cref="ToProperties"/>) into <paramref name="properties"/>.</summary>
         public void WriteTo(IDictionary<string, string?> properties)
         {
-            properties[KindKey] = NameOf(Kind);
+            properties[KindKey] = NameOf((int)Kind, KindNames);
             properties[TitleKey] = Title;
             AddProperties(properties);
         }
@@ -125,19 +127,38 @@ namespace IacAnalyzers.Model
         protected static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         /// <summary>
-        /// An enum value's name as <c>Enum.ToString</c> writes it, from a table made once per enum type: written into the
-        /// properties of every diagnostic, where <c>Enum.ToString</c>'s reflection showed in the compiler's profile.
+        /// An enum value's name as <c>Enum.ToString</c> writes it, from <paramref name="names"/> (<see cref="NamesByValue"/>
+        /// of its type): written into the properties of every diagnostic, where <c>Enum.ToString</c>'s reflection showed in
+        /// the compiler's profile. An index into an array, not a dictionary keyed by the enum: a framework generic
+        /// instantiated over one of our value types is not in our ReadyToRun image, and a cold compiler process JIT-compiled
+        /// about 25 methods for each enum type the table was keyed by.
         /// </summary>
-        protected static string NameOf<TEnum>(TEnum value)
-            where TEnum : struct, Enum
-            => EnumNames<TEnum>.Table.TryGetValue(value, out var name) ? name : value.ToString();
+        protected static string NameOf(int value, string[] names)
+            => (uint)value < (uint)names.Length && names[value] is string name ? name : Int(value);
 
-        private static class EnumNames<TEnum>
-            where TEnum : struct, Enum
+        /// <summary>The names of <paramref name="enumType"/>'s values, each at its value (the first name of a value; no negative values).</summary>
+        protected static string[] NamesByValue(Type enumType)
         {
-            public static readonly Dictionary<TEnum, string> Table = Enum.GetValues(typeof(TEnum)).Cast<TEnum>()
-                .GroupBy(v => v)
-                .ToDictionary(g => g.Key, g => g.Key.ToString());
+            // Array.GetValue, not foreach: enumerating the typed array would instantiate a framework enumerator over the enum.
+            var values = Enum.GetValues(enumType);
+            var length = 0;
+            for (var i = 0; i < values.Length; i++)
+            {
+                length = Math.Max(length, Convert.ToInt32(values.GetValue(i), CultureInfo.InvariantCulture) + 1);
+            }
+
+            var names = new string[length];
+            for (var i = 0; i < values.Length; i++)
+            {
+                var value = values.GetValue(i)!;
+                var index = Convert.ToInt32(value, CultureInfo.InvariantCulture);
+                if (index >= 0 && names[index] == null)
+                {
+                    names[index] = Enum.GetName(enumType, value)!;
+                }
+            }
+
+            return names;
         }
 
         protected static bool TryInt(IReadOnlyDictionary<string, string?> properties, string key, out int value)
@@ -172,6 +193,8 @@ namespace IacAnalyzers.Model
         public const string PropertyKey = "iac.fix.property";
         public const string ValueKey = "iac.fix.value";
         public const string ValueKindKey = "iac.fix.valueKind";
+
+        private static readonly string[] ValueKindNames = NamesByValue(typeof(ScalarKind));
         public const string ContainerStartKey = "iac.fix.containerStart";
         public const string ContainerLengthKey = "iac.fix.containerLength";
         public const string ExistingStartKey = "iac.fix.existingStart";
@@ -219,7 +242,7 @@ namespace IacAnalyzers.Model
         {
             properties[PropertyKey] = Property;
             properties[ValueKey] = Value;
-            properties[ValueKindKey] = NameOf(ValueKind);
+            properties[ValueKindKey] = NameOf((int)ValueKind, ValueKindNames);
             properties[ContainerStartKey] = Int(Container.Start);
             properties[ContainerLengthKey] = Int(Container.Length);
             if (Existing is FixSpan existing)

@@ -14,9 +14,13 @@ namespace IacAnalyzers.Cdk
         private readonly CdkSymbols symbols;
         private readonly ConcurrentDictionary<ITypeSymbol, bool> dataTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ITypeSymbol, bool> mutable = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ITypeSymbol, JsiiMarks> jsii = new ConcurrentDictionary<ITypeSymbol, JsiiMarks>(SymbolEqualityComparer.Default);
+        // The marks are kept boxed, one shared box per combination (Boxed): a ConcurrentDictionary whose values are one of
+        // our value types is framework code our ReadyToRun image cannot hold, and a cold compiler process JIT-compiled a
+        // dozen of its methods; over reference types it shares the framework's precompiled code.
+        private static readonly object[] Boxed = BoxEach();
+        private readonly ConcurrentDictionary<ITypeSymbol, object> jsii = new ConcurrentDictionary<ITypeSymbol, object>(SymbolEqualityComparer.Default);
         private readonly Func<ITypeSymbol, bool> computeDataType;
-        private readonly Func<ITypeSymbol, JsiiMarks> computeJsii = JsiiMarksOf;
+        private readonly Func<ITypeSymbol, object> computeJsii = type => Boxed[(int)JsiiMarksOf(type)];
 
         internal TypeFacts(CdkSymbols symbols)
         {
@@ -37,7 +41,19 @@ namespace IacAnalyzers.Cdk
         /// The jsii attributes of <paramref name="type"/> (<c>Amazon.JSII.*</c>'s <c>[JsiiByValue]</c>, <c>[JsiiClass]</c>,
         /// <c>[JsiiInterface]</c>), read once per type: the body index asks for every local handed to a call.
         /// </summary>
-        internal JsiiMarks Jsii(ITypeSymbol type) => jsii.TryGetValue(type, out var known) ? known : jsii.GetOrAdd(type, computeJsii);
+        internal JsiiMarks Jsii(ITypeSymbol type) => (JsiiMarks)(jsii.TryGetValue(type, out var known) ? known : jsii.GetOrAdd(type, computeJsii));
+
+        private static object[] BoxEach()
+        {
+            var all = (int)(JsiiMarks.ByValue | JsiiMarks.Class | JsiiMarks.Interface);
+            var boxes = new object[all + 1];
+            for (var i = 0; i <= all; i++)
+            {
+                boxes[i] = (JsiiMarks)i;
+            }
+
+            return boxes;
+        }
 
         /// <summary>The jsii attributes of <paramref name="type"/>, read from its attributes (uncached).</summary>
         internal static JsiiMarks JsiiMarksOf(ITypeSymbol type)

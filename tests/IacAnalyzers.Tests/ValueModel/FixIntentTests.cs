@@ -150,6 +150,24 @@ namespace IacAnalyzers.Tests.ValueModel
 
         private static Dictionary<string, string?> Props(FixIntent intent) => new Dictionary<string, string?>(intent.ToProperties());
 
+        [Fact]
+        public void Kinds_are_written_by_their_enum_names_and_read_back()
+        {
+            // The names come from a table indexed by value (not Enum.ToString, not a dictionary keyed by the enum): each
+            // value of both enums must still be written as its name and read back as itself.
+            foreach (var kind in (ScalarKind[])System.Enum.GetValues(typeof(ScalarKind)))
+            {
+                var written = new SetPropertyFix("P", "v", kind, new FixSpan(1, 2), null, createProperties: false).ToProperties();
+                Assert.Equal(kind.ToString(), written[SetPropertyFix.ValueKindKey]);
+                Assert.Equal(FixKind.SetProperty.ToString(), written[FixIntent.KindKey]);
+                var read = Assert.IsType<SetPropertyFix>(FixIntent.Read(written.ToDictionary(p => p.Key, p => p.Value)));
+                Assert.Equal(kind, read.ValueKind);
+            }
+
+            var parameter = ReplaceWithParameterFix.ForCidr(At(5, 9), "0.0.0.0/0", "SshIngressCidr", "CIDR block allowed to reach SSH").ToProperties();
+            Assert.Equal(nameof(FixKind.ReplaceWithParameter), parameter[FixIntent.KindKey]);
+        }
+
         private static SourceLocation At(int start, int length) => new SourceLocation("t", start, length, 0, start, 0, start + length);
     }
 }
