@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -94,7 +95,7 @@ namespace IacAnalyzers.Benchmarks
         internal static string Dotnet(string dir, string arguments) => Run("dotnet", dir, arguments).Output;
 
         /// <summary>Runs <paramref name="fileName"/> in <paramref name="dir"/>; its exit code and its output (stdout, then stderr).</summary>
-        internal static (int ExitCode, string Output) Run(string fileName, string dir, string arguments)
+        internal static (int ExitCode, string Output) Run(string fileName, string dir, string arguments, IReadOnlyDictionary<string, string>? environment = null)
         {
             var info = new ProcessStartInfo(fileName, arguments)
             {
@@ -103,6 +104,11 @@ namespace IacAnalyzers.Benchmarks
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
+            foreach (var pair in environment ?? new Dictionary<string, string>())
+            {
+                info.Environment[pair.Key] = pair.Value;
+            }
+
             using var process = Process.Start(info)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEnd();

@@ -194,6 +194,11 @@ namespace IacAnalyzers.Benchmarks
                 }
             }
 
+            if (images != null && !server)
+            {
+                Console.WriteLine(JitOfOurs(projectDir, compilerArguments + Quote(rspA), output, Path.Combine(work, "perf-map")));
+            }
+
             var a = new List<(double Cpu, double Wall)>();
             var b = new List<(double Cpu, double Wall)>();
             var f = new List<(double Cpu, double Wall)>();
@@ -499,7 +504,59 @@ namespace IacAnalyzers.Benchmarks
                 throw new InvalidOperationException("--r2r: publishing the ReadyToRun images failed\n" + publish.Output);
             }
 
+            // An image of an earlier build (the publish's incremental check once kept one) would measure other code.
+            foreach (var assembly in assemblies)
+            {
+                var image = Path.Combine(folder, Path.GetFileName(assembly));
+                if (ModuleVersionId(image) != ModuleVersionId(assembly))
+                {
+                    throw new InvalidOperationException("--r2r: the image " + image + " is not of " + assembly + " (their module version ids differ)");
+                }
+            }
+
             return folder;
+        }
+
+        /// <summary>
+        /// One more cold compile of A (not measured) with the runtime's perf map on: the methods the JIT compiled that name
+        /// our assemblies' code or types. With the images, what is left is what they cannot hold: framework generics over
+        /// our value types, and methods taking a Roslyn struct by value (its layout is Roslyn's, not our image's).
+        /// </summary>
+        private static string JitOfOurs(string projectDir, string arguments, string outputAssembly, string folder)
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            Directory.CreateDirectory(folder);
+            File.Delete(outputAssembly);
+            var environment = new Dictionary<string, string> { ["DOTNET_PerfMapEnabled"] = "3", ["DOTNET_PerfMapJitDumpPath"] = folder };
+            var (exitCode, text) = CdkAppBuild.Run("dotnet", projectDir, arguments, environment);
+            var map = Directory.EnumerateFiles(folder, "perf-*.map").FirstOrDefault();
+            if (exitCode != 0 || map == null)
+            {
+                return "(the compile with the runtime's perf map failed or wrote none: the JIT of our code is not known)\n" + text;
+            }
+
+            // "<address> <size> <name>[<tier>]" per compiled method; stubs are the runtime's.
+            var ours = File.ReadLines(map)
+                .Select(line => line.Split(' ', 3))
+                .Where(parts => parts.Length == 3 && !parts[2].StartsWith("stub ", StringComparison.Ordinal))
+                .Select(parts => parts[2])
+                .Where(name => name.Contains("IacAnalyzers", StringComparison.Ordinal) || name.Contains("YamlDotNet", StringComparison.Ordinal))
+                .ToArray();
+            return "A cold compile with the images JIT-compiled " + ours.Length.ToString(CultureInfo.InvariantCulture) + " methods of our code or over our types"
+                + string.Concat(ours.Select(name => "\n  " + (name.Length > 160 ? name.Substring(0, 157) + "..." : name)));
+        }
+
+        /// <summary>The module version id of an assembly (an image keeps the one of the IL it was compiled from).</summary>
+        private static Guid ModuleVersionId(string path)
+        {
+            using var stream = File.OpenRead(path);
+            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+            var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            return metadata.GetGuid(metadata.GetModuleDefinition().Mvid);
         }
 
         /// <summary>The baseline's copy of one of our analyzer assemblies (same file name, in <paramref name="directory"/>).</summary>
