@@ -39,6 +39,9 @@ namespace IacAnalyzers.Benchmarks
     /// </summary>
     public static class CdkAppPaired
     {
+        /// <summary>Every measured build: from scratch, no build servers, so each process it starts is the build's own descendant.</summary>
+        private const string BuildWithoutServers = "build --no-incremental --no-restore --disable-build-servers -nodeReuse:false -p:UseSharedCompilation=false";
+
         public static int Run(int stacks, int runs, bool marginal = false, bool floor = false, bool readyToRun = false)
         {
             if (floor && marginal)
@@ -63,7 +66,6 @@ namespace IacAnalyzers.Benchmarks
                 Console.WriteLine(restore);
             }
 
-            const string Common = "build --no-incremental --no-restore --disable-build-servers -nodeReuse:false -p:UseSharedCompilation=false";
             var with = new List<(double Cpu, double Wall)>();
             var without = new List<(double Cpu, double Wall)>();
 
@@ -76,28 +78,28 @@ namespace IacAnalyzers.Benchmarks
             if (floor)
             {
                 // It reports nothing, so ask the compiler whether it ran it (its per-analyzer times).
-                var report = CdkAppBuild.Dotnet(dir, Common + on + " -p:ReportAnalyzer=true -v:d");
+                var report = CdkAppBuild.Dotnet(dir, BuildWithoutServers + on + " -p:ReportAnalyzer=true -v:d");
                 if (!report.Contains("FloorAnalyzer", StringComparison.Ordinal))
                 {
                     throw new InvalidOperationException("the compiler did not run the floor analyzer\n" + report);
                 }
             }
 
-            Measure(dir, Common + on, failOnMissing: ours);
-            Measure(dir, Common + off, failOnMissing: false);
+            Measure(dir, BuildWithoutServers + on, failOnMissing: ours);
+            Measure(dir, BuildWithoutServers + off, failOnMissing: false);
             for (var i = 0; i < runs; i++)
             {
                 // A B, then B A: a drift of the machine within a pair, or a cost of running second, hits both sides alike.
                 (double Cpu, double Wall) a, b;
                 if (i % 2 == 0)
                 {
-                    a = Measure(dir, Common + on, failOnMissing: ours);
-                    b = Measure(dir, Common + off, failOnMissing: false);
+                    a = Measure(dir, BuildWithoutServers + on, failOnMissing: ours);
+                    b = Measure(dir, BuildWithoutServers + off, failOnMissing: false);
                 }
                 else
                 {
-                    b = Measure(dir, Common + off, failOnMissing: false);
-                    a = Measure(dir, Common + on, failOnMissing: ours);
+                    b = Measure(dir, BuildWithoutServers + off, failOnMissing: false);
+                    a = Measure(dir, BuildWithoutServers + on, failOnMissing: ours);
                 }
 
                 with.Add(a);
@@ -141,13 +143,12 @@ namespace IacAnalyzers.Benchmarks
             Console.WriteLine("Load average before: " + LoadAverage());
             CdkAppBuild.Dotnet(dir, "restore");
 
-            const string Common = "build --no-incremental --no-restore --disable-build-servers -nodeReuse:false -p:UseSharedCompilation=false";
             // The same global properties on every side, only their values differ.
             var sides = new[]
             {
-                (Name: "ours", Arguments: Common + " -p:RunAnalyzers=true -p:IacBenchSide=ours", Ours: true),
-                (Name: "floor", Arguments: Common + " -p:RunAnalyzers=true -p:IacBenchSide=floor", Ours: false),
-                (Name: "none", Arguments: Common + " -p:RunAnalyzers=false -p:IacBenchSide=ours", Ours: false),
+                (Name: "ours", Arguments: BuildWithoutServers + " -p:RunAnalyzers=true -p:IacBenchSide=ours", Ours: true),
+                (Name: "floor", Arguments: BuildWithoutServers + " -p:RunAnalyzers=true -p:IacBenchSide=floor", Ours: false),
+                (Name: "none", Arguments: BuildWithoutServers + " -p:RunAnalyzers=false -p:IacBenchSide=ours", Ours: false),
             };
 
             // The floor reports nothing: ask the compiler whether it ran it (its per-analyzer times), and that ours did not run.

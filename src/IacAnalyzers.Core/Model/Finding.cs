@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using IacAnalyzers.Catalog;
 
 namespace IacAnalyzers.Model
@@ -69,9 +68,9 @@ namespace IacAnalyzers.Model
     public abstract class FixIntent
     {
         public const string KindKey = "iac.fix";
+        public const string TitleKey = "iac.fix.title";
 
         private static readonly string[] KindNames = NamesByValue(typeof(FixKind));
-        public const string TitleKey = "iac.fix.title";
 
         protected FixIntent(string title)
         {
@@ -193,13 +192,13 @@ namespace IacAnalyzers.Model
         public const string PropertyKey = "iac.fix.property";
         public const string ValueKey = "iac.fix.value";
         public const string ValueKindKey = "iac.fix.valueKind";
-
-        private static readonly string[] ValueKindNames = NamesByValue(typeof(ScalarKind));
         public const string ContainerStartKey = "iac.fix.containerStart";
         public const string ContainerLengthKey = "iac.fix.containerLength";
         public const string ExistingStartKey = "iac.fix.existingStart";
         public const string ExistingLengthKey = "iac.fix.existingLength";
         public const string CreatePropertiesKey = "iac.fix.createProperties";
+
+        private static readonly string[] ValueKindNames = NamesByValue(typeof(ScalarKind));
 
         public SetPropertyFix(string property, string value, ScalarKind valueKind, SourceLocation container, Value? existing, bool createProperties)
             : this(property, value, valueKind, FixSpan.Of(container), existing == null ? (FixSpan?)null : FixSpan.Of(existing.Location), createProperties)
